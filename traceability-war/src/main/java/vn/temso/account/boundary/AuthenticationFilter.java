@@ -1,0 +1,46 @@
+package vn.temso.account.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import vn.temso.account.control.Accounts;
+import vn.temso.platform.problem.ProblemBody;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.security.CurrentCaller;
+
+/**
+ * Resolves the bearer token of every API request into the current caller. Requests without a token pass
+ * through as anonymous (the use cases refuse them); a token that is present but invalid is refused here.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CurrentCaller current;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return;
+        }
+        accounts.authenticate(token).ifPresentOrElse(current::set, () -> request.abortWith(ProblemBody.of(
+                new Problems.Unauthenticated("The session token is invalid or has expired; sign in again"))));
+    }
+
+    static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String t = header.substring(7).trim();
+        return t.isEmpty() ? null : t;
+    }
+}

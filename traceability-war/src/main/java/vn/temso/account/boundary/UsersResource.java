@@ -1,0 +1,73 @@
+package vn.temso.account.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.account.control.Accounts;
+import vn.temso.platform.security.Role;
+
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Accounts and roles")
+public class UsersResource {
+
+    @Inject
+    Accounts accounts;
+
+    public record NewUser(
+            @NotBlank @Size(min = 3, max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+",
+                    message = "letters, digits and . _ @ - only") String username,
+            @Size(max = 200) String displayName,
+            @NotNull Role role,
+            String cooperativeId,
+            @Size(max = 50) Set<String> communes,
+            @NotBlank @Size(min = 10, max = 200, message = "use at least 10 characters") String password) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+        public NewUser(String username, String displayName, Role role, String cooperativeId, Set<String> communes, String password) {
+            this.username = username;
+            this.displayName = displayName;
+            this.role = role;
+            this.cooperativeId = cooperativeId;
+            this.communes = communes;
+            this.password = password;
+        }
+
+    }
+
+    @GET
+    @Operation(summary = "List users (admin: all; manager: their cooperative)")
+    public List<UserView> list() {
+        return accounts.list().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Create a user", description = "Admins create any role; a cooperative manager creates"
+            + " managers and members of their own cooperative.")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "member", value =
+            "{\"username\":\"tantru.mai\",\"displayName\":\"Trần Thị Mai\",\"role\":\"COOP_MEMBER\",\"password\":\"mat-khau-dai-2026\"}")))
+                           @Valid NewUser n) {
+        var u = accounts.create(n.username(), n.displayName(), n.role(), n.cooperativeId(),
+                n.communes() == null ? Set.of() : n.communes(), n.password());
+        return Response.status(Response.Status.CREATED).entity(UserView.of(u)).build();
+    }
+}

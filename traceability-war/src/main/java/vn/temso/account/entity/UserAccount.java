@@ -1,0 +1,105 @@
+package vn.temso.account.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.PasswordHasher;
+import vn.temso.platform.security.Role;
+import vn.temso.platform.text.Texts;
+
+/**
+ * A person who signs in. Cooperative roles belong to exactly one cooperative; commune staff to a set of
+ * communes. The password is only ever held as an Argon2id hash.
+ */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    private String username;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "cooperative_id")
+    private Cooperative cooperative;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_commune", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "commune_key")
+    private Set<String> communeKeys = new HashSet<>();
+    private boolean enabled;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private int version;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
+                       String password) {
+        boolean coopRole = role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
+        if (coopRole != (cooperative != null)) {
+            throw new IllegalArgumentException("cooperative roles need a cooperative; other roles must not have one");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.username = normalizeUsername(username);
+        this.displayName = Texts.clean(displayName);
+        this.role = role;
+        this.cooperative = cooperative;
+        communes.stream().map(Texts::key).filter(k -> k != null).forEach(communeKeys::add);
+        this.enabled = true;
+        this.createdAt = Instant.now();
+        changePassword(password);
+    }
+
+    public static String normalizeUsername(String username) {
+        return username == null ? null : Texts.clean(username).toLowerCase(Locale.ROOT);
+    }
+
+    public void changePassword(String password) {
+        this.passwordHash = PasswordHasher.hash(password);
+    }
+
+    public boolean passwordMatches(String password) {
+        return PasswordHasher.verify(password, passwordHash);
+    }
+
+    public Caller toCaller() {
+        return new Caller(id, username, role, cooperative == null ? null : cooperative.getId(), communeKeys);
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public String getId() { return id; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public Role getRole() { return role; }
+    public Cooperative getCooperative() { return cooperative; }
+    public Set<String> getCommuneKeys() { return Set.copyOf(communeKeys); }
+    public boolean isEnabled() { return enabled; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,81 @@
+package vn.temso.audit.boundary;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.audit.entity.AuditEntry;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.Role;
+
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who changed what and when (append-only)")
+public class AuditResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller current;
+
+    public record EntryView(String id, Instant occurredAt, String actor, String cooperativeId, String action,
+                            String entityType, String entityId, String summary) {
+        static EntryView of(AuditEntry e) {
+            return new EntryView(e.getId(), e.getOccurredAt(), e.getActor(), e.getCooperativeId(), e.getAction(),
+                    e.getEntityType(), e.getEntityId(), e.getSummary());
+        }
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Audit entries, newest first", description = "Admins see all; commune staff their communes;"
+            + " managers their cooperative. Filter by entityId.")
+    public Page<EntryView> list(@QueryParam("entityId") String entityId, @QueryParam("page") String page,
+                                @QueryParam("size") String size) {
+        Caller caller = current.requireRole(Role.ADMIN, Role.COMMUNE_STAFF, Role.COOP_MANAGER);
+        PageRequest p = PageRequest.of(page, size);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        switch (caller.role()) {
+            case COOP_MANAGER -> {
+                where.append(" AND a.cooperativeId = :coop");
+                params.put("coop", caller.cooperativeId());
+            }
+            case COMMUNE_STAFF -> {
+                where.append(caller.communeKeys().isEmpty() ? " AND 1 = 0" : " AND a.communeKey IN :communes");
+                if (!caller.communeKeys().isEmpty()) {
+                    params.put("communes", caller.communeKeys());
+                }
+            }
+            default -> { }
+        }
+        if (entityId != null) {
+            where.append(" AND a.entityId = :entity");
+            params.put("entity", entityId);
+        }
+        TypedQuery<AuditEntry> q = em.createQuery("SELECT a FROM AuditEntry a WHERE " + where
+                + " ORDER BY a.occurredAt DESC, a.id", AuditEntry.class);
+        TypedQuery<Long> c = em.createQuery("SELECT COUNT(a) FROM AuditEntry a WHERE " + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            c.setParameter(k, v);
+        });
+        return new Page<>(q.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList().stream()
+                .map(EntryView::of).toList(), p.page(), p.size(), c.getSingleResult());
+    }
+}

@@ -1,0 +1,28 @@
+package vn.temso.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import vn.temso.audit.entity.AuditEntry;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.security.CurrentCaller;
+
+/** Records changes in the caller's transaction, so a change and its audit entry commit or fail together. */
+@ApplicationScoped
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Cooperative coop, String action, String entityType, String entityId, String summary) {
+        String actor = caller.get().map(c -> c.username()).orElse("system");
+        em.persist(new AuditEntry(actor, coop == null ? null : coop.getId(), coop == null ? null : coop.getCommuneKey(),
+                action, entityType, entityId, summary));
+    }
+}

@@ -1,0 +1,140 @@
+package vn.temso.batch.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.batch.control.Batches;
+import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.rest.Params;
+
+@Path("batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Batches", description = "Harvest batches (lô) and their farm diary")
+public class BatchesResource {
+
+    static final String EXAMPLE = """
+            {"productId": "<product id>", "lotCode": "ST25-2611-A", "zoneIds": ["<zone id>"],
+             "harvestDate": "2026-11-10", "expiryDate": "2027-11-10", "quantity": 1200, "unit": "kg"}""";
+    static final String EVENT_EXAMPLE = """
+            {"type": "SPRAYING", "occurredAt": "2026-10-20T07:30:00+07:00", "zoneId": "<zone id>",
+             "actor": "Tổ sản xuất số 2", "inputName": "Validamycin 5SL", "dose": "1 lít/ha",
+             "preHarvestIntervalDays": 7, "note": "Phòng bệnh khô vằn"}""";
+
+    @Inject
+    Batches batches;
+
+    @Context
+    UriInfo uri;
+
+    public record Recall(@NotBlank @Size(max = 500) String reason) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+        public Recall(String reason) {
+            this.reason = reason;
+        }
+
+    }
+
+    @GET
+    @Operation(summary = "List batches the caller may see", description = "Filters: productId, status, zoneId, lot,"
+            + " harvestedFrom, harvestedTo (ISO dates)")
+    public Page<BatchView> list(@QueryParam("productId") String productId, @QueryParam("status") String status,
+                                @QueryParam("zoneId") String zoneId, @QueryParam("lot") String lot,
+                                @QueryParam("harvestedFrom") String from, @QueryParam("harvestedTo") String to,
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        var p = batches.list(productId, Params.enumOf(BatchStatus.class, "status", status), zoneId, lot,
+                Params.date("harvestedFrom", from), Params.date("harvestedTo", to), PageRequest.of(page, size));
+        return new Page<>(p.items().stream().map(BatchView::of).toList(), p.page(), p.size(), p.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One batch, with warnings such as a spraying too close to harvest")
+    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
+    public BatchView get(@PathParam("id") String id) {
+        return BatchView.of(batches.readable(id));
+    }
+
+    @POST
+    @Operation(summary = "Create a batch from active zones of the product's cooperative",
+            description = "The lot code follows GS1 AI 10 (≤ 20 characters of the GS1 set) and is unique per product.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "422", description = "A zone is suspended or revoked")
+    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
+                           @Valid BatchRequest request) {
+        var b = batches.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build()).entity(BatchView.of(b)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an open batch's zones, dates and quantity (product and lot are fixed)")
+    public BatchView update(@PathParam("id") String id,
+                            @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
+                            @Valid BatchRequest request) {
+        return BatchView.of(batches.update(id, request));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close an open batch")
+    public BatchView close(@PathParam("id") String id) {
+        return BatchView.of(batches.close(id));
+    }
+
+    @POST
+    @Path("{id}/recall")
+    @Operation(summary = "Recall a batch; buyers see the reason on every stamp of it")
+    public BatchView recall(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
+            name = "recall", value = "{\"reason\": \"Phát hiện dư lượng thuốc BVTV vượt ngưỡng cho phép\"}")))
+                            @Valid Recall recall) {
+        return BatchView.of(batches.recall(id, recall.reason()));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The farm diary, oldest first; corrected entries are marked superseded")
+    public List<BatchView.EventView> events(@PathParam("id") String id) {
+        List<BatchEvent> events = batches.events(id);
+        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(c -> c != null)
+                .collect(Collectors.toSet());
+        return events.stream().map(e -> BatchView.EventView.of(e, corrected.contains(e.getId()))).toList();
+    }
+
+    @POST
+    @Path("{id}/events")
+    @Operation(summary = "Append a diary entry (managers and members)", description = "Entries are append-only: to"
+            + " correct one, post a new entry with correctsEventId.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response addEvent(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
+            name = "spraying", value = EVENT_EXAMPLE))) @Valid EventRequest request) {
+        BatchEvent e = batches.addEvent(id, request);
+        return Response.status(Response.Status.CREATED).entity(BatchView.EventView.of(e, false)).build();
+    }
+}

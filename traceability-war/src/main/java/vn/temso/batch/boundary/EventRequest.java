@@ -1,0 +1,34 @@
+package vn.temso.batch.boundary;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import vn.temso.batch.entity.EventType;
+
+/** A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. */
+public record EventRequest(
+        @NotNull EventType type,
+        @NotNull Instant occurredAt,
+        String zoneId,
+        @Size(max = 200) String actor,
+        @Size(max = 2000) String note,
+        @Size(max = 200) String inputName,
+        @Size(max = 100) String dose,
+        @Min(0) @Max(365) Integer preHarvestIntervalDays,
+        String correctsEventId) {
+    // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public EventRequest(EventType type, Instant occurredAt, String zoneId, String actor, String note, String inputName, String dose, Integer preHarvestIntervalDays, String correctsEventId) {
+        this.type = type;
+        this.occurredAt = occurredAt;
+        this.zoneId = zoneId;
+        this.actor = actor;
+        this.note = note;
+        this.inputName = inputName;
+        this.dose = dose;
+        this.preHarvestIntervalDays = preHarvestIntervalDays;
+        this.correctsEventId = correctsEventId;
+    }
+
+}

@@ -1,0 +1,190 @@
+package vn.temso.batch.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.text.Texts;
+import vn.temso.product.entity.Product;
+import vn.temso.zone.entity.MaterialZone;
+
+/**
+ * A harvest batch (lô) of one product from one or more zones of the same cooperative, identified by its GS1
+ * lot code (unique per product). It carries its farm diary; a spraying whose pre-harvest interval ends after
+ * the harvest date is flagged, never hidden.
+ */
+@Entity
+@Table(name = "batch")
+public class Batch {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "cooperative_id")
+    private Cooperative cooperative;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
+    @Column(name = "lot_code")
+    private String lotCode;
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "batch_zone", joinColumns = @JoinColumn(name = "batch_id"),
+            inverseJoinColumns = @JoinColumn(name = "zone_id"))
+    private Set<MaterialZone> zones = new HashSet<>();
+    @Column(name = "harvest_date")
+    private LocalDate harvestDate;
+    @Column(name = "expiry_date")
+    private LocalDate expiryDate;
+    private BigDecimal quantity;
+    private String unit;
+    @Enumerated(EnumType.STRING)
+    private BatchStatus status;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @OneToMany(mappedBy = "batch", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    @OrderBy("occurredAt ASC, recordedAt ASC")
+    private List<BatchEvent> events = new ArrayList<>();
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private int version;
+
+    protected Batch() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when a zone belongs to another cooperative or is not active
+     */
+    public Batch(Product product, String lotCode, Set<MaterialZone> zones) {
+        this.id = UUID.randomUUID().toString();
+        this.product = product;
+        this.cooperative = product.getCooperative();
+        this.lotCode = LotCode.validate(lotCode);
+        this.status = BatchStatus.OPEN;
+        this.createdAt = Instant.now();
+        this.statusChangedAt = createdAt;
+        assignZones(zones);
+    }
+
+    public void assignZones(Set<MaterialZone> newZones) {
+        if (newZones.isEmpty()) {
+            throw new IllegalArgumentException("a batch comes from at least one zone");
+        }
+        for (MaterialZone z : newZones) {
+            if (!z.getCooperative().getId().equals(cooperative.getId())) {
+                throw new IllegalArgumentException("zone " + z.getCode() + " belongs to another cooperative");
+            }
+            if (!z.isActive() && !zones.contains(z)) {
+                throw new IllegalStateException("zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
+                        + "; batches can only come from active zones");
+            }
+        }
+        zones.clear();
+        zones.addAll(newZones);
+    }
+
+    public void record(LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit) {
+        if (expiryDate != null && harvestDate != null && expiryDate.isBefore(harvestDate)) {
+            throw new IllegalArgumentException("the expiry date is before the harvest date");
+        }
+        this.harvestDate = harvestDate;
+        this.expiryDate = expiryDate;
+        this.quantity = quantity;
+        this.unit = Texts.clean(unit);
+    }
+
+    public BatchEvent addEvent(EventType type, Instant occurredAt, MaterialZone zone, String actor, String note,
+                               String inputName, String dose, Integer phiDays, String correctsEventId,
+                               String recordedBy) {
+        if (status == BatchStatus.RECALLED) {
+            throw new IllegalStateException("batch " + lotCode + " is recalled; its diary is closed");
+        }
+        if (zone != null && !zones.contains(zone)) {
+            throw new IllegalArgumentException("zone " + zone.getCode() + " is not a zone of this batch");
+        }
+        if (correctsEventId != null && events.stream().noneMatch(e -> e.getId().equals(correctsEventId))) {
+            throw new IllegalArgumentException("the corrected event " + correctsEventId + " is not in this batch");
+        }
+        BatchEvent e = new BatchEvent(this, type, occurredAt, zone, actor, note, inputName, dose, phiDays,
+                correctsEventId, recordedBy);
+        events.add(e);
+        return e;
+    }
+
+    /** Events as they stand: those that a later correction replaced are left out. */
+    public List<BatchEvent> currentEvents() {
+        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(id -> id != null)
+                .collect(Collectors.toSet());
+        return events.stream().filter(e -> !corrected.contains(e.getId())).toList();
+    }
+
+    /** Sprayings whose pre-harvest interval had not ended by the harvest date. */
+    public List<BatchEvent> sprayingsTooCloseToHarvest() {
+        if (harvestDate == null) {
+            return List.of();
+        }
+        return currentEvents().stream()
+                .filter(e -> e.safeHarvestFrom() != null && e.safeHarvestFrom().isAfter(harvestDate))
+                .toList();
+    }
+
+    public void close() {
+        if (status != BatchStatus.OPEN) {
+            throw new IllegalStateException("only an open batch can be closed (this one is " + status + ")");
+        }
+        status = BatchStatus.CLOSED;
+        statusChangedAt = Instant.now();
+    }
+
+    public void recall(String reason) {
+        if (status == BatchStatus.RECALLED) {
+            throw new IllegalStateException("batch " + lotCode + " is already recalled");
+        }
+        if (Texts.clean(reason) == null) {
+            throw new IllegalArgumentException("a recall needs a reason buyers can read");
+        }
+        status = BatchStatus.RECALLED;
+        statusReason = Texts.clean(reason);
+        statusChangedAt = Instant.now();
+    }
+
+    public String getId() { return id; }
+    public Cooperative getCooperative() { return cooperative; }
+    public Product getProduct() { return product; }
+    public String getLotCode() { return lotCode; }
+    public Set<MaterialZone> getZones() { return Set.copyOf(zones); }
+    public LocalDate getHarvestDate() { return harvestDate; }
+    public LocalDate getExpiryDate() { return expiryDate; }
+    public BigDecimal getQuantity() { return quantity; }
+    public String getUnit() { return unit; }
+    public BatchStatus getStatus() { return status; }
+    public String getStatusReason() { return statusReason; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
+    public List<BatchEvent> getEvents() { return List.copyOf(events); }
+    public Instant getCreatedAt() { return createdAt; }
+    public int getVersion() { return version; }
+}

@@ -1,0 +1,106 @@
+package vn.temso.batch.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import vn.temso.platform.text.Texts;
+import vn.temso.zone.entity.MaterialZone;
+
+/**
+ * One farm-diary entry of a batch. Entries are never edited or deleted: a correction is a new entry that
+ * names the one it corrects, so the diary keeps its history the way a paper diary does.
+ */
+@Entity
+@Table(name = "batch_event")
+public class BatchEvent {
+
+    /** Dates of farm work are Vietnamese calendar days. */
+    public static final ZoneId FARM_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "batch_id")
+    private Batch batch;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type")
+    private EventType type;
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "zone_id")
+    private MaterialZone zone;
+    private String actor;
+    private String note;
+    @Column(name = "input_name")
+    private String inputName;
+    private String dose;
+    @Column(name = "phi_days")
+    private Integer preHarvestIntervalDays;
+    @Column(name = "corrects_event_id")
+    private String correctsEventId;
+    @Column(name = "recorded_by")
+    private String recordedBy;
+    @Column(name = "recorded_at")
+    private Instant recordedAt;
+
+    protected BatchEvent() {
+    }
+
+    BatchEvent(Batch batch, EventType type, Instant occurredAt, MaterialZone zone, String actor, String note,
+               String inputName, String dose, Integer preHarvestIntervalDays, String correctsEventId,
+               String recordedBy) {
+        if (type == EventType.SPRAYING && (Texts.clean(inputName) == null || preHarvestIntervalDays == null)) {
+            throw new IllegalArgumentException("a spraying names the product sprayed and its pre-harvest interval in days");
+        }
+        if (preHarvestIntervalDays != null && (preHarvestIntervalDays < 0 || preHarvestIntervalDays > 365)) {
+            throw new IllegalArgumentException("the pre-harvest interval is 0 to 365 days");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.batch = batch;
+        this.type = type;
+        this.occurredAt = occurredAt;
+        this.zone = zone;
+        this.actor = Texts.clean(actor);
+        this.note = Texts.clean(note);
+        this.inputName = Texts.clean(inputName);
+        this.dose = Texts.clean(dose);
+        this.preHarvestIntervalDays = preHarvestIntervalDays;
+        this.correctsEventId = correctsEventId;
+        this.recordedBy = recordedBy;
+        this.recordedAt = Instant.now();
+    }
+
+    /** The first day a harvest is safe after this spraying, or null if this is not a spraying. */
+    public LocalDate safeHarvestFrom() {
+        if (type != EventType.SPRAYING || preHarvestIntervalDays == null) {
+            return null;
+        }
+        return occurredAt.atZone(FARM_TIME).toLocalDate().plusDays(preHarvestIntervalDays);
+    }
+
+    public String getId() { return id; }
+    public Batch getBatch() { return batch; }
+    public EventType getType() { return type; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public MaterialZone getZone() { return zone; }
+    public String getActor() { return actor; }
+    public String getNote() { return note; }
+    public String getInputName() { return inputName; }
+    public String getDose() { return dose; }
+    public Integer getPreHarvestIntervalDays() { return preHarvestIntervalDays; }
+    public String getCorrectsEventId() { return correctsEventId; }
+    public String getRecordedBy() { return recordedBy; }
+    public Instant getRecordedAt() { return recordedAt; }
+}

@@ -1,0 +1,140 @@
+package vn.temso.cooperative.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.temso.audit.control.AuditLog;
+import vn.temso.cooperative.boundary.CooperativeRequest;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.Role;
+import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.text.Texts;
+
+/** Use cases on cooperatives, and the one place other features resolve a cooperative for a caller. */
+@ApplicationScoped
+@Transactional
+public class Cooperatives {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    AuditLog audit;
+
+    /** The cooperative if the caller may read it; otherwise 404, the same as if it did not exist. */
+    public Cooperative readable(String id) {
+        Caller caller = current.require();
+        Cooperative c = id == null ? null : em.find(Cooperative.class, id);
+        if (c == null || !caller.canRead(c.getId(), c.getCommuneKey())) {
+            throw new Problems.NotFound("Cooperative", id);
+        }
+        return c;
+    }
+
+    /** The cooperative if the caller may change its registry; 404 if unreadable, 403 if read-only. */
+    public Cooperative manageable(String id) {
+        Cooperative c = readable(id);
+        if (!current.require().canManage(c.getId())) {
+            throw new Problems.Forbidden("Your role (" + current.require().role() + ") may not change this cooperative's data");
+        }
+        return c;
+    }
+
+    /**
+     * The cooperative a new record belongs to: a cooperative user's own one (a different id in the request is
+     * refused), or the one an admin names.
+     */
+    public Cooperative ownerForNew(String requestedId) {
+        Caller caller = current.require();
+        if (caller.role() == Role.ADMIN) {
+            if (requestedId == null) {
+                throw new Problems.ValidationFailed("cooperativeId", "cooperativeId is required for admins");
+            }
+            return manageable(requestedId);
+        }
+        if (requestedId != null && !requestedId.equals(caller.cooperativeId())) {
+            throw new Problems.NotFound("Cooperative", requestedId);
+        }
+        if (caller.cooperativeId() == null) {
+            throw new Problems.Forbidden("Your role (" + caller.role() + ") may not create registry records");
+        }
+        return manageable(caller.cooperativeId());
+    }
+
+    public Page<Cooperative> list(String q, String commune, PageRequest page) {
+        Caller caller = current.require();
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(TenantScope.condition(caller, "c", params));
+        if (Texts.clean(q) != null) {
+            where.append(" AND (LOWER(c.name) LIKE :q OR c.taxId LIKE :q)");
+            params.put("q", "%" + Texts.key(q) + "%");
+        }
+        if (Texts.clean(commune) != null) {
+            where.append(" AND c.communeKey = :commune");
+            params.put("commune", Texts.key(commune));
+        }
+        TypedQuery<Cooperative> query = em.createQuery(
+                "SELECT c FROM Cooperative c WHERE " + where + " ORDER BY c.name, c.id", Cooperative.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Cooperative c WHERE " + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Cooperative> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    public Cooperative create(CooperativeRequest r) {
+        current.requireRole(Role.ADMIN);
+        Cooperative c = new Cooperative(r.name(), r.kind(), r.taxId());
+        apply(c, r);
+        checkTaxIdFree(c.getTaxId(), c.getId());
+        em.persist(c);
+        audit.record(c, "create", "cooperative", c.getId(), c.getName());
+        return c;
+    }
+
+    public Cooperative update(String id, CooperativeRequest r) {
+        Cooperative c = manageable(id);
+        if (current.require().role() != Role.ADMIN && Texts.key(r.commune()) != null
+                && !Texts.key(r.commune()).equals(c.getCommuneKey())) {
+            // moving to another commune changes who supervises the cooperative: province staff only
+            throw new Problems.Forbidden("Only an admin may move a cooperative to another commune");
+        }
+        c.rename(r.name(), r.kind(), r.taxId());
+        apply(c, r);
+        checkTaxIdFree(c.getTaxId(), c.getId());
+        audit.record(c, "update", "cooperative", c.getId(), c.getName());
+        return c;
+    }
+
+    private static void apply(Cooperative c, CooperativeRequest r) {
+        c.locate(r.address(), r.commune(), r.district(), r.province());
+        c.contact(r.phone(), r.email(), r.representative());
+    }
+
+    private void checkTaxIdFree(String taxId, String selfId) {
+        if (taxId == null) {
+            return;
+        }
+        List<String> ids = em.createQuery("SELECT c.id FROM Cooperative c WHERE c.taxId = :t", String.class)
+                .setParameter("t", taxId).getResultList();
+        if (ids.stream().anyMatch(i -> !i.equals(selfId))) {
+            throw new Problems.Conflict("A cooperative with tax id " + taxId + " is already registered");
+        }
+    }
+}

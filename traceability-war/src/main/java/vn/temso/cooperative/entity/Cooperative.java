@@ -1,0 +1,88 @@
+package vn.temso.cooperative.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import vn.temso.platform.text.Texts;
+
+/**
+ * The tenant: a producer (cooperative, group, company or household) that owns zones, products and batches.
+ * The address is kept as given, with its commune also stored as a comparison key, because commune staff see
+ * the cooperatives of their communes and administrative units get renamed and merged.
+ */
+@Entity
+@Table(name = "cooperative")
+public class Cooperative {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private CooperativeKind kind;
+    @Column(name = "tax_id")
+    private String taxId;
+    private String address;
+    private String commune;
+    @Column(name = "commune_key")
+    private String communeKey;
+    private String district;
+    private String province;
+    private String phone;
+    private String email;
+    private String representative;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private int version;
+
+    protected Cooperative() {
+    }
+
+    public Cooperative(String name, CooperativeKind kind, String taxId) {
+        this.id = UUID.randomUUID().toString();
+        this.createdAt = Instant.now();
+        rename(name, kind, taxId);
+    }
+
+    public void rename(String name, CooperativeKind kind, String taxId) {
+        this.name = Texts.clean(name);
+        this.kind = kind;
+        this.taxId = Texts.clean(taxId);
+    }
+
+    public void locate(String address, String commune, String district, String province) {
+        this.address = Texts.clean(address);
+        this.commune = Texts.clean(commune);
+        this.communeKey = Texts.key(commune);
+        this.district = Texts.clean(district);
+        this.province = Texts.clean(province);
+    }
+
+    public void contact(String phone, String email, String representative) {
+        this.phone = Texts.clean(phone);
+        this.email = Texts.clean(email);
+        this.representative = Texts.clean(representative);
+    }
+
+    public String getId() { return id; }
+    public String getName() { return name; }
+    public CooperativeKind getKind() { return kind; }
+    public String getTaxId() { return taxId; }
+    public String getAddress() { return address; }
+    public String getCommune() { return commune; }
+    public String getCommuneKey() { return communeKey; }
+    public String getDistrict() { return district; }
+    public String getProvince() { return province; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+    public String getRepresentative() { return representative; }
+    public Instant getCreatedAt() { return createdAt; }
+    public int getVersion() { return version; }
+}

@@ -1,0 +1,47 @@
+package vn.temso.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds RFC 9457 {@code application/problem+json} responses. */
+public final class ProblemBody {
+
+    public static final String BASE_TYPE = "https://temso.vn/problems/";
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+    private ProblemBody() {
+    }
+
+    public static Response response(int status, String type, String title, String detail,
+                                    List<ProblemException.Violation> violations, String instance) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", BASE_TYPE + type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail == null ? title : detail)
+                .add("instance", instance == null ? "urn:uuid:" + UUID.randomUUID() : instance);
+        if (!violations.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            violations.forEach(v -> list.add(Json.createObjectBuilder()
+                    .add("field", v.field()).add("message", v.message())));
+            body.add("violations", list);
+        }
+        JsonObject json = body.build();
+        return Response.status(status).type(PROBLEM_JSON).entity(json.toString()).build();
+    }
+
+    public static Response of(ProblemException e) {
+        Response.ResponseBuilder r = Response.fromResponse(
+                response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), null));
+        if (e instanceof Problems.TooManyRequests t) {
+            r.header("Retry-After", t.retryAfterSeconds());
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.temso.platform.problem;
+
+import java.util.List;
+
+/**
+ * Base of every failure a caller can do something about. Each subclass is one stable problem {@code type}
+ * (RFC 9457); the message is the {@code detail} and must be safe to show (no internals, no secrets).
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final List<Violation> violations;
+
+    protected ProblemException(String detail) {
+        this(detail, List.of());
+    }
+
+    protected ProblemException(String detail, List<Violation> violations) {
+        super(detail);
+        this.violations = List.copyOf(violations);
+    }
+
+    /** Short slug appended to the problem base URI, stable across releases. */
+    public abstract String type();
+
+    public abstract String title();
+
+    public abstract int status();
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** One rejected field: its JSON path and a message a user can act on. */
+    public record Violation(String field, String message) {
+    }
+}

@@ -1,0 +1,107 @@
+package vn.temso.platform.problem;
+
+import java.util.List;
+
+/** The problem types of the API. Documented in docs/api.md; never rename a type. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** Input that breaks a field rule (format, range, check digit...). */
+    public static class ValidationFailed extends ProblemException {
+        public ValidationFailed(String detail, List<Violation> violations) {
+            super(detail, violations);
+        }
+
+        public ValidationFailed(String field, String message) {
+            super(message, List.of(new Violation(field, message)));
+        }
+
+        public String type() { return "validation-failed"; }
+        public String title() { return "The request has invalid fields"; }
+        public int status() { return 400; }
+    }
+
+    /** Unknown id, or one the caller may not see: both look the same on purpose. */
+    public static class NotFound extends ProblemException {
+        public NotFound(String what, String id) {
+            super(what + " " + id + " was not found");
+        }
+
+        public String type() { return "not-found"; }
+        public String title() { return "Resource not found"; }
+        public int status() { return 404; }
+    }
+
+    /** Something unique already exists (zone code, GTIN, lot of a product, username). */
+    public static class Conflict extends ProblemException {
+        public Conflict(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "conflict"; }
+        public String title() { return "Conflicts with existing data"; }
+        public int status() { return 409; }
+    }
+
+    /** A domain rule refuses the change (zone suspended, batch closed...). */
+    public static class RuleViolated extends ProblemException {
+        private final String rule;
+
+        public RuleViolated(String rule, String detail) {
+            super(detail);
+            this.rule = rule;
+        }
+
+        public String type() { return "rule/" + rule; }
+        public String title() { return "A business rule refuses this change"; }
+        public int status() { return 422; }
+    }
+
+    public static class Unauthenticated extends ProblemException {
+        public Unauthenticated(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "unauthenticated"; }
+        public String title() { return "Sign-in required"; }
+        public int status() { return 401; }
+    }
+
+    /** The caller is known but their role may not do this. */
+    public static class Forbidden extends ProblemException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "forbidden"; }
+        public String title() { return "Not allowed for your role"; }
+        public int status() { return 403; }
+    }
+
+    public static class TooManyRequests extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() { return retryAfterSeconds; }
+        public String type() { return "too-many-requests"; }
+        public String title() { return "Too many requests"; }
+        public int status() { return 429; }
+    }
+
+    /** Optimistic-lock failure: someone else changed the record first. */
+    public static class StaleUpdate extends ProblemException {
+        public StaleUpdate(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "stale-update"; }
+        public String title() { return "The record was changed by someone else"; }
+        public int status() { return 409; }
+    }
+}

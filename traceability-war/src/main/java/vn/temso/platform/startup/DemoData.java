@@ -1,0 +1,166 @@
+package vn.temso.platform.startup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import vn.temso.account.entity.UserAccount;
+import vn.temso.batch.entity.Batch;
+import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.EventType;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.cooperative.entity.CooperativeKind;
+import vn.temso.platform.config.Settings;
+import vn.temso.platform.security.Role;
+import vn.temso.product.entity.Gtin;
+import vn.temso.product.entity.OcopCertificate;
+import vn.temso.product.entity.OcopGroup;
+import vn.temso.product.entity.OcopLevel;
+import vn.temso.product.entity.Product;
+import vn.temso.zone.entity.Certification;
+import vn.temso.zone.entity.MaterialZone;
+import vn.temso.zone.entity.ZoneGeometry;
+import vn.temso.zone.entity.ZoneStatus;
+
+/** Loads demo/registry.json (a copy made for the project) into an empty database. */
+@ApplicationScoped
+public class DemoData {
+
+    static final String DEMO_PASSWORD = "temso-demo-2026";
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public boolean loadIfEmpty() {
+        if (em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult() > 0) {
+            return false;
+        }
+        JsonObject root = read();
+        Map<String, Cooperative> coops = new HashMap<>();
+        for (JsonValue v : root.getJsonArray("cooperatives")) {
+            JsonObject c = v.asJsonObject();
+            Cooperative coop = new Cooperative(c.getString("name"), CooperativeKind.valueOf(c.getString("kind")),
+                    c.getString("taxId"));
+            coop.locate(c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
+            coop.contact(c.getString("phone", null), null, null);
+            em.persist(coop);
+            coops.put(c.getString("ref"), coop);
+        }
+        Map<String, MaterialZone> zones = new HashMap<>();
+        for (JsonValue v : root.getJsonArray("zones")) {
+            JsonObject z = v.asJsonObject();
+            MaterialZone zone = new MaterialZone(coops.get(z.getString("coop")), z.getString("code"));
+            zone.describe(z.getString("name"), null, z.getString("commune"), z.getString("district"),
+                    z.getString("province"), z.getString("crop"), null,
+                    z.getJsonNumber("declaredAreaHa").bigDecimalValue(), z.getInt("households"),
+                    z.getInt("harvestsPerYear"));
+            zone.certify(z.getJsonArray("certifications").stream().map(JsonValue::asJsonObject)
+                    .map(c -> new Certification(c.getString("scheme"), c.getString("number"),
+                            LocalDate.parse(c.getString("validUntil")))).toList());
+            zone.outline(ZoneGeometry.fromJson(z.getJsonObject("geometry")));
+            if (!"ACTIVE".equals(z.getString("status"))) {
+                zone.changeStatus(ZoneStatus.valueOf(z.getString("status")), z.getString("statusReason", "demo"));
+            }
+            em.persist(zone);
+            zones.put(z.getString("ref"), zone);
+        }
+        Map<String, Product> products = new HashMap<>();
+        for (JsonValue v : root.getJsonArray("products")) {
+            JsonObject p = v.asJsonObject();
+            Product product = new Product(coops.get(p.getString("coop")), Gtin.normalize(p.getString("gtin")));
+            product.describe(p.getString("name"), p.getString("description"), p.getString("category"),
+                    p.getString("unit"), p.getJsonNumber("priceVnd").longValue(), null);
+            if (p.containsKey("ocop") && !p.isNull("ocop")) {
+                JsonObject o = p.getJsonObject("ocop");
+                product.certifyOcop(new OcopCertificate(o.getInt("stars"), OcopGroup.valueOf(o.getString("group")),
+                        o.getInt("score"), o.getString("decisionNumber"), LocalDate.parse(o.getString("decisionDate")),
+                        OcopLevel.valueOf(o.getString("level")), o.getString("authority"), null));
+            }
+            em.persist(product);
+            products.put(p.getString("ref"), product);
+        }
+        for (JsonValue v : root.getJsonArray("batches")) {
+            JsonObject b = v.asJsonObject();
+            Set<MaterialZone> batchZones = b.getJsonArray("zones").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(s -> zones.get(s.getString())).collect(Collectors.toCollection(LinkedHashSet::new));
+            Batch batch = new Batch(products.get(b.getString("product")), b.getString("lot"), batchZones);
+            batch.record(LocalDate.parse(b.getString("harvestDate")), null,
+                    b.getJsonNumber("quantity").bigDecimalValue(), b.getString("unit"));
+            em.persist(batch);
+            MaterialZone first = batchZones.iterator().next();
+            for (JsonValue ev : b.getJsonArray("events")) {
+                JsonObject e = ev.asJsonObject();
+                BatchEvent event = batch.addEvent(EventType.valueOf(e.getString("type")),
+                        LocalDate.parse(e.getString("date")).atTime(LocalTime.of(7, 0)).atZone(BatchEvent.FARM_TIME).toInstant(),
+                        first, null, e.getString("note"), e.getString("inputName", null), e.getString("dose", null),
+                        e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null, null, "demo");
+                em.persist(event);
+            }
+        }
+        for (JsonValue v : root.getJsonArray("users")) {
+            JsonObject u = v.asJsonObject();
+            Set<String> communes = u.containsKey("communes")
+                    ? u.getJsonArray("communes").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).collect(Collectors.toSet())
+                    : Set.of();
+            em.persist(new UserAccount(u.getString("username"), u.getString("displayName"),
+                    Role.valueOf(u.getString("role")), u.containsKey("coop") ? coops.get(u.getString("coop")) : null,
+                    communes, DEMO_PASSWORD));
+        }
+        LOG.info(() -> "Demo data loaded: " + coops.size() + " cooperatives, " + zones.size() + " zones, "
+                + products.size() + " products");
+        return true;
+    }
+
+    /**
+     * Creates the administrator named by TEMSO_ADMIN_USERNAME / TEMSO_ADMIN_PASSWORD when no user exists yet.
+     * Without them nothing is created: there is never a default password outside demo mode.
+     */
+    @Transactional
+    public void ensureConfiguredAdmin() {
+        if (em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        String username = Settings.get("temso.admin.username").orElse(null);
+        String password = Settings.get("temso.admin.password").orElse(null);
+        if (username == null || password == null) {
+            LOG.warning("No users exist and no administrator is configured: set TEMSO_ADMIN_USERNAME and"
+                    + " TEMSO_ADMIN_PASSWORD (at least 12 characters) and restart. No default account is created.");
+            return;
+        }
+        if (password.length() < 12) {
+            LOG.severe("TEMSO_ADMIN_PASSWORD is shorter than 12 characters; the administrator was not created");
+            return;
+        }
+        em.persist(new UserAccount(username, "Administrator", Role.ADMIN, null, Set.of(), password));
+        LOG.info(() -> "Administrator '" + UserAccount.normalizeUsername(username) + "' created from configuration");
+    }
+
+    private static JsonObject read() {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/registry.json");
+             JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,55 @@
+package vn.temso.product.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.temso.product.entity.OcopGroup;
+import vn.temso.product.entity.OcopLevel;
+
+public record ProductRequest(
+        String cooperativeId,
+        @NotBlank @Size(max = 20) String gtin,
+        @NotBlank @Size(max = 150) String name,
+        @Size(max = 5000) String description,
+        @Size(max = 120) String category,
+        @NotBlank @Size(max = 20) String unit,
+        @Min(value = 0, message = "the price is a whole number of VND, 0 or more") @Max(10_000_000_000L) Long priceVnd,
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String imageUrl,
+        @Valid OcopRequest ocop) {
+    // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public ProductRequest(String cooperativeId, String gtin, String name, String description, String category, String unit, Long priceVnd, String imageUrl, OcopRequest ocop) {
+        this.cooperativeId = cooperativeId;
+        this.gtin = gtin;
+        this.name = name;
+        this.description = description;
+        this.category = category;
+        this.unit = unit;
+        this.priceVnd = priceVnd;
+        this.imageUrl = imageUrl;
+        this.ocop = ocop;
+    }
+
+
+    public record OcopRequest(@NotNull @Min(3) @Max(5) Integer stars, OcopGroup group,
+                              @Min(0) @Max(100) Integer score, @Size(max = 80) String decisionNumber,
+                              @NotNull LocalDate decisionDate, OcopLevel level, @Size(max = 200) String authority,
+                              LocalDate validUntil) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+        public OcopRequest(Integer stars, OcopGroup group, Integer score, String decisionNumber, LocalDate decisionDate, OcopLevel level, String authority, LocalDate validUntil) {
+            this.stars = stars;
+            this.group = group;
+            this.score = score;
+            this.decisionNumber = decisionNumber;
+            this.decisionDate = decisionDate;
+            this.level = level;
+            this.authority = authority;
+            this.validUntil = validUntil;
+        }
+
+    }
+}

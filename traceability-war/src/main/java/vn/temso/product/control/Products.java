@@ -1,0 +1,139 @@
+package vn.temso.product.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import vn.temso.audit.control.AuditLog;
+import vn.temso.cooperative.control.Cooperatives;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.text.Texts;
+import vn.temso.product.boundary.ProductRequest;
+import vn.temso.product.entity.Gtin;
+import vn.temso.product.entity.OcopCertificate;
+import vn.temso.product.entity.Product;
+
+/** Use cases on products. A GTIN identifies one trade item worldwide, so it is unique across cooperatives. */
+@ApplicationScoped
+@Transactional
+public class Products {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    Cooperatives cooperatives;
+
+    @Inject
+    AuditLog audit;
+
+    public Product readable(String id) {
+        Product p = id == null ? null : em.find(Product.class, id);
+        Caller caller = current.require();
+        if (p == null || !caller.canRead(p.getCooperative().getId(), p.getCooperative().getCommuneKey())) {
+            throw new Problems.NotFound("Product", id);
+        }
+        return p;
+    }
+
+    public Product manageable(String id) {
+        Product p = readable(id);
+        cooperatives.manageable(p.getCooperative().getId());
+        return p;
+    }
+
+    /** ocop: "active", "expired" or "none". */
+    public Page<Product> list(String q, String ocop, String cooperativeId, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "p.cooperative", params));
+        if (Texts.clean(q) != null) {
+            where.append(" AND (LOWER(p.name) LIKE :q OR p.gtin LIKE :q)");
+            params.put("q", "%" + Texts.key(q) + "%");
+        }
+        if (cooperativeId != null) {
+            where.append(" AND p.cooperative.id = :coop");
+            params.put("coop", cooperativeId);
+        }
+        if (ocop != null) {
+            switch (ocop) {
+                case "active" -> where.append(" AND p.ocop.stars IS NOT NULL AND p.ocop.decisionDate <= :today AND p.ocop.validUntil >= :today");
+                case "expired" -> where.append(" AND p.ocop.stars IS NOT NULL AND p.ocop.validUntil < :today");
+                case "none" -> where.append(" AND p.ocop.stars IS NULL");
+                default -> throw new Problems.ValidationFailed("ocop", "ocop filter is active, expired or none");
+            }
+            if (!"none".equals(ocop)) {
+                params.put("today", LocalDate.now());
+            }
+        }
+        TypedQuery<Product> query = em.createQuery("SELECT p FROM Product p WHERE " + where + " ORDER BY p.name, p.id", Product.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Product p WHERE " + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page<>(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                page.page(), page.size(), count.getSingleResult());
+    }
+
+    public Product create(ProductRequest r) {
+        Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
+        String gtin = gtin(r.gtin());
+        if (!em.createQuery("SELECT p.id FROM Product p WHERE p.gtin = :g", String.class).setParameter("g", gtin)
+                .getResultList().isEmpty()) {
+            throw new Problems.Conflict("A product with GTIN " + gtin + " is already registered");
+        }
+        Product p = new Product(coop, gtin);
+        apply(p, r);
+        em.persist(p);
+        audit.record(coop, "create", "product", p.getId(), gtin + " " + p.getName());
+        return p;
+    }
+
+    /** Replaces a product's details; the GTIN is its identity and cannot change. */
+    public Product update(String id, ProductRequest r) {
+        Product p = manageable(id);
+        if (!p.getGtin().equals(gtin(r.gtin()))) {
+            throw new Problems.ValidationFailed("gtin", "The GTIN cannot be changed; register a new product instead");
+        }
+        apply(p, r);
+        audit.record(p.getCooperative(), "update", "product", p.getId(), p.getGtin() + " " + p.getName());
+        return p;
+    }
+
+    private static void apply(Product p, ProductRequest r) {
+        p.describe(r.name(), r.description(), r.category(), r.unit(), r.priceVnd(), r.imageUrl());
+        if (r.ocop() == null) {
+            p.certifyOcop(null);
+            return;
+        }
+        var o = r.ocop();
+        try {
+            p.certifyOcop(new OcopCertificate(o.stars(), o.group(), o.score(), o.decisionNumber(), o.decisionDate(),
+                    o.level(), o.authority(), o.validUntil()));
+        } catch (IllegalArgumentException e) {
+            throw new Problems.ValidationFailed("ocop", e.getMessage());
+        }
+    }
+
+    static String gtin(String raw) {
+        try {
+            return Gtin.normalize(raw);
+        } catch (IllegalArgumentException e) {
+            throw new Problems.ValidationFailed("gtin", e.getMessage());
+        }
+    }
+}

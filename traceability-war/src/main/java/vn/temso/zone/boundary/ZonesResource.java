@@ -1,0 +1,125 @@
+package vn.temso.zone.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.rest.Params;
+import vn.temso.zone.control.Zones;
+import vn.temso.zone.entity.ZoneStatus;
+
+@Path("zones")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Zones", description = "Registered growing areas (mã số vùng trồng)")
+public class ZonesResource {
+
+    static final String EXAMPLE = """
+            {"code": "VN-LAN-TT-0012", "name": "Vùng lúa thơm Bình Tịnh", "commune": "Bình Tịnh",
+             "district": "Tân Trụ", "province": "Long An", "crop": "Lúa", "variety": "ST25",
+             "declaredAreaHa": 52.4, "households": 38, "harvestsPerYear": 2,
+             "certifications": [{"scheme": "VietGAP", "number": "VietGAP-TT-01-99-0123", "validUntil": "2026-12-31"}],
+             "geometry": {"type": "Polygon", "coordinates": [[[106.5122, 10.5371], [106.5272, 10.5371],
+               [106.5272, 10.5491], [106.5122, 10.5491], [106.5122, 10.5371]]]}}""";
+
+    @Inject
+    Zones zones;
+
+    @Context
+    UriInfo uri;
+
+    public record StatusChange(@NotNull ZoneStatus status, @Size(max = 500) String reason) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+        public StatusChange(ZoneStatus status, String reason) {
+            this.status = status;
+            this.reason = reason;
+        }
+
+    }
+
+    @GET
+    @Operation(summary = "List zones the caller may see", description = "Filters: q (name or code), status, crop, cooperativeId")
+    public Page<ZoneView> list(@QueryParam("q") String q, @QueryParam("status") String status,
+                               @QueryParam("crop") String crop, @QueryParam("cooperativeId") String cooperativeId,
+                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        var p = zones.list(q, Params.enumOf(ZoneStatus.class, "status", status), crop, cooperativeId, PageRequest.of(page, size));
+        return new Page<>(p.items().stream().map(ZoneView::of).toList(), p.page(), p.size(), p.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One zone, with declared and computed area side by side")
+    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
+    public ZoneView get(@PathParam("id") String id) {
+        return ZoneView.of(zones.readable(id));
+    }
+
+    @POST
+    @Operation(summary = "Register a zone", description = "The code must match the configured pattern (default VN-...)."
+            + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml'.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields or outline (problem+json with violations)")
+    @APIResponse(responseCode = "409", description = "The code is already registered")
+    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
+                           @Valid ZoneRequest request) {
+        var z = zones.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build()).entity(ZoneView.of(z)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a zone's details (the code cannot change)")
+    public ZoneView update(@PathParam("id") String id,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
+                           @Valid ZoneRequest request) {
+        return ZoneView.of(zones.update(id, request));
+    }
+
+    @PUT
+    @Path("{id}/geometry")
+    @Consumes({"application/geo+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Replace the outline with a GeoJSON Polygon, MultiPolygon or Feature")
+    public ZoneView geometry(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
+            name = "polygon", value = "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8671],[106.4098,10.8631]]]}")))
+                             String geoJson) {
+        return ZoneView.of(zones.replaceGeometry(id, geoJson, false));
+    }
+
+    @PUT
+    @Path("{id}/geometry")
+    @Consumes({"application/vnd.google-earth.kml+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Replace the outline from a KML document (its Polygon elements)")
+    public ZoneView geometryFromKml(@PathParam("id") String id, String kml) {
+        return ZoneView.of(zones.replaceGeometry(id, kml, true));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Operation(summary = "Suspend, reactivate or revoke a zone", description = "Managers may suspend and reactivate their"
+            + " zones; revoking is for admins and is final. A reason is required except to reactivate.")
+    public ZoneView status(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(name = "suspend",
+            value = "{\"status\":\"SUSPENDED\",\"reason\":\"Phát hiện dư lượng thuốc BVTV vượt ngưỡng\"}")))
+                           @Valid StatusChange change) {
+        return ZoneView.of(zones.changeStatus(id, change.status(), change.reason()));
+    }
+}

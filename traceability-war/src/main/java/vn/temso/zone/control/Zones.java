@@ -1,0 +1,200 @@
+package vn.temso.zone.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.temso.audit.control.AuditLog;
+import vn.temso.cooperative.control.Cooperatives;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.Role;
+import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.text.Texts;
+import vn.temso.zone.boundary.ZoneRequest;
+import vn.temso.zone.entity.Certification;
+import vn.temso.zone.entity.GeometryException;
+import vn.temso.zone.entity.KmlImport;
+import vn.temso.zone.entity.MaterialZone;
+import vn.temso.zone.entity.ZoneGeometry;
+import vn.temso.zone.entity.ZoneStatus;
+
+/** Use cases on growing zones; every method checks the caller's tenancy first. */
+@ApplicationScoped
+@Transactional
+public class Zones {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    Cooperatives cooperatives;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "temso.zone.code-pattern", defaultValue = "VN-[A-Z0-9]+(-[A-Z0-9]+)*")
+    String codePattern;
+
+    public MaterialZone readable(String id) {
+        MaterialZone z = id == null ? null : em.find(MaterialZone.class, id);
+        Caller caller = current.require();
+        if (z == null || !caller.canRead(z.getCooperative().getId(), z.getCooperative().getCommuneKey())) {
+            throw new Problems.NotFound("Zone", id);
+        }
+        return z;
+    }
+
+    public MaterialZone manageable(String id) {
+        MaterialZone z = readable(id);
+        cooperatives.manageable(z.getCooperative().getId());
+        return z;
+    }
+
+    public Page<MaterialZone> list(String q, ZoneStatus status, String crop, String cooperativeId, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "z.cooperative", params));
+        if (Texts.clean(q) != null) {
+            where.append(" AND (LOWER(z.name) LIKE :q OR LOWER(z.code) LIKE :q)");
+            params.put("q", "%" + Texts.key(q) + "%");
+        }
+        if (status != null) {
+            where.append(" AND z.status = :status");
+            params.put("status", status);
+        }
+        if (Texts.clean(crop) != null) {
+            where.append(" AND LOWER(z.crop) LIKE :crop");
+            params.put("crop", "%" + Texts.key(crop) + "%");
+        }
+        if (cooperativeId != null) {
+            where.append(" AND z.cooperative.id = :coop");
+            params.put("coop", cooperativeId);
+        }
+        TypedQuery<MaterialZone> query = em.createQuery("SELECT z FROM MaterialZone z WHERE " + where
+                + " ORDER BY z.code", MaterialZone.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(z) FROM MaterialZone z WHERE " + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page<>(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                page.page(), page.size(), count.getSingleResult());
+    }
+
+    public MaterialZone create(ZoneRequest r) {
+        Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
+        String code = checkedCode(r.code());
+        if (!em.createQuery("SELECT z.id FROM MaterialZone z WHERE z.code = :c", String.class)
+                .setParameter("c", code).getResultList().isEmpty()) {
+            throw new Problems.Conflict("The zone code " + code + " is already registered");
+        }
+        MaterialZone z = new MaterialZone(coop, code);
+        apply(z, r);
+        em.persist(z);
+        audit.record(coop, "create", "zone", z.getId(), code + " " + z.getName());
+        return z;
+    }
+
+    /** Replaces the details of a zone; the code is the registration's identity and cannot change. */
+    public MaterialZone update(String id, ZoneRequest r) {
+        MaterialZone z = manageable(id);
+        if (!z.getCode().equals(checkedCode(r.code()))) {
+            throw new Problems.ValidationFailed("code", "The zone code cannot be changed; register a new zone instead");
+        }
+        apply(z, r);
+        audit.record(z.getCooperative(), "update", "zone", z.getId(), z.getCode());
+        return z;
+    }
+
+    public MaterialZone replaceGeometry(String id, String body, boolean kml) {
+        MaterialZone z = manageable(id);
+        z.outline(kml ? parseKml(body) : parseGeoJson(body));
+        audit.record(z.getCooperative(), "geometry", "zone", z.getId(), z.getCode() + " " + z.getComputedAreaHa() + " ha");
+        return z;
+    }
+
+    /**
+     * Suspending and reactivating are open to the cooperative's manager (a voluntary stop); revoking a code is
+     * an act of the authorities, so admins only.
+     */
+    public MaterialZone changeStatus(String id, ZoneStatus status, String reason) {
+        MaterialZone z = manageable(id);
+        if (status == ZoneStatus.REVOKED) {
+            current.requireRole(Role.ADMIN);
+        }
+        try {
+            z.changeStatus(status, reason);
+        } catch (IllegalStateException e) {
+            throw new Problems.RuleViolated("zone-revoked", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.ValidationFailed("reason", e.getMessage());
+        }
+        audit.record(z.getCooperative(), "status", "zone", z.getId(), z.getCode() + " → " + status
+                + (z.getStatusReason() == null ? "" : ": " + z.getStatusReason()));
+        return z;
+    }
+
+    private void apply(MaterialZone z, ZoneRequest r) {
+        z.describe(r.name(), r.address(), r.commune(), r.district(), r.province(), r.crop(), r.variety(),
+                r.declaredAreaHa(), r.households(), r.harvestsPerYear());
+        if (r.certifications() != null && r.certifications().contains(null)) {
+            throw new Problems.ValidationFailed("certifications", "A certification entry is empty");
+        }
+        z.certify(r.certifications() == null ? List.of() : r.certifications().stream()
+                .map(c -> new Certification(c.scheme(), c.number(), c.validUntil())).toList());
+        if (r.geometry() != null && r.kml() != null) {
+            throw new Problems.ValidationFailed("geometry", "Send either geometry (GeoJSON) or kml, not both");
+        }
+        if (r.geometry() != null) {
+            z.outline(parseGeoJson(r.geometry().toString()));
+        } else if (r.kml() != null) {
+            z.outline(parseKml(r.kml()));
+        }
+    }
+
+    String checkedCode(String raw) {
+        String code = Texts.clean(raw) == null ? "" : Texts.clean(raw).toUpperCase(Locale.ROOT);
+        if (!Pattern.compile(codePattern).matcher(code).matches()) {
+            throw new Problems.ValidationFailed("code", "The zone code must match " + codePattern + " (e.g. VN-LAN-TT-0012)");
+        }
+        return code;
+    }
+
+    static ZoneGeometry parseGeoJson(String json) {
+        try {
+            return ZoneGeometry.parse(json);
+        } catch (GeometryException e) {
+            throw invalid(e);
+        }
+    }
+
+    static ZoneGeometry parseKml(String kml) {
+        try {
+            return KmlImport.read(kml);
+        } catch (GeometryException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static Problems.ValidationFailed invalid(GeometryException e) {
+        return new Problems.ValidationFailed("The zone outline is invalid: " + e.getMessage(),
+                e.problems().stream().map(p -> new ProblemException.Violation("geometry", p)).toList());
+    }
+}

@@ -1,0 +1,158 @@
+package vn.temso.zone.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.text.Texts;
+
+/**
+ * A registered growing area (mã số vùng trồng / vùng nguyên liệu). Its code is granted by the authorities and
+ * unique; batches may only come from active zones. Area is kept twice on purpose: as declared in the
+ * registration and as measured from the polygon, shown side by side so discrepancies are visible.
+ */
+@Entity
+@Table(name = "material_zone")
+public class MaterialZone {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "cooperative_id")
+    private Cooperative cooperative;
+    private String code;
+    private String name;
+    private String address;
+    private String commune;
+    private String district;
+    private String province;
+    private String crop;
+    private String variety;
+    @Column(name = "declared_area_ha")
+    private BigDecimal declaredAreaHa;
+    @Column(name = "computed_area_ha")
+    private BigDecimal computedAreaHa;
+    private Integer households;
+    @Column(name = "harvests_per_year")
+    private Integer harvestsPerYear;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "zone_certification", joinColumns = @JoinColumn(name = "zone_id"))
+    @OrderColumn(name = "sort_index")
+    private List<Certification> certifications = new ArrayList<>();
+    @Lob
+    @Column(name = "geometry")
+    private String geometry;
+    @Enumerated(EnumType.STRING)
+    private ZoneStatus status;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private int version;
+
+    protected MaterialZone() {
+    }
+
+    public MaterialZone(Cooperative cooperative, String code) {
+        this.id = UUID.randomUUID().toString();
+        this.cooperative = cooperative;
+        this.code = code;
+        this.status = ZoneStatus.ACTIVE;
+        this.createdAt = Instant.now();
+        this.statusChangedAt = createdAt;
+    }
+
+    public void describe(String name, String address, String commune, String district, String province,
+                         String crop, String variety, BigDecimal declaredAreaHa, Integer households,
+                         Integer harvestsPerYear) {
+        this.name = Texts.clean(name);
+        this.address = Texts.clean(address);
+        this.commune = Texts.clean(commune);
+        this.district = Texts.clean(district);
+        this.province = Texts.clean(province);
+        this.crop = Texts.clean(crop);
+        this.variety = Texts.clean(variety);
+        this.declaredAreaHa = declaredAreaHa;
+        this.households = households;
+        this.harvestsPerYear = harvestsPerYear;
+    }
+
+    public void certify(List<Certification> certifications) {
+        this.certifications.clear();
+        this.certifications.addAll(certifications);
+    }
+
+    /** Stores a validated outline and its measured area; null clears it. */
+    public void outline(ZoneGeometry g) {
+        this.geometry = g == null ? null : g.toGeoJson();
+        this.computedAreaHa = g == null ? null
+                : BigDecimal.valueOf(g.areaHectares()).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Moves the zone to a new status. Revocation is final; a reason is required for anything but
+     * reactivation.
+     */
+    public void changeStatus(ZoneStatus next, String reason) {
+        if (status == ZoneStatus.REVOKED) {
+            throw new IllegalStateException("zone " + code + " is revoked; a revoked code cannot change status");
+        }
+        if (next != ZoneStatus.ACTIVE && Texts.clean(reason) == null) {
+            throw new IllegalArgumentException("a reason is required to " + (next == ZoneStatus.REVOKED ? "revoke" : "suspend") + " a zone");
+        }
+        this.status = next;
+        this.statusReason = Texts.clean(reason);
+        this.statusChangedAt = Instant.now();
+    }
+
+    public boolean isActive() {
+        return status == ZoneStatus.ACTIVE;
+    }
+
+    public ZoneGeometry geometry() {
+        return geometry == null ? null : ZoneGeometry.parse(geometry);
+    }
+
+    public String getId() { return id; }
+    public Cooperative getCooperative() { return cooperative; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getAddress() { return address; }
+    public String getCommune() { return commune; }
+    public String getDistrict() { return district; }
+    public String getProvince() { return province; }
+    public String getCrop() { return crop; }
+    public String getVariety() { return variety; }
+    public BigDecimal getDeclaredAreaHa() { return declaredAreaHa; }
+    public BigDecimal getComputedAreaHa() { return computedAreaHa; }
+    public Integer getHouseholds() { return households; }
+    public Integer getHarvestsPerYear() { return harvestsPerYear; }
+    public List<Certification> getCertifications() { return List.copyOf(certifications); }
+    public String getGeometryJson() { return geometry; }
+    public ZoneStatus getStatus() { return status; }
+    public String getStatusReason() { return statusReason; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public int getVersion() { return version; }
+}
