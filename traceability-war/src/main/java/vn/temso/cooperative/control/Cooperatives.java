@@ -66,11 +66,11 @@ public class Cooperatives {
             }
             return manageable(requestedId);
         }
-        if (requestedId != null && !requestedId.equals(caller.cooperativeId())) {
-            throw new Problems.NotFound("Cooperative", requestedId);
-        }
         if (caller.cooperativeId() == null) {
             throw new Problems.Forbidden("Your role (" + caller.role() + ") may not create registry records");
+        }
+        if (requestedId != null && !requestedId.equals(caller.cooperativeId())) {
+            throw new Problems.NotFound("Cooperative", requestedId);
         }
         return manageable(caller.cooperativeId());
     }

@@ -1,0 +1,35 @@
+package vn.temso.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The one deployment of this module: the WAR exactly as built, deployed at the root context on Payara Micro
+ * with a fresh embedded Derby database and the demo data. Every scenario class of the chain runs against it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TemsoIT extends TenancyScenarios {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        Path data = Path.of(System.getProperty("temso.it.dataDir", "target/it-data"));
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        File war = new File(System.getProperty("temso.it.war", "target/temso.war"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+    }
+}
