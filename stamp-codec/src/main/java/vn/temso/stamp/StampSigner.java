@@ -1,0 +1,46 @@
+package vn.temso.stamp;
+
+import java.util.Objects;
+import vn.temso.stamp.key.SigningKey;
+
+/** Issues signed stamp URLs with one signing key. Thread-safe. */
+public final class StampSigner {
+
+    private final SigningKey key;
+
+    public StampSigner(SigningKey key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * The canonical stamp URL for these identifiers.
+     *
+     * @param baseUrl the public base URL, normalised (lower-case scheme and host, no trailing slash)
+     * @param gtin a GTIN-8, -12, -13 or -14 with a valid check digit; the URL carries its 14-digit form
+     * @param lot GS1 AI 10 value, 1-20 characters of the GS1 82-character set
+     * @param serial GS1 AI 21 value, 1-20 characters of the GS1 82-character set
+     * @throws InvalidStampException if an identifier breaks the format
+     */
+    public String sign(String baseUrl, String gtin, String lot, String serial) {
+        return signStamp(baseUrl, gtin, lot, serial).toUrl();
+    }
+
+    /** As {@link #sign} but returns the stamp, e.g. for {@link StampUrl#toQrContent()}. */
+    public StampUrl signStamp(String baseUrl, String gtin, String lot, String serial) {
+        String base = BaseUrl.normalise(baseUrl);
+        String gtin14 = Gtin.toGtin14(gtin);
+        Gs1Value.require("lot", lot);
+        Gs1Value.require("serial", serial);
+        byte[] signature = key.sign(StampUrl.signedBytes(base, gtin14, lot, serial, key.kid()));
+        return StampUrl.of(base, gtin14, lot, serial, key.kid(), signature);
+    }
+
+    public String kid() {
+        return key.kid();
+    }
+
+    @Override
+    public String toString() {
+        return "StampSigner[kid=" + key.kid() + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Command line: verify a stamp URL offline against a JWKS file. */
+package vn.temso.stamp.cli;
