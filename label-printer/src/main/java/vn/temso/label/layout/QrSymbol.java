@@ -1,0 +1,144 @@
+package vn.temso.label.layout;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+import vn.temso.label.LabelPrinterException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A QR symbol as a list of dark rectangles in module units (origin top-left, quiet zone not
+ * included). Horizontal runs of dark modules are merged into one rectangle, and a run repeated
+ * exactly in the next row grows that rectangle downwards, so a version-9 symbol needs a few
+ * hundred rectangles instead of ~1,400 squares: smaller files, and no hairline seams between
+ * modules when a viewer anti-aliases.
+ */
+public final class QrSymbol {
+
+    /** Quiet zone, in modules, kept free around every symbol (ISO/IEC 18004 asks for 4). */
+    public static final int QUIET_ZONE = 4;
+
+    private final int size;
+    private final int version;
+    private final int[] rects;
+    private final ByteMatrix matrix;
+
+    private QrSymbol(int size, int version, int[] rects, ByteMatrix matrix) {
+        this.size = size;
+        this.version = version;
+        this.rects = rects;
+        this.matrix = matrix;
+    }
+
+    /**
+     * Encodes the payload. ASCII/Latin-1 payloads (URLs) are encoded without an ECI header, which
+     * keeps the symbol one version smaller; anything else is UTF-8 with an ECI so phones decode it right.
+     */
+    public static QrSymbol encode(String payload, ErrorCorrectionLevel level) {
+        Map<EncodeHintType, Object> hints = null;
+        if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(payload)) {
+            hints = new EnumMap<>(EncodeHintType.class);
+            hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        }
+        QRCode code;
+        try {
+            code = Encoder.encode(payload, level, hints);
+        } catch (WriterException e) {
+            throw new LabelPrinterException("cannot encode a QR code for '" + abbreviate(payload) + "': "
+                    + e.getMessage(), e);
+        }
+        ByteMatrix m = code.getMatrix();
+        return new QrSymbol(m.getWidth(), code.getVersion().getVersionNumber(), mergeRuns(m), m);
+    }
+
+    /** Symbol width in modules, quiet zone excluded. */
+    public int size() {
+        return size;
+    }
+
+    /** Width in modules including the quiet zone on both sides. */
+    public int sizeWithQuietZone() {
+        return size + 2 * QUIET_ZONE;
+    }
+
+    /** QR version (1-40). */
+    public int version() {
+        return version;
+    }
+
+    /** Whether module (x, y) is dark. */
+    public boolean isDark(int x, int y) {
+        return matrix.get(x, y) == 1;
+    }
+
+    /** Number of rectangles. */
+    public int rectangleCount() {
+        return rects.length / 4;
+    }
+
+    /** Rectangles as flat {x, y, width, height} quadruples in module units; do not modify. */
+    public int[] rectangles() {
+        return rects;
+    }
+
+    private static int[] mergeRuns(ByteMatrix m) {
+        int n = m.getWidth();
+        byte[][] a = m.getArray();
+        // open[x] = index of the rectangle whose bottom row is the previous row and which starts at x
+        int[] openIndex = new int[n];
+        int[] openWidth = new int[n];
+        int[] out = new int[64 * 4];
+        int count = 0;
+        int[] nextIndex = new int[n];
+        int[] nextWidth = new int[n];
+        for (int y = 0; y < n; y++) {
+            java.util.Arrays.fill(nextWidth, 0);
+            byte[] row = a[y];
+            int x = 0;
+            while (x < n) {
+                if (row[x] != 1) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < n && row[x] == 1) {
+                    x++;
+                }
+                int w = x - start;
+                int idx;
+                if (y > 0 && openWidth[start] == w) {
+                    idx = openIndex[start];
+                    out[idx * 4 + 3]++;
+                } else {
+                    if ((count + 1) * 4 > out.length) {
+                        out = java.util.Arrays.copyOf(out, out.length * 2);
+                    }
+                    idx = count++;
+                    out[idx * 4] = start;
+                    out[idx * 4 + 1] = y;
+                    out[idx * 4 + 2] = w;
+                    out[idx * 4 + 3] = 1;
+                }
+                nextIndex[start] = idx;
+                nextWidth[start] = w;
+            }
+            int[] t = openIndex;
+            openIndex = nextIndex;
+            nextIndex = t;
+            t = openWidth;
+            openWidth = nextWidth;
+            nextWidth = t;
+        }
+        return java.util.Arrays.copyOf(out, count * 4);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
