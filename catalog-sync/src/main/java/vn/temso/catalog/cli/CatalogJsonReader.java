@@ -66,6 +66,8 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
                 JsonToken t = parser.nextToken();
                 if (t == JsonToken.END_ARRAY) {
                     ended = true;
+                } else if (t == null) {
+                    throw new CatalogFormatException(source + ": the file ends before the list of products is closed");
                 } else if (t != JsonToken.START_OBJECT) {
                     throw new CatalogFormatException(source + ": entry #" + (index + 1) + " is not a JSON object");
                 }

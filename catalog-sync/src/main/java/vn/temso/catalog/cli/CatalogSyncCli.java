@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.feed.ColumnMapping;
 import vn.temso.catalog.feed.FeedOptions;
@@ -40,10 +42,14 @@ public final class CatalogSyncCli {
             "--max-invalid-share", "--max-shrink-share", "--feed-title", "--feed-link", "--feed-description");
     private static final int SHOWN_ITEMS = 50;
 
+    /** Held so the level sticks: the CLI prints its own report, the library's log lines would repeat it. */
+    private static final Logger LIBRARY_LOG = Logger.getLogger("vn.temso.catalog");
+
     private CatalogSyncCli() {
     }
 
     public static void main(String[] args) {
+        LIBRARY_LOG.setLevel(Level.SEVERE);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -16,7 +16,6 @@ import vn.temso.catalog.model.CatalogEntry;
 public final class GoogleXmlFeedWriter implements FeedWriter {
 
     public static final String G_NS = "http://base.google.com/ns/1.0";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final FeedOptions options;
 
@@ -33,7 +32,9 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
     public FeedSink open(OutputStream out) throws IOException {
         OutputStream buffered = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
         try {
-            XMLStreamWriter xml = XML.createXMLStreamWriter(buffered, "UTF-8");
+            // the JDK's own StAX, not whatever provider the container puts on the class path; a
+            // factory per feed because the StAX spec does not promise factories are thread-safe
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("rss");

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import vn.temso.catalog.feed.FeedOptions;
 import vn.temso.catalog.feed.FeedSink;
 import vn.temso.catalog.feed.FeedWriter;
@@ -61,6 +62,12 @@ public final class FeedPublisher {
     public PublishResult publish(String fileName, Channel channel, FeedOptions options, Iterator<CatalogEntry> entries)
             throws IOException {
         return publish(fileName, FeedWriters.forChannel(channel, options), FeedValidator.forChannel(channel), entries);
+    }
+
+    /** As above, for a stream (e.g. a JPA result stream); the caller closes the stream. */
+    public PublishResult publish(String fileName, Channel channel, FeedOptions options, Stream<CatalogEntry> entries)
+            throws IOException {
+        return publish(fileName, channel, options, entries.iterator());
     }
 
     /**

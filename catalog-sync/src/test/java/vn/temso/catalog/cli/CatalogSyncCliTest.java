@@ -100,6 +100,8 @@ class CatalogSyncCliTest {
         assertBadInput("priceVnd must be a whole number", "--catalog",
                 catalog("[{\"id\": \"X\", \"priceVnd\": 15000.5}]").toString(), "--channel", "google-xml",
                 "--out", feed.toString());
+        assertBadInput("not valid JSON near entry #2: Unexpected end-of-input", "--catalog",
+                catalog("[" + RICE + ",").toString(), "--channel", "google-xml", "--out", feed.toString());
         assertBadInput("unknown channel \"shopee\"", "--catalog", "c.json", "--channel", "shopee", "--out", "x");
         assertBadInput("file not found", "--catalog", dir.resolve("missing.json").toString(), "--channel", "jsonld",
                 "--out", feed.toString());
