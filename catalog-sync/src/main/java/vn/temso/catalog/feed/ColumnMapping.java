@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import vn.temso.catalog.model.Text;
 
 /**
  * Output column header to {@link FeedField}, in column order. The JSON form is one object whose
@@ -35,8 +37,8 @@ public final class ColumnMapping {
             if (header == null || header.isBlank()) {
                 throw new IllegalArgumentException("a column header must not be blank");
             }
-            h.add(vn.temso.catalog.model.Text.clean(header));
-            f.add(java.util.Objects.requireNonNull(field, "no field for column " + header));
+            h.add(Text.clean(header));
+            f.add(Objects.requireNonNull(field, "no field for column " + header));
         });
         this.headers = Collections.unmodifiableList(h);
         this.fields = Collections.unmodifiableList(f);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.temso.catalog.model.CatalogEntry;
@@ -27,10 +28,10 @@ public final class CsvFeedWriter implements FeedWriter {
     private final boolean tsv;
     private final boolean byteOrderMark;
     private final LocalDate today;
-    private final Map<FeedField, java.util.function.Function<CatalogEntry, String>> overrides;
+    private final Map<FeedField, Function<CatalogEntry, String>> overrides;
 
     private CsvFeedWriter(Channel channel, ColumnMapping mapping, boolean tsv, boolean byteOrderMark, LocalDate today,
-                          Map<FeedField, java.util.function.Function<CatalogEntry, String>> overrides) {
+                          Map<FeedField, Function<CatalogEntry, String>> overrides) {
         this.channel = channel;
         this.mapping = mapping;
         this.tsv = tsv;

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import vn.temso.catalog.model.CatalogEntry;
+import vn.temso.catalog.model.OcopCertificate;
 
 /**
  * Google Merchant Center RSS 2.0 feed with the {@code g:} namespace, written with StAX (which
@@ -88,7 +89,7 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
                     g("identifier_exists", "no");
                 }
                 g("product_type", e.category());
-                g("custom_label_0", e.ocopValidOn(options.today()).map(o -> o.label()).orElse(null));
+                g("custom_label_0", e.ocopValidOn(options.today()).map(OcopCertificate::label).orElse(null));
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             } catch (XMLStreamException ex) {

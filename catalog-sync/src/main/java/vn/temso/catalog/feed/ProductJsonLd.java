@@ -56,8 +56,13 @@ public final class ProductJsonLd {
             g.writeStringField("name", e.brand());
             g.writeEndObject();
         }
-        if ("new".equals(e.condition())) {
-            g.writeStringField("itemCondition", "https://schema.org/NewCondition");
+        if (e.condition() != null) {
+            switch (e.condition()) {
+                case "new" -> g.writeStringField("itemCondition", "https://schema.org/NewCondition");
+                case "used" -> g.writeStringField("itemCondition", "https://schema.org/UsedCondition");
+                case "refurbished" -> g.writeStringField("itemCondition", "https://schema.org/RefurbishedCondition");
+                default -> { } // not a schema.org condition: leave it out rather than guess
+            }
         }
         var ocop = e.ocopValidOn(today);
         if (ocop.isPresent()) {

@@ -67,7 +67,7 @@ public final class PushClient {
         String key = request.idempotencyKey();
         byte[] body = request.body();
         String timestamp = Long.toString(config.clock().instant().getEpochSecond());
-        HttpRequest http = HttpRequest.newBuilder(config.endpoint())
+        HttpRequest httpRequest = HttpRequest.newBuilder(config.endpoint())
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "temso-catalog-sync")
@@ -78,7 +78,7 @@ public final class PushClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<InputStream> response = this.http.send(http, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
             String text;
             try (InputStream in = response.body()) {

@@ -44,9 +44,7 @@ public final class FeedValidator {
             case META_CSV -> new FeedValidator(channel, EnumSet.allOf(Field.class), 100, 200, 9999);
             case VOSO_CSV, POSTMART_CSV -> new FeedValidator(channel,
                     EnumSet.of(Field.ID, Field.TITLE, Field.PRICE, Field.AVAILABILITY), 100, 255, 10_000);
-            case JSONLD -> new FeedValidator(channel,
-                    EnumSet.of(Field.ID, Field.TITLE, Field.LINK, Field.PRICE, Field.AVAILABILITY), 100, 500, 10_000);
-            case HTTP_PUSH -> new FeedValidator(channel,
+            case JSONLD, HTTP_PUSH -> new FeedValidator(channel,
                     EnumSet.of(Field.ID, Field.TITLE, Field.LINK, Field.PRICE, Field.AVAILABILITY), 100, 500, 10_000);
         };
     }

@@ -23,6 +23,7 @@ import org.w3c.dom.Document;
 import vn.temso.catalog.Entries;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.feed.FeedOptions;
+import vn.temso.catalog.model.Availability;
 import vn.temso.catalog.model.CatalogEntry;
 
 class FeedPublisherTest {
@@ -89,11 +90,11 @@ class FeedPublisherTest {
     @Test
     void shouldCountOutOfStockButNotDeletedItemsAgainstShrinkage() throws Exception {
         publisher().publish("g.xml", Channel.GOOGLE_XML, options, products(10).iterator());
-        List<CatalogEntry> next = new ArrayList<>();
-        products(10).forEach(e -> next.add(e.id().endsWith("1") ? e : CatalogEntry.builder(e.id()).title(e.title())
-                .description(e.description()).link(e.link()).imageLink(e.imageLink()).priceVnd(e.priceVnd())
-                .brand(e.brand()).availability(vn.temso.catalog.model.Availability.OUT_OF_STOCK).build()));
-        assertTrue(publisher().publish("g.xml", Channel.GOOGLE_XML, options, next.iterator()).published());
+        List<CatalogEntry> soldOut = IntStream.range(0, 10)
+                .mapToObj(i -> Entries.plain(i).availability(Availability.OUT_OF_STOCK).build()).toList();
+        PublishResult allSoldOut = publisher().publish("g.xml", Channel.GOOGLE_XML, options, soldOut.iterator());
+        assertTrue(allSoldOut.published(), allSoldOut.message());
+        assertEquals(10, allSoldOut.itemsWritten());
 
         List<CatalogEntry> mostlyDeleted = new ArrayList<>();
         products(10).forEach(e -> mostlyDeleted.add(e.id().equals("SP-0") ? e : e.asDeleted()));
