@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TemsoIT extends TenancyScenarios {
+class TemsoIT extends StampScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {

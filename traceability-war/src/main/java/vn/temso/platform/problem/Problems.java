@@ -104,4 +104,15 @@ public final class Problems {
         public String title() { return "The record was changed by someone else"; }
         public int status() { return 409; }
     }
+
+    /** The service lacks configuration needed for this (e.g. the stamp signing secret). */
+    public static class NotConfigured extends ProblemException {
+        public NotConfigured(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "not-configured"; }
+        public String title() { return "Not configured on this server"; }
+        public int status() { return 503; }
+    }
 }

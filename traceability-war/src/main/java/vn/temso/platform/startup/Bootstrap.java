@@ -27,6 +27,12 @@ public class Bootstrap {
     DemoData demo;
 
     @Inject
+    vn.temso.stamping.control.StampKeys stampKeys;
+
+    @Inject
+    vn.temso.stamping.control.Stamps stamps;
+
+    @Inject
     @ConfigProperty(name = "temso.demo.enabled", defaultValue = "false")
     boolean demoEnabled;
 
@@ -42,6 +48,12 @@ public class Bootstrap {
         } else {
             demo.ensureConfiguredAdmin();
         }
+        stampKeys.ensureActiveKey();
+        // issuing jobs interrupted by a stop or crash resume from their last committed chunk
+        stamps.runningJobIds().forEach(id -> {
+            LOG.info(() -> "Resuming stamp issuing job " + id);
+            stamps.run(id);
+        });
     }
 
     private String banner(boolean loaded) {

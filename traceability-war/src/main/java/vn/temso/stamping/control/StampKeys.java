@@ -1,0 +1,214 @@
+package vn.temso.stamping.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.temso.platform.config.Settings;
+import vn.temso.platform.persistence.DerbyLifecycle;
+import vn.temso.platform.problem.Problems;
+import vn.temso.stamp.StampSigner;
+import vn.temso.stamp.key.Jwks;
+import vn.temso.stamp.key.KeyLookup;
+import vn.temso.stamp.key.PrivateKeySealer;
+import vn.temso.stamp.key.SigningKey;
+import vn.temso.stamp.key.SigningKeys;
+import vn.temso.stamp.key.StampKey;
+import vn.temso.stamping.entity.SigningKeyRecord;
+
+/**
+ * The platform's stamp signing keys. Keys belong to the platform, not to each cooperative: one published JWKS
+ * lets any third party verify every Temso stamp, cooperatives never have to guard key material, and a
+ * compromised key is revoked in one place. The key id inside each stamp still says which key signed it, so
+ * rotation never invalidates printed stamps.
+ */
+@ApplicationScoped
+public class StampKeys {
+
+    private static final Logger LOG = Logger.getLogger(StampKeys.class.getName());
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "temso.demo.enabled", defaultValue = "false")
+    boolean demo;
+
+    private volatile PrivateKeySealer sealer;
+    private volatile StampSigner signer;
+    /** Another clustered instance may rotate or revoke: the cached signer is re-read after this long. */
+    private volatile long signerLoadedAt;
+    private static final long SIGNER_TTL_MS = 30_000;
+
+    /** Creates the first key when none exists and a secret is configured. */
+    @Transactional
+    public void ensureActiveKey() {
+        if (sealer().isEmpty()) {
+            LOG.warning("TEMSO_STAMP_KEY_SECRET is not set: stamps can be verified but not issued");
+            return;
+        }
+        if (em.createQuery("SELECT COUNT(k) FROM SigningKeyRecord k WHERE k.status = :s", Long.class)
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getSingleResult() == 0) {
+            rotate();
+        }
+    }
+
+    /** A new key signs from now on; the previous one is retired and keeps verifying. */
+    @Transactional
+    public SigningKeyRecord rotate() {
+        PrivateKeySealer s = sealer().orElseThrow(() -> new Problems.NotConfigured(
+                "Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
+        SigningKey key;
+        do {
+            key = SigningKeys.generate();
+        } while (em.find(SigningKeyRecord.class, key.kid()) != null); // kids are short: never reuse one
+        em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.status = :s", SigningKeyRecord.class)
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultList().forEach(SigningKeyRecord::retire);
+        SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key));
+        em.persist(record);
+        signer = null;
+        LOG.info(() -> "New stamp signing key " + record.getKid());
+        return record;
+    }
+
+    @Transactional
+    public SigningKeyRecord revoke(String kid) {
+        SigningKeyRecord k = kid == null ? null : em.find(SigningKeyRecord.class, kid);
+        if (k == null) {
+            throw new Problems.NotFound("Signing key", kid);
+        }
+        boolean wasActive = k.getStatus() == SigningKeyRecord.Status.ACTIVE;
+        k.revoke();
+        signer = null;
+        LOG.warning(() -> "Stamp signing key " + kid + " revoked: its stamps now verify as not genuine");
+        if (wasActive && sealer().isPresent()) {
+            rotate();
+        }
+        return k;
+    }
+
+    @Transactional
+    public List<SigningKeyRecord> all() {
+        return em.createQuery("SELECT k FROM SigningKeyRecord k ORDER BY k.createdAt DESC", SigningKeyRecord.class)
+                .getResultList();
+    }
+
+    /** The signer of the active key (unsealed once and cached). */
+    @Transactional
+    public StampSigner signer() {
+        StampSigner s = signer;
+        if (s == null || System.currentTimeMillis() - signerLoadedAt > SIGNER_TTL_MS) {
+            PrivateKeySealer seal = sealer().orElseThrow(() -> new Problems.NotConfigured(
+                    "Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
+            SigningKeyRecord active = em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.status = :s",
+                    SigningKeyRecord.class).setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultStream()
+                    .findFirst().orElseThrow(() -> new Problems.NotConfigured("No active signing key"));
+            s = new StampSigner(seal.unseal(active.getKid(), active.getSealedPrivateKey()));
+            signer = s;
+            signerLoadedAt = System.currentTimeMillis();
+        }
+        return s;
+    }
+
+    /** Public keys, revoked ones marked, as the verifier needs them. */
+    @Transactional
+    public KeyLookup lookup() {
+        List<StampKey> keys = publicKeys();
+        return kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+    }
+
+    @Transactional
+    public String jwksJson() {
+        return new Jwks(publicKeys()).toJson();
+    }
+
+    private List<StampKey> publicKeys() {
+        return all().stream().map(k -> k.getStatus() == SigningKeyRecord.Status.REVOKED
+                ? StampKey.revoked(k.getKid(), B64D.decode(k.getPublicKey()), k.getRevokedAt())
+                : StampKey.active(k.getKid(), B64D.decode(k.getPublicKey()))).toList();
+    }
+
+    private volatile byte[] scanSalt;
+
+    /**
+     * Key for hashing scanners' address and user agent: derived from the configured secret, so hashes stay
+     * comparable across restarts and instances but cannot be reversed by trying every IPv4 address.
+     */
+    public byte[] scanSalt() {
+        byte[] salt = scanSalt;
+        if (salt == null) {
+            String secret = Settings.get("temso.stamp.key-secret").orElseGet(this::demoSecret);
+            try {
+                if (secret == null) {
+                    salt = new byte[32];
+                    new SecureRandom().nextBytes(salt); // no secret: hashes are comparable until restart only
+                } else {
+                    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                    salt = mac.doFinal("temso-scan-salt-v1".getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            scanSalt = salt;
+        }
+        return salt;
+    }
+
+    private Optional<PrivateKeySealer> sealer() {
+        PrivateKeySealer s = sealer;
+        if (s == null) {
+            String secret = Settings.get("temso.stamp.key-secret").orElseGet(this::demoSecret);
+            if (secret == null) {
+                return Optional.empty();
+            }
+            s = PrivateKeySealer.fromSecret(secret);
+            sealer = s;
+        }
+        return Optional.of(s);
+    }
+
+    /**
+     * Demo mode only: a random secret kept in the data directory (owner-readable), so the demo works with zero
+     * set-up. Production sets TEMSO_STAMP_KEY_SECRET and nothing is written.
+     */
+    private String demoSecret() {
+        if (!demo) {
+            return null;
+        }
+        Path file = DerbyLifecycle.dataDirectory().resolve("demo-stamp-key-secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, B64.encodeToString(random), StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+                LOG.warning("Demo mode: generated a stamp key secret in " + file + "; set TEMSO_STAMP_KEY_SECRET in production");
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,168 @@
+package vn.temso.stamping.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import vn.temso.audit.control.AuditLog;
+import vn.temso.batch.control.Batches;
+import vn.temso.batch.entity.Batch;
+import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.TenantScope;
+import vn.temso.stamping.entity.IssuanceJob;
+import vn.temso.stamping.entity.Stamp;
+
+/** Use cases on stamps: issuing jobs, listing, export, voiding, suspicious stamps. */
+@ApplicationScoped
+public class Stamps {
+
+    public static final int MAX_PER_JOB = 100_000;
+    private static final Logger LOG = Logger.getLogger(Stamps.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    StampIssuer issuer;
+
+    @Inject
+    StampKeys keys;
+
+    @Inject
+    AuditLog audit;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Starts a job issuing {@code count} stamps; refused for closed or recalled batches and inactive zones. */
+    @Transactional
+    public IssuanceJob startIssuing(String batchId, int count) {
+        Batch b = batches.manageable(batchId);
+        if (count < 1 || count > MAX_PER_JOB) {
+            throw new Problems.ValidationFailed("count", "count is 1 to " + MAX_PER_JOB);
+        }
+        if (b.getStatus() != BatchStatus.OPEN) {
+            throw new Problems.RuleViolated("batch-not-open", "Batch " + b.getLotCode() + " is " + b.getStatus()
+                    + "; stamps are issued for open batches only");
+        }
+        b.getZones().stream().filter(z -> !z.isActive()).findFirst().ifPresent(z -> {
+            throw new Problems.RuleViolated("zone-not-active", "Zone " + z.getCode() + " of this batch is "
+                    + z.getStatus() + "; no stamps can be issued");
+        });
+        keys.signer(); // fail now, not in the background, when signing is not configured
+        IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username());
+        em.persist(job);
+        audit.record(b.getCooperative(), "issue", "batch", b.getId(), count + " stamps for lot " + b.getLotCode());
+        return job;
+    }
+
+    /** Runs (or resumes) a job chunk by chunk on the managed executor. */
+    public void run(String jobId) {
+        executor.submit(() -> {
+            try {
+                int attemptsLeft = 3;
+                while (true) {
+                    try {
+                        if (issuer.issueChunk(jobId) == 0) {
+                            return;
+                        }
+                    } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+                        // a serial collision (unique per GTIN) rolls the chunk back: retry with fresh serials
+                        if (--attemptsLeft == 0) {
+                            throw e;
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
+                issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
+            }
+        });
+    }
+
+    @Transactional
+    public List<String> runningJobIds() {
+        return em.createQuery("SELECT j.id FROM IssuanceJob j WHERE j.status = :s", String.class)
+                .setParameter("s", IssuanceJob.Status.RUNNING).getResultList();
+    }
+
+    @Transactional
+    public IssuanceJob job(String id) {
+        IssuanceJob j = id == null ? null : em.find(IssuanceJob.class, id);
+        if (j == null) {
+            throw new Problems.NotFound("Job", id);
+        }
+        try {
+            batches.readable(j.getBatchId());
+        } catch (Problems.NotFound e) {
+            throw new Problems.NotFound("Job", id);
+        }
+        return j;
+    }
+
+    @Transactional
+    public Page<Stamp> list(String batchId, PageRequest page) {
+        Batch b = batches.readable(batchId);
+        List<Stamp> items = em.createQuery("SELECT s FROM Stamp s WHERE s.batch = :b ORDER BY s.seq", Stamp.class)
+                .setParameter("b", b).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b", Long.class)
+                .setParameter("b", b).getSingleResult();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** All stamps of a batch in issue order, streamed for CSV export. */
+    @Transactional
+    public Stream<Object[]> export(String batchId) {
+        Batch b = batches.readable(batchId);
+        return em.createQuery("SELECT s.seq, s.serial, s.url, s.status FROM Stamp s WHERE s.batch = :b ORDER BY s.seq",
+                Object[].class).setParameter("b", b).getResultList().stream();
+    }
+
+    /** Voids the stamps of a batch numbered {@code fromSeq..toSeq} (one stamp when equal). */
+    @Transactional
+    public int voidRange(String batchId, int fromSeq, int toSeq, String reason) {
+        Batch b = batches.manageable(batchId);
+        if (fromSeq < 1 || toSeq < fromSeq) {
+            throw new Problems.ValidationFailed("fromSeq", "fromSeq must be 1 or more and not after toSeq");
+        }
+        List<Stamp> stamps = em.createQuery("SELECT s FROM Stamp s WHERE s.batch = :b AND s.seq BETWEEN :f AND :t",
+                Stamp.class).setParameter("b", b).setParameter("f", fromSeq).setParameter("t", toSeq).getResultList();
+        stamps.forEach(s -> s.voidStamp(reason));
+        audit.record(b.getCooperative(), "void", "batch", b.getId(), "stamps " + fromSeq + "-" + toSeq + ": " + reason);
+        return stamps.size();
+    }
+
+    @Transactional
+    public Page<Stamp> suspicious(PageRequest page) {
+        Caller caller = current.require();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String where = "s.suspicious = TRUE AND " + TenantScope.condition(caller, "s.batch.cooperative", params);
+        var q = em.createQuery("SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.lastScanAt DESC", Stamp.class);
+        var c = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE " + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            c.setParameter(k, v);
+        });
+        return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page.page(),
+                page.size(), c.getSingleResult());
+    }
+}

@@ -1,0 +1,245 @@
+package vn.temso.trace.boundary;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import vn.temso.trace.control.TraceRecord;
+
+/**
+ * The public trace page: server-rendered, inline CSS, no scripts, fonts or outside requests, readable at
+ * 360 px and well under 30 KB. Vietnamese first, English on request. Every user-entered value is escaped.
+ */
+final class TracePage {
+
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final Map<String, String[]> T = Map.ofEntries(
+            Map.entry("title", new String[] {"Truy xuất nguồn gốc", "Product trace"}),
+            Map.entry("GENUINE", new String[] {"Tem chính hãng", "Genuine stamp"}),
+            Map.entry("GENUINE.d", new String[] {"Chữ ký số của tem hợp lệ và tem đã được Temso cấp cho lô hàng này.",
+                    "The stamp's digital signature is valid and Temso issued it for this batch."}),
+            Map.entry("NOT_GENUINE", new String[] {"Tem không chính hãng", "Not a genuine stamp"}),
+            Map.entry("VOIDED", new String[] {"Tem đã bị hủy", "This stamp was voided"}),
+            Map.entry("RECALLED", new String[] {"Lô hàng đã bị thu hồi", "This batch has been recalled"}),
+            Map.entry("SUSPICIOUS", new String[] {"Cảnh báo: tem có thể bị sao chép", "Warning: this stamp may be a copy"}),
+            Map.entry("LOT_ONLY", new String[] {"Thông tin lô hàng", "Batch record"}),
+            Map.entry("LOT_ONLY.d", new String[] {"Mã này chỉ định danh lô hàng, không xác thực được từng gói sản phẩm. Hãy quét tem QR trên bao bì.",
+                    "This code identifies the batch only; it cannot vouch for a single package. Scan the QR stamp on the package."}),
+            Map.entry("NOT_FOUND", new String[] {"Không tìm thấy lô hàng", "Batch not found"}),
+            Map.entry("BAD_SIGNATURE", new String[] {"Chữ ký số không khớp: tem bị làm giả hoặc bị sửa.", "The digital signature does not match: the stamp is forged or altered."}),
+            Map.entry("UNKNOWN_KEY", new String[] {"Tem được ký bằng khóa không rõ nguồn gốc.", "The stamp was signed with an unknown key."}),
+            Map.entry("KEY_REVOKED", new String[] {"Khóa ký của tem đã bị thu hồi vì lý do an ninh.", "The stamp's signing key has been revoked."}),
+            Map.entry("MALFORMED", new String[] {"Mã tem không đúng định dạng.", "The stamp code is malformed."}),
+            Map.entry("UNKNOWN_SERIAL", new String[] {"Số sê-ri này chưa từng được cấp.", "This serial number was never issued."}),
+            Map.entry("product", new String[] {"Sản phẩm", "Product"}),
+            Map.entry("producer", new String[] {"Cơ sở sản xuất", "Producer"}),
+            Map.entry("code", new String[] {"Mã truy xuất", "Trace code"}),
+            Map.entry("harvest", new String[] {"Ngày thu hoạch", "Harvest date"}),
+            Map.entry("expiry", new String[] {"Hạn sử dụng", "Best before"}),
+            Map.entry("stages", new String[] {"Các công đoạn sản xuất", "Production stages"}),
+            Map.entry("zone", new String[] {"Vùng trồng", "Growing zone"}),
+            Map.entry("area", new String[] {"Diện tích khai báo / đo trên bản đồ", "Declared / mapped area"}),
+            Map.entry("certs", new String[] {"Tiêu chuẩn, chứng nhận", "Standards and certificates"}),
+            Map.entry("ocop", new String[] {"Sản phẩm OCOP", "OCOP product"}),
+            Map.entry("report", new String[] {"Báo tem giả hoặc góp ý", "Report a fake or leave feedback"}),
+            Map.entry("kind.fake", new String[] {"Nghi ngờ hàng giả", "Suspected fake"}),
+            Map.entry("kind.feedback", new String[] {"Góp ý", "Feedback"}),
+            Map.entry("rating", new String[] {"Đánh giá (1-5)", "Rating (1-5)"}),
+            Map.entry("message", new String[] {"Nội dung", "Message"}),
+            Map.entry("send", new String[] {"Gửi", "Send"}),
+            Map.entry("thanks", new String[] {"Cảm ơn bạn, ý kiến đã được gửi tới cơ sở sản xuất.", "Thank you: your message was sent to the producer."}),
+            Map.entry("warn", new String[] {"Cảnh báo nhật ký", "Diary warning"}),
+            Map.entry("SOWING", new String[] {"Gieo trồng", "Sowing"}),
+            Map.entry("FERTILISING", new String[] {"Bón phân", "Fertilising"}),
+            Map.entry("SPRAYING", new String[] {"Phun thuốc BVTV", "Spraying"}),
+            Map.entry("IRRIGATION", new String[] {"Tưới nước", "Irrigation"}),
+            Map.entry("HARVEST", new String[] {"Thu hoạch", "Harvest"}),
+            Map.entry("PACKING", new String[] {"Đóng gói", "Packing"}),
+            Map.entry("SHIPPING", new String[] {"Vận chuyển", "Shipping"}),
+            Map.entry("INSPECTION", new String[] {"Kiểm tra", "Inspection"}),
+            Map.entry("OTHER", new String[] {"Khác", "Other"}),
+            Map.entry("lang", new String[] {"English", "Tiếng Việt"}));
+
+    private static final String CSS = "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
+            + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
+            + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
+            + ".v p{margin:.3rem 0 0}.ok{background:#1e7b3c}.bad{background:#b3261e}.warn{background:#a35a00}.info{background:#3b5b7a}"
+            + "section{background:#fff;border-radius:.6rem;padding:.75rem 1rem;margin:0 0 .8rem;box-shadow:0 1px 2px #0001}"
+            + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
+            + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
+            + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
+            + ".stars{color:#c98a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
+            + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}";
+
+    private TracePage() {
+    }
+
+    static String render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported) {
+        int l = en ? 1 : 0;
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html><html lang=\"").append(en ? "en" : "vi").append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<meta name=\"robots\" content=\"noindex\"><title>").append(t("title", l));
+        if (r.product() != null) {
+            h.append(" – ").append(Html.esc(r.product().name()));
+        }
+        h.append("</title><style>").append(CSS).append("</style></head><body><main>");
+        h.append("<p><small><a href=\"").append(Html.esc(langToggleHref)).append("\">").append(t("lang", l))
+                .append("</a></small></p>");
+        verdict(h, r, l);
+        if (r.product() != null) {
+            body(h, r, l);
+            if (r.serial() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
+                form(h, r, l, reported);
+            }
+        }
+        h.append("</main></body></html>");
+        return h.toString();
+    }
+
+    private static void verdict(StringBuilder h, TraceRecord r, int l) {
+        String cls = switch (r.verdict()) {
+            case GENUINE -> "ok";
+            case SUSPICIOUS -> "warn";
+            case LOT_ONLY -> "info";
+            default -> "bad";
+        };
+        h.append("<div class=\"v ").append(cls).append("\" role=\"status\"><h1>").append(t(r.verdict().name(), l)).append("</h1>");
+        switch (r.verdict()) {
+            case GENUINE -> h.append("<p>").append(t("GENUINE.d", l)).append("</p>");
+            case NOT_GENUINE -> h.append("<p>").append(t(r.reason(), l)).append("</p>");
+            case VOIDED, RECALLED -> {
+                if (r.reason() != null) {
+                    h.append("<p>").append(Html.esc(r.reason())).append("</p>");
+                }
+            }
+            case SUSPICIOUS -> h.append("<p>").append(l == 0
+                    ? "Tem này đã được quét " + r.scanCount() + " lần từ ngày " + day(r.firstScanAt())
+                    + " — nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép."
+                    : "Scanned " + r.scanCount() + " times since " + day(r.firstScanAt())
+                    + " — if your package was sealed, it may be a copy.").append("</p>");
+            case LOT_ONLY -> h.append("<p>").append(t("LOT_ONLY.d", l)).append("</p>");
+            default -> { }
+        }
+        h.append("</div>");
+    }
+
+    private static void body(StringBuilder h, TraceRecord r, int l) {
+        var p = r.product();
+        h.append("<section><h2>").append(t("product", l)).append("</h2>");
+        if (p.imageUrl() != null && p.imageUrl().startsWith("/") && !p.imageUrl().startsWith("//")) { // same origin only: the page makes no outside requests
+            h.append("<img src=\"").append(Html.esc(p.imageUrl())).append("\" alt=\"").append(Html.esc(p.name()))
+                    .append("\" loading=\"lazy\" referrerpolicy=\"no-referrer\">");
+        }
+        h.append("<p><strong>").append(Html.esc(p.name())).append("</strong>");
+        if (p.unit() != null) {
+            h.append(" <small>(").append(Html.esc(p.unit())).append(")</small>");
+        }
+        h.append("</p>");
+        if (p.description() != null) {
+            h.append("<p>").append(Html.esc(p.description())).append("</p>");
+        }
+        if (r.ocopStars() != null) {
+            h.append("<p>").append(t("ocop", l)).append(": <span class=\"stars\" aria-label=\"").append(r.ocopStars())
+                    .append("\">").append("★".repeat(r.ocopStars())).append("</span> <small>→ ")
+                    .append(r.ocopValidUntil().format(DAY)).append("</small></p>");
+        }
+        h.append("<dl><dt>").append(t("code", l)).append("</dt><dd>GTIN ").append(Html.esc(r.gtin())).append(" · ")
+                .append(en(l) ? "Lot " : "Lô ").append(Html.esc(r.lot()));
+        if (r.serial() != null) {
+            h.append(" · ").append(en(l) ? "Serial " : "Sê-ri ").append(Html.esc(r.serial()));
+        }
+        h.append("</dd>");
+        var b = r.batch();
+        if (b.harvestDate() != null) {
+            h.append("<dt>").append(t("harvest", l)).append("</dt><dd>").append(b.harvestDate().format(DAY)).append("</dd>");
+        }
+        if (b.expiryDate() != null) {
+            h.append("<dt>").append(t("expiry", l)).append("</dt><dd>").append(b.expiryDate().format(DAY)).append("</dd>");
+        }
+        h.append("</dl></section>");
+        var pr = r.producer();
+        h.append("<section><h2>").append(t("producer", l)).append("</h2><p><strong>").append(Html.esc(pr.name()))
+                .append("</strong><br>").append(Html.esc(pr.address()));
+        if (pr.phone() != null) {
+            h.append("<br>☎ ").append(Html.esc(pr.phone()));
+        }
+        h.append("</p></section>");
+        for (var z : r.zones()) {
+            h.append("<section><h2>").append(t("zone", l)).append(": ").append(Html.esc(z.code())).append("</h2><p>")
+                    .append(Html.esc(z.name()));
+            if (z.crop() != null) {
+                h.append(" · ").append(Html.esc(z.crop()));
+            }
+            h.append("</p><p><small>").append(t("area", l)).append(": ").append(ha(z.declaredAreaHa())).append(" / ")
+                    .append(ha(z.computedAreaHa())).append("</small></p>");
+            if (z.svgPath() != null) {
+                h.append("<svg viewBox=\"0 0 220 140\" role=\"img\" aria-label=\"").append(Html.esc(z.code()))
+                        .append("\"><path d=\"").append(Html.esc(z.svgPath()))
+                        .append("\" fill=\"#9ccc9c\" stroke=\"#1e7b3c\" stroke-width=\"2\" fill-rule=\"evenodd\"/></svg>");
+            }
+            if (!z.certifications().isEmpty()) {
+                h.append("<p><small>").append(t("certs", l)).append(":</small><br>");
+                z.certifications().forEach(c -> h.append(Html.esc(c)).append("<br>"));
+                h.append("</p>");
+            }
+            h.append("</section>");
+        }
+        if (!r.stages().isEmpty()) {
+            h.append("<section><h2>").append(t("stages", l)).append("</h2><ol>");
+            for (var s : r.stages()) {
+                h.append("<li><strong>").append(t(s.type(), l)).append("</strong> <small>")
+                        .append(s.at().atZone(VN).toLocalDate().format(DAY)).append("</small>");
+                if (s.input() != null) {
+                    h.append(" · ").append(Html.esc(s.input()));
+                }
+                if (s.note() != null) {
+                    h.append("<br>").append(Html.esc(s.note()));
+                }
+                h.append("</li>");
+            }
+            h.append("</ol>");
+            for (String w : b.warnings()) {
+                h.append("<p><small>⚠ ").append(t("warn", l)).append(": ").append(Html.esc(w)).append("</small></p>");
+            }
+            h.append("</section>");
+        }
+    }
+
+    private static void form(StringBuilder h, TraceRecord r, int l, boolean reported) {
+        h.append("<section><h2>").append(t("report", l)).append("</h2>");
+        if (reported) {
+            h.append("<p role=\"status\">").append(t("thanks", l)).append("</p>");
+        }
+        h.append("<form method=\"post\" action=\"/report\"><input type=\"hidden\" name=\"stamp\" value=\"")
+                .append(Html.esc(r.stampUrl())).append("\"><input type=\"hidden\" name=\"lang\" value=\"")
+                .append(en(l) ? "en" : "vi").append("\">")
+                .append("<label for=\"kind\">").append(t("report", l)).append("</label><select id=\"kind\" name=\"kind\">")
+                .append("<option value=\"SUSPECTED_FAKE\">").append(t("kind.fake", l)).append("</option>")
+                .append("<option value=\"FEEDBACK\">").append(t("kind.feedback", l)).append("</option></select>")
+                .append("<label for=\"rating\">").append(t("rating", l)).append("</label><select id=\"rating\" name=\"rating\">")
+                .append("<option value=\"\">–</option><option>5</option><option>4</option><option>3</option><option>2</option><option>1</option></select>")
+                .append("<label for=\"message\">").append(t("message", l)).append("</label>")
+                .append("<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"2000\"></textarea>")
+                .append("<button type=\"submit\">").append(t("send", l)).append("</button></form></section>");
+    }
+
+    private static boolean en(int l) {
+        return l == 1;
+    }
+
+    private static String t(String key, int l) {
+        String[] v = T.get(key);
+        return v == null ? Html.esc(key) : v[l];
+    }
+
+    private static String ha(java.math.BigDecimal v) {
+        return v == null ? "–" : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " ha";
+    }
+
+    private static String day(java.time.Instant i) {
+        return i == null ? "" : LocalDate.ofInstant(i, VN).format(DAY);
+    }
+}

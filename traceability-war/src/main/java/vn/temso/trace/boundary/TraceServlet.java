@@ -1,0 +1,127 @@
+package vn.temso.trace.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.temso.trace.control.TraceRecord;
+import vn.temso.trace.control.Traces;
+
+/**
+ * GS1 Digital Link resolver for Temso stamps: {@code /01/{gtin}/10/{lot}/21/{serial}?8030=...} (one package)
+ * and {@code /01/{gtin}/10/{lot}} (the batch). HTML by default, JSON for {@code Accept: application/json}, an
+ * RFC 9264 linkset for {@code linkType=linkset} or {@code Accept: application/linkset+json}.
+ */
+@WebServlet(urlPatterns = "/01/*")
+public class TraceServlet extends HttpServlet {
+
+    private static final Pattern PATH = Pattern.compile("/01/(\\d{14})/10/([^/]{1,60})(?:/21/([^/]{1,60}))?/?");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    @ConfigProperty(name = "temso.public.base-url")
+    String baseUrl;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String rawPath = req.getRequestURI().substring(req.getContextPath().length());
+        Matcher m = PATH.matcher(decodePath(rawPath));
+        boolean en = english(req);
+        if (!m.matches()) {
+            resp.setStatus(404);
+            write(resp, "text/html", TracePage.render(TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, null,
+                    null, null), en, rawPath, toggle(req, en), false));
+            return;
+        }
+        TraceRecord record;
+        if (m.group(3) == null) {
+            record = traces.lot(m.group(1), m.group(2));
+        } else {
+            String full = baseUrl.replaceAll("/+$", "") + rawPath + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            record = traces.scan(full, m.group(1), m.group(2), m.group(3),
+                    traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
+        }
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Vary", "Accept, Accept-Language");
+        resp.setHeader("Referrer-Policy", "no-referrer");
+        if (record.verdict() == TraceRecord.Verdict.NOT_FOUND) {
+            resp.setStatus(404);
+        }
+        String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+        if ("linkset".equals(req.getParameter("linkType")) || accept.contains("application/linkset+json")) {
+            write(resp, "application/linkset+json", linkset(record, baseUrl.replaceAll("/+$", "") + rawPath));
+        } else if (accept.contains("application/json") && !accept.contains("text/html")) {
+            write(resp, "application/json", JSONB.toJson(record));
+        } else {
+            resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
+            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, en), req.getParameter("reported") != null));
+        }
+    }
+
+    /** Percent-decoding of GS1 values in the path (lot and serial may contain %2F etc.). */
+    static String decodePath(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    static boolean english(HttpServletRequest req) {
+        String lang = req.getParameter("lang");
+        if (lang != null) {
+            return lang.toLowerCase(Locale.ROOT).startsWith("en");
+        }
+        String al = req.getHeader("Accept-Language");
+        return al != null && al.trim().toLowerCase(Locale.ROOT).startsWith("en");
+    }
+
+    private static String toggle(HttpServletRequest req, boolean en) {
+        String q = req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)(lang|reported)=[^&]*", "");
+        q = q.replaceAll("^&", "");
+        return req.getRequestURI() + "?" + (q.isEmpty() ? "" : q + "&") + "lang=" + (en ? "vi" : "en");
+    }
+
+    private static String linkset(TraceRecord r, String anchor) {
+        JsonObjectBuilder set = Json.createObjectBuilder().add("anchor", anchor);
+        set.add("https://gs1.org/voc/defaultLink", link(anchor, "Trang truy xuất / Trace page", "text/html"));
+        set.add("https://gs1.org/voc/traceability", link(anchor, "Trace record (JSON)", "application/json"));
+        if (r.product() != null) {
+            set.add("https://gs1.org/voc/pip", link(anchor + "?lang=en", r.product().name(), "text/html"));
+            if (!r.zones().isEmpty()) {
+                JsonArrayBuilder certs = Json.createArrayBuilder();
+                r.zones().forEach(z -> z.certifications().forEach(c -> certs.add(Json.createObjectBuilder()
+                        .add("href", anchor).add("title", z.code() + ": " + c).add("type", "text/html"))));
+                set.add("https://gs1.org/voc/certificationInfo", certs);
+            }
+        }
+        return Json.createObjectBuilder().add("linkset", Json.createArrayBuilder().add(set)).build().toString();
+    }
+
+    private static JsonArrayBuilder link(String href, String title, String type) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("href", href).add("title", title)
+                .add("type", type).add("hreflang", Json.createArrayBuilder().add("vi").add("en")));
+    }
+
+    private static void write(HttpServletResponse resp, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setContentType(type + "; charset=UTF-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,33 @@
+package vn.temso.trace.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One scan of a stamp: when, and a keyed hash of the client's address and user agent (never the address). */
+@Entity
+@Table(name = "scan")
+public class Scan {
+
+    @Id
+    private String id;
+    @Column(name = "stamp_id")
+    private String stampId;
+    @Column(name = "scanned_at")
+    private Instant scannedAt;
+    @Column(name = "client_hash")
+    private String clientHash;
+
+    protected Scan() {
+    }
+
+    public Scan(String stampId, Instant at, String clientHash) {
+        this.id = UUID.randomUUID().toString();
+        this.stampId = stampId;
+        this.scannedAt = at;
+        this.clientHash = clientHash;
+    }
+}

@@ -1,0 +1,185 @@
+package vn.temso.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.temso.stamp.StampVerifier;
+import vn.temso.stamp.Verdict;
+import vn.temso.stamp.key.Jwks;
+
+/** Issue → scan → verdict, void, recall, clone rule, report form, JSON, linkset, JWKS for third parties. */
+public abstract class StampScenarios extends TenancyScenarios {
+
+    static final String BASE = "https://tem.temso.test";
+
+    /** Issues stamps for a fresh batch and waits for the job; returns the batch. */
+    protected JsonNode issued(int count) throws InterruptedException {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        Api.Reply r = api.post(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps", Map.of("count", count));
+        assertEquals(202, r.status(), r.text());
+        String job = URI.create(r.header("Location")).getPath();
+        for (int i = 0; i < 200; i++) {
+            JsonNode j = api.get(MANAGER, job).json();
+            if ("DONE".equals(j.get("status").asText())) {
+                assertEquals(count, j.get("issued").asInt());
+                assertEquals(100, j.get("percent").asInt());
+                return batch;
+            }
+            assertEquals("RUNNING", j.get("status").asText(), j.toString());
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job did not finish");
+    }
+
+    protected static String local(String stampUrl) {
+        assertTrue(stampUrl.startsWith(BASE + "/01/"), stampUrl);
+        return stampUrl.substring(BASE.length());
+    }
+
+    protected JsonNode stamps(JsonNode batch) {
+        return api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps?size=200").json();
+    }
+
+    protected Api.Reply page(String path, String accept) {
+        return api.send("GET", path, null, null, null).status() == 0 ? null
+                : sendAccept(path, accept);
+    }
+
+    private Api.Reply sendAccept(String path, String accept) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", accept)
+                    .header("Accept-Language", "vi-VN,vi;q=0.9").GET().build();
+            var resp = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new Api.Reply(resp.statusCode(), resp);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void shouldIssueStampsThatScanAsGenuineOnAPhoneSizedPage() throws Exception {
+        JsonNode batch = issued(30);
+        JsonNode list = stamps(batch);
+        assertEquals(30, list.get("total").asInt());
+        String url = list.at("/items/0/url").asText();
+        Api.Reply html = sendAccept(local(url), "text/html,application/xhtml+xml");
+        assertEquals(200, html.status());
+        String body = html.text();
+        assertTrue(body.contains("Tem chính hãng"), body);
+        assertTrue(body.contains("Hợp tác xã Nông nghiệp Tân Trụ Xanh"), "producer");
+        assertTrue(body.contains("Gạo thơm ST25"), "product");
+        assertTrue(body.contains("<svg"), "zone outline");
+        assertTrue(html.raw().body().length < 30 * 1024, "under 30 KB: " + html.raw().body().length);
+        assertFalse(body.contains("src=\"http") || body.contains("href=\"http"), "no outside requests");
+        assertTrue(sendAccept(local(url) + "&lang=en", "text/html").text().contains("Genuine stamp"));
+
+        JsonNode json = sendAccept(local(url), "application/json").json();
+        assertEquals("GENUINE", json.get("verdict").asText());
+        assertEquals(list.at("/items/0/serial").asText(), json.get("serial").asText());
+        Api.Reply linkset = sendAccept(local(url) + "&linkType=linkset", "*/*");
+        assertTrue(linkset.contentType().startsWith("application/linkset+json"));
+        assertTrue(linkset.json().at("/linkset/0/anchor").asText().startsWith(BASE + "/01/"));
+        assertTrue(linkset.json().at("/linkset/0").has("https://gs1.org/voc/pip"));
+    }
+
+    @Test
+    void shouldShowNoProductDataForForgedOrUnknownStamps() throws Exception {
+        JsonNode batch = issued(2);
+        String url = stamps(batch).at("/items/0/url").asText();
+        String path = local(url);
+        // change one character of the serial, and one of the signature
+        int serialAt = path.indexOf("/21/") + 4;
+        String otherSerial = path.substring(0, serialAt) + (path.charAt(serialAt) == 'A' ? 'B' : 'A') + path.substring(serialAt + 1);
+        String sigTampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
+        for (String forged : new String[] {otherSerial, sigTampered}) {
+            Api.Reply r = sendAccept(forged, "text/html");
+            assertTrue(r.text().contains("Tem không chính hãng"), r.text());
+            assertFalse(r.text().contains("Tân Trụ Xanh"), "a forged URL never shows product data");
+            assertEquals("NOT_GENUINE", sendAccept(forged, "application/json").json().get("verdict").asText());
+        }
+        String lotPage = path.substring(0, path.indexOf("/21/"));
+        Api.Reply lot = sendAccept(lotPage, "text/html");
+        assertTrue(lot.text().contains("không xác thực được từng gói"), lot.text());
+        assertEquals(404, sendAccept("/01/08931234500016/10/NO-SUCH-LOT", "text/html").status());
+    }
+
+    @Test
+    void shouldShowVoidsRecallsAndClonesAtTheNextScan() throws Exception {
+        JsonNode batch = issued(5);
+        String id = batch.get("id").asText();
+        JsonNode list = stamps(batch);
+        Api.Reply v = api.post(MANAGER, "/api/batches/" + id + "/stamps/void", Map.of("fromSeq", 1, "toSeq", 1, "reason", "In lỗi"));
+        assertEquals(1, v.json().get("voided").asInt(), v.text());
+        assertEquals("VOIDED", sendAccept(local(list.at("/items/0/url").asText()), "application/json").json().get("verdict").asText());
+
+        String second = local(list.at("/items/1/url").asText());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("GENUINE", sendAccept(second, "application/json").json().get("verdict").asText());
+        }
+        Api.Reply sixth = sendAccept(second, "text/html");
+        assertTrue(sixth.text().contains("đã được quét 6 lần"), sixth.text());
+        JsonNode suspicious = api.get(MANAGER, "/api/stamps/suspicious?size=200").json();
+        assertTrue(suspicious.toString().contains(list.at("/items/1/serial").asText()));
+        assertEquals(0, api.get("duchoa.quanly", "/api/stamps/suspicious?size=200").json().get("items").findValues("batchId")
+                .stream().filter(b -> b.asText().equals(id)).count(), "other cooperatives do not see it");
+
+        api.post(MANAGER, "/api/batches/" + id + "/recall", Map.of("reason", "Phát hiện dư lượng vượt ngưỡng"));
+        Api.Reply recalled = sendAccept(local(list.at("/items/2/url").asText()), "text/html");
+        assertTrue(recalled.text().contains("Lô hàng đã bị thu hồi"));
+        assertTrue(recalled.text().contains("Phát hiện dư lượng vượt ngưỡng"));
+        assertProblem(api.post(MANAGER, "/api/batches/" + id + "/stamps", Map.of("count", 1)), 422, "rule/batch-not-open");
+    }
+
+    @Test
+    void shouldTakeBuyerReportsFromAPlainForm() throws Exception {
+        JsonNode batch = issued(1);
+        String url = stamps(batch).at("/items/0/url").asText();
+        String form = "stamp=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&kind=SUSPECTED_FAKE&rating=1&message="
+                + URLEncoder.encode("Tem bị bóc <b>lại</b>", StandardCharsets.UTF_8);
+        Api.Reply posted = api.send("POST", "/report", null, "application/x-www-form-urlencoded", form);
+        assertEquals(303, posted.status(), posted.text());
+        assertTrue(posted.header("Location").contains("reported=1"));
+        JsonNode reports = api.get(MANAGER, "/api/reports").json();
+        assertTrue(reports.toString().contains("Tem bị bóc <b>lại</b>"), "stored as typed, escaped when shown");
+        assertEquals(0, api.get("duchoa.quanly", "/api/reports?size=200").json().toString().contains("bóc") ? 1 : 0);
+        assertTrue(api.get("canbo.binhtinh", "/api/reports?size=200").json().toString().contains("bóc"));
+    }
+
+    @Test
+    void shouldLetAThirdPartyVerifyWithOnlyThePublishedJwks() throws Exception {
+        Api.Reply jwks = api.send("GET", "/.well-known/jwks.json", null, null, null);
+        assertEquals(200, jwks.status());
+        assertTrue(jwks.header("Cache-Control").contains("max-age"));
+        assertTrue(jwks.text().contains("\"OKP\"") && jwks.text().contains("Ed25519"));
+        JsonNode batch = issued(1);
+        String url = stamps(batch).at("/items/0/url").asText();
+        StampVerifier thirdParty = new StampVerifier(Jwks.parse(jwks.text()));
+        assertEquals(Verdict.GENUINE, thirdParty.verify(url).verdict());
+        assertEquals(Verdict.BAD_SIGNATURE, thirdParty.verify(url.replace("/10/", "/10/X")).verdict().equals(Verdict.MALFORMED)
+                ? Verdict.BAD_SIGNATURE : thirdParty.verify(url.replace("/10/", "/10/X")).verdict());
+
+        // rotation keeps old stamps genuine; revocation turns them "not genuine — key revoked"
+        String oldKid = api.get("admin", "/api/keys").json().at("/0/kid").asText();
+        assertProblem(api.post(MANAGER, "/api/keys/rotate", null), 403, "forbidden");
+        String newKid = api.post("admin", "/api/keys/rotate", null).json().get("kid").asText();
+        assertFalse(newKid.equals(oldKid));
+        assertEquals("GENUINE", sendAccept(local(url), "application/json").json().get("verdict").asText());
+        api.post("admin", "/api/keys/" + oldKid + "/revoke", null);
+        JsonNode revoked = sendAccept(local(url), "application/json").json();
+        assertEquals("NOT_GENUINE", revoked.get("verdict").asText());
+        assertEquals("KEY_REVOKED", revoked.get("reason").asText());
+        String after = api.send("GET", "/.well-known/jwks.json", null, null, null).text();
+        assertEquals(Verdict.KEY_REVOKED, new StampVerifier(Jwks.parse(after)).verify(url).verdict());
+        JsonNode fresh = issued(1);
+        assertEquals("GENUINE", sendAccept(local(stamps(fresh).at("/items/0/url").asText()), "application/json")
+                .json().get("verdict").asText());
+    }
+}
