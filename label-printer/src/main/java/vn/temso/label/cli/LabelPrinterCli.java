@@ -95,7 +95,8 @@ public final class LabelPrinterCli {
         SheetTemplate template = Templates.sheet(a.template);
         PdfOptions options = PdfOptions.defaults().withStartPosition(a.startPosition).withCutMarks(a.cutMarks)
                 .withCalibrationPage(a.calibration).withDpi(a.dpi > 0 ? a.dpi : 300)
-                .withErrorCorrection(a.ec);
+                .withErrorCorrection(a.ec)
+                .withEncoderThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         PdfSheetWriter writer = new PdfSheetWriter(template, options);
         if (a.items == null) {
             return atomically(a.out, writer::writeCalibration);

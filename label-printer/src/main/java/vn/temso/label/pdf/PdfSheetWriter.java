@@ -12,6 +12,7 @@ import vn.temso.label.io.CountingOutputStream;
 import vn.temso.label.item.InvalidLabelItemException;
 import vn.temso.label.item.LabelItem;
 import vn.temso.label.layout.LabelLayout;
+import vn.temso.label.layout.QrPipeline;
 import vn.temso.label.layout.QrSymbol;
 import vn.temso.label.layout.TextBlock;
 import vn.temso.label.layout.TextFitter;
@@ -100,18 +101,18 @@ public final class PdfSheetWriter {
         LabelLayout layout = new LabelLayout(options.dpi(), fonts);
         int pages = 0;
         long done = 0;
-        try {
+        try (QrPipeline encoded = new QrPipeline(items, options.errorCorrection(), options.encoderThreads())) {
             if (options.calibrationPage()) {
                 drawCalibration(cb, fonts, layout);
                 pages++;
-                if (items.hasNext()) {
+                if (encoded.hasNext()) {
                     doc.newPage();
                 }
             }
             int position = options.startPosition() - 1;
             boolean pageStarted = false;
             int perSheet = template.labelsPerSheet();
-            while (items.hasNext()) {
+            while (encoded.hasNext()) {
                 if (position == perSheet) {
                     doc.newPage();
                     options.progress().onProgress(done, total);
@@ -125,8 +126,8 @@ public final class PdfSheetWriter {
                         drawCutMarks(cb);
                     }
                 }
-                LabelItem item = items.next();
-                drawLabel(cb, fonts, layout, item, position);
+                QrPipeline.Encoded next = encoded.next();
+                drawLabel(cb, fonts, layout, next.item(), next.qr(), position);
                 position++;
                 done++;
             }
@@ -147,8 +148,8 @@ public final class PdfSheetWriter {
                 .write(java.util.Collections.emptyIterator(), 0, out);
     }
 
-    private void drawLabel(PdfContentByte cb, PdfFonts fonts, LabelLayout layout, LabelItem item, int position) {
-        QrSymbol qr = QrSymbol.encode(item.qrPayload(), options.errorCorrection());
+    private void drawLabel(PdfContentByte cb, PdfFonts fonts, LabelLayout layout, LabelItem item, QrSymbol qr,
+                           int position) {
         double left = layout.dots(template.labelLeftMm(position));
         double top = layout.dots(template.labelTopMm(position));
         LabelLayout.Placed placed = layout.layout(item, qr, left, top, layout.dots(template.labelWidthMm()),

@@ -50,7 +50,7 @@ class PdfSheetWriterTest {
     @Test
     void shouldPrintEveryLabelsTextAndQrFromTheStartPosition() throws IOException {
         List<LabelItem> items = Fixtures.items(30);
-        byte[] bytes = pdf(SHEET, PdfOptions.defaults().withStartPosition(5), items);
+        byte[] bytes = pdf(SHEET, PdfOptions.defaults().withStartPosition(5).withEncoderThreads(2), items);
         try (PdfReadBack pdf = new PdfReadBack(bytes, SHEET)) {
             assertEquals(2, pdf.pages(), "4 skipped + 30 labels need 2 sheets of 24");
             for (int page = 0; page < 2; page++) {
