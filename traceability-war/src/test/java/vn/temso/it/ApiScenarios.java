@@ -8,22 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Root of the integration scenarios. The scenarios are split over files as a chain of abstract classes so
- * that a single deployment (TemsoIT) runs them all against one Payara Micro boot.
+ * Root of the integration scenarios. Scenario classes are abstract; TemsoIT, the one deployment, runs them all
+ * against one Payara Micro boot (by inheritance for the registry chain, as @Nested classes for the rest).
  */
 public abstract class ApiScenarios {
 
     protected static Api api;
 
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @BeforeEach
-    void connect() throws Exception {
+    /** Called by the deployment class (TemsoIT) before each test with the URL Arquillian gives it. */
+    static void connect(URL deploymentUrl) throws Exception {
         if (api == null) {
             URI uri = deploymentUrl.toURI();
             api = new Api(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));

@@ -15,7 +15,9 @@ import vn.temso.stamp.Verdict;
 import vn.temso.stamp.key.Jwks;
 
 /** Issue → scan → verdict, void, recall, clone rule, report form, JSON, linkset, JWKS for third parties. */
-public abstract class StampScenarios extends TenancyScenarios {
+public abstract class StampScenarios extends ApiScenarios {
+
+    static final String MANAGER = "tantru.quanly";
 
     static final String BASE = "https://tem.temso.test";
 

@@ -11,6 +11,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.net.URL;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -19,7 +23,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TemsoIT extends StampScenarios {
+class TemsoIT extends TenancyScenarios {
+
+    /** Stamps, trace page and keys (issue 3). */
+    @Nested
+    class Stamps extends StampScenarios {
+    }
+
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @BeforeEach
+    void connectApi() throws Exception {
+        connect(deploymentUrl);
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
