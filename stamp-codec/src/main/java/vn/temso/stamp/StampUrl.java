@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A signed stamp: {@code {base}/01/{gtin14}/10/{lot}/21/{serial}?8030={kid}{signature}}.
@@ -26,7 +25,6 @@ public final class StampUrl {
     public static final int SIGNATURE_CHARS = 86;
     public static final int AI_8030_MAX = 90;
 
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
@@ -129,7 +127,7 @@ public final class StampUrl {
         if (ai8030.length() > AI_8030_MAX) {
             throw new InvalidStampException("AI 8030 has " + ai8030.length() + " characters, GS1 allows at most " + AI_8030_MAX);
         }
-        if (ai8030.length() != KID_LENGTH + SIGNATURE_CHARS || !BASE64URL.matcher(ai8030).matches()) {
+        if (ai8030.length() != KID_LENGTH + SIGNATURE_CHARS || !isBase64Url(ai8030)) {
             throw new InvalidStampException("AI 8030 must be " + (KID_LENGTH + SIGNATURE_CHARS)
                     + " base64url characters (key id + signature)");
         }
@@ -207,9 +205,19 @@ public final class StampUrl {
     }
 
     static void requireKid(String kid) {
-        if (kid == null || kid.length() != KID_LENGTH || !BASE64URL.matcher(kid).matches()) {
+        if (kid == null || kid.length() != KID_LENGTH || !isBase64Url(kid)) {
             throw new InvalidStampException("key id must be " + KID_LENGTH + " base64url characters");
         }
+    }
+
+    private static boolean isBase64Url(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String originOf(String normalisedBase) {

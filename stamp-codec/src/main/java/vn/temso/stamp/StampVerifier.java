@@ -1,7 +1,10 @@
 package vn.temso.stamp;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import vn.temso.stamp.key.KeyLookup;
@@ -12,6 +15,8 @@ public final class StampVerifier {
 
     private final KeyLookup keys;
     private final String expectedBaseUrl;
+    /** Decoded curve points by kid: decoding costs about a third of a verification, keys change rarely. */
+    private final Map<String, Ed25519PublicKeyParameters> points = new ConcurrentHashMap<>();
 
     /** A verifier that accepts any base URL that is an origin ({@code scheme://host[:port]}). */
     public StampVerifier(KeyLookup keys) {
@@ -59,14 +64,19 @@ public final class StampVerifier {
         return new Verification(Verdict.GENUINE, "signature valid, key " + stamp.kid(), stamp);
     }
 
-    private static boolean signatureValid(byte[] publicKey, StampUrl stamp) {
+    private boolean signatureValid(byte[] publicKey, StampUrl stamp) {
+        Ed25519PublicKeyParameters point = points.get(stamp.kid());
+        if (point == null || !Arrays.equals(point.getEncoded(), publicKey)) {
+            try {
+                point = new Ed25519PublicKeyParameters(publicKey, 0);
+            } catch (IllegalArgumentException e) {
+                return false; // not a valid curve point: nothing verifies against it
+            }
+            points.put(stamp.kid(), point);
+        }
         byte[] message = stamp.signedBytes();
         Ed25519Signer verifier = new Ed25519Signer();
-        try {
-            verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
-        } catch (IllegalArgumentException e) {
-            return false; // not a valid curve point: nothing verifies against it
-        }
+        verifier.init(false, point);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(stamp.signature());
     }

@@ -77,6 +77,14 @@ class StampSignerVerifierTest {
         Verification result = new StampVerifier(kid -> Optional.of(
                 vn.temso.stamp.key.StampKey.active(kid, other.publicKey()))).verify(url);
         assertEquals(Verdict.BAD_SIGNATURE, result.verdict());
+
+        // the verifier caches decoded keys by kid; a lookup that now answers another key must be honoured
+        java.util.concurrent.atomic.AtomicReference<SigningKey> current = new java.util.concurrent.atomic.AtomicReference<>(signer);
+        StampVerifier verifier = new StampVerifier(kid -> Optional.of(
+                vn.temso.stamp.key.StampKey.active(kid, current.get().publicKey())));
+        assertEquals(Verdict.GENUINE, verifier.verify(url).verdict());
+        current.set(other);
+        assertEquals(Verdict.BAD_SIGNATURE, verifier.verify(url).verdict());
     }
 
     @Test
