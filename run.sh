@@ -13,9 +13,8 @@ export TEMSO_DEMO_ENABLED="${TEMSO_DEMO_ENABLED:-true}"
 export TEMSO_PUBLIC_BASE_URL="${TEMSO_PUBLIC_BASE_URL:-http://localhost:$PORT}"
 mkdir -p "$TEMSO_DATA_DIR"
 # --nohazelcast --disablephonehome: a single instance makes no outbound connection (see docs/operations.md
-# for clustering). The runtime unpacks into data/payara so restarts do not litter /tmp.
+# for clustering). No --rootdir: a kept root directory would boot the previously deployed WAR first.
 exec java -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dderby.stream.error.file="$TEMSO_DATA_DIR/derby.log" \
   -jar traceability-war/target/payara-micro.jar \
   --deploy traceability-war/target/temso.war --contextroot / \
-  --port "$PORT" --nohazelcast --disablephonehome \
-  --rootdir "$TEMSO_DATA_DIR/payara"
+  --port "$PORT" --nohazelcast --disablephonehome
