@@ -7,7 +7,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * Creates Ed25519 signing keys and derives key ids.
  *
  * <p>Key id: the first {@value #KID_LENGTH} characters of the RFC 7638 JWK thumbprint (SHA-256, base64url), i.e.
- * its first 18 bits. Ids can collide (about 1 in 2,600 for a second key, 2 % after 100 keys): the issuer must
+ * its first 18 bits. Ids can collide (1 in 262,144 for a second key, about 2 % over 100 keys): the issuer must
  * refuse a new key whose id equals any existing one, active or revoked, and generate another.
  */
 public final class SigningKeys {
