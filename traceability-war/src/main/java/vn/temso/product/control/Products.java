@@ -1,6 +1,7 @@
 package vn.temso.product.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,7 @@ import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.Product;
+import vn.temso.product.entity.ProductChanged;
 
 /** Use cases on products. A GTIN identifies one trade item worldwide, so it is unique across cooperatives. */
 @ApplicationScoped
@@ -40,6 +42,9 @@ public class Products {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<ProductChanged> changed;
 
     public Product readable(String id) {
         Product p = id == null ? null : em.find(Product.class, id);
@@ -100,6 +105,7 @@ public class Products {
         apply(p, r);
         em.persist(p);
         audit.record(coop, "create", "product", p.getId(), gtin + " " + p.getName());
+        changed.fire(new ProductChanged(p));
         return p;
     }
 
@@ -111,6 +117,7 @@ public class Products {
         }
         apply(p, r);
         audit.record(p.getCooperative(), "update", "product", p.getId(), p.getGtin() + " " + p.getName());
+        changed.fire(new ProductChanged(p));
         return p;
     }
 

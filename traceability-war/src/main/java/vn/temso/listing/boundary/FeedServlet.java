@@ -1,0 +1,129 @@
+package vn.temso.listing.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+import vn.temso.listing.control.Feeds;
+
+/**
+ * Public feed files: {@code GET /feeds/{cooperativeId}/{channel}.{ext}}, e.g. {@code /feeds/<uuid>/google-xml.xml}.
+ * No sign-in (marketplaces fetch them); the cooperative id is a random UUID, so the URL is not guessable. Only
+ * names built from the channel list are served, never the publisher's side files. Served from the last published
+ * file with a strong ETag and Last-Modified (304 on If-None-Match / If-Modified-Since) and gzip when accepted.
+ */
+@WebServlet(urlPatterns = "/feeds/*")
+public class FeedServlet extends HttpServlet {
+
+    @Inject
+    Feeds feeds;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
+        Path file = parts.length == 3 && parts[0].isEmpty() ? feeds.file(parts[1], parts[2]) : null;
+        BasicFileAttributes attrs;
+        try {
+            attrs = file == null ? null : Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            attrs = null;
+        }
+        if (attrs == null) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "No such feed (yet): feeds are generated a few seconds after"
+                    + " the first product is listed");
+            return;
+        }
+        boolean gzip = acceptsGzip(req.getHeader("Accept-Encoding"));
+        long modified = attrs.lastModifiedTime().toMillis();
+        // the representation differs when gzipped, so its entity tag does too
+        String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis())
+                + (gzip ? "-gz" : "") + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setDateHeader("Last-Modified", modified);
+        resp.setHeader("Vary", "Accept-Encoding");
+        resp.setHeader("Cache-Control", "public, max-age=60");
+        resp.setContentType(contentType(parts[2]));
+        if (notModified(req, etag, modified)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        try {
+            if (gzip) {
+                resp.setHeader("Content-Encoding", "gzip");
+                try (OutputStream out = new GZIPOutputStream(resp.getOutputStream(), 64 * 1024)) {
+                    Files.copy(file, out);
+                }
+            } else {
+                resp.setContentLengthLong(attrs.size());
+                Files.copy(file, resp.getOutputStream());
+            }
+        } catch (NoSuchFileException e) {
+            // replaced between stat and open is impossible (atomic move keeps a file there); removed is not
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    static boolean notModified(HttpServletRequest req, String etag, long modified) {
+        String inm = req.getHeader("If-None-Match");
+        if (inm != null) {
+            for (String tag : inm.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                    return true;
+                }
+            }
+            return false; // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
+        }
+        long ims;
+        try {
+            ims = req.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return ims != -1 && modified / 1000 <= ims / 1000;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] p = part.strip().split(";");
+            if (p[0].strip().equals("gzip")) {
+                for (int i = 1; i < p.length; i++) {
+                    String param = p[i].strip().replace(" ", "");
+                    if (param.startsWith("q=") && param.substring(2).matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".xml")) {
+            return "application/xml; charset=UTF-8";
+        }
+        if (name.endsWith(".tsv")) {
+            return "text/tab-separated-values; charset=UTF-8";
+        }
+        if (name.endsWith(".jsonld")) {
+            return "application/ld+json; charset=UTF-8";
+        }
+        return "text/csv; charset=UTF-8";
+    }
+}

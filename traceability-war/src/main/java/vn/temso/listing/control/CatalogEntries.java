@@ -1,0 +1,55 @@
+package vn.temso.listing.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import vn.temso.catalog.model.CatalogEntry;
+import vn.temso.catalog.model.OcopCertificate;
+import vn.temso.listing.entity.Listing;
+import vn.temso.product.entity.Product;
+
+/** Maps a listed product to the marketplaces' view of it (the catalog-sync model knows nothing of JPA). */
+public final class CatalogEntries {
+
+    /** OCOP validity and feed dates are judged on the Vietnamese calendar day. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private CatalogEntries() {
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(VIETNAM);
+    }
+
+    /**
+     * The item id is the GTIN-14: stable (a product's GTIN never changes) and what sellers recognise.
+     * The link is the product's public GS1 Digital Link page {@code {base}/01/{gtin}}.
+     */
+    public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today) {
+        Product p = listing.getProduct();
+        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        CatalogEntry.Builder b = CatalogEntry.builder(p.getGtin())
+                .title(p.getName())
+                // Google and Meta require a description; the name is the honest fallback
+                .description(p.getDescription() != null ? p.getDescription() : p.getName())
+                .link(base + "/01/" + p.getGtin())
+                .imageLink(p.getImageUrl())
+                .availability(listing.getAvailability())
+                .priceVnd(p.getPriceVnd() == null ? 0 : p.getPriceVnd())
+                .condition("new")
+                .brand(p.getCooperative().getName())
+                .gtin(p.getGtin())
+                .category(p.getCategory())
+                .updatedAt(latest(p.getUpdatedAt(), listing.getUpdatedAt()))
+                .deleted(!listing.isLive());
+        // the product's own rule (decision date .. valid until) decides; the library then only checks validUntil
+        if (p.isOcopActiveOn(today)) {
+            b.ocop(new OcopCertificate(p.ocop().getStars(), p.ocop().getValidUntil()));
+        }
+        return b.build();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,99 @@
+package vn.temso.listing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.temso.catalog.feed.FeedOptions;
+import vn.temso.catalog.model.CatalogEntry;
+import vn.temso.catalog.publish.FeedPublisher;
+import vn.temso.catalog.publish.PublishResult;
+import vn.temso.listing.entity.ListingFeed;
+
+/**
+ * Regenerates dirty feed files through {@link FeedPublisher}, so the publish gate applies: a feed where too
+ * many items fail validation, or that shrank suspiciously, never replaces the last good one.
+ */
+@ApplicationScoped
+public class FeedRegenerator {
+
+    private static final Logger LOG = Logger.getLogger(FeedRegenerator.class.getName());
+    private static final int PAGE = 500;
+
+    @Inject
+    Feeds feeds;
+
+    @Inject
+    SyncSettings settings;
+
+    /** Called from the scheduler thread only, so one feed file is never published twice at once here. */
+    public void regenerateDirty() {
+        for (ListingFeed f : feeds.dirty()) {
+            regenerate(f);
+        }
+    }
+
+    void regenerate(ListingFeed f) {
+        LocalDate today = CatalogEntries.today();
+        String coopName = feeds.cooperativeName(f.getCooperativeId());
+        FeedOptions options = FeedOptions.forDay(today).withFeedHeader(
+                (coopName == null ? "Temso" : coopName) + " – " + f.getChannel().cliName(),
+                settings.publicBaseUrl(), "Sản phẩm OCOP của " + (coopName == null ? "hợp tác xã" : coopName));
+        FeedPublisher publisher = new FeedPublisher(settings.feedDirectory(f.getCooperativeId()),
+                settings.publishPolicy(), Clock.systemUTC());
+        try {
+            PublishResult r = publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options,
+                    new Entries(f, today));
+            feeds.finish(f.getId(), f.getGeneration(), r, null);
+            Level level = r.published() ? Level.FINE : Level.WARNING;
+            LOG.log(level, () -> "Feed " + f.getId() + ": " + r.message());
+        } catch (IOException | RuntimeException e) {
+            // stays dirty: the next tick tries again; the last good file is untouched
+            LOG.log(Level.WARNING, "Feed " + f.getId() + " could not be regenerated", e);
+            feeds.finish(f.getId(), f.getGeneration(), null, "regeneration failed: " + e.getMessage());
+        }
+    }
+
+    /** Streams a feed's entries page by page, each page read in its own short transaction. */
+    private final class Entries implements Iterator<CatalogEntry> {
+        private final ListingFeed feed;
+        private final LocalDate today;
+        private final Deque<CatalogEntry> buffer = new ArrayDeque<>();
+        private String after = "";
+        private boolean exhausted;
+
+        Entries(ListingFeed feed, LocalDate today) {
+            this.feed = feed;
+            this.today = today;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (buffer.isEmpty() && !exhausted) {
+                List<Object[]> page = feeds.page(feed.getCooperativeId(), feed.getChannel(), after, PAGE, today);
+                page.forEach(row -> buffer.add((CatalogEntry) row[1]));
+                if (!page.isEmpty()) {
+                    after = (String) page.get(page.size() - 1)[0];
+                }
+                exhausted = page.size() < PAGE;
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public CatalogEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffer.poll();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package vn.temso.listing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.temso.catalog.feed.Channel;
+import vn.temso.catalog.model.CatalogEntry;
+import vn.temso.catalog.publish.PublishResult;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.listing.entity.Listing;
+import vn.temso.listing.entity.ListingFeed;
+import vn.temso.platform.security.Caller;
+import vn.temso.platform.security.TenantScope;
+
+/** Database side of the feed files: which are dirty, their entries page by page, the outcome of each run. */
+@ApplicationScoped
+@Transactional
+public class Feeds {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SyncSettings settings;
+
+    /** The published file name of a channel, e.g. {@code google-xml.xml}; also the last part of its URL. */
+    public static String fileName(Channel channel) {
+        return channel.cliName() + "." + switch (channel) {
+            case GOOGLE_XML -> "xml";
+            case GOOGLE_TSV -> "tsv";
+            case META_CSV, VOSO_CSV, POSTMART_CSV -> "csv";
+            case JSONLD -> "jsonld";
+            case HTTP_PUSH -> throw new IllegalArgumentException("the push channel has no feed file");
+        };
+    }
+
+    /** The file a feed URL names, or null for anything that is not a feed (never a side file of the publisher). */
+    public Path file(String cooperativeId, String name) {
+        if (cooperativeId == null || !cooperativeId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return null;
+        }
+        for (Channel c : Channel.values()) {
+            if (c.writesFile() && fileName(c).equals(name)) {
+                return settings.feedDirectory(cooperativeId).resolve(fileName(c));
+            }
+        }
+        return null;
+    }
+
+    public String url(ListingFeed f) {
+        String base = settings.publicBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/feeds/" + f.getCooperativeId() + "/" + fileName(f.getChannel());
+    }
+
+    public List<ListingFeed> dirty() {
+        return em.createQuery("SELECT f FROM ListingFeed f WHERE f.dirty = TRUE ORDER BY f.id", ListingFeed.class)
+                .getResultList();
+    }
+
+    public String cooperativeName(String cooperativeId) {
+        Cooperative c = em.find(Cooperative.class, cooperativeId);
+        return c == null ? null : c.getName();
+    }
+
+    /** Feeds of the cooperatives the caller may read. */
+    public List<ListingFeed> visible(Caller caller, String cooperativeId) {
+        Map<String, Object> params = new HashMap<>();
+        String where = TenantScope.condition(caller, "c", params);
+        if (cooperativeId != null) {
+            where += " AND c.id = :coop";
+            params.put("coop", cooperativeId);
+        }
+        var q = em.createQuery("SELECT f FROM ListingFeed f, Cooperative c WHERE c.id = f.cooperativeId AND " + where
+                + " ORDER BY f.id", ListingFeed.class);
+        params.forEach(q::setParameter);
+        return q.setMaxResults(200).getResultList();
+    }
+
+    /** Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). */
+    public List<Object[]> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
+        List<Listing> listings = em.createQuery("SELECT l FROM Listing l WHERE l.cooperativeId = :coop AND l.channel = :ch"
+                        + " AND l.id > :after ORDER BY l.id", Listing.class)
+                .setParameter("coop", cooperativeId).setParameter("ch", channel).setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit).getResultList();
+        String base = settings.publicBaseUrl();
+        return listings.stream().map(l -> new Object[] {l.getId(), CatalogEntries.of(l, base, today)}).toList();
+    }
+
+    /** Records a run; clears the dirty flag only if nothing changed since {@code generation} was read. */
+    public void finish(String feedId, long generation, PublishResult result, String error) {
+        Instant now = Instant.now();
+        ListingFeed.Outcome outcome = result == null ? ListingFeed.Outcome.ERROR
+                : result.published() ? ListingFeed.Outcome.PUBLISHED : ListingFeed.Outcome.HELD_BACK;
+        String message = result == null ? error : result.message();
+        if (message != null && message.length() > 1000) {
+            message = message.substring(0, 1000);
+        }
+        em.createQuery("UPDATE ListingFeed f SET f.outcome = :o, f.message = :m, f.itemsWritten = :w, f.itemsInvalid = :i,"
+                        + " f.itemsDeleted = :d, f.generatedAt = :now WHERE f.id = :id")
+                .setParameter("o", outcome).setParameter("m", message)
+                .setParameter("w", result == null ? null : result.itemsWritten())
+                .setParameter("i", result == null ? null : result.itemsInvalid())
+                .setParameter("d", result == null ? null : result.itemsDeleted())
+                .setParameter("now", now).setParameter("id", feedId).executeUpdate();
+        if (result != null && result.published()) {
+            em.createQuery("UPDATE ListingFeed f SET f.publishedAt = :now WHERE f.id = :id")
+                    .setParameter("now", now).setParameter("id", feedId).executeUpdate();
+        }
+        if (result != null) {
+            // a held-back feed stays held back until the next change: regenerating it unchanged would not help
+            em.createQuery("UPDATE ListingFeed f SET f.dirty = FALSE WHERE f.id = :id AND f.generation = :g")
+                    .setParameter("id", feedId).setParameter("g", generation).executeUpdate();
+        }
+    }
+}
