@@ -56,7 +56,15 @@ public class Stamps {
     /** Starts a job issuing {@code count} stamps; refused for closed or recalled batches and inactive zones. */
     @Transactional
     public IssuanceJob startIssuing(String batchId, int count) {
-        Batch b = batches.manageable(batchId);
+        return startIssuing(batches.manageable(batchId), count);
+    }
+
+    /**
+     * The issuing rules without the registry permission check, for callers that checked their own permission on
+     * {@code b} (print jobs: commune staff may issue stamps by printing them, though they may not change the registry).
+     */
+    @Transactional
+    public IssuanceJob startIssuing(Batch b, int count) {
         if (count < 1 || count > MAX_PER_JOB) {
             throw new Problems.ValidationFailed("count", "count is 1 to " + MAX_PER_JOB);
         }
@@ -77,26 +85,29 @@ public class Stamps {
 
     /** Runs (or resumes) a job chunk by chunk on the managed executor. */
     public void run(String jobId) {
-        executor.submit(() -> {
-            try {
-                int attemptsLeft = 3;
-                while (true) {
-                    try {
-                        if (issuer.issueChunk(jobId) == 0) {
-                            return;
-                        }
-                    } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-                        // a serial collision (unique per GTIN) rolls the chunk back: retry with fresh serials
-                        if (--attemptsLeft == 0) {
-                            throw e;
-                        }
+        executor.submit(() -> issueNow(jobId));
+    }
+
+    /** Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them). */
+    public void issueNow(String jobId) {
+        try {
+            int attemptsLeft = 3;
+            while (true) {
+                try {
+                    if (issuer.issueChunk(jobId) == 0) {
+                        return;
+                    }
+                } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+                    // a serial collision (unique per GTIN) rolls the chunk back: retry with fresh serials
+                    if (--attemptsLeft == 0) {
+                        throw e;
                     }
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
-                issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
+            issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
+        }
     }
 
     @Transactional

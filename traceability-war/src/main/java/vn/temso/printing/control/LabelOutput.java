@@ -1,0 +1,131 @@
+package vn.temso.printing.control;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import vn.temso.label.LabelPrinterException;
+import vn.temso.label.LabelProgress;
+import vn.temso.label.PrintSummary;
+import vn.temso.label.item.LabelItem;
+import vn.temso.label.pdf.PdfOptions;
+import vn.temso.label.pdf.PdfSheetWriter;
+import vn.temso.label.template.SheetTemplate;
+import vn.temso.label.template.Templates;
+import vn.temso.label.template.ThermalTemplate;
+import vn.temso.label.zpl.ZplLabelWriter;
+import vn.temso.label.zpl.ZplOptions;
+import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.problem.Problems;
+import vn.temso.printing.entity.PrintFormat;
+
+/**
+ * A checked choice of format, template and printer settings, and the writer it needs. Only built-in presets are
+ * accepted by name: the library would also read a template from a file path, which a client must never choose.
+ */
+public final class LabelOutput {
+
+    public static final String DEFAULT_SHEET = "3x8-70x37";
+    public static final String DEFAULT_THERMAL = "50x30";
+
+    private final PrintFormat format;
+    private final String templateName;
+    private final int dpi;
+    private final int startPosition;
+    private final boolean cutMarks;
+    private final SheetTemplate sheet;
+    private final ThermalTemplate thermal;
+
+    private LabelOutput(PrintFormat format, String templateName, int dpi, int startPosition, boolean cutMarks,
+                        SheetTemplate sheet, ThermalTemplate thermal) {
+        this.format = format;
+        this.templateName = templateName;
+        this.dpi = dpi;
+        this.startPosition = startPosition;
+        this.cutMarks = cutMarks;
+        this.sheet = sheet;
+        this.thermal = thermal;
+    }
+
+    /** @throws Problems.ValidationFailed listing every bad field */
+    public static LabelOutput of(PrintFormat format, String template, Integer dpi, Integer startPosition,
+                                 Boolean cutMarks) {
+        List<ProblemException.Violation> bad = new ArrayList<>();
+        String name = template == null || template.isBlank()
+                ? (format == PrintFormat.ZPL ? DEFAULT_THERMAL : DEFAULT_SHEET) : template.strip();
+        SheetTemplate sheet = null;
+        ThermalTemplate thermal = null;
+        int useDpi;
+        int start = startPosition == null ? 1 : startPosition;
+        if (format == PrintFormat.PDF) {
+            useDpi = dpi == null ? 300 : dpi;
+            if (useDpi < 150 || useDpi > 1200) {
+                bad.add(new ProblemException.Violation("dpi", "dpi for PDF is the office printer's resolution,"
+                        + " 150 to 1200 (default 300)"));
+            }
+            if (Templates.sheetPresetNames().contains(name)) {
+                sheet = Templates.sheetPreset(name);
+                if (start < 1 || start > sheet.labelsPerSheet()) {
+                    bad.add(new ProblemException.Violation("startPosition", "startPosition is 1 to "
+                            + sheet.labelsPerSheet() + " on template " + name));
+                }
+            } else {
+                bad.add(new ProblemException.Violation("template", "unknown sheet template '" + name
+                        + "'; one of " + String.join(", ", Templates.sheetPresetNames())));
+            }
+        } else {
+            useDpi = dpi == null ? 203 : dpi;
+            if (!ThermalTemplate.SUPPORTED_DPI.contains(useDpi)) {
+                bad.add(new ProblemException.Violation("dpi", "dpi for ZPL is 203, 300 or 600 (default 203)"));
+            }
+            if (start != 1) {
+                bad.add(new ProblemException.Violation("startPosition", "startPosition applies to sheets (PDF) only"));
+            }
+            if (!Templates.thermalPresetNames().contains(name) && !Templates.sheetPresetNames().contains(name)) {
+                bad.add(new ProblemException.Violation("template", "unknown thermal template '" + name + "'; one of "
+                        + String.join(", ", Templates.thermalPresetNames()) + " or a sheet preset's label size ("
+                        + String.join(", ", Templates.sheetPresetNames()) + ")"));
+            } else if (bad.isEmpty()) {
+                try {
+                    thermal = Templates.thermal(name, useDpi);
+                } catch (IOException | LabelPrinterException e) {
+                    bad.add(new ProblemException.Violation("template", e.getMessage()));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new Problems.ValidationFailed(bad.get(0).message(), bad);
+        }
+        return new LabelOutput(format, name, useDpi, start, cutMarks != null && cutMarks, sheet, thermal);
+    }
+
+    /** Lays out one label now, so a template too small for the QR is a 400 rather than a failed job. */
+    public void check(LabelItem sample) {
+        try {
+            write(List.of(sample).iterator(), 1, LabelProgress.NONE, OutputStream.nullOutputStream());
+        } catch (LabelPrinterException | IllegalArgumentException e) {
+            throw new Problems.ValidationFailed("template", "Template " + templateName + " cannot hold this label: "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Streams the labels to {@code out} (flushed, not closed). */
+    public PrintSummary write(Iterator<LabelItem> items, long total, LabelProgress progress, OutputStream out)
+            throws IOException {
+        if (format == PrintFormat.PDF) {
+            PdfOptions options = PdfOptions.defaults().withDpi(dpi).withStartPosition(startPosition)
+                    .withCutMarks(cutMarks).withProgress(progress);
+            return new PdfSheetWriter(sheet, options).write(items, total, out);
+        }
+        return new ZplLabelWriter(thermal, ZplOptions.defaults().withProgress(progress)).write(items, total, out);
+    }
+
+    public PrintFormat format() { return format; }
+    public String templateName() { return templateName; }
+    public int dpi() { return dpi; }
+    public int startPosition() { return startPosition; }
+    public boolean cutMarks() { return cutMarks; }
+}

@@ -1,0 +1,138 @@
+package vn.temso.printing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import vn.temso.batch.entity.Batch;
+import vn.temso.label.PrintSummary;
+import vn.temso.printing.entity.PrintJob;
+import vn.temso.stamping.entity.IssuanceJob;
+import vn.temso.stamping.entity.Stamp;
+
+/**
+ * The steps of running a print job, each in its own short transaction: the job's state is always committed, so a
+ * restart finds it, and no transaction stays open while a large file is written.
+ */
+@ApplicationScoped
+public class PrintJobSteps {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** An immutable snapshot of what to print, read at the start of a run. */
+    public record Plan(PrintJob job, LabelContent content) {
+    }
+
+    /** @return the plan, or null when the job is already finished */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Plan begin(String id) {
+        PrintJob job = em.find(PrintJob.class, id);
+        if (job == null || job.isFinished()) {
+            return null;
+        }
+        job.attempt();
+        Batch b = em.find(Batch.class, job.getBatchId());
+        em.flush();
+        em.detach(job);
+        return new Plan(job, LabelContent.of(b, LocalDate.now(VIETNAM)));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public IssuanceJob.Status issuanceStatus(String issuanceJobId) {
+        IssuanceJob ij = em.find(IssuanceJob.class, issuanceJobId);
+        return ij == null ? IssuanceJob.Status.FAILED : ij.getStatus();
+    }
+
+    /**
+     * Once the issuing job has ended: records the serial range it made and moves on to printing.
+     *
+     * @return the updated job (detached), or null when issuing failed and the job was failed too
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PrintJob afterIssuing(String id) {
+        PrintJob job = em.find(PrintJob.class, id);
+        IssuanceJob ij = em.find(IssuanceJob.class, job.getIssuanceJobId());
+        Object[] range = em.createQuery("SELECT COUNT(s), MIN(s.seq), MAX(s.seq) FROM Stamp s WHERE s.jobId = :j",
+                Object[].class).setParameter("j", job.getIssuanceJobId()).getSingleResult();
+        int issued = ((Number) range[0]).intValue();
+        if (ij == null || ij.getStatus() != IssuanceJob.Status.DONE || issued == 0) {
+            String why = ij == null ? "the issuing job is gone" : ij.getError() != null ? ij.getError() : "it did not finish";
+            job.fail("Issuing the stamps failed (" + why + "); " + (issued == 0 ? "no stamps were issued"
+                    : issued + " stamps were issued, seq " + range[1] + " to " + range[2]
+                    + ": reprint them with fromSeq/toSeq"));
+            return null;
+        }
+        job.issued(issued, ((Number) range[1]).intValue(), ((Number) range[2]).intValue());
+        em.flush();
+        em.detach(job);
+        return job;
+    }
+
+    /**
+     * The next stamps to print after {@code afterSeq}, as (seq, url) rows in issue order. Only ACTIVE stamps:
+     * a voided stamp is never printed again.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Object[]> stamps(PrintJob job, int afterSeq, int limit) {
+        String which = job.isReprint() ? "s.seq BETWEEN :from AND :to" : "s.jobId = :job";
+        var q = em.createQuery("SELECT s.seq, s.url FROM Stamp s WHERE s.batch.id = :b AND s.status = :active AND "
+                + which + " AND s.seq > :after ORDER BY s.seq", Object[].class)
+                .setParameter("b", job.getBatchId()).setParameter("active", Stamp.Status.ACTIVE)
+                .setParameter("after", afterSeq).setMaxResults(limit);
+        if (job.isReprint()) {
+            q.setParameter("from", job.getFromSeq()).setParameter("to", job.getToSeq());
+        } else {
+            q.setParameter("job", job.getIssuanceJobId());
+        }
+        return q.getResultList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progress(String id, long done) {
+        PrintJob job = em.find(PrintJob.class, id);
+        if (job != null) {
+            job.progressed(done);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void done(String id, PrintSummary summary) {
+        em.find(PrintJob.class, id).done(summary.labels(), summary.pages(), summary.bytes());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void fail(String id, String reason) {
+        PrintJob job = em.find(PrintJob.class, id);
+        if (job != null && !job.isFinished()) {
+            job.fail(reason);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> unfinished() {
+        return em.createQuery("SELECT j.id FROM PrintJob j WHERE j.status IN :s ORDER BY j.createdAt", String.class)
+                .setParameter("s", List.of(PrintJob.Status.ISSUING, PrintJob.Status.PRINTING)).getResultList();
+    }
+
+    /** @return true when the job should run again, false when it was given up after too many restarts */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean resumable(String id) {
+        PrintJob job = em.find(PrintJob.class, id);
+        if (job == null || job.isFinished()) {
+            return false;
+        }
+        if (job.getAttempts() >= PrintJob.MAX_ATTEMPTS) {
+            job.fail("Interrupted by " + job.getAttempts() + " server restarts; given up. "
+                    + (job.getFromSeq() != null ? "Reprint seq " + job.getFromSeq() + " to " + job.getToSeq()
+                    + " with a new print job" : "Start a new print job"));
+            return false;
+        }
+        return true;
+    }
+}
