@@ -79,7 +79,7 @@ public class StampsResource {
 
     public record JobView(String id, String batchId, int requested, int issued, int percent, String status,
                           String error, Instant createdAt, Instant finishedAt) {
-        static JobView of(IssuanceJob j) {
+        public static JobView of(IssuanceJob j) {
             return new JobView(j.getId(), j.getBatchId(), j.getRequested(), j.getIssued(),
                     (int) (100L * j.getIssued() / j.getRequested()), j.getStatus().name(), j.getError(),
                     j.getCreatedAt(), j.getFinishedAt());
@@ -89,7 +89,7 @@ public class StampsResource {
     public record StampView(int seq, String serial, String url, String status, String kid, Instant issuedAt,
                             int scanCount, Instant firstScanAt, Instant lastScanAt, boolean suspicious,
                             String suspicion, String batchId) {
-        static StampView of(Stamp s) {
+        public static StampView of(Stamp s) {
             return new StampView(s.getSeq(), s.getSerial(), s.getUrl(), s.getStatus().name(), s.getKid(),
                     s.getIssuedAt(), s.getScanCount(), s.getFirstScanAt(), s.getLastScanAt(), s.isSuspicious(),
                     s.getSuspicion(), s.getBatch().getId());
@@ -97,7 +97,7 @@ public class StampsResource {
     }
 
     public record KeyView(String kid, String status, Instant createdAt, Instant retiredAt, Instant revokedAt) {
-        static KeyView of(SigningKeyRecord k) {
+        public static KeyView of(SigningKeyRecord k) {
             return new KeyView(k.getKid(), k.getStatus().name(), k.getCreatedAt(), k.getRetiredAt(), k.getRevokedAt());
         }
     }

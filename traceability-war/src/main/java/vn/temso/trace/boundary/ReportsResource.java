@@ -20,6 +20,7 @@ import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.trace.entity.BuyerReport;
 
+@jakarta.enterprise.context.RequestScoped
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Buyer reports", description = "Suspected fakes and feedback sent from trace pages")

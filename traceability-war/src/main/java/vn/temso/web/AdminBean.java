@@ -1,0 +1,133 @@
+package vn.temso.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import vn.temso.account.boundary.UserView;
+import vn.temso.account.control.Accounts;
+import vn.temso.cooperative.boundary.CooperativeRequest;
+import vn.temso.cooperative.boundary.CooperativeView;
+import vn.temso.cooperative.control.Cooperatives;
+import vn.temso.cooperative.entity.CooperativeKind;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.Role;
+import vn.temso.stamping.boundary.StampsResource;
+import vn.temso.stamping.control.StampKeys;
+import vn.temso.platform.security.CurrentCaller;
+import vn.temso.trace.boundary.ReportsResource;
+
+/** Cooperatives, users, signing keys and the buyer-report inbox. */
+@Named
+@RequestScoped
+public class AdminBean {
+
+    @Inject
+    Cooperatives cooperatives;
+    @Inject
+    Accounts accounts;
+    @Inject
+    StampKeys keys;
+    @Inject
+    CurrentCaller current;
+    @Inject
+    ReportsResource reports;
+
+    private String name;
+    private CooperativeKind kind = CooperativeKind.COOPERATIVE;
+    private String taxId;
+    private String address;
+    private String commune;
+    private String username;
+    private String displayName;
+    private Role role = Role.COOP_MEMBER;
+    private String cooperativeId;
+    private String communes;
+    private String password;
+
+    public List<CooperativeView> getCooperatives() {
+        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream().map(CooperativeView::of).toList();
+    }
+
+    public void createCooperative() {
+        if (Ui.run("coop", () -> {
+            CooperativeRequest r = new CooperativeRequest(name, kind, taxId, address, commune, null, null, null, null, null);
+            Validation.check(r);
+            cooperatives.create(r);
+        })) {
+            Ui.redirect("/app/cooperatives.xhtml");
+        }
+    }
+
+    public List<UserView> getUsers() {
+        return accounts.list().stream().map(UserView::of).toList();
+    }
+
+    public void createUser() {
+        if (Ui.run("user", () -> {
+            if (password == null || password.length() < 10) {
+                throw new vn.temso.platform.problem.Problems.ValidationFailed("password", "use at least 10 characters");
+            }
+            accounts.create(username, displayName, role, cooperativeId == null || cooperativeId.isBlank() ? null : cooperativeId,
+                    communes == null ? java.util.Set.of() : new LinkedHashSet<>(Arrays.stream(communes.split(","))
+                            .map(String::strip).filter(s -> !s.isEmpty()).toList()), password);
+        })) {
+            Ui.redirect("/app/users.xhtml");
+        }
+    }
+
+    public List<StampsResource.KeyView> getKeys() {
+        current.requireRole(Role.ADMIN);
+        return keys.all().stream().map(k -> new StampsResource.KeyView(k.getKid(), k.getStatus().name(), k.getCreatedAt(),
+                k.getRetiredAt(), k.getRevokedAt())).toList();
+    }
+
+    public void rotate() {
+        if (Ui.run("keys", () -> {
+            current.requireRole(Role.ADMIN);
+            keys.rotate();
+        })) {
+            Ui.redirect("/app/keys.xhtml");
+        }
+    }
+
+    public void revoke(String kid) {
+        if (Ui.run("keys", () -> {
+            current.requireRole(Role.ADMIN);
+            keys.revoke(kid);
+        })) {
+            Ui.redirect("/app/keys.xhtml");
+        }
+    }
+
+    public List<ReportsResource.ReportView> getReports() {
+        return reports.list("0", "200").items();
+    }
+
+    public CooperativeKind[] getKinds() { return CooperativeKind.values(); }
+    public Role[] getRoles() { return Role.values(); }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public CooperativeKind getKind() { return kind; }
+    public void setKind(CooperativeKind kind) { this.kind = kind; }
+    public String getTaxId() { return taxId; }
+    public void setTaxId(String taxId) { this.taxId = taxId; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public String getCommune() { return commune; }
+    public void setCommune(String commune) { this.commune = commune; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public Role getRole() { return role; }
+    public void setRole(Role role) { this.role = role; }
+    public String getCooperativeId() { return cooperativeId; }
+    public void setCooperativeId(String cooperativeId) { this.cooperativeId = cooperativeId; }
+    public String getCommunes() { return communes; }
+    public void setCommunes(String communes) { this.communes = communes; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}

@@ -1,0 +1,225 @@
+package vn.temso.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.temso.batch.boundary.BatchRequest;
+import vn.temso.batch.boundary.BatchView;
+import vn.temso.batch.boundary.EventRequest;
+import vn.temso.batch.control.Batches;
+import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.EventType;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.Products;
+import vn.temso.stamping.boundary.StampsResource;
+import vn.temso.stamping.control.Stamps;
+import vn.temso.zone.boundary.ZoneView;
+import vn.temso.zone.control.Zones;
+import vn.temso.zone.entity.ZoneStatus;
+
+/** Batches: list, creation from zones, the diary timeline, close and recall, stamps (issue, list, void). */
+@Named
+@ViewScoped
+public class BatchesBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Batches batches;
+    @Inject
+    transient Products products;
+    @Inject
+    transient Zones zones;
+    @Inject
+    transient Stamps stamps;
+
+    private String id;
+    private BatchView batch;
+    // new batch
+    private String productId;
+    private String lotCode;
+    private List<String> zoneIds = new ArrayList<>();
+    private LocalDate harvestDate;
+    private LocalDate expiryDate;
+    private BigDecimal quantity;
+    private String unit;
+    // diary
+    private EventType eventType;
+    private LocalDateTime eventAt;
+    private String eventZoneId;
+    private String actor;
+    private String note;
+    private String inputName;
+    private String dose;
+    private Integer phi;
+    private String correctsEventId;
+    // recall, stamps
+    private String recallReason;
+    private Integer stampCount;
+    private String jobId;
+    private Integer voidFrom;
+    private Integer voidTo;
+    private String voidReason;
+
+    public List<BatchView> getList() {
+        return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(BatchView::of).toList();
+    }
+
+    public List<ProductView> getProducts() {
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+    }
+
+    public List<ZoneView> getActiveZones() {
+        return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(ZoneView::of).toList();
+    }
+
+    public void load() {
+        if (id != null) {
+            Ui.run("batch", () -> batch = BatchView.of(batches.readable(id)));
+        }
+    }
+
+    public void create() {
+        var saved = Ui.attempt("batch", () -> {
+            BatchRequest r = new BatchRequest(productId, lotCode, new LinkedHashSet<>(zoneIds), harvestDate, expiryDate, quantity, unit);
+            Validation.check(r);
+            return batches.create(r);
+        });
+        if (saved != null) {
+            Ui.info(Ui.text("batch.saved"));
+            Ui.redirect("/app/batch.xhtml?id=" + saved.getId());
+        }
+    }
+
+    public List<BatchView.EventView> getEvents() {
+        List<BatchEvent> events = batches.events(id);
+        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(c -> c != null)
+                .collect(Collectors.toSet());
+        return events.stream().map(e -> BatchView.EventView.of(e, corrected.contains(e.getId()))).toList();
+    }
+
+    public void addEvent() {
+        boolean ok = Ui.run("event", () -> {
+            if (eventAt == null) {
+                throw new Problems.ValidationFailed("eventAt", "Enter the date and time");
+            }
+            EventRequest r = new EventRequest(eventType, eventAt.atZone(BatchEvent.FARM_TIME).toInstant(),
+                    eventZoneId, actor, note, inputName, dose, phi, correctsEventId);
+            Validation.check(r);
+            batches.addEvent(id, r);
+        });
+        if (ok) {
+            Ui.redirect("/app/batch.xhtml?id=" + id + "#diary");
+        }
+    }
+
+    public void close() {
+        if (Ui.run("lifecycle", () -> batches.close(id))) {
+            Ui.redirect("/app/batch.xhtml?id=" + id);
+        }
+    }
+
+    public void recall() {
+        if (Ui.run("lifecycle", () -> batches.recall(id, recallReason))) {
+            Ui.redirect("/app/batch.xhtml?id=" + id);
+        }
+    }
+
+    public void issue() {
+        var job = Ui.attempt("issue", () -> {
+            if (stampCount == null) {
+                throw new Problems.ValidationFailed("stampCount", "count is 1 to " + Stamps.MAX_PER_JOB);
+            }
+            return stamps.startIssuing(id, stampCount);
+        });
+        if (job != null) {
+            stamps.run(job.getId());
+            Ui.redirect("/app/batch.xhtml?id=" + id + "&job=" + job.getId() + "#stamps");
+        }
+    }
+
+    public StampsResource.JobView getJob() {
+        return jobId == null ? null : Ui.attempt("issue", () -> StampsResource.JobView.of(stamps.job(jobId)));
+    }
+
+    public List<StampsResource.StampView> getStamps() {
+        return stamps.list(id, PageRequest.of("0", "100")).items().stream().map(StampsResource.StampView::of).toList();
+    }
+
+    public long getStampTotal() {
+        return stamps.list(id, PageRequest.of("0", "1")).total();
+    }
+
+    public void voidStamps() {
+        if (Ui.run("void", () -> {
+            if (voidFrom == null) {
+                throw new Problems.ValidationFailed("voidFrom", "Enter the first number");
+            }
+            stamps.voidRange(id, voidFrom, voidTo == null ? voidFrom : voidTo, voidReason);
+        })) {
+            Ui.redirect("/app/batch.xhtml?id=" + id + "#stamps");
+        }
+    }
+
+    public EventType[] getEventTypes() { return EventType.values(); }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public BatchView getBatch() { return batch; }
+    public String getProductId() { return productId; }
+    public void setProductId(String productId) { this.productId = productId; }
+    public String getLotCode() { return lotCode; }
+    public void setLotCode(String lotCode) { this.lotCode = lotCode; }
+    public List<String> getZoneIds() { return zoneIds; }
+    public void setZoneIds(List<String> zoneIds) { this.zoneIds = zoneIds; }
+    public LocalDate getHarvestDate() { return harvestDate; }
+    public void setHarvestDate(LocalDate harvestDate) { this.harvestDate = harvestDate; }
+    public LocalDate getExpiryDate() { return expiryDate; }
+    public void setExpiryDate(LocalDate expiryDate) { this.expiryDate = expiryDate; }
+    public BigDecimal getQuantity() { return quantity; }
+    public void setQuantity(BigDecimal quantity) { this.quantity = quantity; }
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    public EventType getEventType() { return eventType; }
+    public void setEventType(EventType eventType) { this.eventType = eventType; }
+    public LocalDateTime getEventAt() { return eventAt; }
+    public void setEventAt(LocalDateTime eventAt) { this.eventAt = eventAt; }
+    public String getEventZoneId() { return eventZoneId; }
+    public void setEventZoneId(String eventZoneId) { this.eventZoneId = eventZoneId; }
+    public String getActor() { return actor; }
+    public void setActor(String actor) { this.actor = actor; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+    public String getInputName() { return inputName; }
+    public void setInputName(String inputName) { this.inputName = inputName; }
+    public String getDose() { return dose; }
+    public void setDose(String dose) { this.dose = dose; }
+    public Integer getPhi() { return phi; }
+    public void setPhi(Integer phi) { this.phi = phi; }
+    public String getCorrectsEventId() { return correctsEventId; }
+    public void setCorrectsEventId(String correctsEventId) { this.correctsEventId = correctsEventId; }
+    public String getRecallReason() { return recallReason; }
+    public void setRecallReason(String recallReason) { this.recallReason = recallReason; }
+    public Integer getStampCount() { return stampCount; }
+    public void setStampCount(Integer stampCount) { this.stampCount = stampCount; }
+    public String getJobId() { return jobId; }
+    public void setJobId(String jobId) { this.jobId = jobId; }
+    public Integer getVoidFrom() { return voidFrom; }
+    public void setVoidFrom(Integer voidFrom) { this.voidFrom = voidFrom; }
+    public Integer getVoidTo() { return voidTo; }
+    public void setVoidTo(Integer voidTo) { this.voidTo = voidTo; }
+    public String getVoidReason() { return voidReason; }
+    public void setVoidReason(String voidReason) { this.voidReason = voidReason; }
+}

@@ -1,0 +1,144 @@
+package vn.temso.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import vn.temso.platform.persistence.DerbyLifecycle;
+import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.product.boundary.ProductRequest;
+import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.Products;
+import vn.temso.product.entity.OcopLevel;
+
+/** Product list and form, with OCOP certificate and an image upload kept in the data directory. */
+@Named
+@ViewScoped
+public class ProductsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
+
+    @Inject
+    transient Products products;
+
+    private String id;
+    private ProductView product;
+    private String gtin;
+    private String name;
+    private String description;
+    private String category;
+    private String unit;
+    private Long priceVnd;
+    private Integer ocopStars;
+    private Integer ocopScore;
+    private String ocopDecision;
+    private LocalDate ocopDate;
+    private OcopLevel ocopLevel;
+    private String ocopAuthority;
+    private transient Part image;
+
+    public List<ProductView> getList() {
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+    }
+
+    public void load() {
+        if (id != null && product == null) {
+            Ui.run("product", () -> {
+                product = ProductView.of(products.readable(id));
+                gtin = product.gtin();
+                name = product.name();
+                description = product.description();
+                category = product.category();
+                unit = product.unit();
+                priceVnd = product.priceVnd();
+                if (product.ocop() != null) {
+                    ocopStars = product.ocop().stars();
+                    ocopScore = product.ocop().score();
+                    ocopDecision = product.ocop().decisionNumber();
+                    ocopDate = product.ocop().decisionDate();
+                    ocopLevel = product.ocop().level();
+                    ocopAuthority = product.ocop().authority();
+                }
+            });
+        }
+    }
+
+    public void save() {
+        var saved = Ui.attempt("product", () -> {
+            if (image != null && image.getSize() > 0 && (!IMAGE_TYPES.contains(image.getContentType()) || image.getSize() > 2_000_000)) {
+                throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
+            }
+            ProductRequest.OcopRequest ocop = ocopStars == null ? null : new ProductRequest.OcopRequest(ocopStars, null,
+                    ocopScore, ocopDecision, ocopDate, ocopLevel, ocopAuthority, null);
+            String imageUrl = product == null ? null : product.imageUrl();
+            ProductRequest r = new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
+            Validation.check(r);
+            var p = id == null ? products.create(r) : products.update(id, r);
+            if (image != null && image.getSize() > 0) {
+                store(p.getId());
+                products.update(p.getId(), new ProductRequest(null, gtin, name, description, category, unit, priceVnd,
+                        "/images/" + p.getId(), ocop));
+            }
+            return p;
+        });
+        if (saved != null) {
+            Ui.info(Ui.text("product.saved"));
+            Ui.redirect("/app/product.xhtml?id=" + saved.getId());
+        }
+    }
+
+    private void store(String productId) {
+        try (InputStream in = image.getInputStream()) {
+            Path dir = DerbyLifecycle.dataDirectory().resolve("images");
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "upload", ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(productId + ".type"), image.getContentType());
+            Files.move(tmp, dir.resolve(productId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new Problems.ValidationFailed("image", "The image could not be stored");
+        }
+    }
+
+    public OcopLevel[] getLevels() { return OcopLevel.values(); }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public ProductView getProduct() { return product; }
+    public String getGtin() { return gtin; }
+    public void setGtin(String gtin) { this.gtin = gtin; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    public Long getPriceVnd() { return priceVnd; }
+    public void setPriceVnd(Long priceVnd) { this.priceVnd = priceVnd; }
+    public Integer getOcopStars() { return ocopStars; }
+    public void setOcopStars(Integer ocopStars) { this.ocopStars = ocopStars; }
+    public Integer getOcopScore() { return ocopScore; }
+    public void setOcopScore(Integer ocopScore) { this.ocopScore = ocopScore; }
+    public String getOcopDecision() { return ocopDecision; }
+    public void setOcopDecision(String ocopDecision) { this.ocopDecision = ocopDecision; }
+    public LocalDate getOcopDate() { return ocopDate; }
+    public void setOcopDate(LocalDate ocopDate) { this.ocopDate = ocopDate; }
+    public OcopLevel getOcopLevel() { return ocopLevel; }
+    public void setOcopLevel(OcopLevel ocopLevel) { this.ocopLevel = ocopLevel; }
+    public String getOcopAuthority() { return ocopAuthority; }
+    public void setOcopAuthority(String ocopAuthority) { this.ocopAuthority = ocopAuthority; }
+    public Part getImage() { return image; }
+    public void setImage(Part image) { this.image = image; }
+}

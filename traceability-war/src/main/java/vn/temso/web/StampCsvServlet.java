@@ -1,0 +1,39 @@
+package vn.temso.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import vn.temso.platform.problem.ProblemException;
+import vn.temso.stamping.control.Stamps;
+
+/** The stamp list of a batch as CSV for the signed-in user (the page's download link; UiFilter checks sign-in). */
+@WebServlet(urlPatterns = "/app/stamps.csv")
+public class StampCsvServlet extends HttpServlet {
+
+    @Inject
+    Stamps stamps;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            var rows = stamps.export(req.getParameter("batch"));
+            resp.setContentType("text/csv; charset=UTF-8");
+            resp.setHeader("Content-Disposition", "attachment; filename=\"stamps.csv\"");
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader("seq", "serial", "url", "status").build())) {
+                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    csv.printRecord(r);
+                }
+            }
+        } catch (ProblemException e) {
+            resp.sendError(404);
+        }
+    }
+}

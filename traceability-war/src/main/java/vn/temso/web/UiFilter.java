@@ -1,0 +1,60 @@
+package vn.temso.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import vn.temso.account.control.Accounts;
+import vn.temso.platform.security.CurrentCaller;
+
+/**
+ * Guards the pages under /app: resolves the signed-in user into the current caller (so the same use cases and
+ * tenancy rules serve pages and API), sends everyone else to the sign-in page, switches language on
+ * {@code ?lang=}, and sets the pages' security headers.
+ */
+@WebFilter(urlPatterns = {"*.xhtml", "/app/*"})
+public class UiFilter extends HttpFilter {
+
+    @Inject
+    UiSession ui;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CurrentCaller current;
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        req.setCharacterEncoding("UTF-8");
+        String lang = req.getParameter("lang");
+        if (lang != null) {
+            ui.setLocale(lang);
+        }
+        resp.setHeader("X-Frame-Options", "DENY");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Referrer-Policy", "same-origin");
+        resp.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " form-action 'self'; frame-ancestors 'none'");
+        resp.setHeader("Cache-Control", "no-store");
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/app/")) {
+            var caller = ui.isSignedIn() ? accounts.authenticate(ui.getToken()) : java.util.Optional.<vn.temso.platform.security.Caller>empty();
+            if (caller.isEmpty()) {
+                ui.clear();
+                String next = path + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+                resp.sendRedirect(req.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+                return;
+            }
+            current.set(caller.get());
+        }
+        chain.doFilter(req, resp);
+    }
+}
