@@ -31,6 +31,11 @@ class TemsoIT extends TenancyScenarios {
     }
 
 
+    /** Label printing for stamps (issue 4). */
+    @Nested
+    class Printing extends PrintingScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -1,0 +1,305 @@
+package vn.temso.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Label printing (issue 4): commune staff print a batch's stamps as a PDF sheet or ZPL, the file is read back (text
+ * with diacritics, QR codes decoded at 300 dpi and verified on the server), reprints keep serials, tenancy holds.
+ */
+public abstract class PrintingScenarios extends ApiScenarios {
+
+    static final String MANAGER = "tantru.quanly";
+    static final String STAFF = "canbo.binhtinh";
+    static final String BASE = "https://tem.temso.test";
+
+    private static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static String id(JsonNode n) {
+        return n.get("id").asText();
+    }
+
+    /** Posts a print job and waits until it has ended; returns the finished job. */
+    private static JsonNode print(String user, String batchId, Map<String, Object> request) throws InterruptedException {
+        Api.Reply r = api.post(user, "/api/batches/" + batchId + "/print-jobs", request);
+        assertTrue(r.status() == 201 || r.status() == 202, () -> r.status() + " " + r.text());
+        String location = URI.create(r.header("Location")).getPath();
+        assertEquals("/api/print-jobs/" + id(r.json()), location);
+        return await(user, location);
+    }
+
+    private static JsonNode await(String user, String jobPath) throws InterruptedException {
+        int lastPercent = 0;
+        for (int i = 0; i < 1200; i++) {
+            JsonNode j = api.get(user, jobPath).json();
+            int percent = j.get("percent").asInt();
+            assertTrue(percent >= lastPercent, "progress never goes back: " + j);
+            lastPercent = percent;
+            String status = j.get("status").asText();
+            if (status.equals("DONE") || status.equals("FAILED")) {
+                return j;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("print job did not finish: " + jobPath);
+    }
+
+    private static Map<Integer, String> stampUrls(String batchId) {
+        Map<Integer, String> urls = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = api.get(MANAGER, "/api/batches/" + batchId + "/stamps?size=200&page=" + page).json();
+            p.get("items").forEach(s -> urls.put(s.get("seq").asInt(), s.get("url").asText()));
+            if (urls.size() >= p.get("total").asInt()) {
+                return urls;
+            }
+        }
+    }
+
+    private static Api.Reply download(String user, JsonNode job) {
+        return api.get(user, job.get("download").asText());
+    }
+
+    private static Api.Reply publicJson(String path) {
+        try {
+            var req = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "application/json")
+                    .GET().build();
+            var resp = java.net.http.HttpClient.newHttpClient().send(req,
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new Api.Reply(resp.statusCode(), resp);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Decodes the QR of every label cell of a 3 x 8 (70 x 37 mm) page rendered at 300 dpi. */
+    private static List<String> decodeCells(BufferedImage page) {
+        List<String> found = new ArrayList<>();
+        double px = 300 / 25.4;
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        for (int row = 0; row < 8; row++) {
+            for (int col = 0; col < 3; col++) {
+                int x = (int) Math.floor(col * 70 * px);
+                int y = (int) Math.floor((0.5 + row * 37) * px);
+                int w = Math.min(page.getWidth() - x, (int) Math.ceil(70 * px));
+                int h = Math.min(page.getHeight() - y, (int) Math.ceil(37 * px));
+                BufferedImage cell = page.getSubimage(x, y, w, h);
+                try {
+                    found.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                            new BufferedImageLuminanceSource(cell))), hints).getText());
+                } catch (NotFoundException | ChecksumException | FormatException e) {
+                    // an empty cell (the last page is partly used)
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void shouldPrintAPdfAsCommuneStaffThatReadsBackAndScansGenuine() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String batchId = id(batch);
+        JsonNode job = print(STAFF, batchId, body("format", "PDF", "template", "3x8-70x37", "count", 30));
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        assertEquals(100, job.get("percent").asInt());
+        assertEquals(30, job.get("labelsDone").asInt());
+        assertEquals(1, job.get("fromSeq").asInt());
+        assertEquals(30, job.get("toSeq").asInt());
+        assertFalse(job.get("reprint").asBoolean());
+        assertEquals(STAFF, job.get("createdBy").asText());
+        assertEquals(2, job.get("pages").asInt());
+
+        Api.Reply file = download(STAFF, job);
+        assertEquals(200, file.status(), file.text());
+        assertTrue(file.contentType().startsWith("application/pdf"), file.contentType());
+        assertTrue(file.header("Content-Disposition").startsWith("attachment; filename=\"tem-"),
+                file.header("Content-Disposition"));
+        Map<Integer, String> urls = stampUrls(batchId);
+        assertEquals(30, urls.size(), "the print issued exactly its stamps");
+        String coopName = batch.get("cooperativeName").asText();
+
+        Set<String> decoded = new HashSet<>();
+        try (PDDocument pdf = Loader.loadPDF(file.raw().body())) {
+            assertEquals(2, pdf.getNumberOfPages());
+            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
+            assertTrue(text.contains("Gạo thơm ST25"), text);
+            assertTrue(text.contains(coopName) || text.contains("Tân Trụ Xanh"), coopName + " in " + text);
+            assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
+            assertTrue(text.contains("10/11/2026"), "harvest date");
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            for (int p = 0; p < 2; p++) {
+                decoded.addAll(decodeCells(renderer.renderImageWithDPI(p, 300, ImageType.GRAY)));
+            }
+        }
+        assertEquals(30, decoded.size(), "every label's QR decodes: " + decoded.size());
+        assertTrue(urls.values().containsAll(decoded), "every QR is one of the batch's stamps");
+        String any = decoded.iterator().next();
+        assertTrue(any.startsWith(BASE + "/01/"), any);
+        assertEquals("GENUINE", publicJson(any.substring(BASE.length())).json().get("verdict").asText());
+
+        assertEquals(100, api.get(STAFF, "/api/print-jobs/" + id(job)).json().get("percent").asInt());
+        JsonNode audit = api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
+        assertTrue(audit.toString().contains("\"print\"") && audit.toString().contains(STAFF), audit.toString());
+    }
+
+    @Test
+    void shouldReprintTheSameSerialsAsZplAndRecordTheReprint() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String batchId = id(batch);
+        JsonNode first = print(MANAGER, batchId, body("format", "PDF", "template", "avery-l7160", "count", 5));
+        assertEquals("DONE", first.get("status").asText(), first.toString());
+        Map<Integer, String> urls = stampUrls(batchId);
+
+        JsonNode re = print(STAFF, batchId, body("format", "ZPL", "template", "50x30", "dpi", 300, "fromSeq", 2,
+                "toSeq", 4));
+        assertEquals("DONE", re.get("status").asText(), re.toString());
+        assertTrue(re.get("reprint").asBoolean());
+        assertEquals(2, re.get("fromSeq").asInt());
+        assertEquals(4, re.get("toSeq").asInt());
+        assertEquals(3, re.get("count").asInt());
+        assertEquals(5, stampUrls(batchId).size(), "a reprint issues no stamps");
+
+        Api.Reply zpl = download(STAFF, re);
+        assertEquals(200, zpl.status(), zpl.text());
+        assertTrue(zpl.contentType().startsWith("application/vnd.zebra.zpl"), zpl.contentType());
+        String commands = new String(zpl.raw().body(), StandardCharsets.UTF_8);
+        assertEquals(3, commands.split("\\^XA", -1).length - 1, "one ^XA per label");
+        assertTrue(commands.contains("^BQN"));
+        assertTrue(commands.contains("^GFA"), "Vietnamese text as graphics");
+        for (int seq = 1; seq <= 5; seq++) {
+            assertEquals(seq >= 2 && seq <= 4, commands.contains(urls.get(seq)), "stamp " + seq);
+        }
+
+        JsonNode history = api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
+        assertEquals(2, history.get("total").asInt());
+        assertEquals(id(re), history.at("/items/0/id").asText(), "newest first");
+        assertTrue(history.at("/items/0/reprint").asBoolean());
+        assertEquals("ZPL", history.at("/items/0/format").asText());
+        assertEquals("50x30", history.at("/items/0/template").asText());
+        assertFalse(history.at("/items/1/reprint").asBoolean());
+        assertEquals("avery-l7160", history.at("/items/1/template").asText());
+        JsonNode audit = api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
+        assertTrue(audit.toString().contains("\"reprint\""), audit.toString());
+    }
+
+    @Test
+    void shouldLetOnlyAdminsManagersAndTheCommuneStaffPrint() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String batchId = id(batch);
+        Map<String, Object> request = body("format", "PDF", "count", 2);
+        String path = "/api/batches/" + batchId + "/print-jobs";
+        assertProblem(api.post("canbo.hoatan", path, request), 404, "not-found");
+        assertProblem(api.post("duchoa.quanly", path, request), 404, "not-found");
+        assertProblem(api.post("tantru.xavien", path, request), 403, "forbidden");
+        assertEquals(0, api.get(MANAGER, "/api/batches/" + batchId + "/stamps").json().get("total").asInt(),
+                "refused prints issue nothing");
+
+        JsonNode job = print("admin", batchId, request);
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        String jobPath = "/api/print-jobs/" + id(job);
+        assertProblem(api.get("canbo.hoatan", jobPath), 404, "not-found");
+        assertProblem(api.get("duchoa.quanly", jobPath), 404, "not-found");
+        assertProblem(api.get("canbo.hoatan", jobPath + "/download"), 404, "not-found");
+        assertEquals(200, api.get("tantru.xavien", jobPath).status(), "members see the history");
+        assertProblem(api.get("tantru.xavien", jobPath + "/download"), 403, "forbidden");
+        assertProblem(api.get("duchoa.quanly", path), 404, "not-found");
+        assertEquals(1, api.get("tantru.xavien", path).json().get("total").asInt());
+    }
+
+    @Test
+    void shouldRefuseRecalledBatchesAndBadRequests() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String batchId = id(batch);
+        String path = "/api/batches/" + batchId + "/print-jobs";
+        Api.Reply badTemplate = api.post(STAFF, path, body("format", "PDF", "template", "a4-99x99", "count", 1));
+        assertProblem(badTemplate, 400, "validation-failed");
+        assertTrue(hasViolation(badTemplate, "template"), badTemplate.text());
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "template", "/etc/passwd.json", "count", 1)), 400,
+                "validation-failed");
+        assertTrue(hasViolation(api.post(STAFF, path, body("format", "TIFF", "count", 1)), "format"));
+        assertTrue(hasViolation(api.post(STAFF, path, body("format", "ZPL", "dpi", 250, "count", 1)), "dpi"));
+        assertTrue(hasViolation(api.post(STAFF, path, body("format", "PDF", "startPosition", 25, "count", 1)),
+                "startPosition"));
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "count", 1, "fromSeq", 1)), 400, "validation-failed");
+        assertProblem(api.post(STAFF, path, body("format", "PDF")), 400, "validation-failed");
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 400,
+                "validation-failed");
+        assertEquals(0, api.get(STAFF, path).json().get("total").asInt(), "refused requests are not recorded");
+
+        JsonNode job = print(STAFF, batchId, body("format", "PDF", "template", "4x10", "startPosition", 7,
+                "cutMarks", true, "count", 3));
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        assertEquals(7, job.get("startPosition").asInt());
+        assertProblem(api.get(STAFF, "/api/print-jobs/no-such-job"), 404, "not-found");
+
+        assertEquals(200, api.post(MANAGER, "/api/batches/" + batchId + "/recall",
+                body("reason", "Phát hiện dư lượng vượt ngưỡng")).status());
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "count", 1)), 422, "rule/batch-not-open");
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 422,
+                "rule/batch-recalled");
+    }
+
+    @Test
+    void shouldListTheTemplatesForTheUi() {
+        JsonNode t = api.get(STAFF, "/api/label-templates").json();
+        assertEquals("3x8-70x37", t.at("/sheets/0/name").asText());
+        assertEquals(24, t.at("/sheets/0/labelsPerSheet").asInt());
+        assertTrue(t.get("thermal").toString().contains("50x30"));
+        assertEquals(401, api.get(null, "/api/label-templates").status());
+    }
+
+    @Test
+    void shouldRunALargeJobInTheBackgroundWithProgressTo100() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        Api.Reply r = api.post(STAFF, "/api/batches/" + id(batch) + "/print-jobs",
+                body("format", "PDF", "template", "4x10", "count", 2001));
+        assertEquals(202, r.status(), r.text());
+        assertNull(r.json().get("download").textValue(), "no file yet");
+        JsonNode done = await(STAFF, URI.create(r.header("Location")).getPath());
+        assertEquals("DONE", done.get("status").asText(), done.toString());
+        assertEquals(100, done.get("percent").asInt());
+        assertEquals(2001, done.get("labelsDone").asInt());
+        assertEquals(51, done.get("pages").asInt());
+        Api.Reply file = download(STAFF, done);
+        assertEquals(200, file.status());
+        assertEquals(done.get("bytes").asLong(), file.raw().body().length);
+    }
+}
