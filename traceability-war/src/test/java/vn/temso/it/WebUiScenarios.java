@@ -1,0 +1,161 @@
+package vn.temso.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+/**
+ * The web UI in a real browser: a cooperative manager registers a zone, a product and a batch and issues
+ * stamps; a buyer opens a stamp's trace page and reports it; sign-in failure and a form error. Screenshots of
+ * the main pages are saved to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class WebUiScenarios extends ApiScenarios {
+
+    protected Browser browser;
+    protected String lot = "W" + unique();
+    protected String zoneCode = "VN-WEB-" + unique();
+    protected String gtin = Fixtures.gtin13();
+
+    @BeforeAll
+    void startBrowser() {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+    }
+
+    protected Browser browser() {
+        if (browser == null) {
+            browser = new Browser(api.base(), 390, 1400); // a phone-sized window: the pages must work there
+        }
+        return browser;
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldRefuseAWrongPasswordWithoutSayingWhichPartWasWrong() {
+        Browser b = browser();
+        b.signIn("tantru.quanly", "wrong-password");
+        assertTrue(b.text().contains("Sai tên đăng nhập hoặc mật khẩu"), b.text());
+        b.screenshot("01-login-failed");
+        b.open("/app/dashboard.xhtml");
+        assertTrue(b.driver.getCurrentUrl().contains("/login.xhtml"), "pages need sign-in");
+    }
+
+    @Test
+    @Order(2)
+    void shouldRegisterAZoneWithAnUploadedOutline() throws Exception {
+        Browser b = browser();
+        b.signIn("tantru.quanly", Api.DEMO_PASSWORD);
+        b.waitFor(d -> d.getCurrentUrl().contains("/app/dashboard"), 10);
+        assertTrue(b.text().contains("Hợp tác xã Nông nghiệp Tân Trụ Xanh"), b.text());
+        b.screenshot("02-dashboard");
+        b.open("/app/zone.xhtml");
+        b.type("zone:code", zoneCode);
+        b.type("zone:name", "Vùng lúa Bình Tịnh Tây");
+        b.type("zone:crop", "Lúa");
+        b.type("zone:declaredAreaHa", "24.5");
+        b.type("zone:certScheme", "VietGAP");
+        b.type("zone:certNumber", "VG-WEB-01");
+        b.setValue("zone:certUntil", "2027-06-30");
+        Path geo = Files.createTempFile("zone", ".geojson");
+        Files.writeString(geo, "{\"type\":\"Polygon\",\"coordinates\":[[[106.5122,10.5371],[106.5172,10.5371],"
+                + "[106.5172,10.5411],[106.5122,10.5411],[106.5122,10.5371]]]}");
+        b.el("zone:outlineFile").sendKeys(geo.toAbsolutePath().toString());
+        b.click("zone:save");
+        b.waitFor(d -> d.getCurrentUrl().contains("zone.xhtml?id="), 10);
+        assertTrue(b.text().contains(zoneCode), b.text());
+        assertEquals("24.5000", b.el("declared").getText());
+        assertTrue(Double.parseDouble(b.el("computed").getText()) > 23, "area measured from the outline");
+        assertFalse(b.driver.findElements(By.cssSelector("svg.outline path")).isEmpty(), "outline drawn");
+        b.screenshot("03-zone");
+    }
+
+    @Test
+    @Order(3)
+    void shouldShowFormErrorsNextToTheirFields() {
+        Browser b = browser();
+        b.open("/app/product.xhtml");
+        b.type("product:gtin", "8931234500017");
+        b.type("product:name", "Gạo ST25 – túi 5 kg");
+        b.type("product:unit", "túi 5 kg");
+        b.click("product:save");
+        String error = b.driver.findElement(By.xpath("//input[@id='product:gtin']/following-sibling::*[1]")).getText();
+        assertTrue(error.contains("check digit"), "error next to the GTIN field: " + error);
+        b.screenshot("04-product-error");
+        b.type("product:gtin", gtin);
+        b.type("product:priceVnd", "185000");
+        b.click("product:save");
+        b.waitFor(d -> d.getCurrentUrl().contains("product.xhtml?id="), 10);
+        assertEquals("0" + gtin, b.el("gtin14").getText());
+    }
+
+    @Test
+    @Order(4)
+    void shouldCreateABatchAndIssueStamps() {
+        Browser b = browser();
+        b.open("/app/batch-new.xhtml");
+        b.select("batch:productId", gtin);
+        b.type("batch:lotCode", lot);
+        b.setValue("batch:harvestDate", "2026-11-10");
+        b.type("batch:quantity", "1200");
+        b.type("batch:unit", "kg");
+        b.driver.findElements(By.cssSelector("input[type=checkbox]")).stream()
+                .filter(c -> c.findElement(By.xpath("following-sibling::label|parent::label")).getText().contains(zoneCode))
+                .findFirst().orElseThrow().click();
+        b.click("batch:save");
+        b.waitFor(d -> d.getCurrentUrl().contains("batch.xhtml?id="), 10);
+        assertEquals(lot, b.el("lot").getText());
+        b.setValue("event:eventAt", "2026-11-05T07:30");
+        b.select("event:eventType", "Phun thuốc");
+        b.type("event:inputName", "Validamycin 5SL");
+        b.type("event:phi", "7");
+        b.click("event:add");
+        b.waitFor(d -> d.findElement(By.id("timeline")).getText().contains("Validamycin"), 10);
+        assertTrue(b.text().contains("⚠"), "spraying too close to harvest is flagged");
+        b.type("issue:stampCount", "5");
+        b.click("issue:issueButton");
+        b.waitFor(d -> d.findElement(By.id("stamp-total")).getText().equals("5"), 30);
+        b.screenshot("05-batch");
+    }
+
+    @Test
+    @Order(5)
+    void shouldLetABuyerOpenTheTracePageAndReportIt() {
+        Browser b = browser();
+        String href = b.driver.findElements(By.cssSelector("a.stamp-link")).get(0).getAttribute("href");
+        b.driver.get(href);
+        b.screenshot("06-trace-page");
+        assertTrue(b.text().contains("Tem chính hãng"), href + "\n" + b.driver.getPageSource());
+        assertTrue(b.text().contains("Hợp tác xã Nông nghiệp Tân Trụ Xanh"));
+        b.select("kind", "Nghi ngờ");
+        b.driver.findElement(By.id("message")).sendKeys("Tem có dấu hiệu bị bóc ra");
+        b.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        b.waitFor(d -> d.getPageSource().contains("Cảm ơn bạn"), 10);
+        b.screenshot("07-trace-reported");
+        b.open("/app/reports.xhtml");
+        assertTrue(b.text().contains("Tem có dấu hiệu bị bóc ra"), b.text());
+        b.screenshot("08-reports");
+        b.open("/app/dashboard.xhtml?lang=en");
+        assertTrue(b.text().contains("Stamps issued"), b.text());
+        b.open("/app/dashboard.xhtml?lang=vi");
+    }
+}
