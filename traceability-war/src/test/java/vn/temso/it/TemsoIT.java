@@ -36,6 +36,11 @@ class TemsoIT extends TenancyScenarios {
     class Printing extends PrintingScenarios {
     }
 
+    /** Marketplace listings: feeds and push sync (issue 5). */
+    @Nested
+    class Listings extends ListingScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -62,8 +62,8 @@ public class Feeds {
     }
 
     public List<ListingFeed> dirty() {
-        return em.createQuery("SELECT f FROM ListingFeed f WHERE f.dirty = TRUE ORDER BY f.id", ListingFeed.class)
-                .getResultList();
+        return em.createQuery("SELECT f FROM ListingFeed f WHERE f.generation > f.doneGeneration ORDER BY f.id",
+                ListingFeed.class).getResultList();
     }
 
     public String cooperativeName(String cooperativeId) {
@@ -95,7 +95,7 @@ public class Feeds {
         return listings.stream().map(l -> new Object[] {l.getId(), CatalogEntries.of(l, base, today)}).toList();
     }
 
-    /** Records a run; clears the dirty flag only if nothing changed since {@code generation} was read. */
+    /** Records a run; the feed stays dirty if anything changed since {@code generation} was read. */
     public void finish(String feedId, long generation, PublishResult result, String error) {
         Instant now = Instant.now();
         ListingFeed.Outcome outcome = result == null ? ListingFeed.Outcome.ERROR
@@ -117,7 +117,7 @@ public class Feeds {
         }
         if (result != null) {
             // a held-back feed stays held back until the next change: regenerating it unchanged would not help
-            em.createQuery("UPDATE ListingFeed f SET f.dirty = FALSE WHERE f.id = :id AND f.generation = :g")
+            em.createQuery("UPDATE ListingFeed f SET f.doneGeneration = :g WHERE f.id = :id AND f.doneGeneration < :g")
                     .setParameter("id", feedId).setParameter("g", generation).executeUpdate();
         }
     }

@@ -122,7 +122,7 @@ public class Listings {
      * listing re-hashed; unchanged content queues nothing.
      */
     public int sweep(LocalDate today) {
-        em.createQuery("UPDATE ListingFeed f SET f.dirty = TRUE, f.generation = f.generation + 1").executeUpdate();
+        em.createQuery("UPDATE ListingFeed f SET f.generation = f.generation + 1").executeUpdate();
         List<Listing> pushed = em.createQuery("SELECT l FROM Listing l WHERE l.channel = :c", Listing.class)
                 .setParameter("c", Channel.HTTP_PUSH).getResultList();
         int queued = 0;
@@ -146,7 +146,7 @@ public class Listings {
             em.persist(new ListingFeed(cooperativeId, channel));
         } else {
             // a bulk update, so it also bumps a generation the regenerator read in another transaction
-            em.createQuery("UPDATE ListingFeed f SET f.dirty = TRUE, f.generation = f.generation + 1 WHERE f.id = :id")
+            em.createQuery("UPDATE ListingFeed f SET f.generation = f.generation + 1 WHERE f.id = :id")
                     .setParameter("id", id).executeUpdate();
         }
     }

@@ -10,9 +10,9 @@ import java.time.Instant;
 import vn.temso.catalog.feed.Channel;
 
 /**
- * The published feed file of one cooperative and channel. {@code dirty} is set in the transaction that changes a
- * product or listing, with {@code generation} incremented; the regenerator clears it only if the generation it
- * read is still current, so a change made during a regeneration is never lost. State changes go through bulk
+ * The published feed file of one cooperative and channel. The transaction that changes a product or listing
+ * increments {@code generation}; the regenerator records the generation it read in {@code doneGeneration}, so the
+ * feed is dirty while {@code generation > doneGeneration} and a change made during a regeneration is never lost. State changes go through bulk
  * updates (see {@code Feeds}), never through this entity, hence no @Version.
  */
 @Entity
@@ -27,8 +27,9 @@ public class ListingFeed {
     private String cooperativeId;
     @Enumerated(EnumType.STRING)
     private Channel channel;
-    private boolean dirty;
     private long generation;
+    @Column(name = "done_generation")
+    private long doneGeneration;
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
     private String message;
@@ -50,8 +51,8 @@ public class ListingFeed {
         this.id = idOf(cooperativeId, channel);
         this.cooperativeId = cooperativeId;
         this.channel = channel;
-        this.dirty = true;
         this.generation = 1;
+        this.doneGeneration = 0;
     }
 
     public static String idOf(String cooperativeId, Channel channel) {
@@ -61,7 +62,7 @@ public class ListingFeed {
     public String getId() { return id; }
     public String getCooperativeId() { return cooperativeId; }
     public Channel getChannel() { return channel; }
-    public boolean isDirty() { return dirty; }
+    public boolean isDirty() { return generation > doneGeneration; }
     public long getGeneration() { return generation; }
     public Outcome getOutcome() { return outcome; }
     public String getMessage() { return message; }
