@@ -158,4 +158,32 @@ public abstract class WebUiScenarios extends ApiScenarios {
         assertTrue(b.text().contains("Stamps issued"), b.text());
         b.open("/app/dashboard.xhtml?lang=vi");
     }
+
+    @Test
+    @Order(6)
+    void shouldLetCommuneStaffPrintALabelSheet() throws Exception {
+        Browser b = browser();
+        b.driver.manage().deleteAllCookies();
+        b.signIn("canbo.binhtinh", Api.DEMO_PASSWORD);
+        b.waitFor(d -> d.getCurrentUrl().contains("/app/dashboard"), 10);
+        b.open("/app/print.xhtml");
+        b.select("print:batchId", lot);
+        b.type("print:count", "6");
+        b.type("print:startPosition", "4");
+        b.click("print:previewButton");
+        assertEquals(3, b.driver.findElements(org.openqa.selenium.By.cssSelector("#sheet-preview span.skip")).size()
+                - (24 - 3 - 6), "positions 1-3 are skipped on a 3x8 sheet");
+        b.screenshot("09-print-preview");
+        b.click("print:printButton");
+        b.waitFor(d -> d.findElement(By.id("print-status")).getText().equals("DONE"), 60);
+        b.screenshot("10-print-done");
+        String href = b.el("download").getAttribute("href");
+        var cookie = b.driver.manage().getCookieNamed("JSESSIONID");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(b.el("history").getText().contains("canbo.binhtinh"), "recorded in the print history");
+    }
 }

@@ -1,0 +1,134 @@
+package vn.temso.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import vn.temso.batch.boundary.BatchView;
+import vn.temso.batch.control.Batches;
+import vn.temso.batch.entity.BatchStatus;
+import vn.temso.label.template.SheetTemplate;
+import vn.temso.label.template.Templates;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.printing.control.PrintJobs;
+import vn.temso.printing.control.PrintRunner;
+import vn.temso.printing.entity.PrintJob;
+
+/**
+ * The commune staff's print page: choose a batch (of the cooperatives they may print for), a sheet template
+ * with a preview of the sheet and the starting position, new labels or a reprint of a serial range; then a
+ * progress bar (page refresh, no JavaScript needed) and the download.
+ */
+@Named
+@ViewScoped
+public class PrintBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Batches batches;
+    @Inject
+    transient PrintJobs printJobs;
+    @Inject
+    transient PrintRunner runner;
+
+    private String batchId;
+    private String format = "PDF";
+    private String template = "3x8-70x37";
+    private Integer count = 24;
+    private Integer fromSeq;
+    private Integer toSeq;
+    private Integer startPosition = 1;
+    private boolean cutMarks;
+    private String jobId;
+
+    public List<BatchView> getBatches() {
+        return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
+                .filter(b -> b.getStatus() != BatchStatus.RECALLED).map(BatchView::of).toList();
+    }
+
+    public List<String> getTemplates() {
+        return Templates.sheetPresetNames().stream().toList();
+    }
+
+    /** The chosen sheet as cells: true where a label will be printed, false for positions skipped. */
+    public List<Boolean> getPreview() {
+        List<Boolean> cells = new ArrayList<>();
+        SheetTemplate t = sheet();
+        if (t == null) {
+            return cells;
+        }
+        int start = startPosition == null || startPosition < 1 ? 1 : startPosition;
+        int n = fromSeq != null ? (toSeq == null ? 1 : toSeq - fromSeq + 1) : count == null ? 0 : count;
+        for (int i = 1; i <= t.labelsPerSheet(); i++) {
+            cells.add(i >= start && i < start + n);
+        }
+        return cells;
+    }
+
+    public int getColumns() {
+        SheetTemplate t = sheet();
+        return t == null ? 1 : t.columns();
+    }
+
+    public String getSheetDescription() {
+        SheetTemplate t = sheet();
+        return t == null ? "" : t.describe();
+    }
+
+    private SheetTemplate sheet() {
+        try {
+            return Templates.sheetPreset(template);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public void preview() {
+        // re-renders the page with the chosen template and start position
+    }
+
+    public void print() {
+        PrintJob job = Ui.attempt("print", () -> printJobs.start(batchId, new PrintJobs.Order(format, template, null,
+                startPosition, cutMarks, fromSeq == null ? count : null, fromSeq, fromSeq == null ? null : (toSeq == null ? fromSeq : toSeq))));
+        if (job != null) {
+            if (printJobs.runsInBackground(job)) {
+                runner.submit(job.getId(), false);
+            } else {
+                runner.run(job.getId(), false);
+            }
+            Ui.redirect("/app/print.xhtml?job=" + job.getId());
+        }
+    }
+
+    public PrintJob getJob() {
+        return jobId == null ? null : Ui.attempt("print", () -> printJobs.job(jobId));
+    }
+
+    public List<PrintJob> getHistory() {
+        PrintJob job = getJob();
+        String b = batchId != null ? batchId : job == null ? null : job.getBatchId();
+        return b == null ? List.of() : Ui.attempt("print", () -> printJobs.list(b, PageRequest.of("0", "50")).items());
+    }
+
+    public String getBatchId() { return batchId; }
+    public void setBatchId(String batchId) { this.batchId = batchId; }
+    public String getFormat() { return format; }
+    public void setFormat(String format) { this.format = format; }
+    public String getTemplate() { return template; }
+    public void setTemplate(String template) { this.template = template; }
+    public Integer getCount() { return count; }
+    public void setCount(Integer count) { this.count = count; }
+    public Integer getFromSeq() { return fromSeq; }
+    public void setFromSeq(Integer fromSeq) { this.fromSeq = fromSeq; }
+    public Integer getToSeq() { return toSeq; }
+    public void setToSeq(Integer toSeq) { this.toSeq = toSeq; }
+    public Integer getStartPosition() { return startPosition; }
+    public void setStartPosition(Integer startPosition) { this.startPosition = startPosition; }
+    public boolean isCutMarks() { return cutMarks; }
+    public void setCutMarks(boolean cutMarks) { this.cutMarks = cutMarks; }
+    public String getJobId() { return jobId; }
+    public void setJobId(String jobId) { this.jobId = jobId; }
+}
