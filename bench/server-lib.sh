@@ -1,0 +1,62 @@
+# Shared by bench/issuance.sh, bench/trace-page.sh and scripts/kill9-issuance.sh (sourced, not run).
+# Starts the built WAR on Payara Micro with demo data in a data directory of its own and talks to its API.
+# Needs: traceability-war/target/{payara-micro.jar,temso.war} (./mvnw -B -o -DskipTests install), curl.
+
+PORT="${PORT:-8383}"
+B="http://localhost:$PORT"
+PUBLIC_BASE="${TEMSO_PUBLIC_BASE_URL:-https://tem.example.vn}"
+SERVER_PID=
+TEMSO_WAR="${TEMSO_WAR:-traceability-war/target/temso.war}"   # another copy of the WAR may be given
+
+# start_server DATA_DIR LOG_FILE: starts in the background, waits (up to 300 s, the box may be busy) for the JWKS.
+start_server() {
+  [ -f "$TEMSO_WAR" ] || { echo "build first: ./mvnw -B -o -DskipTests install" >&2; exit 2; }
+  mkdir -p "$1"
+  TEMSO_DATA_DIR="$1" TEMSO_DEMO_ENABLED=true TEMSO_PUBLIC_BASE_URL="$PUBLIC_BASE" \
+    java -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dderby.stream.error.file="$1/derby.log" ${SERVER_JAVA_OPTS:-} \
+    -jar traceability-war/target/payara-micro.jar --deploy "$TEMSO_WAR" --contextroot / \
+    --port "$PORT" --nohazelcast --disablephonehome ${SERVER_EXTRA_ARGS:-} >"$2" 2>&1 &
+  SERVER_PID=$!
+  local t0; t0=$(date +%s)
+  until curl -sf -o /dev/null "$B/.well-known/jwks.json"; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited, see $2" >&2; exit 1; }
+    [ $(( $(date +%s) - t0 )) -lt 300 ] || { echo "server not up after 300 s, see $2" >&2; kill "$SERVER_PID"; exit 1; }
+    sleep 1
+  done
+  echo "server pid $SERVER_PID up on port $PORT after $(( $(date +%s) - t0 )) s"
+}
+
+# stop_server: a clean stop (SIGTERM, Derby shut down by the app), waits for the JVM to exit.
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
+  kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID" 2>/dev/null
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+
+# login USER -> bearer token
+login() {
+  curl -sf -X POST "$B/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"temso-demo-2026\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+
+# json_field NAME < json -> first string or number value of that field
+json_field() {
+  sed -E "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/"
+}
+
+# demo_batch TOKEN -> "id gtin lot" of the demo manager's first open batch
+demo_batch() {
+  local page; page=$(curl -sf "$B/api/batches?status=OPEN" -H "Authorization: Bearer $1")
+  local first; first=$(printf '%s' "$page" | sed -E 's/^\{"items":\[\{//; s/\},\{.*//')
+  printf '%s %s %s\n' "$(printf '{%s}' "$first" | sed -E 's/.*"id":"([^"]+)","lotCode".*/\1/')" \
+    "$(printf '%s' "$first" | json_field gtin)" "$(printf '%s' "$first" | json_field lotCode)"
+}
+
+# start_job TOKEN BATCH COUNT -> job URL (Location of the 202)
+start_job() {
+  curl -s -D - -o /dev/null -X POST "$B/api/batches/$2/stamps" -H "Authorization: Bearer $1" \
+    -H 'Content-Type: application/json' -d "{\"count\":$3}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
+}
