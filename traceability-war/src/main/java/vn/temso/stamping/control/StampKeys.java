@@ -55,6 +55,11 @@ public class StampKeys {
     /** Another clustered instance may rotate or revoke: the cached signer is re-read after this long. */
     private volatile long signerLoadedAt;
     private static final long SIGNER_TTL_MS = 30_000;
+    private volatile KeyLookup lookup;
+    private volatile long lookupLoadedAt;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
     /** Creates the first key when none exists and a secret is configured. */
     @Transactional
@@ -82,7 +87,7 @@ public class StampKeys {
                 .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultList().forEach(SigningKeyRecord::retire);
         SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key));
         em.persist(record);
-        signer = null;
+        keysChanged();
         LOG.info(() -> "New stamp signing key " + record.getKid());
         return record;
     }
@@ -95,7 +100,7 @@ public class StampKeys {
         }
         boolean wasActive = k.getStatus() == SigningKeyRecord.Status.ACTIVE;
         k.revoke();
-        signer = null;
+        keysChanged();
         LOG.warning(() -> "Stamp signing key " + kid + " revoked: its stamps now verify as not genuine");
         if (wasActive && sealer().isPresent()) {
             rotate();
@@ -126,11 +131,38 @@ public class StampKeys {
         return s;
     }
 
-    /** Public keys, revoked ones marked, as the verifier needs them. */
+    /**
+     * Public keys, revoked ones marked, as the verifier needs them. Read on every scan, so cached like the signer:
+     * dropped here by rotate/revoke (again once their transaction ends), re-read after the TTL for other instances.
+     * The same instance is returned while valid, so callers may key their own caches on it.
+     */
     @Transactional
     public KeyLookup lookup() {
-        List<StampKey> keys = publicKeys();
-        return kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+        KeyLookup l = lookup;
+        if (l == null || System.currentTimeMillis() - lookupLoadedAt > SIGNER_TTL_MS) {
+            List<StampKey> keys = publicKeys();
+            l = kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+            lookupLoadedAt = System.currentTimeMillis();
+            lookup = l;
+        }
+        return l;
+    }
+
+    /** Forgets cached keys now and after the current transaction ends (a scan may have re-read the old state meanwhile). */
+    private void keysChanged() {
+        signer = null;
+        lookup = null;
+        txRegistry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                signer = null;
+                lookup = null;
+            }
+        });
     }
 
     @Transactional

@@ -23,6 +23,7 @@ import vn.temso.platform.problem.Problems;
 import vn.temso.product.entity.Product;
 import vn.temso.stamp.StampVerifier;
 import vn.temso.stamp.Verification;
+import vn.temso.stamp.key.KeyLookup;
 import vn.temso.stamping.control.StampKeys;
 import vn.temso.stamping.entity.Stamp;
 import vn.temso.trace.entity.BuyerReport;
@@ -55,10 +56,25 @@ public class Traces {
     @ConfigProperty(name = "temso.report.max-per-hour", defaultValue = "5")
     int maxReportsPerHour;
 
+    private volatile StampVerifier verifier;
+    private volatile KeyLookup verifierKeys;
+
+    /** One verifier per key set, so that its decoded public keys are reused across scans. */
+    private StampVerifier verifier() {
+        KeyLookup current = keys.lookup();
+        StampVerifier v = verifier;
+        if (v == null || verifierKeys != current) {
+            v = new StampVerifier(current, baseUrl);
+            verifier = v;
+            verifierKeys = current;
+        }
+        return v;
+    }
+
     /** A full stamp URL (base + path + query) as scanned. */
     @Transactional
     public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, String clientHash) {
-        Verification v = new StampVerifier(keys.lookup(), baseUrl).verify(stampUrl);
+        Verification v = verifier().verify(stampUrl);
         if (!v.isGenuine()) {
             String why = switch (v.verdict()) {
                 case KEY_REVOKED -> "KEY_REVOKED";
@@ -90,8 +106,11 @@ public class Traces {
             reason = batch.getStatusReason();
             stamp.flag("scanned after recall");
         } else {
-            long clients = em.createQuery("SELECT COUNT(DISTINCT c.clientHash) FROM Scan c WHERE c.stampId = :s", Long.class)
-                    .setParameter("s", stamp.getId()).getSingleResult();
+            // each scan row has one client, so there cannot be more clients than scans: below the client
+            // threshold (a genuine package's usual case) the distinct count is not needed
+            long clients = stamp.getScanCount() > maxScans || stamp.getScanCount() <= maxClients ? 0
+                    : em.createQuery("SELECT COUNT(DISTINCT c.clientHash) FROM Scan c WHERE c.stampId = :s", Long.class)
+                            .setParameter("s", stamp.getId()).getSingleResult();
             if (stamp.getScanCount() > maxScans || clients > maxClients) {
                 verdict = TraceRecord.Verdict.SUSPICIOUS;
                 reason = stamp.getScanCount() > maxScans ? "MANY_SCANS" : "MANY_CLIENTS";
@@ -148,7 +167,7 @@ public class Traces {
     /** Stores a buyer's report for a stamp whose signature is genuine; rate-limited per client. */
     @Transactional
     public void report(String stampUrl, BuyerReport.Kind kind, Integer rating, String message, String clientHash) {
-        Verification v = new StampVerifier(keys.lookup(), baseUrl).verify(stampUrl);
+        Verification v = verifier().verify(stampUrl);
         if (!v.isGenuine()) {
             throw new Problems.ValidationFailed("stamp", "This stamp URL is not a genuine Temso stamp");
         }
