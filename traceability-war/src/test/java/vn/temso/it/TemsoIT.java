@@ -30,6 +30,11 @@ class TemsoIT extends TenancyScenarios {
     class Stamps extends StampScenarios {
     }
 
+    /** The web UI in headless Chromium (issue 6). */
+    @Nested
+    class WebUi extends WebUiScenarios {
+    }
+
 
     /** Label printing for stamps (issue 4). */
     @Nested

@@ -40,7 +40,7 @@ public class ReportServlet extends HttpServlet {
                     traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
             URI u = URI.create(stamp);
             resp.setStatus(303);
-            resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1" + (en ? "&lang=en" : ""));
+            resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));
         } catch (ProblemException e) {
             resp.setStatus(e.status());
             if (e instanceof Problems.TooManyRequests t) {
