@@ -186,4 +186,19 @@ public abstract class WebUiScenarios extends ApiScenarios {
         assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(b.el("history").getText().contains("canbo.binhtinh"), "recorded in the print history");
     }
+
+    @Test
+    @Order(7)
+    void shouldListAProductOnAMarketplaceChannel() {
+        Browser b = browser();
+        b.driver.manage().deleteAllCookies();
+        b.signIn("tantru.quanly", Api.DEMO_PASSWORD);
+        b.waitFor(d -> d.getCurrentUrl().contains("/app/dashboard"), 10);
+        b.open("/app/catalog.xhtml");
+        b.select("listing:productId", gtin);
+        b.select("listing:channel", "GOOGLE_XML");
+        b.click("listing:save");
+        b.waitFor(d -> d.findElement(By.id("listings:listingTable")).getText().contains("Gạo ST25"), 10);
+        b.screenshot("11-catalog");
+    }
 }

@@ -1,0 +1,97 @@
+package vn.temso.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import vn.temso.catalog.feed.Channel;
+import vn.temso.catalog.model.Availability;
+import vn.temso.listing.control.Listings;
+import vn.temso.listing.control.PushOutbox;
+import vn.temso.listing.entity.Listing;
+import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.rest.PageRequest;
+import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.Products;
+
+/** Marketplaces: which products go to which channel, each item's sync status and last error, retry. */
+@Named
+@RequestScoped
+public class CatalogBean {
+
+    @Inject
+    Listings listings;
+    @Inject
+    PushOutbox outbox;
+    @Inject
+    Products products;
+
+    private String productId;
+    private Channel channel = Channel.GOOGLE_XML;
+    private Availability availability = Availability.IN_STOCK;
+    private boolean enabled = true;
+
+    /** One row of the push status table. */
+    public record StatusRow(String product, String gtin, String channel, int version, String status, int attempts,
+                            String lastError, String listingId) {
+    }
+
+    public List<Listing> getListings() {
+        return listings.list(null, null, null, PageRequest.of("0", "200")).items();
+    }
+
+    public List<StatusRow> getStatus() {
+        return outbox.status(null, null, null, PageRequest.of("0", "100")).items().stream().map(r -> {
+            OutboxEntry o = (OutboxEntry) r[0];
+            return new StatusRow((String) r[1], (String) r[2], o.getChannel().name(), o.getProductVersion(),
+                    o.getStatus().name(), o.getAttempts(), o.getLastError(), o.getListingId());
+        }).toList();
+    }
+
+    public Map<String, Long> getCounts() {
+        return outbox.counts(null);
+    }
+
+    public List<ProductView> getProducts() {
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+    }
+
+    public void save() {
+        if (Ui.run("listing", () -> {
+            if (productId == null) {
+                throw new vn.temso.platform.problem.Problems.ValidationFailed("productId", "Choose a product");
+            }
+            listings.put(productId, channel, enabled, availability, false);
+        })) {
+            Ui.redirect("/app/catalog.xhtml");
+        }
+    }
+
+    public void remove(String listingProductId, Channel listingChannel) {
+        if (Ui.run("listings", () -> listings.put(listingProductId, listingChannel, false, Availability.IN_STOCK, true))) {
+            Ui.redirect("/app/catalog.xhtml");
+        }
+    }
+
+    public void retry(String listingId) {
+        if (Ui.run("status", () -> outbox.retry(listingId))) {
+            Ui.redirect("/app/catalog.xhtml");
+        }
+    }
+
+    public List<Channel> getChannels() {
+        return Arrays.stream(Channel.values()).toList();
+    }
+
+    public Availability[] getAvailabilities() { return Availability.values(); }
+    public String getProductId() { return productId; }
+    public void setProductId(String productId) { this.productId = productId; }
+    public Channel getChannel() { return channel; }
+    public void setChannel(Channel channel) { this.channel = channel; }
+    public Availability getAvailability() { return availability; }
+    public void setAvailability(Availability availability) { this.availability = availability; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+}
