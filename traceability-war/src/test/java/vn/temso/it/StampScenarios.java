@@ -184,4 +184,23 @@ public abstract class StampScenarios extends ApiScenarios {
         assertEquals("GENUINE", sendAccept(local(stamps(fresh).at("/items/0/url").asText()), "application/json")
                 .json().get("verdict").asText());
     }
+
+    @Test
+    void shouldServeEachStampAsAQrImageThatDecodesToItsUrl() throws Exception {
+        JsonNode batch = issued(1);
+        String url = stamps(batch).at("/items/0/url").asText();
+        Api.Reply png = api.send("GET", "/api/batches/" + batch.get("id").asText() + "/stamps/1/qr.png",
+                api.token(MANAGER), null, null);
+        assertEquals(200, png.status(), png.text());
+        assertEquals("Q", png.header("X-QR-Error-Correction"));
+        assertTrue(Integer.parseInt(png.header("X-QR-Version")) <= 11, png.header("X-QR-Version"));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.raw().body()));
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+        assertEquals(url, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
+        assertProblem(api.send("GET", "/api/batches/" + batch.get("id").asText() + "/stamps/1/qr.png?ec=Z",
+                api.token(MANAGER), null, null), 400, "validation-failed");
+        assertEquals(404, api.send("GET", "/api/batches/" + batch.get("id").asText() + "/stamps/1/qr.png",
+                api.token("duchoa.quanly"), null, null).status());
+    }
 }
