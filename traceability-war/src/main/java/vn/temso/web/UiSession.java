@@ -55,6 +55,15 @@ public class UiSession implements Serializable {
     public String getLocale() { return locale; }
     public Locale getLocaleObject() { return Locale.forLanguageTag(locale); }
 
+    /** The current page in the other language, keeping its query (e.g. the record being edited). */
+    public String getOtherLanguageHref() {
+        var ctx = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        var req = (jakarta.servlet.http.HttpServletRequest) ctx.getRequest();
+        String query = req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)lang=[^&]*", "")
+                .replaceAll("^&", "");
+        return req.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + ("en".equals(locale) ? "vi" : "en");
+    }
+
     public void setLocale(String locale) {
         this.locale = "en".equals(locale) ? "en" : "vi";
     }
