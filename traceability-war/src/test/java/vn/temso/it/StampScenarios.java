@@ -201,9 +201,14 @@ public abstract class StampScenarios extends ApiScenarios {
         var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
                 new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
         assertEquals(url, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
-        assertProblem(api.send("GET", "/api/batches/" + batch.get("id").asText() + "/stamps/1/qr.png?ec=Z",
-                api.token(MANAGER), null, null), 400, "validation-failed");
-        assertEquals(404, api.send("GET", "/api/batches/" + batch.get("id").asText() + "/stamps/1/qr.png",
-                api.token("duchoa.quanly"), null, null).status());
+        assertProblem(png(batch.get("id").asText() + "/stamps/1/qr.png?ec=Z", MANAGER), 400, "validation-failed");
+        assertEquals(404, png(batch.get("id").asText() + "/stamps/1/qr.png", "duchoa.quanly").status(), "other cooperative");
+    }
+
+    private Api.Reply png(String batchPath, String user) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(api.base().resolve("/api/batches/" + batchPath))
+                .header("Authorization", "Bearer " + api.token(user)).header("Accept", "image/png").build();
+        var r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return new Api.Reply(r.statusCode(), r);
     }
 }
