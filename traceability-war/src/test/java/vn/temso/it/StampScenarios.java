@@ -40,6 +40,10 @@ public abstract class StampScenarios extends ApiScenarios {
         throw new AssertionError("job did not finish");
     }
 
+    private static String json(JsonNode node, String pointer) {
+        return node.at(pointer).asText();
+    }
+
     protected static String local(String stampUrl) {
         assertTrue(stampUrl.startsWith(BASE + "/01/"), stampUrl);
         return stampUrl.substring(BASE.length());
@@ -79,6 +83,10 @@ public abstract class StampScenarios extends ApiScenarios {
         assertTrue(body.contains("Hợp tác xã Nông nghiệp Tân Trụ Xanh"), "producer");
         assertTrue(body.contains("Gạo thơm ST25"), "product");
         assertTrue(body.contains("<svg"), "zone outline");
+        String ld = body.substring(body.indexOf("<script type=\"application/ld+json\">") + 35, body.indexOf("</script>"));
+        JsonNode product = Api.JSON.readTree(ld);
+        assertEquals("Product", product.get("@type").asText(), ld);
+        assertTrue(ld.contains(json(batch, "/gtin")), "schema.org Product carries the GTIN: " + ld);
         assertTrue(html.raw().body().length < 30 * 1024, "under 30 KB: " + html.raw().body().length);
         assertFalse(body.contains("src=\"http") || body.contains("href=\"http"), "no outside requests");
         assertTrue(sendAccept(local(url) + "&lang=en", "text/html").text().contains("Genuine stamp"));

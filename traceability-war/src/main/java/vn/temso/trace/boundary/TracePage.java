@@ -77,6 +77,15 @@ final class TracePage {
     }
 
     static String render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported) {
+        return render(r, en, selfPath, langToggleHref, reported, null);
+    }
+
+    /**
+     * @param pageUrl the page's public URL; when given and the record shows product data, the page carries the
+     *                product as schema.org Product/Offer JSON-LD (a data block, not a script: nothing runs)
+     */
+    static String render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported,
+                         String pageUrl) {
         int l = en ? 1 : 0;
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"").append(en ? "en" : "vi").append("\"><head><meta charset=\"utf-8\">")
@@ -85,7 +94,11 @@ final class TracePage {
         if (r.product() != null) {
             h.append(" – ").append(Html.esc(r.product().name()));
         }
-        h.append("</title><style>").append(CSS).append("</style></head><body><main>");
+        h.append("</title><style>").append(CSS).append("</style>");
+        if (pageUrl != null && r.product() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
+            h.append("<script type=\"application/ld+json\">").append(jsonLd(r, pageUrl)).append("</script>");
+        }
+        h.append("</head><body><main>");
         h.append("<p><small><a href=\"").append(Html.esc(langToggleHref)).append("\">").append(t("lang", l))
                 .append("</a></small></p>");
         verdict(h, r, l);
@@ -224,6 +237,19 @@ final class TracePage {
                 .append("<label for=\"message\">").append(t("message", l)).append("</label>")
                 .append("<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"2000\"></textarea>")
                 .append("<button type=\"submit\">").append(t("send", l)).append("</button></form></section>");
+    }
+
+    /** schema.org Product with its Offer; the catalog-sync writer escapes it for embedding in HTML. */
+    private static String jsonLd(TraceRecord r, String pageUrl) {
+        var p = r.product();
+        var b = vn.temso.catalog.model.CatalogEntry.builder(r.gtin()).title(p.name()).description(p.description())
+                .link(pageUrl).gtin(r.gtin()).brand(r.producer().name())
+                .availability(vn.temso.catalog.model.Availability.IN_STOCK)
+                .priceVnd(p.priceVnd() == null ? 0 : p.priceVnd());
+        if (r.ocopStars() != null) {
+            b.ocop(r.ocopStars(), r.ocopValidUntil());
+        }
+        return vn.temso.catalog.feed.ProductJsonLd.toJsonLd(b.build(), LocalDate.now(VN));
     }
 
     private static boolean en(int l) {

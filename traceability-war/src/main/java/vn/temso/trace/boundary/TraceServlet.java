@@ -69,7 +69,8 @@ public class TraceServlet extends HttpServlet {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
             resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
-            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, en), req.getParameter("reported") != null));
+            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, en), req.getParameter("reported") != null,
+                    baseUrl.replaceAll("/+$", "") + rawPath));
         }
     }
 
