@@ -2,7 +2,6 @@ package vn.temso.audit.boundary;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.audit.entity.AuditEntry;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
@@ -68,14 +68,7 @@ public class AuditResource {
             where.append(" AND a.entityId = :entity");
             params.put("entity", entityId);
         }
-        TypedQuery<AuditEntry> q = em.createQuery("SELECT a FROM AuditEntry a WHERE " + where
-                + " ORDER BY a.occurredAt DESC, a.id", AuditEntry.class);
-        TypedQuery<Long> c = em.createQuery("SELECT COUNT(a) FROM AuditEntry a WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            c.setParameter(k, v);
-        });
-        return new Page<>(q.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList().stream()
-                .map(EntryView::of).toList(), p.page(), p.size(), c.getSingleResult());
+        var entries = PagedQuery.page(em, AuditEntry.class, "AuditEntry a", where.toString(), "a.occurredAt DESC, a.id", params, p);
+        return new Page<>(entries.items().stream().map(EntryView::of).toList(), entries.page(), entries.size(), entries.total());
     }
 }

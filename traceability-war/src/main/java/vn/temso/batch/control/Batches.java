@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.cooperative.control.Cooperatives;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -96,15 +96,7 @@ public class Batches {
             where.append(" AND b.harvestDate <= :to");
             params.put("to", harvestedTo);
         }
-        TypedQuery<Batch> query = em.createQuery("SELECT b FROM Batch b WHERE " + where
-                + " ORDER BY b.harvestDate DESC, b.lotCode", Batch.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(b) FROM Batch b WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        return new Page<>(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                page.page(), page.size(), count.getSingleResult());
+        return PagedQuery.page(em, Batch.class, "Batch b", where.toString(), "b.harvestDate DESC, b.lotCode", params, page);
     }
 
     public Batch create(BatchRequest r) {

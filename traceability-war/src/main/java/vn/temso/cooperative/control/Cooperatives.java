@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.boundary.CooperativeRequest;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -87,15 +87,7 @@ public class Cooperatives {
             where.append(" AND c.communeKey = :commune");
             params.put("commune", Texts.key(commune));
         }
-        TypedQuery<Cooperative> query = em.createQuery(
-                "SELECT c FROM Cooperative c WHERE " + where + " ORDER BY c.name, c.id", Cooperative.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Cooperative c WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<Cooperative> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+        return PagedQuery.page(em, Cooperative.class, "Cooperative c", where.toString(), "c.name, c.id", params, page);
     }
 
     public Cooperative create(CooperativeRequest r) {

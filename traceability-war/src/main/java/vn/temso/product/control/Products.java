@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -84,14 +84,7 @@ public class Products {
                 params.put("today", LocalDate.now());
             }
         }
-        TypedQuery<Product> query = em.createQuery("SELECT p FROM Product p WHERE " + where + " ORDER BY p.name, p.id", Product.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Product p WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        return new Page<>(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                page.page(), page.size(), count.getSingleResult());
+        return PagedQuery.page(em, Product.class, "Product p", where.toString(), "p.name, p.id", params, page);
     }
 
     public Product create(ProductRequest r) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
@@ -61,13 +62,7 @@ public class ReportsResource {
                 yield "r.cooperativeId IN (SELECT c.id FROM Cooperative c WHERE c.communeKey IN :k)";
             }
         };
-        var q = em.createQuery("SELECT r FROM BuyerReport r WHERE " + where + " ORDER BY r.createdAt DESC", BuyerReport.class);
-        var c = em.createQuery("SELECT COUNT(r) FROM BuyerReport r WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            c.setParameter(k, v);
-        });
-        return new Page<>(q.setFirstResult(p.offset()).setMaxResults(p.size()).getResultList().stream()
-                .map(ReportView::of).toList(), p.page(), p.size(), c.getSingleResult());
+        var reports = PagedQuery.page(em, BuyerReport.class, "BuyerReport r", where, "r.createdAt DESC", params, p);
+        return new Page<>(reports.items().stream().map(ReportView::of).toList(), reports.page(), reports.size(), reports.total());
     }
 }

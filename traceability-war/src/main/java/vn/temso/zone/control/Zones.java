@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -87,15 +87,7 @@ public class Zones {
             where.append(" AND z.cooperative.id = :coop");
             params.put("coop", cooperativeId);
         }
-        TypedQuery<MaterialZone> query = em.createQuery("SELECT z FROM MaterialZone z WHERE " + where
-                + " ORDER BY z.code", MaterialZone.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(z) FROM MaterialZone z WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        return new Page<>(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                page.page(), page.size(), count.getSingleResult());
+        return PagedQuery.page(em, MaterialZone.class, "MaterialZone z", where.toString(), "z.code", params, page);
     }
 
     public MaterialZone create(ZoneRequest r) {
