@@ -91,7 +91,11 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(java.util.function.Predicate<WebDriver> condition, int seconds) {
-        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::test);
+        // the page may be replaced while the condition looks at it (a redirect after a POST): look again
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::test);
     }
 
     void screenshot(String name) {

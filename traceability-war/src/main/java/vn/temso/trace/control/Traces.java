@@ -41,6 +41,9 @@ public class Traces {
     StampKeys keys;
 
     @Inject
+    ScanLedger ledger;
+
+    @Inject
     @ConfigProperty(name = "temso.public.base-url")
     String baseUrl;
 
@@ -92,9 +95,12 @@ public class Traces {
         }
         Stamp stamp = found.get();
         Instant now = Instant.now();
-        stamp.scanned(now);
-        em.persist(new Scan(stamp.getId(), now, clientHash));
         Batch batch = stamp.getBatch();
+        boolean clean = stamp.getStatus() != Stamp.Status.VOIDED && batch.getStatus() != BatchStatus.RECALLED;
+        // counted in memory and written in the background: a genuine scan does not wait for a commit
+        ScanLedger.Snapshot seen = ledger.record(stamp, now, clientHash, clean, () -> em.createQuery(
+                "SELECT DISTINCT c.clientHash FROM Scan c WHERE c.stampId = :s", String.class)
+                .setParameter("s", stamp.getId()).getResultList());
         TraceRecord.Verdict verdict;
         String reason = null;
         if (stamp.getStatus() == Stamp.Status.VOIDED) {
@@ -105,22 +111,17 @@ public class Traces {
             verdict = TraceRecord.Verdict.RECALLED;
             reason = batch.getStatusReason();
             stamp.flag("scanned after recall");
+        } else if (seen.count() > maxScans || seen.clients() > maxClients) {
+            verdict = TraceRecord.Verdict.SUSPICIOUS;
+            reason = seen.count() > maxScans ? "MANY_SCANS" : "MANY_CLIENTS";
+            stamp.flag(reason.equals("MANY_SCANS") ? "more than " + maxScans + " scans"
+                    : "more than " + maxClients + " different clients");
         } else {
-            // each scan row has one client, so there cannot be more clients than scans: below the client
-            // threshold (a genuine package's usual case) the distinct count is not needed
-            long clients = stamp.getScanCount() > maxScans || stamp.getScanCount() <= maxClients ? 0
-                    : em.createQuery("SELECT COUNT(DISTINCT c.clientHash) FROM Scan c WHERE c.stampId = :s", Long.class)
-                            .setParameter("s", stamp.getId()).getSingleResult();
-            if (stamp.getScanCount() > maxScans || clients > maxClients) {
-                verdict = TraceRecord.Verdict.SUSPICIOUS;
-                reason = stamp.getScanCount() > maxScans ? "MANY_SCANS" : "MANY_CLIENTS";
-                stamp.flag(reason.equals("MANY_SCANS") ? "more than " + maxScans + " scans"
-                        : "more than " + maxClients + " different clients");
-            } else {
-                verdict = TraceRecord.Verdict.GENUINE;
-            }
+            verdict = TraceRecord.Verdict.GENUINE;
         }
-        return record(verdict, reason, batch, stamp);
+        TraceRecord r = record(verdict, reason, batch, stamp);
+        return new TraceRecord(r.verdict(), r.reason(), r.gtin(), r.lot(), r.serial(), seen.count(), seen.firstScanAt(),
+                r.product(), r.producer(), r.batch(), r.zones(), r.stages(), r.ocopStars(), r.ocopValidUntil(), r.stampUrl());
     }
 
     /** The lot page: the batch record, which cannot vouch for any single package. */

@@ -1,0 +1,35 @@
+package vn.temso.trace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.temso.trace.entity.Scan;
+
+/** Writes a batch of scans and the stamps' counters in one transaction. */
+@ApplicationScoped
+public class ScanWriter {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void write(List<ScanLedger.Pending> scans) {
+        record Totals(int n, Instant first, Instant last) {
+        }
+        Map<String, Totals> perStamp = new HashMap<>();
+        for (ScanLedger.Pending p : scans) {
+            em.persist(new Scan(p.stampId(), p.at(), p.clientHash()));
+            perStamp.merge(p.stampId(), new Totals(1, p.at(), p.at()), (a, b) -> new Totals(a.n() + b.n(),
+                    a.first().isBefore(b.first()) ? a.first() : b.first(), a.last().isAfter(b.last()) ? a.last() : b.last()));
+        }
+        perStamp.forEach((id, t) -> em.createQuery("UPDATE Stamp s SET s.scanCount = s.scanCount + :n,"
+                        + " s.lastScanAt = :last, s.firstScanAt = COALESCE(s.firstScanAt, :first) WHERE s.id = :id")
+                .setParameter("n", t.n()).setParameter("last", t.last()).setParameter("first", t.first())
+                .setParameter("id", id).executeUpdate());
+    }
+}
