@@ -146,6 +146,7 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.screenshot("06-trace-page");
         assertTrue(b.text().contains("Tem chính hãng"), href + "\n" + b.driver.getPageSource());
         assertTrue(b.text().contains("Hợp tác xã Nông nghiệp Tân Trụ Xanh"));
+        assertTrue(b.text().contains("cần cách ly 7 ngày"), "the diary warning in Vietnamese: " + b.text());
         b.select("kind", "Nghi ngờ");
         b.driver.findElement(By.id("message")).sendKeys("Tem có dấu hiệu bị bóc ra");
         b.driver.findElement(By.cssSelector("form button[type=submit]")).click();

@@ -214,8 +214,9 @@ final class TracePage {
                 h.append("</li>");
             }
             h.append("</ol>");
-            for (String w : b.warnings()) {
-                h.append("<p><small>⚠ ").append(t("warn", l)).append(": ").append(Html.esc(w)).append("</small></p>");
+            for (TraceRecord.Warning w : b.warnings()) {
+                h.append("<p><small>⚠ ").append(t("warn", l)).append(": ").append(Html.esc(en(l) ? w.en() : w.vi()))
+                        .append("</small></p>");
             }
             h.append("</section>");
         }

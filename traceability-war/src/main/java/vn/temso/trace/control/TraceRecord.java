@@ -24,7 +24,11 @@ public record TraceRecord(Verdict verdict, String reason, String gtin, String lo
     }
 
     public record Batch(LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit, String status,
-                        String recallReason, List<String> warnings) {
+                        String recallReason, List<Warning> warnings) {
+    }
+
+    /** A diary rule the batch breaks (a spraying too close to harvest), in both languages of the page. */
+    public record Warning(String vi, String en) {
     }
 
     public record Zone(String code, String name, String crop, BigDecimal declaredAreaHa, BigDecimal computedAreaHa,

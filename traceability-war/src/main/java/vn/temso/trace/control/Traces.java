@@ -16,7 +16,6 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.temso.batch.boundary.BatchView;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.platform.problem.Problems;
@@ -152,7 +151,12 @@ public class Traces {
                         e.getInputName() == null ? null : e.getInputName()
                                 + (e.getPreHarvestIntervalDays() == null ? "" : " · PHI " + e.getPreHarvestIntervalDays())))
                 .toList();
-        List<String> warnings = BatchView.of(b).warnings().stream().map(BatchView.Warning::message).toList();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream().map(e -> new TraceRecord.Warning(
+                "Phun " + e.getInputName() + " cần cách ly " + e.getPreHarvestIntervalDays() + " ngày: an toàn từ "
+                        + e.safeHarvestFrom().format(day) + ", nhưng thu hoạch ngày " + b.getHarvestDate().format(day),
+                "Spraying of " + e.getInputName() + " needs " + e.getPreHarvestIntervalDays() + " days before harvest: safe from "
+                        + e.safeHarvestFrom().format(day) + ", harvested " + b.getHarvestDate().format(day))).toList();
         boolean ocop = p.isOcopActiveOn(today);
         return new TraceRecord(verdict, reason, p.getGtin(), b.getLotCode(), stamp == null ? null : stamp.getSerial(),
                 stamp == null ? null : stamp.getScanCount(), stamp == null ? null : stamp.getFirstScanAt(),
