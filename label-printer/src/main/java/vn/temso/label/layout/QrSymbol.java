@@ -3,7 +3,6 @@ package vn.temso.label.layout;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import vn.temso.label.LabelPrinterException;
@@ -27,9 +26,9 @@ public final class QrSymbol {
     private final int size;
     private final int version;
     private final int[] rects;
-    private final ByteMatrix matrix;
+    private final byte[][] matrix;
 
-    private QrSymbol(int size, int version, int[] rects, ByteMatrix matrix) {
+    private QrSymbol(int size, int version, int[] rects, byte[][] matrix) {
         this.size = size;
         this.version = version;
         this.rects = rects;
@@ -39,13 +38,15 @@ public final class QrSymbol {
     /**
      * Encodes the payload. ASCII/Latin-1 payloads (URLs) are encoded without an ECI header, which
      * keeps the symbol one version smaller; anything else is UTF-8 with an ECI so phones decode it right.
+     * The mask is the one ZXing would choose (see {@link QrMasks}), found about ten times faster.
      */
     public static QrSymbol encode(String payload, ErrorCorrectionLevel level) {
-        Map<EncodeHintType, Object> hints = null;
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(payload)) {
-            hints = new EnumMap<>(EncodeHintType.class);
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
+        // ZXing builds the symbol once, with mask 0; QrMasks then scores all 8 masks on that matrix
+        hints.put(EncodeHintType.QR_MASK_PATTERN, 0);
         QRCode code;
         try {
             code = Encoder.encode(payload, level, hints);
@@ -53,8 +54,12 @@ public final class QrSymbol {
             throw new LabelPrinterException("cannot encode a QR code for '" + abbreviate(payload) + "': "
                     + e.getMessage(), e);
         }
-        ByteMatrix m = code.getMatrix();
-        return new QrSymbol(m.getWidth(), code.getVersion().getVersionNumber(), mergeRuns(m), m);
+        if (code.getMaskPattern() != 0) {
+            throw new IllegalStateException("ZXing ignored the mask pattern hint (mask " + code.getMaskPattern() + ")");
+        }
+        int version = code.getVersion().getVersionNumber();
+        byte[][] m = QrMasks.choose(code.getMatrix(), version, level).rows();
+        return new QrSymbol(m.length, version, mergeRuns(m), m);
     }
 
     /** Symbol width in modules, quiet zone excluded. */
@@ -74,7 +79,7 @@ public final class QrSymbol {
 
     /** Whether module (x, y) is dark. */
     public boolean isDark(int x, int y) {
-        return matrix.get(x, y) == 1;
+        return matrix[y][x] == 1;
     }
 
     /** Number of rectangles. */
@@ -87,9 +92,8 @@ public final class QrSymbol {
         return rects;
     }
 
-    private static int[] mergeRuns(ByteMatrix m) {
-        int n = m.getWidth();
-        byte[][] a = m.getArray();
+    private static int[] mergeRuns(byte[][] a) {
+        int n = a.length;
         // open[x] = index of the rectangle whose bottom row is the previous row and which starts at x
         int[] openIndex = new int[n];
         int[] openWidth = new int[n];
