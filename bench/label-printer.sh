@@ -67,3 +67,6 @@ fi
 
 echo "Temso: $LABELS labels, java -Xmx64m, 2 QR encoder threads ..."
 java -Xmx64m "${GL_PROPS[@]}" -cp "$CP" vn.temso.label.bench.LabelSheetBenchmark "$LABELS" "$WORK"
+
+echo "QR encoding alone (one thread, stamp URL at level Q): ZXing's Encoder vs QrSymbol.encode ..."
+java -cp "$CP" vn.temso.label.bench.QrEncodeBenchmark 3000

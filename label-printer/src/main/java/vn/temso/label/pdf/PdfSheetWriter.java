@@ -92,7 +92,9 @@ public final class PdfSheetWriter {
             throw new IOException("cannot start the PDF", e);
         }
         writer.setCloseStream(false);
-        writer.setCompressionLevel(9);
+        // zlib's default level: level 9 made deflating the page streams most of the time of a sheet
+        // (5,000 labels: 8.5 s at level 9, 3.5 s at level 6) for 6 % smaller files
+        writer.setCompressionLevel(6);
         doc.addCreator("Temso label-printer");
         doc.addTitle("Labels " + template.name());
         doc.open();
