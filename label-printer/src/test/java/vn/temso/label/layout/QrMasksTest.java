@@ -64,7 +64,7 @@ class QrMasksTest {
     void shouldChooseZxingsMaskAndMatrixForRandomPayloadsOfEveryLengthAndLevel() throws WriterException {
         Random random = new Random(20251122); // fixed seed: the same 300 payloads on every run
         for (int i = 0; i < 300; i++) {
-            // 1 to 600 characters: versions 1 to about 25 (row-bit scoring up to version 11, byte scoring above)
+            // 1 to 600 characters: versions 2 to 28 (row-bit scoring up to version 11, byte scoring above)
             int length = 1 + random.nextInt(i < 150 ? 160 : 600);
             StringBuilder sb = new StringBuilder("https://temso.example.vn/s/");
             for (int c = 0; c < length; c++) {
