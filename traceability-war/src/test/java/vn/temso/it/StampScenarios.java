@@ -149,6 +149,33 @@ public abstract class StampScenarios extends ApiScenarios {
     }
 
     @Test
+    void shouldShowEditsOfProductZoneAndDiaryAtTheNextScan() throws Exception {
+        // the batch part of trace pages is cached: every edit must still show at the next scan
+        JsonNode batch = issued(1);
+        String id = batch.get("id").asText();
+        String page = local(stamps(batch).at("/items/0/url").asText());
+        assertTrue(sendAccept(page, "text/html").text().contains("Gạo thơm ST25"));
+
+        Map<String, Object> product = new java.util.HashMap<>(Fixtures.productBody(batch.get("gtin").asText()));
+        product.put("name", "Gạo ST25 Tân Trụ – túi 2 kg");
+        assertEquals(200, api.put(MANAGER, "/api/products/" + batch.get("productId").asText(), product).status());
+        assertTrue(sendAccept(page, "text/html").text().contains("Gạo ST25 Tân Trụ – túi 2 kg"), "renamed product");
+
+        String zoneCode = batch.at("/zones/0/code").asText();
+        Map<String, Object> zone = new java.util.HashMap<>(Fixtures.zoneBody(zoneCode));
+        zone.put("certifications", java.util.List.of(Map.of("scheme", "GlobalG.A.P.", "number", "GG-4063061", "validUntil", "2028-01-31")));
+        Api.Reply z = api.put(MANAGER, "/api/zones/" + batch.at("/zones/0/id").asText(), zone);
+        assertEquals(200, z.status(), z.text());
+        String afterZone = sendAccept(page, "text/html").text();
+        assertTrue(afterZone.contains("GlobalG.A.P. GG-4063061") && !afterZone.contains("VG-" + zoneCode), afterZone);
+
+        Api.Reply event = api.post(MANAGER, "/api/batches/" + id + "/events", Map.of("type", "PACKING",
+                "occurredAt", "2026-11-12T08:00:00+07:00", "note", "Đóng gói tại kho Nhựt Ninh"));
+        assertEquals(201, event.status(), event.text());
+        assertTrue(sendAccept(page, "text/html").text().contains("Đóng gói tại kho Nhựt Ninh"), "new diary entry");
+    }
+
+    @Test
     void shouldTakeBuyerReportsFromAPlainForm() throws Exception {
         JsonNode batch = issued(1);
         String url = stamps(batch).at("/items/0/url").asText();

@@ -3,6 +3,7 @@ package vn.temso.batch.entity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.text.Texts;
 import vn.temso.product.entity.Product;
@@ -35,6 +37,7 @@ import vn.temso.zone.entity.MaterialZone;
  * the harvest date is flagged, never hidden.
  */
 @Entity
+@EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "batch")
 public class Batch {
 

@@ -2,6 +2,7 @@ package vn.temso.batch.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
 import vn.temso.zone.entity.MaterialZone;
 
@@ -21,6 +23,7 @@ import vn.temso.zone.entity.MaterialZone;
  * names the one it corrects, so the diary keeps its history the way a paper diary does.
  */
 @Entity
+@EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "batch_event")
 public class BatchEvent {
 

@@ -2,6 +2,7 @@ package vn.temso.cooperative.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -17,6 +19,7 @@ import vn.temso.platform.text.Texts;
  * the cooperatives of their communes and administrative units get renamed and merged.
  */
 @Entity
+@EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "cooperative")
 public class Cooperative {
 

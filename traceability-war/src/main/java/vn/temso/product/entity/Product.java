@@ -3,6 +3,7 @@ package vn.temso.product.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -12,11 +13,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.text.Texts;
 
 /** A trade item of a cooperative, identified by its GTIN (stored as GTIN-14), optionally OCOP-rated. */
 @Entity
+@EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "product")
 public class Product {
 

@@ -35,7 +35,16 @@ public class TraceServlet extends HttpServlet {
 
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
-    String baseUrl;
+    String configuredBaseUrl;
+
+    private String baseUrl;
+
+    private static final Pattern TOGGLE_DROP = Pattern.compile("(^|&)(lang|reported)=[^&]*");
+
+    @Override
+    public void init() {
+        baseUrl = configuredBaseUrl.replaceAll("/+$", "");
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -52,7 +61,7 @@ public class TraceServlet extends HttpServlet {
         if (m.group(3) == null) {
             record = traces.lot(m.group(1), m.group(2));
         } else {
-            String full = baseUrl.replaceAll("/+$", "") + rawPath + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            String full = baseUrl + rawPath + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
             record = traces.scan(full, m.group(1), m.group(2), m.group(3),
                     traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
         }
@@ -64,13 +73,13 @@ public class TraceServlet extends HttpServlet {
         }
         String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
         if ("linkset".equals(req.getParameter("linkType")) || accept.contains("application/linkset+json")) {
-            write(resp, "application/linkset+json", linkset(record, baseUrl.replaceAll("/+$", "") + rawPath));
+            write(resp, "application/linkset+json", linkset(record, baseUrl + rawPath));
         } else if (accept.contains("application/json") && !accept.contains("text/html")) {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
             resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
             write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, en), req.getParameter("reported") != null,
-                    baseUrl.replaceAll("/+$", "") + rawPath));
+                    baseUrl + rawPath));
         }
     }
 
@@ -93,8 +102,10 @@ public class TraceServlet extends HttpServlet {
     }
 
     private static String toggle(HttpServletRequest req, boolean en) {
-        String q = req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)(lang|reported)=[^&]*", "");
-        q = q.replaceAll("^&", "");
+        String q = req.getQueryString() == null ? "" : TOGGLE_DROP.matcher(req.getQueryString()).replaceAll("");
+        if (q.startsWith("&")) {
+            q = q.substring(1);
+        }
         return req.getRequestURI() + "?" + (q.isEmpty() ? "" : q + "&") + "lang=" + (en ? "vi" : "en");
     }
 

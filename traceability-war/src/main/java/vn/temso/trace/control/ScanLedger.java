@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import vn.temso.stamping.entity.Stamp;
 
 /**
  * Counts scans in memory, exactly, for the clone rules of this instance, and writes them to the database in the
@@ -71,17 +70,19 @@ public class ScanLedger {
     }
 
     /**
-     * Records a scan of a stamp read in the current transaction.
+     * Records a scan of a stamp.
      *
+     * @param storedCount   the stamp's scan count as read from the database with this scan
+     * @param storedFirst   its first scan time as read, or null
      * @param storedClients loads the distinct client hashes already written; called at most once per stamp,
      *                      and only when the caller needs the client count
      */
-    public Snapshot record(Stamp stamp, Instant at, String clientHash, boolean needClients,
-                           Supplier<List<String>> storedClients) {
-        State s = states.computeIfAbsent(stamp.getId(), id -> {
+    public Snapshot record(String stampId, int storedCount, Instant storedFirst, Instant at, String clientHash,
+                           boolean needClients, Supplier<List<String>> storedClients) {
+        State s = states.computeIfAbsent(stampId, id -> {
             State n = new State();
-            n.count = stamp.getScanCount();
-            n.first = stamp.getFirstScanAt();
+            n.count = storedCount;
+            n.first = storedFirst;
             return n;
         });
         int count;
@@ -99,7 +100,7 @@ public class ScanLedger {
             count = s.count;
             first = s.first;
         }
-        queue.add(new Pending(stamp.getId(), at, clientHash));
+        queue.add(new Pending(stampId, at, clientHash));
         return new Snapshot(count, first, s.clients.size());
     }
 

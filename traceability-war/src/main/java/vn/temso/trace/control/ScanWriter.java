@@ -8,14 +8,24 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.temso.stamping.entity.Stamp;
 import vn.temso.trace.entity.Scan;
 
-/** Writes a batch of scans and the stamps' counters in one transaction. */
+/** Writes a batch of scans and the stamps' counters in one transaction, and the suspicion flags of stamps. */
 @ApplicationScoped
 public class ScanWriter {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Marks a stamp suspicious (first reason wins) for the staff's list; a no-op when it already is. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void flag(String stampId, String why) {
+        Stamp s = em.find(Stamp.class, stampId);
+        if (s != null) {
+            s.flag(why);
+        }
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void write(List<ScanLedger.Pending> scans) {

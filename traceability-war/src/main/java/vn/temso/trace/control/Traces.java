@@ -8,18 +8,16 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.problem.Problems;
-import vn.temso.product.entity.Product;
 import vn.temso.stamp.StampVerifier;
 import vn.temso.stamp.Verification;
 import vn.temso.stamp.key.KeyLookup;
@@ -27,7 +25,6 @@ import vn.temso.stamping.control.StampKeys;
 import vn.temso.stamping.entity.Stamp;
 import vn.temso.trace.entity.BuyerReport;
 import vn.temso.trace.entity.Scan;
-import vn.temso.zone.entity.ZoneGeometry;
 
 /** Resolves scanned stamp URLs into verdicts and trace records; records scans; applies the clone rules. */
 @ApplicationScoped
@@ -58,25 +55,93 @@ public class Traces {
     @ConfigProperty(name = "temso.report.max-per-hour", defaultValue = "5")
     int maxReportsPerHour;
 
-    private volatile StampVerifier verifier;
-    private volatile KeyLookup verifierKeys;
+    @Inject
+    @ConfigProperty(name = "temso.trace.cache-seconds", defaultValue = "10")
+    int cacheSeconds;
 
-    /** One verifier per key set, so that its decoded public keys are reused across scans. */
-    private StampVerifier verifier() {
+    @Inject
+    BatchRecords batchRecords;
+
+    @Inject
+    ScanWriter writer;
+
+    /** A verifier per key set, with the stamp URLs it found genuine: a key rotation or revocation drops both. */
+    private record Checks(KeyLookup keys, StampVerifier verifier, ConcurrentHashMap<String, Verification> genuine) {
+    }
+
+    static final int MAX_REMEMBERED_STAMPS = 200_000;
+
+    private volatile Checks checks;
+    private volatile TraceCache cache;
+    private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
+
+    private Checks checks() {
         KeyLookup current = keys.lookup();
-        StampVerifier v = verifier;
-        if (v == null || verifierKeys != current) {
-            v = new StampVerifier(current, baseUrl);
-            verifier = v;
-            verifierKeys = current;
+        Checks c = checks;
+        if (c == null || c.keys() != current) {
+            c = new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>());
+            checks = c;
+        }
+        return c;
+    }
+
+    /**
+     * Verifies a stamp URL. A URL found genuine is remembered (exact string, per key set): the signature of the same
+     * bytes under the same keys cannot change, and a phone re-scanning a package should not cost an Ed25519
+     * verification each time. Anything not genuine is checked in full every time.
+     */
+    Verification verify(String stampUrl) {
+        Checks c = checks();
+        Verification known = c.genuine().get(stampUrl);
+        if (known != null) {
+            return known;
+        }
+        Verification v = c.verifier().verify(stampUrl);
+        if (v.isGenuine()) {
+            if (c.genuine().size() >= MAX_REMEMBERED_STAMPS) {
+                c.genuine().clear();
+            }
+            c.genuine().put(stampUrl, v);
         }
         return v;
     }
 
-    /** A full stamp URL (base + path + query) as scanned. */
-    @Transactional
+    private TraceCache cache() {
+        TraceCache c = cache;
+        if (c == null) {
+            c = new TraceCache(Duration.ofSeconds(Math.max(0, cacheSeconds)), 10_000, PublicContent::generation,
+                    System::nanoTime);
+            cache = c;
+        }
+        return c;
+    }
+
+    /** What a scan needs of the stamp and its batch, read fresh from the database at every scan (no entity cache). */
+    private record StampRow(String id, String kid, Stamp.Status status, String voidReason, int scanCount,
+                            Instant firstScanAt, String url, boolean suspicious, String batchId, String lot,
+                            BatchStatus batchStatus, String batchStatusReason, int batchVersion) {
+    }
+
+    private Optional<StampRow> stampRow(String gtin14, String serial) {
+        List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.scanCount, s.firstScanAt,"
+                        + " s.url, s.suspicious, b.id, b.lotCode, b.status, b.statusReason, b.version"
+                        + " FROM Stamp s JOIN s.batch b WHERE s.gtin = :g AND s.serial = :s", Object[].class)
+                .setParameter("g", gtin14).setParameter("s", serial).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        return Optional.of(new StampRow((String) r[0], (String) r[1], (Stamp.Status) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), (Instant) r[5], (String) r[6], r[7] instanceof Boolean b ? b : r[7] instanceof Number n && n.intValue() != 0, (String) r[8],
+                (String) r[9], (BatchStatus) r[10], (String) r[11], ((Number) r[12]).intValue()));
+    }
+
+    /**
+     * A full stamp URL (base + path + query) as scanned. Runs without a transaction: one indexed read of the stamp
+     * and its batch's status, the batch part from the cache, the scan counted in memory ({@link ScanLedger}).
+     */
     public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, String clientHash) {
-        Verification v = verifier().verify(stampUrl);
+        Verification v = verify(stampUrl);
         if (!v.isGenuine()) {
             String why = switch (v.verdict()) {
                 case KEY_REVOKED -> "KEY_REVOKED";
@@ -87,92 +152,66 @@ public class Traces {
             return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, why, gtin, lot, serial);
         }
         var s = v.stamp();
-        Optional<Stamp> found = em.createQuery("SELECT s FROM Stamp s WHERE s.gtin = :g AND s.serial = :s", Stamp.class)
-                .setParameter("g", s.gtin14()).setParameter("s", s.serial()).getResultStream().findFirst();
-        if (found.isEmpty() || !found.get().getKid().equals(s.kid()) || !found.get().getBatch().getLotCode().equals(s.lot())) {
+        Optional<StampRow> found = stampRow(s.gtin14(), s.serial());
+        if (found.isEmpty() || !found.get().kid().equals(s.kid()) || !found.get().lot().equals(s.lot())) {
             return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, "UNKNOWN_SERIAL", s.gtin14(), s.lot(), s.serial());
         }
-        Stamp stamp = found.get();
-        Instant now = Instant.now();
-        Batch batch = stamp.getBatch();
-        boolean clean = stamp.getStatus() != Stamp.Status.VOIDED && batch.getStatus() != BatchStatus.RECALLED;
-        // counted in memory and written in the background: a genuine scan does not wait for a commit
-        ScanLedger.Snapshot seen = ledger.record(stamp, now, clientHash, clean, () -> em.createQuery(
-                "SELECT DISTINCT c.clientHash FROM Scan c WHERE c.stampId = :s", String.class)
-                .setParameter("s", stamp.getId()).getResultList());
+        StampRow stamp = found.get();
+        boolean voided = stamp.status() == Stamp.Status.VOIDED;
+        boolean recalled = stamp.batchStatus() == BatchStatus.RECALLED;
+        ScanLedger.Snapshot seen = ledger.record(stamp.id(), stamp.scanCount(), stamp.firstScanAt(), Instant.now(),
+                clientHash, !voided && !recalled, () -> em.createQuery(
+                        "SELECT DISTINCT c.clientHash FROM Scan c WHERE c.stampId = :s", String.class)
+                        .setParameter("s", stamp.id()).getResultList());
         TraceRecord.Verdict verdict;
         String reason = null;
-        if (stamp.getStatus() == Stamp.Status.VOIDED) {
+        String flag = null;
+        if (voided) {
             verdict = TraceRecord.Verdict.VOIDED;
-            reason = stamp.getVoidReason();
-            stamp.flag("scanned after void");
-        } else if (batch.getStatus() == BatchStatus.RECALLED) {
+            reason = stamp.voidReason();
+            flag = "scanned after void";
+        } else if (recalled) {
             verdict = TraceRecord.Verdict.RECALLED;
-            reason = batch.getStatusReason();
-            stamp.flag("scanned after recall");
+            reason = stamp.batchStatusReason();
+            flag = "scanned after recall";
         } else if (seen.count() > maxScans || seen.clients() > maxClients) {
             verdict = TraceRecord.Verdict.SUSPICIOUS;
             reason = seen.count() > maxScans ? "MANY_SCANS" : "MANY_CLIENTS";
-            stamp.flag(reason.equals("MANY_SCANS") ? "more than " + maxScans + " scans"
-                    : "more than " + maxClients + " different clients");
+            flag = reason.equals("MANY_SCANS") ? "more than " + maxScans + " scans"
+                    : "more than " + maxClients + " different clients";
         } else {
             verdict = TraceRecord.Verdict.GENUINE;
         }
-        TraceRecord r = record(verdict, reason, batch, stamp);
-        return new TraceRecord(r.verdict(), r.reason(), r.gtin(), r.lot(), r.serial(), seen.count(), seen.firstScanAt(),
-                r.product(), r.producer(), r.batch(), r.zones(), r.stages(), r.ocopStars(), r.ocopValidUntil(), r.stampUrl());
+        if (flag != null && !stamp.suspicious()) {
+            writer.flag(stamp.id(), flag); // once per stamp: later scans see it flagged
+        }
+        TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
+        return new TraceRecord(verdict, reason, p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),
+                p.product(), p.producer(), p.batch(), p.zones(), p.stages(), p.ocopStars(), p.ocopValidUntil(),
+                stamp.url());
     }
 
     /** The lot page: the batch record, which cannot vouch for any single package. */
-    @Transactional
     public TraceRecord lot(String gtin14, String lot) {
-        return em.createQuery("SELECT b FROM Batch b WHERE b.product.gtin = :g AND b.lotCode = :l", Batch.class)
-                .setParameter("g", gtin14).setParameter("l", lot).getResultStream().findFirst()
-                .map(b -> record(b.getStatus() == BatchStatus.RECALLED ? TraceRecord.Verdict.RECALLED
-                        : TraceRecord.Verdict.LOT_ONLY, b.getStatusReason(), b, null))
-                .orElse(TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, gtin14, lot, null));
-    }
-
-    private TraceRecord record(TraceRecord.Verdict verdict, String reason, Batch b, Stamp stamp) {
-        Product p = b.getProduct();
-        LocalDate today = LocalDate.now();
-        List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
-                .map(z -> {
-                    ZoneGeometry g = z.geometry();
-                    return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
-                            z.getComputedAreaHa(), g == null ? null : g.svgPath(220, 140, 6),
-                            z.getCertifications().stream().filter(c -> c.isValidOn(today))
-                                    .map(c -> c.getScheme() + " " + c.getNumber() + (c.getValidUntil() == null ? ""
-                                            : " (" + c.getValidUntil() + ")")).toList());
-                }).toList();
-        List<TraceRecord.Stage> stages = b.currentEvents().stream()
-                .map(e -> new TraceRecord.Stage(e.getType().name(), e.getOccurredAt(),
-                        e.getZone() == null ? null : e.getZone().getCode(), e.getNote(),
-                        e.getInputName() == null ? null : e.getInputName()
-                                + (e.getPreHarvestIntervalDays() == null ? "" : " · PHI " + e.getPreHarvestIntervalDays())))
-                .toList();
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream().map(e -> new TraceRecord.Warning(
-                "Phun " + e.getInputName() + " cần cách ly " + e.getPreHarvestIntervalDays() + " ngày: an toàn từ "
-                        + e.safeHarvestFrom().format(day) + ", nhưng thu hoạch ngày " + b.getHarvestDate().format(day),
-                "Spraying of " + e.getInputName() + " needs " + e.getPreHarvestIntervalDays() + " days before harvest: safe from "
-                        + e.safeHarvestFrom().format(day) + ", harvested " + b.getHarvestDate().format(day))).toList();
-        boolean ocop = p.isOcopActiveOn(today);
-        return new TraceRecord(verdict, reason, p.getGtin(), b.getLotCode(), stamp == null ? null : stamp.getSerial(),
-                stamp == null ? null : stamp.getScanCount(), stamp == null ? null : stamp.getFirstScanAt(),
-                new TraceRecord.Product(p.getName(), p.getDescription(), p.getImageUrl(), p.getUnit(), p.getPriceVnd()),
-                new TraceRecord.Producer(b.getCooperative().getName(), b.getCooperative().getAddress(),
-                        b.getCooperative().getPhone()),
-                new TraceRecord.Batch(b.getHarvestDate(), b.getExpiryDate(), b.getQuantity(), b.getUnit(),
-                        b.getStatus().name(), b.getStatus() == BatchStatus.RECALLED ? b.getStatusReason() : null, warnings),
-                zones, stages, ocop ? p.ocop().getStars() : null, ocop ? p.ocop().getValidUntil() : null,
-                stamp == null ? null : stamp.getUrl());
+        List<Object[]> rows = em.createQuery("SELECT b.id, b.version, b.status, b.statusReason FROM Batch b"
+                        + " WHERE b.product.gtin = :g AND b.lotCode = :l", Object[].class)
+                .setParameter("g", gtin14).setParameter("l", lot).getResultList();
+        if (rows.isEmpty()) {
+            return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, gtin14, lot, null);
+        }
+        Object[] r = rows.get(0);
+        String batchId = (String) r[0];
+        TraceParts p = cache().get(batchId, ((Number) r[1]).intValue(), () -> batchRecords.load(batchId));
+        boolean recalled = r[2] == BatchStatus.RECALLED;
+        return new TraceRecord(recalled ? TraceRecord.Verdict.RECALLED : TraceRecord.Verdict.LOT_ONLY,
+                (String) r[3], p.gtin(), p.lot(), null, null, null, p.product(), p.producer(), p.batch(), p.zones(),
+                p.stages(), p.ocopStars(), p.ocopValidUntil(), null);
     }
 
     /** Stores a buyer's report for a stamp whose signature is genuine; rate-limited per client. */
     @Transactional
     public void report(String stampUrl, BuyerReport.Kind kind, Integer rating, String message, String clientHash) {
-        Verification v = verifier().verify(stampUrl);
+        Verification v = verify(stampUrl);
         if (!v.isGenuine()) {
             throw new Problems.ValidationFailed("stamp", "This stamp URL is not a genuine Temso stamp");
         }
@@ -193,8 +232,12 @@ public class Traces {
     /** HMAC of address and user agent under a server secret: comparable, not reversible, never the raw address. */
     public String clientHash(String address, String userAgent) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.scanSalt(), "HmacSHA256"));
+            Mac mac = hmac.get();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(keys.scanSalt(), "HmacSHA256"));
+                hmac.set(mac); // the salt is fixed for the life of the application
+            }
             return HexFormat.of().formatHex(mac.doFinal((address + "|" + (userAgent == null ? "" : userAgent))
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {

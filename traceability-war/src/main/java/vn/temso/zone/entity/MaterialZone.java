@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.text.Texts;
 
@@ -29,6 +31,7 @@ import vn.temso.platform.text.Texts;
  * registration and as measured from the polygon, shown side by side so discrepancies are visible.
  */
 @Entity
+@EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "material_zone")
 public class MaterialZone {
 

@@ -1,0 +1,62 @@
+package vn.temso.trace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import vn.temso.batch.entity.Batch;
+import vn.temso.batch.entity.BatchStatus;
+import vn.temso.product.entity.Product;
+import vn.temso.zone.entity.ZoneGeometry;
+
+/** Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary). */
+@ApplicationScoped
+public class BatchRecords {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public TraceParts load(String batchId) {
+        Batch b = em.find(Batch.class, batchId);
+        if (b == null) {
+            throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
+        }
+        Product p = b.getProduct();
+        LocalDate today = LocalDate.now();
+        List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
+                .map(z -> {
+                    ZoneGeometry g = z.geometry();
+                    return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
+                            z.getComputedAreaHa(), g == null ? null : g.svgPath(220, 140, 6),
+                            z.getCertifications().stream().filter(c -> c.isValidOn(today))
+                                    .map(c -> c.getScheme() + " " + c.getNumber() + (c.getValidUntil() == null ? ""
+                                            : " (" + c.getValidUntil() + ")")).toList());
+                }).toList();
+        List<TraceRecord.Stage> stages = b.currentEvents().stream()
+                .map(e -> new TraceRecord.Stage(e.getType().name(), e.getOccurredAt(),
+                        e.getZone() == null ? null : e.getZone().getCode(), e.getNote(),
+                        e.getInputName() == null ? null : e.getInputName()
+                                + (e.getPreHarvestIntervalDays() == null ? "" : " · PHI " + e.getPreHarvestIntervalDays())))
+                .toList();
+        List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream().map(e -> new TraceRecord.Warning(
+                "Phun " + e.getInputName() + " cần cách ly " + e.getPreHarvestIntervalDays() + " ngày: an toàn từ "
+                        + e.safeHarvestFrom().format(DAY) + ", nhưng thu hoạch ngày " + b.getHarvestDate().format(DAY),
+                "Spraying of " + e.getInputName() + " needs " + e.getPreHarvestIntervalDays() + " days before harvest: safe from "
+                        + e.safeHarvestFrom().format(DAY) + ", harvested " + b.getHarvestDate().format(DAY))).toList();
+        boolean ocop = p.isOcopActiveOn(today);
+        return new TraceParts(b.getId(), b.getVersion(), p.getGtin(), b.getLotCode(),
+                new TraceRecord.Product(p.getName(), p.getDescription(), p.getImageUrl(), p.getUnit(), p.getPriceVnd()),
+                new TraceRecord.Producer(b.getCooperative().getName(), b.getCooperative().getAddress(),
+                        b.getCooperative().getPhone()),
+                new TraceRecord.Batch(b.getHarvestDate(), b.getExpiryDate(), b.getQuantity(), b.getUnit(),
+                        b.getStatus().name(), b.getStatus() == BatchStatus.RECALLED ? b.getStatusReason() : null, warnings),
+                zones, stages, ocop ? p.ocop().getStars() : null, ocop ? p.ocop().getValidUntil() : null);
+    }
+}
