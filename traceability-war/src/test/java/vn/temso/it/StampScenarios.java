@@ -136,6 +136,18 @@ public abstract class StampScenarios extends ApiScenarios {
         }
         Api.Reply sixth = sendAccept(second, "text/html");
         assertTrue(sixth.text().contains("đã được quét 6 lần"), sixth.text());
+        // scans are counted in memory and written in the background: the stored counters follow within a second
+        JsonNode stored = null;
+        for (int i = 0; i < 50; i++) {
+            stored = stamps(batch).at("/items/1");
+            if (stored.get("scanCount").asInt() == 6) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(6, stored.get("scanCount").asInt(), stored.toString());
+        assertFalse(stored.get("firstScanAt").isNull(), stored.toString());
+        assertFalse(stored.get("lastScanAt").isNull(), stored.toString());
         JsonNode suspicious = api.get(MANAGER, "/api/stamps/suspicious?size=200").json();
         assertTrue(suspicious.toString().contains(list.at("/items/1/serial").asText()));
         assertEquals(0, api.get("duchoa.quanly", "/api/stamps/suspicious?size=200").json().get("items").findValues("batchId")

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +31,11 @@ public class ScanLedger {
 
     private static final Logger LOG = Logger.getLogger(ScanLedger.class.getName());
     static final int MAX_TRACKED_STAMPS = 200_000;
+    /** Scans kept while the database refuses them (~150 bytes each); beyond it the oldest are dropped, and counted. */
+    static final int MAX_QUEUED = 200_000;
 
-    /** One scan waiting to be written. */
-    public record Pending(String stampId, Instant at, String clientHash) {
+    /** One scan waiting to be written; {@code first} when no earlier scan of the stamp was known. */
+    public record Pending(String stampId, Instant at, String clientHash, boolean first) {
     }
 
     /** What the clone rules need to know of a stamp, including this scan. */
@@ -47,6 +51,9 @@ public class ScanLedger {
 
     private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
+    private final AtomicLong dropped = new AtomicLong();
+    private int failuresInARow;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -66,7 +73,12 @@ public class ScanLedger {
         if (task != null) {
             task.cancel(false);
         }
-        flushQuietly();
+        for (int i = 0; i < 100 && queued.get() > 0; i++) { // a clean stop writes everything it can
+            flushQuietly();
+            if (failuresInARow > 0) {
+                break;
+            }
+        }
     }
 
     /**
@@ -87,10 +99,12 @@ public class ScanLedger {
         });
         int count;
         Instant first;
+        boolean isFirst = false;
         synchronized (s) {
             s.count++;
             if (s.first == null) {
                 s.first = at;
+                isFirst = true;
             }
             s.clients.add(clientHash);
             if (needClients && !s.storedClientsLoaded) {
@@ -100,7 +114,11 @@ public class ScanLedger {
             count = s.count;
             first = s.first;
         }
-        queue.add(new Pending(stampId, at, clientHash));
+        queue.add(new Pending(stampId, at, clientHash, isFirst));
+        if (queued.incrementAndGet() > MAX_QUEUED && queue.poll() != null) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+        }
         return new Snapshot(count, first, s.clients.size());
     }
 
@@ -110,6 +128,7 @@ public class ScanLedger {
         for (Pending p; batch.size() < 5_000 && (p = queue.poll()) != null; ) {
             batch.add(p);
         }
+        queued.addAndGet(-batch.size());
         if (batch.isEmpty()) {
             return;
         }
@@ -117,6 +136,7 @@ public class ScanLedger {
             writer.write(batch);
         } catch (RuntimeException e) {
             queue.addAll(batch); // kept for the next round
+            queued.addAndGet(batch.size());
             throw e;
         }
         if (states.size() > MAX_TRACKED_STAMPS && queue.isEmpty()) {
@@ -124,16 +144,26 @@ public class ScanLedger {
         }
     }
 
-    private void flushQuietly() {
+    private synchronized void flushQuietly() {
         try {
             flush();
+            if (failuresInARow > 0) {
+                LOG.info(() -> "Writing scans works again after " + failuresInARow + " failed attempts");
+            }
+            failuresInARow = 0;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Writing scans failed; they stay queued", e);
+            // every 100 ms while the database is down: the first failure in full, then one line a minute
+            if (failuresInARow++ == 0) {
+                LOG.log(Level.WARNING, "Writing scans failed; they stay queued and are retried", e);
+            } else if (failuresInARow % 600 == 0) {
+                LOG.warning(() -> "Writing scans still fails (" + failuresInARow + " attempts, " + queued.get()
+                        + " scans queued, " + dropped.get() + " dropped beyond " + MAX_QUEUED + "): " + e);
+            }
         }
     }
 
     /** Scans not yet written (for tests and health). */
     public int queued() {
-        return queue.size();
+        return queued.get();
     }
 }
