@@ -156,7 +156,7 @@ public class BatchesBean implements Serializable {
     }
 
     public List<StampsResource.StampView> getStamps() {
-        return stamps.list(id, PageRequest.of("0", "100")).items().stream().map(StampsResource.StampView::of).toList();
+        return StampsResource.StampView.of(stamps.list(id, PageRequest.of("0", "100")).items(), stamps);
     }
 
     public long getStampTotal() {

@@ -70,9 +70,9 @@ public class StampMonitorResource {
 
     @GET
     @Path("suspicious")
-    @Operation(summary = "Stamps a clone rule fired on, most recently scanned first (scoped like batches)")
+    @Operation(summary = "Stamps a clone rule fired on, most recently flagged first (scoped like batches)")
     public Page<StampsResource.StampView> suspicious(@QueryParam("page") String page, @QueryParam("size") String size) {
         var p = stamps.suspicious(PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(StampsResource.StampView::of).toList(), p.page(), p.size(), p.total());
+        return new Page<>(StampsResource.StampView.of(p.items(), stamps), p.page(), p.size(), p.total());
     }
 }

@@ -41,6 +41,7 @@ import vn.temso.stamping.control.StampKeys;
 import vn.temso.stamping.control.Stamps;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.SigningKeyRecord;
+import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
 
 @Path("batches/{id}/stamps")
@@ -88,11 +89,17 @@ public class StampsResource {
 
     public record StampView(int seq, String serial, String url, String status, String kid, Instant issuedAt,
                             int scanCount, Instant firstScanAt, Instant lastScanAt, boolean suspicious,
-                            String suspicion, String batchId) {
-        public static StampView of(Stamp s) {
+                            String suspicion, Instant flaggedAt, String batchId) {
+        public static StampView of(Stamp s, ScanTotals t) {
             return new StampView(s.getSeq(), s.getSerial(), s.getUrl(), s.getStatus().name(), s.getKid(),
-                    s.getIssuedAt(), s.getScanCount(), s.getFirstScanAt(), s.getLastScanAt(), s.isSuspicious(),
-                    s.getSuspicion(), s.getBatch().getId());
+                    s.getIssuedAt(), t.count(), t.first(), t.last(), s.isSuspicious(), s.getSuspicion(),
+                    s.getFlaggedAt(), s.getBatch().getId());
+        }
+
+        /** Views of a page of stamps, with their scan totals read in one query. */
+        public static List<StampView> of(List<Stamp> stamps, Stamps control) {
+            var totals = control.scanTotals(stamps.stream().map(Stamp::getId).toList());
+            return stamps.stream().map(s -> of(s, totals.getOrDefault(s.getId(), ScanTotals.NONE))).toList();
         }
     }
 
@@ -124,7 +131,7 @@ public class StampsResource {
     public Page<StampView> list(@PathParam("id") String batchId, @QueryParam("page") String page,
                                 @QueryParam("size") String size) {
         var p = stamps.list(batchId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(StampView::of).toList(), p.page(), p.size(), p.total());
+        return new Page<>(StampView.of(p.items(), stamps), p.page(), p.size(), p.total());
     }
 
     @GET

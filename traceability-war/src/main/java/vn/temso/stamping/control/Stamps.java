@@ -8,7 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -23,6 +27,7 @@ import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.stamping.entity.IssuanceJob;
+import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
 
 /** Use cases on stamps: issuing jobs, listing, export, voiding, suspicious stamps. */
@@ -167,7 +172,7 @@ public class Stamps {
         Caller caller = current.require();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         String where = "s.suspicious = TRUE AND " + TenantScope.condition(caller, "s.batch.cooperative", params);
-        var q = em.createQuery("SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.lastScanAt DESC", Stamp.class);
+        var q = em.createQuery("SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.flaggedAt DESC, s.seq", Stamp.class);
         var c = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE " + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);
@@ -175,5 +180,18 @@ public class Stamps {
         });
         return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page.page(),
                 page.size(), c.getSingleResult());
+    }
+
+    /** Scan count, first and last scan of each stamp, from the scan rows (one grouped query over an index). */
+    public Map<String, ScanTotals> scanTotals(Collection<String> stampIds) {
+        if (stampIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ScanTotals> totals = new HashMap<>();
+        em.createQuery("SELECT c.stampId, COUNT(c), MIN(c.scannedAt), MAX(c.scannedAt) FROM Scan c"
+                        + " WHERE c.stampId IN :ids GROUP BY c.stampId", Object[].class)
+                .setParameter("ids", stampIds).getResultList()
+                .forEach(r -> totals.put((String) r[0], new ScanTotals(((Number) r[1]).intValue(), (Instant) r[2], (Instant) r[3])));
+        return totals;
     }
 }

@@ -43,14 +43,11 @@ public class Stamp {
     private Instant voidedAt;
     @Column(name = "void_reason")
     private String voidReason;
-    @Column(name = "scan_count")
-    private int scanCount;
-    @Column(name = "first_scan_at")
-    private Instant firstScanAt;
-    @Column(name = "last_scan_at")
-    private Instant lastScanAt;
+    // no scan counters here: every scan reads this row, so no scan writes it (counts come from the scan rows)
     private boolean suspicious;
     private String suspicion;
+    @Column(name = "flagged_at")
+    private Instant flaggedAt;
 
     protected Stamp() {
     }
@@ -76,18 +73,11 @@ public class Stamp {
         }
     }
 
-    public void scanned(Instant at) {
-        scanCount++;
-        if (firstScanAt == null) {
-            firstScanAt = at;
-        }
-        lastScanAt = at;
-    }
-
     public void flag(String why) {
         if (!suspicious) {
             suspicious = true;
             suspicion = why;
+            flaggedAt = Instant.now();
         }
     }
 
@@ -103,9 +93,7 @@ public class Stamp {
     public Instant getIssuedAt() { return issuedAt; }
     public Instant getVoidedAt() { return voidedAt; }
     public String getVoidReason() { return voidReason; }
-    public int getScanCount() { return scanCount; }
-    public Instant getFirstScanAt() { return firstScanAt; }
-    public Instant getLastScanAt() { return lastScanAt; }
+    public Instant getFlaggedAt() { return flaggedAt; }
     public boolean isSuspicious() { return suspicious; }
     public String getSuspicion() { return suspicion; }
 }

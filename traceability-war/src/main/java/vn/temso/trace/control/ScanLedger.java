@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.temso.stamping.entity.ScanTotals;
 
 /**
  * Counts scans in memory, exactly, for the clone rules of this instance, and writes them to the database in the
@@ -34,8 +35,8 @@ public class ScanLedger {
     /** Scans kept while the database refuses them (~150 bytes each); beyond it the oldest are dropped, and counted. */
     static final int MAX_QUEUED = 200_000;
 
-    /** One scan waiting to be written; {@code first} when no earlier scan of the stamp was known. */
-    public record Pending(String stampId, Instant at, String clientHash, boolean first) {
+    /** One scan waiting to be written. */
+    public record Pending(String stampId, Instant at, String clientHash) {
     }
 
     /** What the clone rules need to know of a stamp, including this scan. */
@@ -84,27 +85,25 @@ public class ScanLedger {
     /**
      * Records a scan of a stamp.
      *
-     * @param storedCount   the stamp's scan count as read from the database with this scan
-     * @param storedFirst   its first scan time as read, or null
+     * @param stored        the stamp's scans already written (read once per stamp, when this instance first sees it)
      * @param storedClients loads the distinct client hashes already written; called at most once per stamp,
      *                      and only when the caller needs the client count
      */
-    public Snapshot record(String stampId, int storedCount, Instant storedFirst, Instant at, String clientHash,
+    public Snapshot record(String stampId, Supplier<ScanTotals> stored, Instant at, String clientHash,
                            boolean needClients, Supplier<List<String>> storedClients) {
         State s = states.computeIfAbsent(stampId, id -> {
+            ScanTotals t = stored.get();
             State n = new State();
-            n.count = storedCount;
-            n.first = storedFirst;
+            n.count = t.count();
+            n.first = t.first();
             return n;
         });
         int count;
         Instant first;
-        boolean isFirst = false;
         synchronized (s) {
             s.count++;
             if (s.first == null) {
                 s.first = at;
-                isFirst = true;
             }
             s.clients.add(clientHash);
             if (needClients && !s.storedClientsLoaded) {
@@ -114,7 +113,7 @@ public class ScanLedger {
             count = s.count;
             first = s.first;
         }
-        queue.add(new Pending(stampId, at, clientHash, isFirst));
+        queue.add(new Pending(stampId, at, clientHash));
         if (queued.incrementAndGet() > MAX_QUEUED && queue.poll() != null) {
             queued.decrementAndGet();
             dropped.incrementAndGet();
@@ -122,8 +121,8 @@ public class ScanLedger {
         return new Snapshot(count, first, s.clients.size());
     }
 
-    /** Writes what is queued (also called at shutdown). */
-    public void flush() {
+    /** Writes what is queued (also called at shutdown), up to 5,000 scan rows per transaction. */
+    public synchronized void flush() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p; batch.size() < 5_000 && (p = queue.poll()) != null; ) {
             batch.add(p);
@@ -133,7 +132,7 @@ public class ScanLedger {
             return;
         }
         try {
-            writer.write(batch);
+            writer.insert(batch);
         } catch (RuntimeException e) {
             queue.addAll(batch); // kept for the next round
             queued.addAndGet(batch.size());

@@ -18,6 +18,7 @@ public final class TraceCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> loadLocks = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier generation;
@@ -35,16 +36,32 @@ public final class TraceCache {
      * @param load    builds the parts from the database when no usable entry exists
      */
     public TraceParts get(String batchId, int version, Supplier<TraceParts> load) {
+        TraceParts hit = usable(batchId, version);
+        if (hit != null) {
+            return hit;
+        }
+        // one load per batch at a time: when an entry expires, the requests scanning that batch wait for one
+        // load instead of all querying the same rows at once
+        synchronized (loadLocks.computeIfAbsent(batchId, k -> new Object())) {
+            hit = usable(batchId, version);
+            return hit != null ? hit : load(batchId, load);
+        }
+    }
+
+    private TraceParts usable(String batchId, int version) {
+        Entry e = entries.get(batchId);
+        return e != null && e.parts().version() >= version && e.generation() == generation.getAsLong()
+                && clock.getAsLong() - e.bornNanos() < ttlNanos ? e.parts() : null;
+    }
+
+    private TraceParts load(String batchId, Supplier<TraceParts> load) {
         long gen = generation.getAsLong(); // read before loading: a change during the load makes the entry stale
         long now = clock.getAsLong();
-        Entry e = entries.get(batchId);
-        if (e != null && e.parts().version() == version && e.generation() == gen && now - e.bornNanos() < ttlNanos) {
-            return e.parts();
-        }
         TraceParts fresh = load.get();
         if (ttlNanos > 0) {
             if (entries.size() >= maxEntries) {
                 entries.clear(); // rare: more batches scanned within one time to live than the bound
+                loadLocks.clear();
             }
             entries.put(batchId, new Entry(fresh, gen, now));
         }

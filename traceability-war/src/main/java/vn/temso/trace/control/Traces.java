@@ -22,9 +22,10 @@ import vn.temso.stamp.StampVerifier;
 import vn.temso.stamp.Verification;
 import vn.temso.stamp.key.KeyLookup;
 import vn.temso.stamping.control.StampKeys;
+import vn.temso.stamping.control.Stamps;
+import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
 import vn.temso.trace.entity.BuyerReport;
-import vn.temso.trace.entity.Scan;
 
 /** Resolves scanned stamp URLs into verdicts and trace records; records scans; applies the clone rules. */
 @ApplicationScoped
@@ -64,6 +65,9 @@ public class Traces {
 
     @Inject
     ScanWriter writer;
+
+    @Inject
+    Stamps stamps;
 
     /** A verifier per key set, with the stamp URLs it found genuine: a key rotation or revocation drops both. */
     private record Checks(KeyLookup keys, StampVerifier verifier, ConcurrentHashMap<String, Verification> genuine) {
@@ -117,14 +121,14 @@ public class Traces {
     }
 
     /** What a scan needs of the stamp and its batch, read fresh from the database at every scan (no entity cache). */
-    private record StampRow(String id, String kid, Stamp.Status status, String voidReason, int scanCount,
-                            Instant firstScanAt, String url, boolean suspicious, String batchId, String lot,
-                            BatchStatus batchStatus, String batchStatusReason, int batchVersion) {
+    private record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
+                            boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
+                            String batchStatusReason, int batchVersion) {
     }
 
     private Optional<StampRow> stampRow(String gtin14, String serial) {
-        List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.scanCount, s.firstScanAt,"
-                        + " s.url, s.suspicious, b.id, b.lotCode, b.status, b.statusReason, b.version"
+        List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.url, s.suspicious,"
+                        + " b.id, b.lotCode, b.status, b.statusReason, b.version"
                         + " FROM Stamp s JOIN s.batch b WHERE s.gtin = :g AND s.serial = :s", Object[].class)
                 .setParameter("g", gtin14).setParameter("s", serial).getResultList();
         if (rows.isEmpty()) {
@@ -132,8 +136,8 @@ public class Traces {
         }
         Object[] r = rows.get(0);
         return Optional.of(new StampRow((String) r[0], (String) r[1], (Stamp.Status) r[2], (String) r[3],
-                ((Number) r[4]).intValue(), (Instant) r[5], (String) r[6], r[7] instanceof Boolean b ? b : r[7] instanceof Number n && n.intValue() != 0, (String) r[8],
-                (String) r[9], (BatchStatus) r[10], (String) r[11], ((Number) r[12]).intValue()));
+                (String) r[4], r[5] instanceof Boolean b ? b : r[5] instanceof Number n && n.intValue() != 0,
+                (String) r[6], (String) r[7], (BatchStatus) r[8], (String) r[9], ((Number) r[10]).intValue()));
     }
 
     /**
@@ -159,7 +163,8 @@ public class Traces {
         StampRow stamp = found.get();
         boolean voided = stamp.status() == Stamp.Status.VOIDED;
         boolean recalled = stamp.batchStatus() == BatchStatus.RECALLED;
-        ScanLedger.Snapshot seen = ledger.record(stamp.id(), stamp.scanCount(), stamp.firstScanAt(), Instant.now(),
+        ScanLedger.Snapshot seen = ledger.record(stamp.id(),
+                () -> stamps.scanTotals(List.of(stamp.id())).getOrDefault(stamp.id(), ScanTotals.NONE), Instant.now(),
                 clientHash, !voided && !recalled, () -> em.createQuery(
                         "SELECT DISTINCT c.clientHash FROM Scan c WHERE c.stampId = :s", String.class)
                         .setParameter("s", stamp.id()).getResultList());

@@ -1,4 +1,4 @@
-package vn.temso.trace.entity;
+package vn.temso.stamping.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
