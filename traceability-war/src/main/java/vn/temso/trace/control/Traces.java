@@ -1,5 +1,6 @@
 package vn.temso.trace.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,6 +79,13 @@ public class Traces {
 
     private volatile Checks checks;
     private volatile TraceCache cache;
+    private Semaphore dbReaders;
+
+    @Inject
+    @ConfigProperty(name = "temso.trace.db-concurrency", defaultValue = "4")
+    int dbConcurrency;
+
+
     private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
 
     private Checks checks() {
@@ -126,7 +135,25 @@ public class Traces {
                             String batchStatusReason, int batchVersion) {
     }
 
+    /** Read at every scan (no cache), so that a void or a recall shows at the next scan on every instance. */
     private Optional<StampRow> stampRow(String gtin14, String serial) {
+        // Derby latches index pages exclusively, even to read them: dozens of request threads reading the same
+        // pages at once spend their time waiting and waking each other; a few at a time get through faster
+        dbReaders.acquireUninterruptibly();
+        try {
+            return readStampRow(gtin14, serial);
+        } finally {
+            dbReaders.release();
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        // made once, before any scan: a semaphore replaced while permits are out would lose them
+        dbReaders = new Semaphore(Math.max(1, dbConcurrency), true);
+    }
+
+    private Optional<StampRow> readStampRow(String gtin14, String serial) {
         List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.url, s.suspicious,"
                         + " b.id, b.lotCode, b.status, b.statusReason, b.version"
                         + " FROM Stamp s JOIN s.batch b WHERE s.gtin = :g AND s.serial = :s", Object[].class)
