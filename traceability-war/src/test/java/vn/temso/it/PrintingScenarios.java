@@ -259,6 +259,13 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals("avery-l7160", history.at("/items/1/template").asText());
         JsonNode audit = api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
         assertTrue(audit.toString().contains("\"reprint\""), audit.toString());
+
+        // past the retention the file is deleted (PrintRetention): the job stays, its download says what to reprint
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("temso.it.dataDir"), "prints", id(re) + ".zpl");
+        assertTrue(java.nio.file.Files.deleteIfExists(file), "print file at " + file);
+        Api.Reply gone = download(STAFF, re);
+        assertProblem(gone, 410, "gone");
+        assertTrue(gone.json().get("detail").asText().contains("2-4"), gone.text());
     }
 
     @Test

@@ -45,6 +45,17 @@ public final class Problems {
         public int status() { return 409; }
     }
 
+    /** The resource existed but was removed for good (a print file past its retention). */
+    public static class Gone extends ProblemException {
+        public Gone(String detail) {
+            super(detail);
+        }
+
+        public String type() { return "gone"; }
+        public String title() { return "No longer available"; }
+        public int status() { return 410; }
+    }
+
     /** A domain rule refuses the change (zone suspended, batch closed...). */
     public static class RuleViolated extends ProblemException {
         private final String rule;

@@ -186,7 +186,9 @@ public class PrintJobs {
         }
         Path file = PrintFiles.of(j);
         if (!Files.isRegularFile(file)) {
-            throw new Problems.NotFound("File of print job", id);
+            throw new Problems.Gone("The file of print job " + id + " was deleted after the retention period"
+                    + " (temso.print.retention-days); reprint stamps " + j.getFromSeq() + "-" + j.getToSeq()
+                    + " of the batch to print them again");
         }
         return new Download(file, j.getFormat().mediaType(), j.fileName(b.getLotCode()));
     }

@@ -1,0 +1,71 @@
+package vn.temso.printing.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.temso.platform.config.Settings;
+
+/**
+ * Deletes print files older than {@code temso.print.retention-days} (default 30; 0 keeps them for ever), at start
+ * and every hour. The print job record stays (who printed which serials, with which template); its download
+ * answers 410 Gone and says which range to reprint.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PrintRetention {
+
+    private static final Logger LOG = Logger.getLogger(PrintRetention.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        long days;
+        try {
+            days = Long.parseLong(Settings.get("temso.print.retention-days", "30").trim());
+        } catch (NumberFormatException e) {
+            LOG.warning("temso.print.retention-days is not a whole number of days; using 30");
+            days = 30;
+        }
+        if (days <= 0) {
+            LOG.info("Print files are kept for ever (temso.print.retention-days = " + days + ")");
+            return;
+        }
+        final Duration keep = Duration.ofDays(days);
+        task = scheduler.scheduleWithFixedDelay(() -> sweep(keep), 1, 3600, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void sweep(Duration keep) {
+        try {
+            int n = PrintFiles.deleteOlderThan(PrintFiles.dir(), Instant.now().minus(keep));
+            if (n > 0) {
+                LOG.info(() -> "Deleted " + n + " print files older than " + keep.toDays() + " days");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting old print files failed; retried in an hour", e);
+        }
+    }
+}
