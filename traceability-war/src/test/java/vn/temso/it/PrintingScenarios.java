@@ -350,4 +350,30 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals(200, file.status());
         assertEquals(done.get("bytes").asLong(), file.raw().body().length);
     }
+
+    @Test
+    void shouldServeCalibrationPagesForPresetsAndCustomSheets() throws Exception {
+        Api.Reply preset = api.get(STAFF, "/api/label-templates/avery-l7160/calibration");
+        assertEquals(200, preset.status(), preset.text());
+        assertTrue(preset.contentType().startsWith("application/pdf"), preset.contentType());
+        try (PDDocument pdf = Loader.loadPDF(preset.raw().body())) {
+            assertEquals(1, pdf.getNumberOfPages());
+            assertTrue(new PDFTextStripper().getText(pdf).contains("Calibration"), "calibration text");
+        }
+        String custom = "{\"name\": \"hop-tac-xa-3x9\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 3,"
+                + " \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5, \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
+        Api.Reply own = api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", custom);
+        assertEquals(200, own.status(), own.text());
+        try (PDDocument pdf = Loader.loadPDF(own.raw().body())) {
+            assertTrue(new PDFTextStripper().getText(pdf).contains("hop-tac-xa-3x9"), "names the template");
+        }
+        String tooWide = custom.replace("\"columns\": 3", "\"columns\": 4");
+        assertProblem(api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", tooWide),
+                400, "validation-failed");
+        assertProblem(api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", "{not json"),
+                400, "validation-failed");
+        assertProblem(api.get(STAFF, "/api/label-templates/no-such-sheet/calibration"), 404, "not-found");
+        assertProblem(api.get(STAFF, "/api/label-templates/avery-l7160/calibration?dpi=abc"), 400, "validation-failed");
+        assertEquals(401, api.send("GET", "/api/label-templates/avery-l7160/calibration", null, null, null).status());
+    }
 }
