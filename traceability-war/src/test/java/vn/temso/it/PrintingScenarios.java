@@ -107,19 +107,32 @@ public abstract class PrintingScenarios extends ApiScenarios {
         }
     }
 
+    /** Where the labels are on a sheet, in mm. */
+    private record Grid(int columns, int rows, double left, double top, double pitchX, double pitchY, double width,
+                        double height) {
+    }
+
+    /** The 3 x 8 (70 x 37 mm) preset. */
+    private static final Grid PRESET_3X8 = new Grid(3, 8, 0, 0.5, 70, 37, 70, 37);
+
     /** Decodes the QR of every label cell of a 3 x 8 (70 x 37 mm) page rendered at 300 dpi. */
     private static List<String> decodeCells(BufferedImage page) {
+        return decodeCells(page, PRESET_3X8);
+    }
+
+    /** Decodes the QR of every label cell of a page rendered at 300 dpi. */
+    private static List<String> decodeCells(BufferedImage page, Grid g) {
         List<String> found = new ArrayList<>();
         double px = 300 / 25.4;
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        for (int row = 0; row < 8; row++) {
-            for (int col = 0; col < 3; col++) {
-                int x = (int) Math.floor(col * 70 * px);
-                int y = (int) Math.floor((0.5 + row * 37) * px);
-                int w = Math.min(page.getWidth() - x, (int) Math.ceil(70 * px));
-                int h = Math.min(page.getHeight() - y, (int) Math.ceil(37 * px));
+        for (int row = 0; row < g.rows(); row++) {
+            for (int col = 0; col < g.columns(); col++) {
+                int x = (int) Math.floor((g.left() + col * g.pitchX()) * px);
+                int y = (int) Math.floor((g.top() + row * g.pitchY()) * px);
+                int w = Math.min(page.getWidth() - x, (int) Math.ceil(g.width() * px));
+                int h = Math.min(page.getHeight() - y, (int) Math.ceil(g.height() * px));
                 BufferedImage cell = page.getSubimage(x, y, w, h);
                 String text = decode(cell, hints);
                 if (text == null) {
@@ -266,6 +279,9 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply gone = download(STAFF, re);
         assertProblem(gone, 410, "gone");
         assertTrue(gone.json().get("detail").asText().contains("2-4"), gone.text());
+        JsonNode kept = api.get(STAFF, "/api/print-jobs/" + id(re)).json();
+        assertEquals("DONE", kept.get("status").asText(), "the record stays: " + kept);
+        assertEquals("50x30", kept.get("template").asText());
     }
 
     @Test
@@ -349,6 +365,147 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply file = download(STAFF, done);
         assertEquals(200, file.status());
         assertEquals(done.get("bytes").asLong(), file.raw().body().length);
+    }
+
+    static final String CUSTOM_SHEET = "{\"name\": \"%s\", \"labelWidthMm\": 60, \"labelHeightMm\": 30,"
+            + " \"cornerRadiusMm\": 2, \"columns\": 3, \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5,"
+            + " \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
+
+    private static Api.Reply saveTemplate(String user, String cooperativeId, String json) {
+        return api.send("POST", "/api/label-templates" + (cooperativeId == null ? "" : "?cooperativeId=" + cooperativeId),
+                api.token(user), "application/json", json);
+    }
+
+    private static boolean lists(String user, String query, String templateId) {
+        JsonNode t = api.get(user, "/api/label-templates" + query).json();
+        return t.get("custom").findValuesAsText("id").contains(templateId);
+    }
+
+    @Test
+    void shouldSaveACustomSheetTemplateForOneCooperativeAndPrintWithIt() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String batchId = id(batch);
+        String coopId = batch.get("cooperativeId").asText();
+        String name = "Giấy Tomy 3x9 " + Long.toString(System.nanoTime(), 36);
+
+        // commune staff save it for a cooperative of their commune
+        Api.Reply saved = saveTemplate(STAFF, coopId, CUSTOM_SHEET.formatted(name));
+        assertEquals(201, saved.status(), saved.text());
+        JsonNode t = saved.json();
+        String templateId = id(t);
+        assertEquals("/api/label-templates/" + templateId, URI.create(saved.header("Location")).getPath());
+        assertEquals(name, t.get("name").asText());
+        assertEquals(coopId, t.get("cooperativeId").asText());
+        assertEquals(27, t.get("labelsPerSheet").asInt());
+        assertEquals(65.0, t.at("/template/horizontalPitchMm").asDouble(), "stored with explicit pitches");
+        assertEquals("/api/label-templates/" + templateId + "/calibration", t.get("calibration").asText());
+
+        // listed alongside the presets, for the cooperative's people only
+        JsonNode all = api.get(MANAGER, "/api/label-templates").json();
+        assertEquals("3x8-70x37", all.at("/sheets/0/name").asText(), "presets first, unchanged");
+        assertTrue(lists(MANAGER, "", templateId));
+        assertTrue(lists(STAFF, "?cooperativeId=" + coopId, templateId));
+        assertTrue(lists("tantru.xavien", "", templateId), "members see the templates of their cooperative");
+        assertEquals(200, api.get(MANAGER, "/api/label-templates/" + templateId).status());
+        for (String outsider : List.of("duchoa.quanly", "canbo.hoatan")) {
+            assertFalse(lists(outsider, "", templateId), outsider);
+            assertProblem(api.get(outsider, "/api/label-templates?cooperativeId=" + coopId), 404, "not-found");
+            assertProblem(api.get(outsider, "/api/label-templates/" + templateId), 404, "not-found");
+            assertProblem(api.get(outsider, "/api/label-templates/" + templateId + "/calibration"), 404, "not-found");
+            assertProblem(api.send("DELETE", "/api/label-templates/" + templateId, api.token(outsider), null, null),
+                    404, "not-found");
+            assertProblem(saveTemplate(outsider, coopId, CUSTOM_SHEET.formatted("khác")), 404, "not-found");
+        }
+        assertProblem(saveTemplate("tantru.xavien", null, CUSTOM_SHEET.formatted("thành viên")), 403, "forbidden");
+        assertProblem(api.get("tantru.xavien", "/api/label-templates/" + templateId + "/calibration"), 403,
+                "forbidden");
+        assertProblem(saveTemplate(MANAGER, null, CUSTOM_SHEET.formatted(name.toUpperCase())), 409, "conflict");
+
+        // its calibration page, by id and by name
+        Api.Reply calibration = api.get(STAFF, "/api/label-templates/" + templateId + "/calibration");
+        assertEquals(200, calibration.status(), calibration.text());
+        assertTrue(calibration.contentType().startsWith("application/pdf"), calibration.contentType());
+        try (PDDocument pdf = Loader.loadPDF(calibration.raw().body())) {
+            assertEquals(1, pdf.getNumberOfPages());
+            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC);
+            assertTrue(text.contains("Calibration") && text.contains(name), text);
+        }
+        Api.Reply byName = api.get(MANAGER, "/api/label-templates/" + java.net.URLEncoder.encode(name,
+                StandardCharsets.UTF_8).replace("+", "%20") + "/calibration?cooperativeId=" + coopId);
+        assertEquals(200, byName.status(), byName.text());
+
+        // printed by name like a preset: 30 labels on 27-label sheets, read back and scanned
+        JsonNode job = print(STAFF, batchId, body("format", "PDF", "template", name, "count", 30));
+        assertEquals("DONE", job.get("status").asText(), job.toString());
+        assertEquals(name, job.get("template").asText());
+        assertEquals(templateId, job.get("templateId").asText());
+        assertEquals(2, job.get("pages").asInt());
+        Api.Reply file = download(STAFF, job);
+        assertEquals(200, file.status(), file.text());
+        Map<Integer, String> urls = stampUrls(batchId);
+        Set<String> decoded = new HashSet<>();
+        try (PDDocument pdf = Loader.loadPDF(file.raw().body())) {
+            assertEquals(2, pdf.getNumberOfPages());
+            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
+            assertTrue(text.contains("Gạo thơm ST25"), text);
+            assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            Grid grid = new Grid(3, 9, 10, 5, 65, 32, 60, 30);
+            for (int p = 0; p < 2; p++) {
+                decoded.addAll(decodeCells(renderer.renderImageWithDPI(p, 300, ImageType.GRAY), grid));
+            }
+        }
+        assertEquals(30, decoded.size(), "every label's QR decodes in its cell of the custom sheet");
+        assertTrue(urls.values().containsAll(decoded));
+
+        // by id as ZPL (the sheet's label size), and never for another cooperative's batch
+        JsonNode zpl = print(MANAGER, batchId, body("format", "ZPL", "template", templateId, "fromSeq", 1, "toSeq", 2));
+        assertEquals("DONE", zpl.get("status").asText(), zpl.toString());
+        assertEquals(name, zpl.get("template").asText());
+        String commands = new String(download(MANAGER, zpl).raw().body(), StandardCharsets.UTF_8);
+        assertTrue(commands.contains("^PW479") || commands.contains("^PW480"), "60 mm at 203 dpi: " + commands.substring(0, 40));
+        JsonNode other = Fixtures.batch(api, "duchoa.quanly");
+        Api.Reply refused = api.post("duchoa.quanly", "/api/batches/" + id(other) + "/print-jobs",
+                body("format", "PDF", "template", templateId, "count", 1));
+        assertProblem(refused, 400, "validation-failed");
+        assertTrue(hasViolation(refused, "template") && !refused.text().contains(name), refused.text());
+
+        // deleted: gone from the list, the history keeps the name and the file
+        assertEquals(204, api.send("DELETE", "/api/label-templates/" + templateId, api.token(MANAGER), null, null)
+                .status());
+        assertFalse(lists(MANAGER, "", templateId));
+        assertProblem(api.get(MANAGER, "/api/label-templates/" + templateId), 404, "not-found");
+        JsonNode history = api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
+        assertEquals(name, history.at("/items/1/template").asText(), history.toString());
+        assertEquals(200, download(STAFF, job).status());
+        assertTrue(hasViolation(api.post(STAFF, "/api/batches/" + batchId + "/print-jobs",
+                body("format", "PDF", "template", name, "count", 1)), "template"));
+    }
+
+    @Test
+    void shouldRefuseInvalidCustomTemplatesNamingTheField() {
+        String coopId = null; // a manager saves for the own cooperative
+        Api.Reply notJson = saveTemplate(MANAGER, coopId, "{not json");
+        assertProblem(notJson, 400, "validation-failed");
+        assertTrue(hasViolation(notJson, "template"), notJson.text());
+        Api.Reply tooWide = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("rộng quá")
+                .replace("\"columns\": 3", "\"columns\": 4"));
+        assertProblem(tooWide, 400, "validation-failed");
+        assertTrue(hasViolation(tooWide, "columns"), tooWide.text());
+        assertTrue(tooWide.text().contains("do not fit across"), tooWide.text());
+        Api.Reply unknown = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("màu").replace("\"rows\"",
+                "\"colour\": \"red\", \"rows\""));
+        assertTrue(hasViolation(unknown, "colour"), unknown.text());
+        Api.Reply noName = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.replace("\"name\": \"%s\", ", ""));
+        assertProblem(noName, 400, "validation-failed");
+        assertTrue(hasViolation(noName, "name"), noName.text());
+        assertTrue(hasViolation(saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("4x10")), "name"));
+        assertTrue(hasViolation(saveTemplate(STAFF, null, CUSTOM_SHEET.formatted("không hợp tác xã")),
+                "cooperativeId"));
+        assertTrue(hasViolation(saveTemplate("admin", null, CUSTOM_SHEET.formatted("admin")), "cooperativeId"));
+        assertEquals(401, api.send("POST", "/api/label-templates", null, "application/json",
+                CUSTOM_SHEET.formatted("x")).status());
     }
 
     @Test

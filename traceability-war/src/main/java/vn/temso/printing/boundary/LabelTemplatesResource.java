@@ -1,62 +1,97 @@
 package vn.temso.printing.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.temso.label.LabelPrinterException;
-import vn.temso.label.pdf.PdfOptions;
-import vn.temso.label.pdf.PdfSheetWriter;
-import vn.temso.label.template.InvalidTemplateException;
 import vn.temso.label.template.SheetTemplate;
 import vn.temso.label.template.Templates;
 import vn.temso.label.template.ThermalTemplate;
-import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.printing.control.LabelOutput;
+import vn.temso.printing.control.LabelTemplates;
+import vn.temso.printing.entity.CustomTemplate;
 
 @Path("label-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Printing")
 public class LabelTemplatesResource {
 
+    static final String CUSTOM_EXAMPLE = "{\"name\": \"Tomy 3x9\", \"labelWidthMm\": 60, \"labelHeightMm\": 30,"
+            + " \"cornerRadiusMm\": 2, \"columns\": 3, \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5,"
+            + " \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
+
     @Inject
     CurrentCaller current;
 
+    @Inject
+    LabelTemplates templates;
+
+    @Context
+    UriInfo uri;
+
     public record SheetView(String name, int columns, int rows, int labelsPerSheet, double labelWidthMm,
-                            double labelHeightMm, double cornerRadiusMm, double pageWidthMm, double pageHeightMm) {
+                            double labelHeightMm, double cornerRadiusMm, double pageWidthMm, double pageHeightMm,
+                            String calibration) {
         static SheetView of(SheetTemplate t) {
             return new SheetView(t.name(), t.columns(), t.rows(), t.labelsPerSheet(), t.labelWidthMm(),
-                    t.labelHeightMm(), t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm());
+                    t.labelHeightMm(), t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(),
+                    "/api/label-templates/" + t.name() + "/calibration");
+        }
+    }
+
+    /** A cooperative's saved sheet; {@code template} is its label-printer JSON (every dimension explicit). */
+    public record CustomView(String id, String name, String cooperativeId, String cooperativeName, int columns,
+                             int rows, int labelsPerSheet, double labelWidthMm, double labelHeightMm,
+                             double cornerRadiusMm, double pageWidthMm, double pageHeightMm, String description,
+                             JsonObject template, String createdBy, Instant createdAt, String calibration) {
+        static CustomView of(CustomTemplate c) {
+            SheetTemplate t = LabelTemplates.parse(c.getSheetJson());
+            return new CustomView(c.getId(), c.getName(), c.getCooperative().getId(), c.getCooperative().getName(),
+                    t.columns(), t.rows(), t.labelsPerSheet(), t.labelWidthMm(), t.labelHeightMm(),
+                    t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(), t.describe(),
+                    Json.createReader(new StringReader(c.getSheetJson())).readObject(), c.getCreatedBy(),
+                    c.getCreatedAt(), "/api/label-templates/" + c.getId() + "/calibration");
         }
     }
 
     public record ThermalView(String name, double widthMm, double heightMm) {
     }
 
-    public record TemplatesView(List<SheetView> sheets, List<ThermalView> thermal, String defaultSheet,
-                                String defaultThermal, List<Integer> thermalDpi) {
+    public record TemplatesView(List<SheetView> sheets, List<CustomView> custom, List<ThermalView> thermal,
+                                String defaultSheet, String defaultThermal, List<Integer> thermalDpi) {
     }
 
     @GET
-    @Operation(summary = "Sheet presets (PDF) and thermal label sizes (ZPL) to choose from when printing",
-            description = "For ZPL, any sheet preset's label size is accepted too.")
-    public TemplatesView list() {
+    @Operation(summary = "Sheet presets (PDF), the custom sheet templates of the cooperatives the caller sees, and"
+            + " thermal label sizes (ZPL) to choose from when printing",
+            description = "A print job names a preset, or a custom template of the batch's cooperative by id or"
+                    + " name. For ZPL, any sheet's label size is accepted too. cooperativeId limits the custom"
+                    + " templates to one cooperative.")
+    @APIResponse(responseCode = "404", description = "cooperativeId names a cooperative the caller does not see")
+    public TemplatesView list(@QueryParam("cooperativeId") String cooperativeId) {
         current.require();
         List<ThermalView> thermal = Templates.thermalPresetNames().stream().map(n -> {
             try {
@@ -66,26 +101,63 @@ public class LabelTemplatesResource {
                 throw new UncheckedIOException(e);
             }
         }).toList();
-        return new TemplatesView(Templates.sheetPresets().stream().map(SheetView::of).toList(), thermal,
+        return new TemplatesView(Templates.sheetPresets().stream().map(SheetView::of).toList(),
+                templates.list(cooperativeId).stream().map(CustomView::of).toList(), thermal,
                 LabelOutput.DEFAULT_SHEET, LabelOutput.DEFAULT_THERMAL, List.of(203, 300, 600));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save a custom sheet template for a cooperative (a sticker-sheet brand missing from the"
+            + " presets)", description = "The body is a sheet template in the label-printer JSON format"
+            + " (docs/label-printer.md), validated by the library; its name is the one print jobs use. Admins and"
+            + " commune staff give cooperativeId; a manager saves for the own cooperative.")
+    @APIResponse(responseCode = "201", description = "Saved; print with its id or name")
+    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, impossible geometry (each problem"
+            + " names its field), or a missing or preset name")
+    @APIResponse(responseCode = "403", description = "The caller sees the cooperative but does not print for it")
+    @APIResponse(responseCode = "404", description = "Unknown cooperative, or not visible to the caller")
+    @APIResponse(responseCode = "409", description = "The cooperative already has a template of that name")
+    public Response create(@QueryParam("cooperativeId") String cooperativeId, @RequestBody(content = @Content(
+            examples = @ExampleObject(name = "a 3 x 9 sheet", value = CUSTOM_EXAMPLE))) String json) {
+        CustomTemplate t = templates.create(cooperativeId, json);
+        return Response.created(uri.getBaseUriBuilder().path("label-templates").path(t.getId()).build())
+                .entity(CustomView.of(t)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One custom sheet template")
+    @APIResponse(responseCode = "404", description = "Unknown, or of a cooperative the caller does not see")
+    public CustomView get(@PathParam("id") String id) {
+        return CustomView.of(templates.readable(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a custom sheet template (print jobs that used it keep a copy of its geometry)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller sees the cooperative but does not print for it")
+    @APIResponse(responseCode = "404", description = "Unknown, or of a cooperative the caller does not see")
+    public Response delete(@PathParam("id") String id) {
+        templates.delete(id);
+        return Response.noContent().build();
     }
 
     @GET
     @Path("{name}/calibration")
     @Produces({"application/pdf", MediaType.WILDCARD}) // a PDF whatever the client's Accept says
-    @Operation(summary = "A one-page calibration PDF for a sheet preset: print it at 100 % on plain paper and hold it"
-            + " against a sticker sheet to check the printer's alignment before printing labels")
+    @Operation(summary = "A one-page calibration PDF for a sheet preset or a custom template: print it at 100 % on"
+            + " plain paper and hold it against a sticker sheet to check the printer's alignment before printing"
+            + " labels", description = "name: a preset's name, a custom template's id, or its name (cooperativeId"
+            + " chooses when several cooperatives the caller prints for have one of that name).")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(responseCode = "404", description = "No sheet preset of that name")
-    public Response calibration(@PathParam("name") String name, @QueryParam("dpi") String dpi) {
-        current.require();
-        SheetTemplate template;
-        try {
-            template = Templates.sheetPreset(name);
-        } catch (InvalidTemplateException e) {
-            throw new Problems.NotFound("Sheet template", name);
-        }
-        return pdf(template, dpi);
+    @APIResponse(responseCode = "403", description = "The caller does not print labels (members)")
+    @APIResponse(responseCode = "404", description = "No such template among the presets and the custom templates"
+            + " of the cooperatives the caller prints for")
+    public Response calibration(@PathParam("name") String name, @QueryParam("cooperativeId") String cooperativeId,
+                                @QueryParam("dpi") String dpi) {
+        return pdf(templates.calibrationSheet(name, cooperativeId), dpi);
     }
 
     @POST
@@ -93,38 +165,18 @@ public class LabelTemplatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({"application/pdf", MediaType.WILDCARD}) // a PDF whatever the client's Accept says
     @Operation(summary = "The calibration PDF of a custom sheet template given as JSON (the label-printer format, see"
-            + " docs/label-printer.md), to check a sheet brand that is not among the presets")
+            + " docs/label-printer.md), to check a sheet brand before saving it")
     @APIResponse(responseCode = "200", description = "The PDF")
     @APIResponse(responseCode = "400", description = "The template is not valid JSON or its geometry is impossible")
+    @APIResponse(responseCode = "403", description = "The caller does not print labels (members)")
     public Response customCalibration(String json, @QueryParam("dpi") String dpi) {
-        current.require();
-        SheetTemplate template;
-        try {
-            template = Templates.sheetFromJson(new ByteArrayInputStream(
-                    (json == null ? "" : json).getBytes(StandardCharsets.UTF_8)), "template");
-        } catch (IOException | LabelPrinterException e) {
-            throw new Problems.ValidationFailed("template", e.getMessage());
-        }
-        return pdf(template, dpi);
+        templates.requirePrinter();
+        return pdf(LabelTemplates.parse(json), dpi);
     }
 
-    private static Response pdf(SheetTemplate template, String dpiParam) {
-        int dpi;
-        try {
-            dpi = dpiParam == null || dpiParam.isBlank() ? 300 : Integer.parseInt(dpiParam.trim());
-        } catch (NumberFormatException e) {
-            dpi = -1;
-        }
-        if (dpi < 72 || dpi > 1200) {
-            throw new Problems.ValidationFailed("dpi", "dpi is the printer's resolution, 72 to 1200 (default 300)");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new PdfSheetWriter(template, PdfOptions.defaults().withDpi(dpi)).writeCalibration(out);
-        } catch (IOException | LabelPrinterException e) {
-            throw new Problems.ValidationFailed("template", e.getMessage());
-        }
-        return Response.ok(out.toByteArray(), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"calibration-" + template.name() + ".pdf\"").build();
+    private static Response pdf(SheetTemplate template, String dpi) {
+        String file = "calibration-" + template.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+        return Response.ok(LabelTemplates.calibrationPdf(template, dpi), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
     }
 }

@@ -40,6 +40,8 @@ public class PrintJobsResource {
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "403", description = "The caller may see the batch but not print it")
     @APIResponse(responseCode = "409", description = "The job is not DONE yet, or failed")
+    @APIResponse(responseCode = "410", description = "The file was deleted after temso.print.retention-days; the"
+            + " problem's detail names the serial range to reprint")
     public Response download(@PathParam("id") String id) {
         PrintJobs.Download d = printJobs.download(id);
         return Response.ok(d.file().toFile(), d.mediaType())

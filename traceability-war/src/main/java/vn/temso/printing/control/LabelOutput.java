@@ -19,10 +19,12 @@ import vn.temso.label.zpl.ZplOptions;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
 import vn.temso.printing.entity.PrintFormat;
+import vn.temso.printing.entity.PrintJob;
 
 /**
  * A checked choice of format, template and printer settings, and the writer it needs. Only built-in presets are
  * accepted by name: the library would also read a template from a file path, which a client must never choose.
+ * A cooperative's custom sheet template comes in already loaded (see {@link LabelTemplates}).
  */
 public final class LabelOutput {
 
@@ -51,9 +53,28 @@ public final class LabelOutput {
     /** @throws Problems.ValidationFailed listing every bad field */
     public static LabelOutput of(PrintFormat format, String template, Integer dpi, Integer startPosition,
                                  Boolean cutMarks) {
+        return of(format, template, null, List.of(), dpi, startPosition, cutMarks);
+    }
+
+    /** The output a recorded job was checked for: its preset, or the copy of its custom sheet. */
+    public static LabelOutput of(PrintJob job) {
+        SheetTemplate custom = job.getTemplateJson() == null ? null : LabelTemplates.parse(job.getTemplateJson());
+        return of(job.getFormat(), job.getTemplateName(), custom, List.of(), job.getDpi(), job.getStartPosition(),
+                job.isCutMarks());
+    }
+
+    /**
+     * @param custom      a cooperative's saved sheet template (named {@code template}), or null for a preset
+     * @param customNames the cooperative's saved templates, named in the message when {@code template} is unknown
+     * @throws Problems.ValidationFailed listing every bad field
+     */
+    public static LabelOutput of(PrintFormat format, String template, SheetTemplate custom, List<String> customNames,
+                                 Integer dpi, Integer startPosition, Boolean cutMarks) {
         List<ProblemException.Violation> bad = new ArrayList<>();
-        String name = template == null || template.isBlank()
+        String name = custom != null ? custom.name() : template == null || template.isBlank()
                 ? (format == PrintFormat.ZPL ? DEFAULT_THERMAL : DEFAULT_SHEET) : template.strip();
+        String saved = customNames.isEmpty() ? "" : "; or a template saved by the cooperative: "
+                + String.join(", ", customNames);
         SheetTemplate sheet = null;
         ThermalTemplate thermal = null;
         int useDpi;
@@ -64,15 +85,15 @@ public final class LabelOutput {
                 bad.add(new ProblemException.Violation("dpi", "dpi for PDF is the office printer's resolution,"
                         + " 150 to 1200 (default 300)"));
             }
-            if (Templates.sheetPresetNames().contains(name)) {
-                sheet = Templates.sheetPreset(name);
+            if (custom != null || Templates.sheetPresetNames().contains(name)) {
+                sheet = custom != null ? custom : Templates.sheetPreset(name);
                 if (start < 1 || start > sheet.labelsPerSheet()) {
                     bad.add(new ProblemException.Violation("startPosition", "startPosition is 1 to "
                             + sheet.labelsPerSheet() + " on template " + name));
                 }
             } else {
                 bad.add(new ProblemException.Violation("template", "unknown sheet template '" + name
-                        + "'; one of " + String.join(", ", Templates.sheetPresetNames())));
+                        + "'; one of " + String.join(", ", Templates.sheetPresetNames()) + saved));
             }
         } else {
             useDpi = dpi == null ? 203 : dpi;
@@ -82,13 +103,15 @@ public final class LabelOutput {
             if (start != 1) {
                 bad.add(new ProblemException.Violation("startPosition", "startPosition applies to sheets (PDF) only"));
             }
-            if (!Templates.thermalPresetNames().contains(name) && !Templates.sheetPresetNames().contains(name)) {
+            if (custom == null && !Templates.thermalPresetNames().contains(name)
+                    && !Templates.sheetPresetNames().contains(name)) {
                 bad.add(new ProblemException.Violation("template", "unknown thermal template '" + name + "'; one of "
                         + String.join(", ", Templates.thermalPresetNames()) + " or a sheet preset's label size ("
-                        + String.join(", ", Templates.sheetPresetNames()) + ")"));
+                        + String.join(", ", Templates.sheetPresetNames()) + ")" + saved));
             } else if (bad.isEmpty()) {
                 try {
-                    thermal = Templates.thermal(name, useDpi);
+                    // a custom sheet's label size, as for presets
+                    thermal = custom != null ? ThermalTemplate.of(custom, useDpi) : Templates.thermal(name, useDpi);
                 } catch (IOException | LabelPrinterException e) {
                     bad.add(new ProblemException.Violation("template", e.getMessage()));
                 }

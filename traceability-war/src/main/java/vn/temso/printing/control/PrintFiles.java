@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import vn.temso.platform.config.Settings;
 import vn.temso.printing.entity.PrintJob;
 
@@ -19,7 +20,43 @@ final class PrintFiles {
     }
 
     static Path of(PrintJob job) {
-        return dir().resolve(job.getId() + "." + job.getFormat().extension());
+        return of(dir(), job);
+    }
+
+    static Path of(Path dir, PrintJob job) {
+        return dir.resolve(job.getId() + "." + job.getFormat().extension());
+    }
+
+    /** The print jobs whose files the retention deletes; the database in the service, a list in unit tests. */
+    interface Jobs {
+        /** Finished (DONE) jobs that ended before {@code cutoff} and still have a file, oldest first. */
+        List<PrintJob> withFilesFinishedBefore(Instant cutoff, int limit);
+
+        /** Marks the job's file as deleted, so its download answers 410 Gone. */
+        void fileDeleted(String jobId, Instant at);
+    }
+
+    /**
+     * Deletes the files of jobs that finished before {@code cutoff} and marks those jobs, then deletes any file
+     * still last written before the cutoff (partial files of interrupted runs, files no job claims).
+     *
+     * @return how many jobs lost their file
+     */
+    static int expire(Path dir, Instant cutoff, Jobs jobs) throws IOException {
+        int expired = 0;
+        while (true) {
+            List<PrintJob> batch = jobs.withFilesFinishedBefore(cutoff, 200);
+            for (PrintJob j : batch) {
+                Files.deleteIfExists(of(dir, j));
+                jobs.fileDeleted(j.getId(), Instant.now());
+                expired++;
+            }
+            if (batch.size() < 200) {
+                break;
+            }
+        }
+        deleteOlderThan(dir, cutoff);
+        return expired;
     }
 
     /**

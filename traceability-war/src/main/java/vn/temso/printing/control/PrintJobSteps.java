@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +19,7 @@ import vn.temso.stamping.entity.Stamp;
  * restart finds it, and no transaction stays open while a large file is written.
  */
 @ApplicationScoped
-public class PrintJobSteps {
+public class PrintJobSteps implements PrintFiles.Jobs {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -111,6 +112,26 @@ public class PrintJobSteps {
         PrintJob job = em.find(PrintJob.class, id);
         if (job != null && !job.isFinished()) {
             job.fail(reason);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<PrintJob> withFilesFinishedBefore(Instant cutoff, int limit) {
+        List<PrintJob> jobs = em.createQuery("SELECT j FROM PrintJob j WHERE j.status = :done AND j.finishedAt < :cutoff"
+                        + " AND j.fileDeletedAt IS NULL ORDER BY j.finishedAt, j.id", PrintJob.class)
+                .setParameter("done", PrintJob.Status.DONE).setParameter("cutoff", cutoff).setMaxResults(limit)
+                .getResultList();
+        jobs.forEach(em::detach);
+        return jobs;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void fileDeleted(String jobId, Instant at) {
+        PrintJob job = em.find(PrintJob.class, jobId);
+        if (job != null) {
+            job.fileDeleted(at);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.audit.control.AuditLog;
@@ -22,6 +23,7 @@ import vn.temso.platform.rest.Params;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
+import vn.temso.printing.entity.CustomTemplate;
 import vn.temso.printing.entity.PrintFormat;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.control.Stamps;
@@ -51,6 +53,9 @@ public class PrintJobs {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LabelTemplates templates;
 
     @Inject
     @ConfigProperty(name = "temso.printing.background-threshold", defaultValue = "2000")
@@ -89,7 +94,15 @@ public class PrintJobs {
         if (format == null) {
             throw new Problems.ValidationFailed("format", "format is required: PDF or ZPL");
         }
-        LabelOutput output = LabelOutput.of(format, o.template(), o.dpi(), o.startPosition(), o.cutMarks());
+        // a preset by name, else one of the batch's cooperative's own templates by id or name (never another's)
+        String wanted = o.template() == null ? null : o.template().strip();
+        CustomTemplate custom = wanted == null || wanted.isEmpty() || LabelTemplates.isPresetName(wanted) ? null
+                : templates.ofCooperative(b.getCooperative(), wanted);
+        LabelOutput output = custom != null
+                ? LabelOutput.of(format, custom.getName(), LabelTemplates.parse(custom.getSheetJson()), List.of(),
+                o.dpi(), o.startPosition(), o.cutMarks())
+                : LabelOutput.of(format, wanted, null, templates.names(b.getCooperative()), o.dpi(),
+                o.startPosition(), o.cutMarks());
         boolean newStamps = o.count() != null;
         if (newStamps == (o.fromSeq() != null || o.toSeq() != null)) {
             throw new Problems.ValidationFailed("count", "give either count (issue and print new stamps)"
@@ -130,6 +143,9 @@ public class PrintJobs {
             }
             job = PrintJob.reprintOf(b.getId(), b.getCooperative().getId(), format, output.templateName(),
                     output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who);
+        }
+        if (custom != null) {
+            job.usesCustomTemplate(custom.getId(), custom.getSheetJson());
         }
         em.persist(job);
         audit.record(b.getCooperative(), job.isReprint() ? "reprint" : "print", "batch", b.getId(),
@@ -185,10 +201,12 @@ public class PrintJobs {
                     + "; the file is ready when it is DONE");
         }
         Path file = PrintFiles.of(j);
-        if (!Files.isRegularFile(file)) {
-            throw new Problems.Gone("The file of print job " + id + " was deleted after the retention period"
-                    + " (temso.print.retention-days); reprint stamps " + j.getFromSeq() + "-" + j.getToSeq()
-                    + " of the batch to print them again");
+        if (j.getFileDeletedAt() != null || !Files.isRegularFile(file)) {
+            throw new Problems.Gone("The file of print job " + id + " was deleted"
+                    + (j.getFileDeletedAt() == null ? "" : " on " + j.getFileDeletedAt().truncatedTo(ChronoUnit.SECONDS))
+                    + " after the retention period (temso.print.retention-days); reprint stamps " + j.getFromSeq()
+                    + "-" + j.getToSeq() + " of lot " + b.getLotCode() + " (fromSeq " + j.getFromSeq() + ", toSeq "
+                    + j.getToSeq() + ") to print them again");
         }
         return new Download(file, j.getFormat().mediaType(), j.fileName(b.getLotCode()));
     }

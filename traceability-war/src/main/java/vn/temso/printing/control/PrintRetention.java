@@ -3,11 +3,13 @@ package vn.temso.printing.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +20,13 @@ import java.util.logging.Logger;
 import vn.temso.platform.config.Settings;
 
 /**
- * Deletes print files older than {@code temso.print.retention-days} (default 30; 0 keeps them for ever), at start
- * and every hour. The print job record stays (who printed which serials, with which template); its download
- * answers 410 Gone and says which range to reprint.
+ * Deletes the files of print jobs that finished more than {@code temso.print.retention-days} ago (default 30; 0
+ * keeps them for ever), at start and every hour, and marks those jobs. The print job record stays (who printed
+ * which serials, with which template); its download answers 410 Gone and says which range to reprint.
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrator") // reads print_job
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PrintRetention {
 
@@ -31,6 +34,9 @@ public class PrintRetention {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    PrintJobSteps steps;
 
     private ScheduledFuture<?> task;
 
@@ -60,9 +66,10 @@ public class PrintRetention {
 
     private void sweep(Duration keep) {
         try {
-            int n = PrintFiles.deleteOlderThan(PrintFiles.dir(), Instant.now().minus(keep));
+            int n = PrintFiles.expire(PrintFiles.dir(), Instant.now().minus(keep), steps);
             if (n > 0) {
-                LOG.info(() -> "Deleted " + n + " print files older than " + keep.toDays() + " days");
+                LOG.info(() -> "Deleted the files of " + n + " print jobs finished more than " + keep.toDays()
+                        + " days ago");
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting old print files failed; retried in an hour", e);

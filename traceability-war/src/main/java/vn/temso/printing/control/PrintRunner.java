@@ -94,8 +94,7 @@ public class PrintRunner {
     }
 
     private void print(PrintJob job, LabelContent content) throws IOException {
-        LabelOutput output = LabelOutput.of(job.getFormat(), job.getTemplateName(), job.getDpi(),
-                job.getStartPosition(), job.isCutMarks());
+        LabelOutput output = LabelOutput.of(job);
         Files.createDirectories(PrintFiles.dir());
         Path part = PrintFiles.partOf(job);
         PrintSummary summary;

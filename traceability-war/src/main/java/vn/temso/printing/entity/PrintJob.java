@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * One print of stamp labels for a batch: who printed which serials (seq range), on which template, in which format,
  * and whether it was a reprint of existing stamps. The record is the reprint history; the file it produced is kept
- * under the data directory. A job that issues new stamps first waits for its issuing job ({@code ISSUING}).
+ * under the data directory until the retention period ends ({@code fileDeletedAt}). A job that issues new stamps
+ * first waits for its issuing job ({@code ISSUING}).
  */
 @Entity
 @Table(name = "print_job")
@@ -34,6 +35,11 @@ public class PrintJob {
     private PrintFormat format;
     @Column(name = "template_name")
     private String templateName;
+    /** Set when a cooperative's custom template was used; {@code templateJson} is its geometry at that time. */
+    @Column(name = "template_id")
+    private String templateId;
+    @Column(name = "template_json")
+    private String templateJson;
     private int dpi;
     @Column(name = "start_position")
     private int startPosition;
@@ -63,6 +69,8 @@ public class PrintJob {
     private Instant createdAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "file_deleted_at")
+    private Instant fileDeletedAt;
 
     protected PrintJob() {
     }
@@ -104,6 +112,19 @@ public class PrintJob {
         j.reprint = true;
         j.status = Status.PRINTING;
         return j;
+    }
+
+    /** The job prints on a cooperative's custom sheet: keeps its id and a copy of its geometry. */
+    public void usesCustomTemplate(String id, String sheetJson) {
+        this.templateId = id;
+        this.templateJson = sheetJson;
+    }
+
+    /** The file was deleted after the retention period; the record stays as the print history. */
+    public void fileDeleted(Instant at) {
+        if (fileDeletedAt == null) {
+            fileDeletedAt = at;
+        }
     }
 
     public boolean isFinished() {
@@ -162,6 +183,8 @@ public class PrintJob {
     public String getCooperativeId() { return cooperativeId; }
     public PrintFormat getFormat() { return format; }
     public String getTemplateName() { return templateName; }
+    public String getTemplateId() { return templateId; }
+    public String getTemplateJson() { return templateJson; }
     public int getDpi() { return dpi; }
     public int getStartPosition() { return startPosition; }
     public boolean isCutMarks() { return cutMarks; }
@@ -179,4 +202,5 @@ public class PrintJob {
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Instant getFileDeletedAt() { return fileDeletedAt; }
 }
