@@ -4,22 +4,32 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import vn.temso.batch.boundary.BatchView;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.cooperative.boundary.CooperativeView;
+import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.label.template.SheetTemplate;
 import vn.temso.label.template.Templates;
+import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.printing.control.LabelOutput;
+import vn.temso.printing.control.LabelTemplates;
 import vn.temso.printing.control.PrintJobs;
 import vn.temso.printing.control.PrintRunner;
+import vn.temso.printing.entity.CustomTemplate;
 import vn.temso.printing.entity.PrintJob;
 
 /**
- * The commune staff's print page: choose a batch (of the cooperatives they may print for), a sheet template
- * with a preview of the sheet and the starting position, new labels or a reprint of a serial range; then a
- * progress bar (page refresh, no JavaScript needed) and the download.
+ * The commune staff's print page: choose a batch (of the cooperatives they may print for), a sheet template (a
+ * preset or one of the cooperatives' own, with its calibration PDF) with a preview of the sheet and the starting
+ * position, new labels or a reprint of a serial range; then a progress bar (page refresh, no JavaScript needed) and
+ * the download. A second form saves a custom sheet template from its JSON.
  */
 @Named
 @ViewScoped
@@ -33,6 +43,14 @@ public class PrintBean implements Serializable {
     transient PrintJobs printJobs;
     @Inject
     transient PrintRunner runner;
+    @Inject
+    transient LabelTemplates labelTemplates;
+    @Inject
+    transient Cooperatives cooperatives;
+
+    /** A template in the choice list: a preset's name, or a custom template's id. */
+    public record TemplateChoice(String value, String label) {
+    }
 
     private String batchId;
     private String format = "PDF";
@@ -43,14 +61,65 @@ public class PrintBean implements Serializable {
     private Integer startPosition = 1;
     private boolean cutMarks;
     private String jobId;
+    private String newTemplateCooperativeId;
+    private String newTemplateJson;
 
     public List<BatchView> getBatches() {
         return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
                 .filter(b -> b.getStatus() != BatchStatus.RECALLED).map(BatchView::of).toList();
     }
 
-    public List<String> getTemplates() {
-        return Templates.sheetPresetNames().stream().toList();
+    public List<TemplateChoice> getTemplates() {
+        List<TemplateChoice> choices = new ArrayList<>();
+        Templates.sheetPresetNames().forEach(n -> choices.add(new TemplateChoice(n, n)));
+        for (CustomTemplate t : custom()) {
+            choices.add(new TemplateChoice(t.getId(), t.getName() + " · " + t.getCooperative().getName()));
+        }
+        return choices;
+    }
+
+    private List<CustomTemplate> custom() {
+        List<CustomTemplate> list = Ui.attempt("print", () -> labelTemplates.list(null));
+        return list == null ? List.of() : list;
+    }
+
+    /** The chosen template's calibration page (a preset's name or a custom template's id). */
+    public String getCalibrationLink() {
+        return template == null ? null : "/app/print-calibration?template="
+                + URLEncoder.encode(template, StandardCharsets.UTF_8);
+    }
+
+    public boolean isCustomChosen() {
+        return template != null && !Templates.sheetPresetNames().contains(template);
+    }
+
+    public List<CooperativeView> getCooperatives() {
+        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream().map(CooperativeView::of)
+                .toList();
+    }
+
+    /** Saves the JSON as a custom template; every problem of it is shown next to the text area. */
+    public void saveTemplate() {
+        CustomTemplate saved = Ui.attempt("sheet", () -> {
+            try {
+                return labelTemplates.create(newTemplateCooperativeId, newTemplateJson);
+            } catch (Problems.ValidationFailed e) {
+                throw new Problems.ValidationFailed(e.getMessage(), e.violations().stream()
+                        .map(v -> v.field().equals("cooperativeId") ? v : new ProblemException.Violation(
+                                "newTemplateJson", v.field() + ": " + v.message())).toList());
+            }
+        });
+        if (saved != null) {
+            template = saved.getId();
+            newTemplateJson = null;
+            Ui.info(Ui.text("print.custom.saved") + " " + saved.getName());
+        }
+    }
+
+    public void deleteTemplate() {
+        if (isCustomChosen() && Ui.run("print", () -> labelTemplates.delete(template))) {
+            template = LabelOutput.DEFAULT_SHEET;
+        }
     }
 
     /** The chosen sheet as cells: true where a label will be printed, false for positions skipped. */
@@ -80,7 +149,8 @@ public class PrintBean implements Serializable {
 
     private SheetTemplate sheet() {
         try {
-            return Templates.sheetPreset(template);
+            return isCustomChosen() ? LabelTemplates.parse(labelTemplates.readable(template).getSheetJson())
+                    : Templates.sheetPreset(template);
         } catch (RuntimeException e) {
             return null;
         }
@@ -129,6 +199,10 @@ public class PrintBean implements Serializable {
     public void setStartPosition(Integer startPosition) { this.startPosition = startPosition; }
     public boolean isCutMarks() { return cutMarks; }
     public void setCutMarks(boolean cutMarks) { this.cutMarks = cutMarks; }
+    public String getNewTemplateCooperativeId() { return newTemplateCooperativeId; }
+    public void setNewTemplateCooperativeId(String id) { this.newTemplateCooperativeId = id; }
+    public String getNewTemplateJson() { return newTemplateJson; }
+    public void setNewTemplateJson(String json) { this.newTemplateJson = json; }
     public String getJobId() { return jobId; }
     public void setJobId(String jobId) { this.jobId = jobId; }
 }

@@ -186,6 +186,30 @@ public abstract class WebUiScenarios extends ApiScenarios {
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(b.el("history").getText().contains("canbo.binhtinh"), "recorded in the print history");
+
+        // a custom sheet saved from its JSON: each problem shows next to the text area; once saved it is the chosen
+        // template, previewed, with its calibration PDF
+        b.select("sheet:cooperativeId", "Tân Trụ Xanh");
+        String sheet = "{\"name\": \"Giấy UI 3x9\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 4,"
+                + " \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5, \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
+        b.type("sheet:newTemplateJson", sheet);
+        b.click("sheet:saveTemplateButton");
+        b.waitFor(d -> d.findElement(By.id("sheet:newTemplateJsonErrors")).getText().contains("do not fit across"), 20);
+        assertTrue(b.el("sheet:newTemplateJsonErrors").getText().contains("columns"), "names the field");
+        b.screenshot("10b-print-custom-template-error");
+        b.select("sheet:cooperativeId", "Tân Trụ Xanh");
+        b.type("sheet:newTemplateJson", sheet.replace("\"columns\": 4", "\"columns\": 3"));
+        b.click("sheet:saveTemplateButton");
+        b.waitFor(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("print:template")))
+                .getFirstSelectedOption().getText().contains("Giấy UI 3x9"), 20);
+        assertEquals(27, b.driver.findElements(By.cssSelector("#sheet-preview span")).size(), "3 x 9 preview");
+        String calibration = b.el("calibration").getAttribute("href");
+        assertTrue(calibration.contains("/app/print-calibration?template="), calibration);
+        var calibrationPdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(calibration))
+                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, calibrationPdf.statusCode());
+        assertEquals("%PDF", new String(calibrationPdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        b.screenshot("10c-print-custom-template");
     }
 
     @Test
