@@ -160,9 +160,4 @@ public class ScanLedger {
             }
         }
     }
-
-    /** Scans not yet written (for tests and health). */
-    public int queued() {
-        return queued.get();
-    }
 }

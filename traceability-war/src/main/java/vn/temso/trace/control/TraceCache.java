@@ -67,8 +67,4 @@ public final class TraceCache {
         }
         return fresh;
     }
-
-    public int size() {
-        return entries.size();
-    }
 }
