@@ -4,13 +4,14 @@
 # holding only that file, deployed next to temso.war: the application itself is not touched).
 # Targets: trace pages >= 0.5 x the static rate, and trace-page p99 <= 25 ms.
 # Needs the built WAR (./mvnw -B -o -DskipTests install) and wrk (apt-get install -y wrk).
-# DURATION=30s CONNECTIONS=32 STAMPS=1000 PORT=8383 change the defaults.
+# DURATION=30s WARMUP=20s CONNECTIONS=32 STAMPS=1000 PORT=8383 change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server-lib.sh
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-20s}"   # each side is warmed up before it is measured: steady state, not JIT compilation
 STAMPS="${STAMPS:-1000}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/temso-bench-trace.XXXXXX)
@@ -52,7 +53,7 @@ echo "static file /static/page.html $STATIC_SIZE bytes"
 echo "/static/page.html" > "$WORK/static-paths.txt"
 
 run_wrk() { # name paths-file
-  PATHS_FILE="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/trace-page.lua "$B" > /dev/null   # warm-up
+  PATHS_FILE="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/trace-page.lua "$B" > /dev/null   # warm-up
   echo "uptime before $1: $(uptime)"
   PATHS_FILE="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/trace-page.lua "$B" \
     | tee "$WORK/wrk-$1.txt" | sed 's/^/  /'

@@ -7,9 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import vn.temso.audit.entity.AuditEntry;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.security.CurrentCaller;
 
-/** Records changes in the caller's transaction, so a change and its audit entry commit or fail together. */
+/**
+ * Records changes in the caller's transaction, so a change and its audit entry commit or fail together. Every audited
+ * change is also signalled to the cluster ({@link ChangeSignal}): what public pages show may have changed.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -19,10 +23,14 @@ public class AuditLog {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    ChangeSignal changes;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Cooperative coop, String action, String entityType, String entityId, String summary) {
         String actor = caller.get().map(c -> c.username()).orElse("system");
         em.persist(new AuditEntry(actor, coop == null ? null : coop.getId(), coop == null ? null : coop.getCommuneKey(),
                 action, entityType, entityId, summary));
+        changes.changed();
     }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.platform.config.Settings;
+import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.persistence.DerbyLifecycle;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.problem.Problems;
 import vn.temso.stamp.StampSigner;
 import vn.temso.stamp.key.Jwks;
@@ -57,6 +59,15 @@ public class StampKeys {
     private static final long SIGNER_TTL_MS = 30_000;
     private volatile KeyLookup lookup;
     private volatile long lookupLoadedAt;
+    private volatile long lookupGeneration;
+    private List<StampKey> lookupKeys;
+    private final Object lookupLock = new Object();
+
+    @Inject
+    ChangeSignal changes;
+
+    @Inject
+    StampKeys self; // lookup() runs without a transaction; its reload goes through the proxy to get one
 
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
@@ -88,6 +99,7 @@ public class StampKeys {
         SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key));
         em.persist(record);
         keysChanged();
+        changes.changed();
         LOG.info(() -> "New stamp signing key " + record.getKid());
         return record;
     }
@@ -101,6 +113,7 @@ public class StampKeys {
         boolean wasActive = k.getStatus() == SigningKeyRecord.Status.ACTIVE;
         k.revoke();
         keysChanged();
+        changes.changed();
         LOG.warning(() -> "Stamp signing key " + kid + " revoked: its stamps now verify as not genuine");
         if (wasActive && sealer().isPresent()) {
             rotate();
@@ -132,20 +145,32 @@ public class StampKeys {
     }
 
     /**
-     * Public keys, revoked ones marked, as the verifier needs them. Read on every scan, so cached like the signer:
-     * dropped here by rotate/revoke (again once their transaction ends), re-read after the TTL for other instances.
-     * The same instance is returned while valid, so callers may key their own caches on it.
+     * Public keys, revoked ones marked, as the verifier needs them. Read on every scan, so kept in memory without a
+     * transaction: re-read (by one thread) after any change of public content here or, through {@link ChangeSignal},
+     * on another instance, and after the TTL at the latest. The same instance is returned as long as the keys are
+     * the same, so callers may key their own caches on it.
      */
-    @Transactional
     public KeyLookup lookup() {
         KeyLookup l = lookup;
-        if (l == null || System.currentTimeMillis() - lookupLoadedAt > SIGNER_TTL_MS) {
-            List<StampKey> keys = publicKeys();
-            l = kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
-            lookupLoadedAt = System.currentTimeMillis();
-            lookup = l;
+        if (l != null && lookupGeneration == PublicContent.generation()
+                && System.currentTimeMillis() - lookupLoadedAt <= SIGNER_TTL_MS) {
+            return l;
         }
-        return l;
+        synchronized (lookupLock) {
+            long generation = PublicContent.generation(); // read before the keys: a change meanwhile re-reads them
+            if (lookup != null && lookupGeneration == generation
+                    && System.currentTimeMillis() - lookupLoadedAt <= SIGNER_TTL_MS) {
+                return lookup;
+            }
+            List<StampKey> keys = self.currentKeys();
+            if (lookup == null || !keys.equals(lookupKeys)) { // StampKey compares kid, key bytes and revocation
+                lookup = kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+                lookupKeys = keys;
+            }
+            lookupGeneration = generation;
+            lookupLoadedAt = System.currentTimeMillis();
+            return lookup;
+        }
     }
 
     /** Forgets cached keys now and after the current transaction ends (a scan may have re-read the old state meanwhile). */
@@ -163,6 +188,12 @@ public class StampKeys {
                 lookup = null;
             }
         });
+    }
+
+    /** The public keys as they are in the database (for {@link #lookup()}). */
+    @Transactional
+    public List<StampKey> currentKeys() {
+        return publicKeys();
     }
 
     @Transactional

@@ -5,9 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
-/** One scan of a stamp: when, and a keyed hash of the client's address and user agent (never the address). */
+/**
+ * One scan of a stamp: when, and a keyed hash of the client's address and user agent (never the address). Written
+ * by {@code ScanWriter} as JDBC batches; the entity is for queries.
+ */
 @Entity
 @Table(name = "scan")
 public class Scan {
@@ -22,12 +24,5 @@ public class Scan {
     private String clientHash;
 
     protected Scan() {
-    }
-
-    public Scan(String stampId, Instant at, String clientHash) {
-        this.id = UUID.randomUUID().toString();
-        this.stampId = stampId;
-        this.scannedAt = at;
-        this.clientHash = clientHash;
     }
 }

@@ -11,8 +11,16 @@ final class Html {
             return "";
         }
         String s = value.toString();
+        int first = 0;
+        while (first < s.length() && "<>&\"'".indexOf(s.charAt(first)) < 0) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // the usual case: nothing to escape, nothing to copy
+        }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        b.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");

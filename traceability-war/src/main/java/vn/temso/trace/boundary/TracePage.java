@@ -1,5 +1,6 @@
 package vn.temso.trace.boundary;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,40 +77,122 @@ final class TracePage {
     private TracePage() {
     }
 
-    static String render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported) {
+    static byte[] render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported) {
         return render(r, en, selfPath, langToggleHref, reported, null);
     }
 
     /**
-     * @param pageUrl the page's public URL; when given and the record shows product data, the page carries the
-     *                product as schema.org Product/Offer JSON-LD (a data block, not a script: nothing runs)
+     * The page as UTF-8. What belongs to the batch is encoded once (see {@link Fragments}); a scan adds only its
+     * verdict, serial and form, so a page costs a few small strings and one copy, not 5 KB of text built and encoded.
+     *
+     * @param productUrl the lot's public URL; when given and the record shows product data, the page carries the
+     *                   product as schema.org Product/Offer JSON-LD with that URL (a data block, not a script:
+     *                   nothing runs). The lot URL, not the stamp's: every package of the batch is the same product.
      */
-    static String render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported,
-                         String pageUrl) {
+    static byte[] render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported,
+                         String productUrl) {
         int l = en ? 1 : 0;
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html><html lang=\"").append(en ? "en" : "vi").append("\"><head><meta charset=\"utf-8\">")
+        Fragments f = r.product() == null ? null : fragments(r, l, productUrl);
+        StringBuilder h = new StringBuilder(1024);
+        if (f == null) {
+            head(h, r, l, null);
+        }
+        h.append("<p><small><a href=\"").append(Html.esc(langToggleHref)).append("\">").append(t("lang", l))
+                .append("</a></small></p>");
+        verdict(h, r, l);
+        if (f == null) {
+            h.append(END);
+            return h.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] top = h.toString().getBytes(StandardCharsets.UTF_8);
+        h.setLength(0);
+        if (r.serial() != null) {
+            h.append(" · ").append(en(l) ? "Serial " : "Sê-ri ").append(Html.esc(r.serial()));
+        }
+        byte[] serial = h.toString().getBytes(StandardCharsets.UTF_8);
+        h.setLength(0);
+        if (r.serial() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
+            form(h, r, l, reported);
+        }
+        h.append(END);
+        byte[] tail = h.toString().getBytes(StandardCharsets.UTF_8);
+        return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), tail);
+    }
+
+    private static final String END = "</main></body></html>";
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** What a page shows of its batch, as UTF-8: rendered once per language and batch parts, not at every scan. */
+    private record Fragments(byte[] head, byte[] beforeSerial, byte[] afterSerial) {
+    }
+
+    /**
+     * Keyed on the identity of the record's product object: the trace cache builds one per batch parts, and every
+     * record made from those parts shares it with the same producer, batch, zones and stages.
+     */
+    private record FragmentKey(IdentityRef product, int lang, String productUrl) {
+    }
+
+    private record IdentityRef(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityRef r && r.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    private static final int MAX_FRAGMENTS = 2_000;
+    private static final java.util.concurrent.ConcurrentHashMap<FragmentKey, Fragments> FRAGMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Fragments fragments(TraceRecord r, int l, String productUrl) {
+        FragmentKey key = new FragmentKey(new IdentityRef(r.product()), l, productUrl);
+        Fragments f = FRAGMENTS.get(key);
+        if (f == null) {
+            StringBuilder head = new StringBuilder(4096);
+            head(head, r, l, productUrl);
+            StringBuilder before = new StringBuilder(1024);
+            StringBuilder after = new StringBuilder(4096);
+            body(before, after, r, l);
+            f = new Fragments(head.toString().getBytes(StandardCharsets.UTF_8),
+                    before.toString().getBytes(StandardCharsets.UTF_8), after.toString().getBytes(StandardCharsets.UTF_8));
+            if (FRAGMENTS.size() >= MAX_FRAGMENTS) {
+                FRAGMENTS.clear(); // parts are rebuilt every few seconds: old entries are dropped wholesale
+            }
+            FRAGMENTS.put(key, f);
+        }
+        return f;
+    }
+
+    private static void head(StringBuilder h, TraceRecord r, int l, String productUrl) {
+        h.append("<!DOCTYPE html><html lang=\"").append(l == 1 ? "en" : "vi").append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex\"><title>").append(t("title", l));
         if (r.product() != null) {
             h.append(" – ").append(Html.esc(r.product().name()));
         }
         h.append("</title><style>").append(CSS).append("</style>");
-        if (pageUrl != null && r.product() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
-            h.append("<script type=\"application/ld+json\">").append(jsonLd(r, pageUrl)).append("</script>");
+        if (productUrl != null && r.product() != null) {
+            h.append("<script type=\"application/ld+json\">").append(jsonLd(r, productUrl)).append("</script>");
         }
         h.append("</head><body><main>");
-        h.append("<p><small><a href=\"").append(Html.esc(langToggleHref)).append("\">").append(t("lang", l))
-                .append("</a></small></p>");
-        verdict(h, r, l);
-        if (r.product() != null) {
-            body(h, r, l);
-            if (r.serial() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
-                form(h, r, l, reported);
-            }
-        }
-        h.append("</main></body></html>");
-        return h.toString();
     }
 
     private static void verdict(StringBuilder h, TraceRecord r, int l) {
@@ -139,7 +222,13 @@ final class TracePage {
         h.append("</div>");
     }
 
-    private static void body(StringBuilder h, TraceRecord r, int l) {
+    /** The batch's sections, split where the serial goes (the only per-package value among them). */
+    private static void body(StringBuilder before, StringBuilder after, TraceRecord r, int l) {
+        productUpToSerial(before, r, l);
+        afterSerial(after, r, l);
+    }
+
+    private static void productUpToSerial(StringBuilder h, TraceRecord r, int l) {
         var p = r.product();
         h.append("<section><h2>").append(t("product", l)).append("</h2>");
         if (p.imageUrl() != null && p.imageUrl().startsWith("/") && !p.imageUrl().startsWith("//")) { // same origin only: the page makes no outside requests
@@ -161,9 +250,9 @@ final class TracePage {
         }
         h.append("<dl><dt>").append(t("code", l)).append("</dt><dd>GTIN ").append(Html.esc(r.gtin())).append(" · ")
                 .append(en(l) ? "Lot " : "Lô ").append(Html.esc(r.lot()));
-        if (r.serial() != null) {
-            h.append(" · ").append(en(l) ? "Serial " : "Sê-ri ").append(Html.esc(r.serial()));
-        }
+    }
+
+    private static void afterSerial(StringBuilder h, TraceRecord r, int l) {
         h.append("</dd>");
         var b = r.batch();
         if (b.harvestDate() != null) {
@@ -228,7 +317,14 @@ final class TracePage {
             h.append("<p role=\"status\">").append(t("thanks", l)).append("</p>");
         }
         h.append("<form method=\"post\" action=\"/report\"><input type=\"hidden\" name=\"stamp\" value=\"")
-                .append(Html.esc(r.stampUrl())).append("\"><input type=\"hidden\" name=\"lang\" value=\"")
+                .append(Html.esc(r.stampUrl())).append(FORM_REST[l]);
+    }
+
+    /** The form after the stamp URL: the same for every page in a language. */
+    private static final String[] FORM_REST = {formRest(0), formRest(1)};
+
+    private static String formRest(int l) {
+        return new StringBuilder().append("\"><input type=\"hidden\" name=\"lang\" value=\"")
                 .append(en(l) ? "en" : "vi").append("\">")
                 .append("<label for=\"kind\">").append(t("report", l)).append("</label><select id=\"kind\" name=\"kind\">")
                 .append("<option value=\"SUSPECTED_FAKE\">").append(t("kind.fake", l)).append("</option>")
@@ -237,7 +333,7 @@ final class TracePage {
                 .append("<option value=\"\">–</option><option>5</option><option>4</option><option>3</option><option>2</option><option>1</option></select>")
                 .append("<label for=\"message\">").append(t("message", l)).append("</label>")
                 .append("<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"2000\"></textarea>")
-                .append("<button type=\"submit\">").append(t("send", l)).append("</button></form></section>");
+                .append("<button type=\"submit\">").append(t("send", l)).append("</button></form></section>").toString();
     }
 
     /** schema.org Product with its Offer; the catalog-sync writer escapes it for embedding in HTML. */

@@ -39,6 +39,7 @@ public class TraceServlet extends HttpServlet {
 
     private String baseUrl;
 
+    private static final Pattern LOT_PART = Pattern.compile("/21/.*$|/$");
     private static final Pattern TOGGLE_DROP = Pattern.compile("(^|&)(lang|reported)=[^&]*");
 
     @Override
@@ -50,18 +51,19 @@ public class TraceServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String rawPath = req.getRequestURI().substring(req.getContextPath().length());
         Matcher m = PATH.matcher(decodePath(rawPath));
-        boolean en = english(req);
+        String query = req.getQueryString();
+        boolean en = english(req, query);
         if (!m.matches()) {
             resp.setStatus(404);
             write(resp, "text/html", TracePage.render(TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, null,
-                    null, null), en, rawPath, toggle(req, en), false));
+                    null, null), en, rawPath, toggle(req, query, en), false));
             return;
         }
         TraceRecord record;
         if (m.group(3) == null) {
             record = traces.lot(m.group(1), m.group(2));
         } else {
-            String full = baseUrl + rawPath + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
             record = traces.scan(full, m.group(1), m.group(2), m.group(3),
                     traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
         }
@@ -72,14 +74,14 @@ public class TraceServlet extends HttpServlet {
             resp.setStatus(404);
         }
         String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
-        if ("linkset".equals(req.getParameter("linkType")) || accept.contains("application/linkset+json")) {
+        if ("linkset".equals(Query.param(query, "linkType")) || accept.contains("application/linkset+json")) {
             write(resp, "application/linkset+json", linkset(record, baseUrl + rawPath));
         } else if (accept.contains("application/json") && !accept.contains("text/html")) {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
             resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
-            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, en), req.getParameter("reported") != null,
-                    baseUrl + rawPath));
+            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, query, en), Query.param(query, "reported") != null,
+                    baseUrl + LOT_PART.matcher(rawPath).replaceFirst(""))); // the lot's URL: the product of every package
         }
     }
 
@@ -92,8 +94,8 @@ public class TraceServlet extends HttpServlet {
         }
     }
 
-    static boolean english(HttpServletRequest req) {
-        String lang = req.getParameter("lang");
+    static boolean english(HttpServletRequest req, String query) {
+        String lang = Query.param(query, "lang");
         if (lang != null) {
             return lang.toLowerCase(Locale.ROOT).startsWith("en");
         }
@@ -101,8 +103,9 @@ public class TraceServlet extends HttpServlet {
         return al != null && al.trim().toLowerCase(Locale.ROOT).startsWith("en");
     }
 
-    private static String toggle(HttpServletRequest req, boolean en) {
-        String q = req.getQueryString() == null ? "" : TOGGLE_DROP.matcher(req.getQueryString()).replaceAll("");
+    private static String toggle(HttpServletRequest req, String query, boolean en) {
+        String q = query == null ? "" : query.contains("lang=") || query.contains("reported=")
+                ? TOGGLE_DROP.matcher(query).replaceAll("") : query;
         if (q.startsWith("&")) {
             q = q.substring(1);
         }
@@ -131,7 +134,10 @@ public class TraceServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse resp, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        write(resp, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse resp, String type, byte[] bytes) throws IOException {
         resp.setContentType(type + "; charset=UTF-8");
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);

@@ -1,9 +1,6 @@
 package vn.temso.trace.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -12,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -56,24 +51,11 @@ public class ScanLedger {
     private final AtomicLong dropped = new AtomicLong();
     private int failuresInARow;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     ScanWriter writer;
 
-    private ScheduledFuture<?> task;
-
-    @PostConstruct
-    void start() {
-        task = scheduler.scheduleWithFixedDelay(this::flushQuietly, 100, 100, TimeUnit.MILLISECONDS);
-    }
-
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
         for (int i = 0; i < 100 && queued.get() > 0; i++) { // a clean stop writes everything it can
             flushQuietly();
             if (failuresInARow > 0) {
@@ -143,7 +125,8 @@ public class ScanLedger {
         }
     }
 
-    private synchronized void flushQuietly() {
+    /** Called every 100 ms by {@link ScanFlusher}: writes what is queued, logging failures without throwing. */
+    public synchronized void flushQuietly() {
         try {
             flush();
             if (failuresInARow > 0) {

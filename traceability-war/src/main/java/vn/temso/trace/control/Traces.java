@@ -91,11 +91,17 @@ public class Traces {
     private Checks checks() {
         KeyLookup current = keys.lookup();
         Checks c = checks;
-        if (c == null || c.keys() != current) {
-            c = new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>());
-            checks = c;
+        if (c != null && c.keys() == current) {
+            return c;
         }
-        return c;
+        synchronized (this) { // one new set of checks per key set, not one per request thread that noticed
+            c = checks;
+            if (c == null || c.keys() != current) {
+                c = new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>());
+                checks = c;
+            }
+            return c;
+        }
     }
 
     /**
@@ -129,14 +135,31 @@ public class Traces {
         return c;
     }
 
-    /** What a scan needs of the stamp and its batch, read fresh from the database at every scan (no entity cache). */
+    /** What a scan needs of the stamp and its batch. */
     private record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
                             boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
                             String batchStatusReason, int batchVersion) {
+        StampRow flagged() {
+            return new StampRow(id, kid, status, voidReason, url, true, batchId, lot, batchStatus, batchStatusReason,
+                    batchVersion);
+        }
     }
 
-    /** Read at every scan (no cache), so that a void or a recall shows at the next scan on every instance. */
+    /** Stamp statuses live this long at most; every void, recall or edit drops them at once anyway. */
+    static final Duration STATUS_TTL = Duration.ofMinutes(5);
+
+    private final StampStatusCache<StampRow> statuses = new StampStatusCache<>(STATUS_TTL, MAX_REMEMBERED_STAMPS,
+            PublicContent::generation, System::nanoTime);
+
+    /**
+     * From memory while nothing changed (see {@link StampStatusCache}): a void or a recall shows at the next scan on
+     * this instance and within the change-signal poll interval on the others.
+     */
     private Optional<StampRow> stampRow(String gtin14, String serial) {
+        return statuses.get(gtin14 + "/" + serial, () -> readStampRowLimited(gtin14, serial));
+    }
+
+    private Optional<StampRow> readStampRowLimited(String gtin14, String serial) {
         // Derby latches index pages exclusively, even to read them: dozens of request threads reading the same
         // pages at once spend their time waiting and waking each other; a few at a time get through faster
         dbReaders.acquireUninterruptibly();
@@ -168,8 +191,9 @@ public class Traces {
     }
 
     /**
-     * A full stamp URL (base + path + query) as scanned. Runs without a transaction: one indexed read of the stamp
-     * and its batch's status, the batch part from the cache, the scan counted in memory ({@link ScanLedger}).
+     * A full stamp URL (base + path + query) as scanned. Runs without a transaction and, once a stamp was seen, without
+     * reading the database: its status from memory, the batch part from the cache, the scan counted in memory and
+     * written in the background ({@link ScanLedger}).
      */
     public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, String clientHash) {
         Verification v = verify(stampUrl);
@@ -216,6 +240,7 @@ public class Traces {
         }
         if (flag != null && !stamp.suspicious()) {
             writer.flag(stamp.id(), flag); // once per stamp: later scans see it flagged
+            statuses.update(s.gtin14() + "/" + s.serial(), StampRow::flagged);
         }
         TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
         return new TraceRecord(verdict, reason, p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),

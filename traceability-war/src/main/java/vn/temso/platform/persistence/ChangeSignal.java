@@ -1,0 +1,37 @@
+package vn.temso.platform.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Tells every instance of a cluster that something scans show has changed: a counter row bumped in the transaction
+ * of the change (so it commits or rolls back with it), polled by each instance, which then bumps its
+ * {@link PublicContent} generation and so drops the stamp statuses, keys and trace parts it keeps in memory. On the
+ * instance that made the change it shows at once; on the others within the poll interval. The database is the one
+ * thing all instances share already, so this needs no cluster membership (and works the same on Derby). The
+ * polling is {@link ChangeSignalPoller}.
+ */
+@ApplicationScoped
+public class ChangeSignal {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Records a change in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed() {
+        em.createNativeQuery("UPDATE change_signal SET counter = counter + 1 WHERE id = 1")
+                .setHint("eclipselink.query.invalidateCache", false) // nothing in the entity cache depends on it
+                .executeUpdate();
+        PublicContent.changedInTransaction();
+    }
+
+    /** The counter, read in a transaction of its own (a bare read outside one finds the entity manager closed). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long read() {
+        return ((Number) em.createNativeQuery("SELECT counter FROM change_signal WHERE id = 1").getSingleResult())
+                .longValue();
+    }
+}
