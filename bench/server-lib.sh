@@ -7,13 +7,14 @@ B="http://localhost:$PORT"
 PUBLIC_BASE="${TEMSO_PUBLIC_BASE_URL:-https://tem.example.vn}"
 SERVER_PID=
 TEMSO_WAR="${TEMSO_WAR:-traceability-war/target/temso.war}"   # another copy of the WAR may be given
+. scripts/jvm-options.sh   # the JVM options run.sh uses (TEMSO_JAVA_OPTS overrides)
 
 # start_server DATA_DIR LOG_FILE: starts in the background, waits (up to 300 s, the box may be busy) for the JWKS.
 start_server() {
   [ -f "$TEMSO_WAR" ] || { echo "build first: ./mvnw -B -o -DskipTests install" >&2; exit 2; }
   mkdir -p "$1"
   TEMSO_DATA_DIR="$1" TEMSO_DEMO_ENABLED=true TEMSO_PUBLIC_BASE_URL="$PUBLIC_BASE" \
-    java -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dderby.stream.error.file="$1/derby.log" ${SERVER_JAVA_OPTS:-} \
+    java $TEMSO_JAVA_OPTS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dderby.stream.error.file="$1/derby.log" ${SERVER_JAVA_OPTS:-} \
     -jar traceability-war/target/payara-micro.jar --deploy "$TEMSO_WAR" --contextroot / \
     --port "$PORT" --nohazelcast --disablephonehome ${SERVER_EXTRA_ARGS:-} >"$2" 2>&1 &
   SERVER_PID=$!

@@ -4,14 +4,14 @@
 # holding only that file, deployed next to temso.war: the application itself is not touched).
 # Targets: trace pages >= 0.5 x the static rate, and trace-page p99 <= 25 ms.
 # Needs the built WAR (./mvnw -B -o -DskipTests install) and wrk (apt-get install -y wrk).
-# DURATION=30s WARMUP=20s CONNECTIONS=32 STAMPS=1000 PORT=8383 change the defaults.
+# DURATION=30s WARMUP=40s CONNECTIONS=32 STAMPS=1000 PORT=8383 change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server-lib.sh
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-20s}"   # each side is warmed up before it is measured: steady state, not JIT compilation
+WARMUP="${WARMUP:-40s}"   # each side is warmed up before it is measured: steady state, not JIT compilation (C2 needs >20 s here)
 STAMPS="${STAMPS:-1000}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/temso-bench-trace.XXXXXX)

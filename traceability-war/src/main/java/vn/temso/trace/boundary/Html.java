@@ -12,15 +12,16 @@ final class Html {
         }
         String s = value.toString();
         int first = 0;
-        while (first < s.length() && "<>&\"'".indexOf(s.charAt(first)) < 0) {
+        int n = s.length();
+        while (first < n && !special(s.charAt(first))) {
             first++;
         }
-        if (first == s.length()) {
+        if (first == n) {
             return s; // the usual case: nothing to escape, nothing to copy
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
         b.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
@@ -32,5 +33,9 @@ final class Html {
             }
         }
         return b.toString();
+    }
+
+    private static boolean special(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
     }
 }

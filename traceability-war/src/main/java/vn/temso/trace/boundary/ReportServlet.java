@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
+import vn.temso.trace.control.BuyerReports;
 import vn.temso.trace.control.Traces;
 import vn.temso.trace.entity.BuyerReport;
 
@@ -22,6 +23,9 @@ public class ReportServlet extends HttpServlet {
 
     @Inject
     Traces traces;
+
+    @Inject
+    BuyerReports reports;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -36,7 +40,7 @@ public class ReportServlet extends HttpServlet {
                     : BuyerReport.Kind.SUSPECTED_FAKE;
             String r = req.getParameter("rating");
             Integer rating = r == null || r.isBlank() ? null : parse(r);
-            traces.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
+            reports.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
                     traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
             URI u = URI.create(stamp);
             resp.setStatus(303);

@@ -105,19 +105,18 @@ final class TracePage {
             return h.toString().getBytes(StandardCharsets.UTF_8);
         }
         byte[] top = h.toString().getBytes(StandardCharsets.UTF_8);
-        h.setLength(0);
-        if (r.serial() != null) {
-            h.append(" · ").append(en(l) ? "Serial " : "Sê-ri ").append(Html.esc(r.serial()));
+        byte[] serial = r.serial() == null ? EMPTY
+                : ((en(l) ? " · Serial " : " · Sê-ri ") + Html.esc(r.serial())).getBytes(StandardCharsets.UTF_8);
+        if (r.serial() == null || r.verdict() == TraceRecord.Verdict.NOT_GENUINE) {
+            return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), END_BYTES);
         }
-        byte[] serial = h.toString().getBytes(StandardCharsets.UTF_8);
-        h.setLength(0);
-        if (r.serial() != null && r.verdict() != TraceRecord.Verdict.NOT_GENUINE) {
-            form(h, r, l, reported);
-        }
-        h.append(END);
-        byte[] tail = h.toString().getBytes(StandardCharsets.UTF_8);
-        return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), tail);
+        // the report form: only the stamp URL differs between pages; the rest is encoded once per language
+        return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), FORM_START[l][reported ? 1 : 0],
+                Html.esc(r.stampUrl()).getBytes(StandardCharsets.UTF_8), FORM_END[l]);
     }
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] END_BYTES = "</main></body></html>".getBytes(StandardCharsets.UTF_8);
 
     private static final String END = "</main></body></html>";
 
@@ -311,17 +310,22 @@ final class TracePage {
         }
     }
 
-    private static void form(StringBuilder h, TraceRecord r, int l, boolean reported) {
+    /** The report form up to its stamp URL value, per language, without and with the thank-you line. */
+    private static final byte[][][] FORM_START = {{formStart(0, false), formStart(0, true)},
+        {formStart(1, false), formStart(1, true)}};
+    /** The form after the stamp URL, then the end of the page. */
+    private static final byte[][] FORM_END = {(formRest(0) + END).getBytes(StandardCharsets.UTF_8),
+        (formRest(1) + END).getBytes(StandardCharsets.UTF_8)};
+
+    private static byte[] formStart(int l, boolean reported) {
+        StringBuilder h = new StringBuilder(256);
         h.append("<section><h2>").append(t("report", l)).append("</h2>");
         if (reported) {
             h.append("<p role=\"status\">").append(t("thanks", l)).append("</p>");
         }
-        h.append("<form method=\"post\" action=\"/report\"><input type=\"hidden\" name=\"stamp\" value=\"")
-                .append(Html.esc(r.stampUrl())).append(FORM_REST[l]);
+        h.append("<form method=\"post\" action=\"/report\"><input type=\"hidden\" name=\"stamp\" value=\"");
+        return h.toString().getBytes(StandardCharsets.UTF_8);
     }
-
-    /** The form after the stamp URL: the same for every page in a language. */
-    private static final String[] FORM_REST = {formRest(0), formRest(1)};
 
     private static String formRest(int l) {
         return new StringBuilder().append("\"><input type=\"hidden\" name=\"lang\" value=\"")

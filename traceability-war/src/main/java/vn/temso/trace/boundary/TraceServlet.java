@@ -87,6 +87,9 @@ public class TraceServlet extends HttpServlet {
 
     /** Percent-decoding of GS1 values in the path (lot and serial may contain %2F etc.). */
     static String decodePath(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+            return raw; // the usual stamp path: nothing to decode
+        }
         try {
             return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.platform.persistence.PublicContent;
-import vn.temso.platform.problem.Problems;
 import vn.temso.stamp.StampVerifier;
 import vn.temso.stamp.Verification;
 import vn.temso.stamp.key.KeyLookup;
@@ -27,7 +25,6 @@ import vn.temso.stamping.control.StampKeys;
 import vn.temso.stamping.control.Stamps;
 import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
-import vn.temso.trace.entity.BuyerReport;
 
 /** Resolves scanned stamp URLs into verdicts and trace records; records scans; applies the clone rules. */
 @ApplicationScoped
@@ -55,10 +52,6 @@ public class Traces {
     int maxClients;
 
     @Inject
-    @ConfigProperty(name = "temso.report.max-per-hour", defaultValue = "5")
-    int maxReportsPerHour;
-
-    @Inject
     @ConfigProperty(name = "temso.trace.cache-seconds", defaultValue = "10")
     int cacheSeconds;
 
@@ -71,9 +64,15 @@ public class Traces {
     @Inject
     Stamps stamps;
 
-    /** A verifier per key set, with the stamp URLs it found genuine: a key rotation or revocation drops both. */
-    private record Checks(KeyLookup keys, StampVerifier verifier, ConcurrentHashMap<String, Verification> genuine) {
+    /**
+     * A verifier per key set, with the stamp URLs it found genuine: a key rotation or revocation drops both. The key
+     * set is asked for again when public content changed (key changes are signalled like the others) or after 5 s.
+     */
+    private record Checks(KeyLookup keys, StampVerifier verifier, ConcurrentHashMap<String, Verification> genuine,
+                          long generation, long checkedNanos) {
     }
+
+    private static final long KEYS_RECHECK_NANOS = 5_000_000_000L;
 
     static final int MAX_REMEMBERED_STAMPS = 200_000;
 
@@ -89,18 +88,20 @@ public class Traces {
     private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
 
     private Checks checks() {
-        KeyLookup current = keys.lookup();
         Checks c = checks;
-        if (c != null && c.keys() == current) {
-            return c;
+        if (c != null && c.generation() == PublicContent.generation()
+                && System.nanoTime() - c.checkedNanos() < KEYS_RECHECK_NANOS) {
+            return c; // the usual case: no call into StampKeys at all
         }
         synchronized (this) { // one new set of checks per key set, not one per request thread that noticed
+            long generation = PublicContent.generation();
+            KeyLookup current = keys.lookup();
             c = checks;
-            if (c == null || c.keys() != current) {
-                c = new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>());
-                checks = c;
-            }
-            return c;
+            checks = c != null && c.keys() == current
+                    ? new Checks(current, c.verifier(), c.genuine(), generation, System.nanoTime())
+                    : new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>(), generation,
+                    System.nanoTime());
+            return checks;
         }
     }
 
@@ -109,7 +110,7 @@ public class Traces {
      * bytes under the same keys cannot change, and a phone re-scanning a package should not cost an Ed25519
      * verification each time. Anything not genuine is checked in full every time.
      */
-    Verification verify(String stampUrl) {
+    public Verification verify(String stampUrl) {
         Checks c = checks();
         Verification known = c.genuine().get(stampUrl);
         if (known != null) {
@@ -263,27 +264,6 @@ public class Traces {
         return new TraceRecord(recalled ? TraceRecord.Verdict.RECALLED : TraceRecord.Verdict.LOT_ONLY,
                 (String) r[3], p.gtin(), p.lot(), null, null, null, p.product(), p.producer(), p.batch(), p.zones(),
                 p.stages(), p.ocopStars(), p.ocopValidUntil(), null);
-    }
-
-    /** Stores a buyer's report for a stamp whose signature is genuine; rate-limited per client. */
-    @Transactional
-    public void report(String stampUrl, BuyerReport.Kind kind, Integer rating, String message, String clientHash) {
-        Verification v = verify(stampUrl);
-        if (!v.isGenuine()) {
-            throw new Problems.ValidationFailed("stamp", "This stamp URL is not a genuine Temso stamp");
-        }
-        if (rating != null && (rating < 1 || rating > 5)) {
-            throw new Problems.ValidationFailed("rating", "rating is 1 to 5");
-        }
-        long recent = em.createQuery("SELECT COUNT(r) FROM BuyerReport r WHERE r.clientHash = :c AND r.createdAt > :t", Long.class)
-                .setParameter("c", clientHash).setParameter("t", Instant.now().minus(Duration.ofHours(1))).getSingleResult();
-        if (recent >= maxReportsPerHour) {
-            throw new Problems.TooManyRequests("Too many reports from this device; try again later", 3600);
-        }
-        Stamp stamp = em.createQuery("SELECT s FROM Stamp s WHERE s.gtin = :g AND s.serial = :s", Stamp.class)
-                .setParameter("g", v.stamp().gtin14()).setParameter("s", v.stamp().serial()).getResultStream().findFirst()
-                .orElseThrow(() -> new Problems.ValidationFailed("stamp", "This stamp was not issued by Temso"));
-        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash));
     }
 
     /** HMAC of address and user agent under a server secret: comparable, not reversible, never the raw address. */
