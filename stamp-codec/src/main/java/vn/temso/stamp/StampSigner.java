@@ -7,6 +7,8 @@ import vn.temso.stamp.key.SigningKey;
 public final class StampSigner {
 
     private final SigningKey key;
+    /** The last base URL given and its normal form: an issuing job signs 100,000 stamps with the same one. */
+    private volatile String[] lastBase = {"", ""};
 
     public StampSigner(SigningKey key) {
         this.key = Objects.requireNonNull(key, "key");
@@ -27,12 +29,19 @@ public final class StampSigner {
 
     /** As {@link #sign} but returns the stamp, e.g. for {@link StampUrl#toQrContent()}. */
     public StampUrl signStamp(String baseUrl, String gtin, String lot, String serial) {
-        String base = BaseUrl.normalise(baseUrl);
+        String[] last = lastBase;
+        String base;
+        if (last[0].equals(baseUrl)) {
+            base = last[1];
+        } else {
+            base = BaseUrl.normalise(baseUrl);
+            lastBase = new String[] {baseUrl, base};
+        }
         String gtin14 = Gtin.toGtin14(gtin);
         Gs1Value.require("lot", lot);
         Gs1Value.require("serial", serial);
-        byte[] signature = key.sign(StampUrl.signedBytes(base, gtin14, lot, serial, key.kid()));
-        return StampUrl.of(base, gtin14, lot, serial, key.kid(), signature);
+        byte[] signature = key.sign(StampUrl.canonical(base, gtin14, lot, serial, key.kid()));
+        return StampUrl.ofChecked(base, gtin14, lot, serial, key.kid(), signature);
     }
 
     public String kid() {

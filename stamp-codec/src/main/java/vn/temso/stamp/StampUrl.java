@@ -62,6 +62,11 @@ public final class StampUrl {
         return new StampUrl(base, gtin14, lot, serial, kid, signature.clone());
     }
 
+    /** For {@link StampSigner}, which has just checked and normalised every field itself (it signs 100,000 in a row). */
+    static StampUrl ofChecked(String normalisedBase, String gtin14, String lot, String serial, String kid, byte[] signature) {
+        return new StampUrl(normalisedBase, gtin14, lot, serial, kid, signature);
+    }
+
     /** Parses a stamp URL whose base URL is its origin ({@code scheme://host[:port]}, no path). */
     public static StampUrl parse(String url) {
         return parse(url, null);
@@ -145,7 +150,7 @@ public final class StampUrl {
         return canonical(BaseUrl.normalise(baseUrl), gtin14, lot, serial, kid);
     }
 
-    private static byte[] canonical(String normalisedBase, String gtin14, String lot, String serial, String kid) {
+    static byte[] canonical(String normalisedBase, String gtin14, String lot, String serial, String kid) {
         String text = FORMAT_PREFIX + '\n' + normalisedBase + '\n' + gtin14 + '\n' + lot + '\n' + serial + '\n' + kid;
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -36,4 +36,24 @@ class SerialGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new SerialGenerator(21, new SecureRandom()));
         assertThrows(IllegalArgumentException.class, () -> new SerialGenerator(0, new SecureRandom()));
     }
+
+    @Test
+    void shouldUseEveryLetterEquallyOftenAtEveryPosition() {
+        // 20 characters cross a draw of random bits (12 characters each): no position may be biased or constant
+        SerialGenerator generator = new SerialGenerator(20, new SecureRandom());
+        int[][] counts = new int[20][32];
+        for (int n = 0; n < 32_000; n++) {
+            String serial = generator.next();
+            for (int p = 0; p < 20; p++) {
+                counts[p][SerialGenerator.ALPHABET.indexOf(serial.charAt(p))]++;
+            }
+        }
+        for (int p = 0; p < 20; p++) {
+            for (int letter = 0; letter < 32; letter++) {
+                // expected 1,000, standard deviation ~31: 800..1,200 is more than 6 deviations either side
+                assertTrue(counts[p][letter] > 800 && counts[p][letter] < 1200,
+                        "position " + p + " letter " + SerialGenerator.ALPHABET.charAt(letter) + ": " + counts[p][letter]);
+            }
+        }
+    }
 }

@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -26,6 +29,7 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
+import vn.temso.stamp.StampSigner;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
@@ -93,25 +97,98 @@ public class Stamps {
         executor.submit(() -> issueNow(jobId));
     }
 
-    /** Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them). */
+    /**
+     * Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them). The next
+     * chunk is signed on the managed executor while this thread writes the current one, so signing and Derby keep
+     * both cores busy; if no executor thread is free this thread signs it itself (never waits on a queued task).
+     */
     public void issueNow(String jobId) {
         try {
-            int attemptsLeft = 3;
-            while (true) {
+            StampIssuer.Target target = issuer.target(jobId);
+            if (target == null) {
+                return;
+            }
+            int left = target.remaining();
+            long start = System.nanoTime();
+            long waiting = 0;
+            long writing = 0;
+            SigningAhead next = signAhead(target, left);
+            int clashesLeft = 3;
+            while (left > 0) {
+                long t0 = System.nanoTime();
+                StampIssuer.SignedChunk chunk = next.take();
+                int after = left - chunk.stamps().size();
+                next = after > 0 ? signAhead(target, after) : null;
+                long t1 = System.nanoTime();
+                waiting += t1 - t0;
                 try {
-                    if (issuer.issueChunk(jobId) == 0) {
-                        return;
-                    }
-                } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-                    // a serial collision (unique per GTIN) rolls the chunk back: retry with fresh serials
-                    if (--attemptsLeft == 0) {
+                    left = issuer.issueChunk(jobId, chunk);
+                    writing += System.nanoTime() - t1;
+                } catch (StampIssuer.SerialClash e) {
+                    // a serial already taken for this GTIN rolled the chunk back: sign it again with fresh serials
+                    if (--clashesLeft == 0) {
                         throw e;
                     }
+                    if (next != null) {
+                        next.cancel();
+                    }
+                    next = signAhead(target, left);
+                    continue;
+                }
+                if (next == null && left > 0) {
+                    next = signAhead(target, left);
                 }
             }
+            if (next != null) {
+                next.cancel(); // the job ended early (failed, or the batch was recalled)
+            }
+            LOG.info(String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for signatures",
+                    jobId, (System.nanoTime() - start) / 1e9, writing / 1e9, waiting / 1e9));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
             issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
+        }
+    }
+
+    /** The next chunk, signed in as many parts as there are cores, each part a task on the managed executor. */
+    private SigningAhead signAhead(StampIssuer.Target target, int left) {
+        StampSigner signer = issuer.signer();
+        int n = Math.min(StampIssuer.CHUNK, left);
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 100));
+        List<FutureTask<StampIssuer.SignedChunk>> tasks = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int size = n / parts + (p < n % parts ? 1 : 0);
+            FutureTask<StampIssuer.SignedChunk> task = new FutureTask<>(() -> issuer.sign(signer, target, size));
+            tasks.add(task);
+            executor.execute(task);
+        }
+        return new SigningAhead(signer.kid(), tasks);
+    }
+
+    /** A chunk being signed ahead by executor tasks. */
+    private record SigningAhead(String kid, List<FutureTask<StampIssuer.SignedChunk>> parts) {
+
+        /** The signed chunk; parts no executor thread has started yet are signed here (run() is a no-op once started). */
+        StampIssuer.SignedChunk take() {
+            List<StampIssuer.Signed> stamps = new ArrayList<>(StampIssuer.CHUNK);
+            for (FutureTask<StampIssuer.SignedChunk> part : parts) {
+                part.run();
+            }
+            try {
+                for (FutureTask<StampIssuer.SignedChunk> part : parts) {
+                    stamps.addAll(part.get().stamps());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Issuing was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            return new StampIssuer.SignedChunk(kid, stamps);
+        }
+
+        void cancel() {
+            parts.forEach(p -> p.cancel(false));
         }
     }
 

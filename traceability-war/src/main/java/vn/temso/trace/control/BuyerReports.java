@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.platform.problem.Problems;
 import vn.temso.stamp.Verification;
@@ -45,8 +46,7 @@ public class BuyerReports {
         if (recent >= maxReportsPerHour) {
             throw new Problems.TooManyRequests("Too many reports from this device; try again later", 3600);
         }
-        Stamp stamp = em.createQuery("SELECT s FROM Stamp s WHERE s.gtin = :g AND s.serial = :s", Stamp.class)
-                .setParameter("g", v.stamp().gtin14()).setParameter("s", v.stamp().serial()).getResultStream().findFirst()
+        Stamp stamp = Optional.ofNullable(em.find(Stamp.class, Stamp.idFor(v.stamp().gtin14(), v.stamp().serial())))
                 .orElseThrow(() -> new Problems.ValidationFailed("stamp", "This stamp was not issued by Temso"));
         em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash));
     }

@@ -10,9 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import vn.temso.platform.persistence.RowIds;
 import vn.temso.stamping.entity.Stamp;
 
 /** Writes scan rows in batches, and the suspicion flags of stamps. */
@@ -45,7 +44,7 @@ public class ScanWriter {
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO scan (id, stamp_id, scanned_at, client_hash) VALUES (?, ?, ?, ?)")) {
             for (ScanLedger.Pending p : scans) {
-                ps.setString(1, rowId());
+                ps.setString(1, RowIds.timeOrdered());
                 ps.setString(2, p.stampId());
                 ps.setTimestamp(3, Timestamp.from(p.at()));
                 ps.setString(4, p.clientHash());
@@ -55,17 +54,5 @@ public class ScanWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + scans.size() + " scans failed: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A time-ordered (version 7, RFC 9562) UUID: new rows go to the end of the primary key instead of a random page.
-     * Random bits from a thread-local generator: a row id is not a secret, and UUID.randomUUID() would make every
-     * writer queue on one SecureRandom lock.
-     */
-    static String rowId() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long hi = (System.currentTimeMillis() << 16) | 0x7000L | (r.nextInt() & 0x0FFF);
-        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
     }
 }

@@ -180,8 +180,8 @@ public class Traces {
     private Optional<StampRow> readStampRow(String gtin14, String serial) {
         List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.url, s.suspicious,"
                         + " b.id, b.lotCode, b.status, b.statusReason, b.version"
-                        + " FROM Stamp s JOIN s.batch b WHERE s.gtin = :g AND s.serial = :s", Object[].class)
-                .setParameter("g", gtin14).setParameter("s", serial).getResultList();
+                        + " FROM Stamp s JOIN s.batch b WHERE s.id = :id", Object[].class)
+                .setParameter("id", Stamp.idFor(gtin14, serial)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

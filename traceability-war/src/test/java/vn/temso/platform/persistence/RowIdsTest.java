@@ -1,4 +1,4 @@
-package vn.temso.trace.control;
+package vn.temso.platform.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ScanRowIdTest {
+class RowIdsTest {
 
     @Test
     void shouldMakeTimeOrderedVersion7Ids() throws InterruptedException {
-        String first = ScanWriter.rowId();
+        String first = RowIds.timeOrdered();
         Thread.sleep(3);
-        String later = ScanWriter.rowId();
+        String later = RowIds.timeOrdered();
         UUID u = UUID.fromString(first);
         assertEquals(7, u.version());
         assertEquals(2, u.variant());
@@ -23,7 +23,7 @@ class ScanRowIdTest {
                 "the first 48 bits are the time in ms");
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
-            ids.add(ScanWriter.rowId());
+            ids.add(RowIds.timeOrdered());
         }
         assertEquals(100_000, ids.size());
     }
