@@ -51,6 +51,11 @@ on_exit() {
 trap on_exit EXIT
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# the cluster outlives this script, so it must not inherit the script's open files: run under `flock` (as the
+# shared Maven lock is taken), PostgreSQL kept that lock for as long as it ran and every later build waited
+without_inherited_fds() {
+  ( for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; "$@" )
+}
 as_postgres() { (cd /tmp && if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi); }
 sql_literal() { printf "'%s'" "${1//\'/\'\'}"; }
 
@@ -60,7 +65,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then fail "port $PORT is in
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   log "installing PostgreSQL (apt-get)"
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
+  without_inherited_fds sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null # starts it
 fi
 CLUSTER=$(pg_lsclusters -h | sort -V | tail -1)
 if [ -z "$CLUSTER" ]; then
@@ -72,7 +77,7 @@ fi
 read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS _ <<<"$CLUSTER"
 if [ "$PG_STATUS" != online ]; then
   log "starting cluster $PG_VERSION/$PG_CLUSTER"
-  sudo_ pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+  without_inherited_fds sudo_ pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
 fi
 for _ in $(seq 30); do as_postgres pg_isready -q -p "$PG_PORT" && break; sleep 1; done
 as_postgres pg_isready -q -p "$PG_PORT" || fail "PostgreSQL $PG_VERSION/$PG_CLUSTER does not accept connections"

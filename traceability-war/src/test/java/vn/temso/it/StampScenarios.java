@@ -101,6 +101,31 @@ public abstract class StampScenarios extends ApiScenarios {
     }
 
     @Test
+    void shouldIssueAJobOfSeveralChunksNumberedWithoutGapsEveryStampUniqueAndGenuine() throws Exception {
+        // 6,001 stamps: two full chunks of 2,500 and a part, signed ahead on the executor while the previous is written
+        int count = 6_001;
+        JsonNode batch = issued(count);
+        var export = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        api.base().resolve("/api/batches/" + batch.get("id").asText() + "/stamps/export"))
+                        .header("Authorization", "Bearer " + api.token(MANAGER)).header("Accept", "text/csv").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, export.statusCode(), export.body());
+        String[] lines = export.body().split("\r\n");
+        assertEquals("seq,serial,url,status", lines[0]);
+        assertEquals(count + 1, lines.length);
+        StampVerifier verifier = new StampVerifier(Jwks.parse(api.send("GET", "/.well-known/jwks.json", null, null, null).text()));
+        java.util.Set<String> serials = new java.util.HashSet<>();
+        for (int i = 1; i <= count; i++) {
+            String[] f = lines[i].split(",");
+            assertEquals(String.valueOf(i), f[0], "issue numbers run 1.." + count + " in order: " + lines[i]);
+            assertTrue(serials.add(f[1]), "serial issued twice: " + f[1]);
+            assertTrue(f[2].endsWith("/21/" + f[1] + f[2].substring(f[2].indexOf('?'))), f[2]);
+            assertEquals(Verdict.GENUINE, verifier.verify(f[2]).verdict(), f[2]);
+            assertEquals("ACTIVE", f[3]);
+        }
+    }
+
+    @Test
     void shouldShowNoProductDataForForgedOrUnknownStamps() throws Exception {
         JsonNode batch = issued(2);
         String url = stamps(batch).at("/items/0/url").asText();

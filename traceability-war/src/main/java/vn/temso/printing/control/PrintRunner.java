@@ -67,6 +67,9 @@ public class PrintRunner {
                     awaitIssuing(job.getIssuanceJobId());
                 } else {
                     stamps.issueNow(job.getIssuanceJobId());
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException(); // stopping: the issuing job resumes at the next start
+                    }
                 }
                 job = steps.afterIssuing(id);
                 if (job == null) {

@@ -144,6 +144,9 @@ public class Stamps {
             }
             LOG.info(String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for signatures",
                     jobId, (System.nanoTime() - start) / 1e9, writing / 1e9, waiting / 1e9));
+        } catch (Interrupted e) {
+            // the server is stopping: the job stays RUNNING with what has committed, and resumes at the next start
+            LOG.info(() -> "Issuing job " + jobId + " interrupted; it resumes at the next start");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
             issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
@@ -165,6 +168,13 @@ public class Stamps {
         return new SigningAhead(signer.kid(), tasks);
     }
 
+    /** The job's thread was interrupted (the executor is shutting down) while it waited for signatures. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
     /** A chunk being signed ahead by executor tasks. */
     private record SigningAhead(String kid, List<FutureTask<StampIssuer.SignedChunk>> parts) {
 
@@ -180,7 +190,7 @@ public class Stamps {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Issuing was interrupted", e);
+                throw new Interrupted();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
