@@ -8,12 +8,14 @@
 #     CLI with only /.well-known/jwks.json;
 #   - a new job on the same batch still works.
 # Exits non-zero on the first failed check. Needs the built reactor (./mvnw -B -o -DskipTests install).
-# COUNT=100000 KILL_AT=40000 PORT=8383 KEEP_DATA=1 change the defaults.
+# SIGNAL=TERM stops the server cleanly instead (a stop or redeploy mid-job: the job must resume, not fail).
+# COUNT=100000 KILL_AT=40000 SIGNAL=KILL PORT=8383 KEEP_DATA=1 change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server-lib.sh
 COUNT="${COUNT:-100000}"
 KILL_AT="${KILL_AT:-$((COUNT * 2 / 5))}"
+SIGNAL="${SIGNAL:-KILL}"
 WORK=$(mktemp -d /tmp/temso-kill9.XXXXXX)
 trap 'stop_server; [ -n "${KEEP_DATA:-}" ] || rm -rf "$WORK"' EXIT
 M2="$HOME/.m2/repository/org/apache/derby"
@@ -35,7 +37,7 @@ BEFORE=$(curl -sf "$B/api/batches/$BATCH/stamps?size=1" -H "Authorization: Beare
 [ "$BEFORE" = 0 ] || { echo "the demo batch already has $BEFORE stamps" >&2; exit 1; }
 JOB=$(start_job "$TOKEN" "$BATCH" "$COUNT")
 JOB_ID=${JOB##*/}
-echo "job $JOB_ID: $COUNT stamps for batch $BATCH (gtin $GTIN lot $LOT); kill -9 at >= $KILL_AT issued"
+echo "job $JOB_ID: $COUNT stamps for batch $BATCH (gtin $GTIN lot $LOT); kill -$SIGNAL at >= $KILL_AT issued"
 
 # poll; take one CSV export mid-way (the stamps it lists were reported as issued); kill at KILL_AT
 REPORTED=0
@@ -51,14 +53,14 @@ while :; do
     echo "mid-way export: $EXPORTED stamps listed (job reported $REPORTED)"
   fi
   if [ "$REPORTED" -ge "$KILL_AT" ]; then
-    kill -9 "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
+    kill -"$SIGNAL" "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true # a TERM'd server shuts down (Derby too) before it exits
     SERVER_PID=
     break
   fi
   sleep 0.2
 done
-echo "KILLED -9 at $(date -u +%T); last issued the API reported: $REPORTED of $COUNT"
+echo "KILLED -$SIGNAL at $(date -u +%T); last issued the API reported: $REPORTED of $COUNT"
 
 echo "restarting on the same data directory; uptime: $(uptime)"
 start_server "$WORK/data" "$WORK/server-2.log"
@@ -138,7 +140,7 @@ check "ij: seqs of the batch run 1..$TOTAL without gaps" test "$(row SEQRANGE)" 
 check "ij: job row DONE $COUNT/$COUNT" test "$(row JOBROWS)" = "JOBROWS DONE $COUNT $COUNT"
 
 if [ "$FAILED" = 0 ]; then
-  echo "RESULT kill -9 at $REPORTED/$COUNT issued: resumed to $COUNT, all checks passed"
+  echo "RESULT kill -$SIGNAL at $REPORTED/$COUNT issued: resumed to $COUNT, all checks passed"
 else
-  echo "RESULT kill -9 at $REPORTED/$COUNT issued: SOME CHECKS FAILED (work dir $WORK kept)"; KEEP_DATA=1; exit 1
+  echo "RESULT kill -$SIGNAL at $REPORTED/$COUNT issued: SOME CHECKS FAILED (work dir $WORK kept)"; KEEP_DATA=1; exit 1
 fi
