@@ -105,12 +105,7 @@ public abstract class StampScenarios extends ApiScenarios {
         // 6,001 stamps: two full chunks of 2,500 and a part, signed ahead on the executor while the previous is written
         int count = 6_001;
         JsonNode batch = issued(count);
-        var export = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        api.base().resolve("/api/batches/" + batch.get("id").asText() + "/stamps/export"))
-                        .header("Authorization", "Bearer " + api.token(MANAGER)).header("Accept", "text/csv").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, export.statusCode(), export.body());
-        String[] lines = export.body().split("\r\n");
+        String[] lines = export("/api/batches/" + batch.get("id").asText() + "/stamps/export");
         assertEquals("seq,serial,url,status", lines[0]);
         assertEquals(count + 1, lines.length);
         StampVerifier verifier = new StampVerifier(Jwks.parse(api.send("GET", "/.well-known/jwks.json", null, null, null).text()));
@@ -123,6 +118,40 @@ public abstract class StampScenarios extends ApiScenarios {
             assertEquals(Verdict.GENUINE, verifier.verify(f[2]).verdict(), f[2]);
             assertEquals("ACTIVE", f[3]);
         }
+    }
+
+    @Test
+    void shouldNumberTheStampsOfConcurrentJobsOnOneBatchWithoutGapsOrTwins() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String stampsPath = "/api/batches/" + batch.get("id").asText() + "/stamps";
+        java.util.List<String> jobs = new java.util.ArrayList<>();
+        for (int count : new int[] {4_000, 3_001}) { // both run at once, chunk after chunk
+            Api.Reply r = api.post(MANAGER, stampsPath, Map.of("count", count));
+            assertEquals(202, r.status(), r.text());
+            jobs.add(URI.create(r.header("Location")).getPath());
+        }
+        for (String job : jobs) {
+            for (int i = 0; i < 300 && "RUNNING".equals(api.get(MANAGER, job).json().get("status").asText()); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("DONE", api.get(MANAGER, job).json().get("status").asText());
+        }
+        String[] lines = export(stampsPath + "/export");
+        assertEquals(7_001 + 1, lines.length);
+        java.util.Set<String> serials = new java.util.HashSet<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            assertEquals(String.valueOf(i), f[0], "issue numbers run 1..7001, each once: " + lines[i]);
+            assertTrue(serials.add(f[1]), "serial issued twice: " + f[1]);
+        }
+    }
+
+    private String[] export(String path) throws Exception {
+        var export = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api.base().resolve(path))
+                        .header("Authorization", "Bearer " + api.token(MANAGER)).header("Accept", "text/csv").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, export.statusCode(), export.body());
+        return export.body().split("\r\n");
     }
 
     @Test

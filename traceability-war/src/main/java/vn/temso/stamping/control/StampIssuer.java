@@ -4,16 +4,16 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.Batch;
@@ -44,10 +44,14 @@ public class StampIssuer {
     public record SignedChunk(String kid, List<Signed> stamps) {
     }
 
-    /** A serial of the chunk is already taken for this GTIN (1 in 10^8 per chunk at a million stamps): sign again. */
-    public static final class SerialClash extends RuntimeException {
-        SerialClash(SQLException e) {
-            super("A serial of the chunk is already taken: " + e.getMessage(), e);
+    /**
+     * A unique key was taken by another writer: a serial of the chunk already issued for this GTIN (1 in 10^8 per
+     * chunk at a million stamps), or a batch's first counter row created at the same moment. The transaction rolled
+     * back; sign the chunk again and retry.
+     */
+    public static final class Clash extends RuntimeException {
+        Clash(SQLException e) {
+            super("A unique key of the chunk is already taken: " + e.getMessage(), e);
         }
     }
 
@@ -65,9 +69,6 @@ public class StampIssuer {
     String baseUrl;
 
     private final SerialGenerator serials = new SerialGenerator();
-
-    /** Last seq written per batch id by this instance: a starting point for {@link #lastSeq}, never trusted alone. */
-    private final Map<String, Integer> lastSeqHint = new ConcurrentHashMap<>();
 
     /** @return what the job still has to issue, or null when it is not running */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -101,11 +102,13 @@ public class StampIssuer {
      * while it waited) is signed again with the active key first.
      *
      * @return stamps still to issue after this chunk (0 when the job is done or failed)
-     * @throws SerialClash when a serial is taken (the transaction rolls back; sign a new chunk)
+     * @throws Clash when a serial or a batch's first counter row is taken (rolled back; sign a new chunk)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int issueChunk(String jobId, SignedChunk chunk) {
-        IssuanceJob job = em.find(IssuanceJob.class, jobId);
+        // locked until commit: a job run twice (resumed by two clustered instances) shares its chunks, never issues
+        // more than requested
+        IssuanceJob job = em.find(IssuanceJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.getStatus() != IssuanceJob.Status.RUNNING) {
             return 0;
         }
@@ -118,28 +121,64 @@ public class StampIssuer {
         Target target = new Target(batch.getProduct().getGtin(), batch.getLotCode(), job.remaining());
         int n = Math.min(chunk.stamps().size(), job.remaining());
         SignedChunk stamps = active.kid().equals(chunk.kid()) ? chunk : sign(active, target, n);
-        int seq = lastSeq(batch);
-        insert(batch, target.gtin(), stamps, n, seq, jobId);
+        try (Connection c = dataSource.getConnection()) { // the connection of this transaction
+            int seq = takeSeqs(c, batch.getId(), n);
+            insert(c, target.gtin(), stamps, n, batch.getId(), seq, jobId);
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new Clash(e);
+            }
+            throw new IllegalStateException("Writing " + n + " stamps failed: " + e.getMessage(), e);
+        }
         job.progressed(n);
-        lastSeqHint.put(batch.getId(), seq + n);
         return job.remaining();
+    }
+
+    /**
+     * Takes the next {@code n} issue numbers of the batch from its counter row; the row stays locked until this
+     * transaction ends, so concurrent jobs of one batch (on any instance) take turns. A batch's first chunk creates
+     * the row (after the stamps it may already have); two first chunks at once: one gets a {@link Clash}.
+     *
+     * @return the last seq before the taken ones
+     */
+    private static int takeSeqs(Connection c, String batchId, int n) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE stamp_seq SET last_seq = last_seq + ? WHERE batch_id = ?")) {
+            up.setInt(1, n);
+            up.setString(2, batchId);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement in = c.prepareStatement("INSERT INTO stamp_seq (batch_id, last_seq)"
+                        + " SELECT ?, COALESCE(MAX(seq), 0) + ? FROM stamp WHERE batch_id = ?")) {
+                    in.setString(1, batchId);
+                    in.setInt(2, n);
+                    in.setString(3, batchId);
+                    in.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT last_seq FROM stamp_seq WHERE batch_id = ?")) {
+            q.setString(1, batchId);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1) - n;
+            }
+        }
     }
 
     /**
      * One JDBC batch on this transaction's connection: entity objects for 100,000 rows that are only inserted cost
      * more than signing them. Stamp is not in the shared cache, so nothing cached goes stale.
      */
-    private void insert(Batch batch, String gtin, SignedChunk chunk, int n, int lastSeq, String jobId) {
+    private static void insert(Connection c, String gtin, SignedChunk chunk, int n, String batchId, int lastSeq,
+                               String jobId) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = dataSource.getConnection(); // the connection of this transaction
-             PreparedStatement ps = c.prepareStatement("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url,"
-                     + " job_id, status, issued_at, suspicious) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url,"
+                + " job_id, status, issued_at, suspicious) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < n; i++) {
                 Signed s = chunk.stamps().get(i);
                 ps.setString(1, Stamp.idFor(gtin, s.serial()));
                 ps.setString(2, gtin);
                 ps.setString(3, s.serial());
-                ps.setString(4, batch.getId());
+                ps.setString(4, batchId);
                 ps.setInt(5, lastSeq + i + 1);
                 ps.setString(6, chunk.kid());
                 ps.setString(7, s.url());
@@ -150,11 +189,6 @@ public class StampIssuer {
                 ps.addBatch();
             }
             ps.executeBatch();
-        } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                throw new SerialClash(e);
-            }
-            throw new IllegalStateException("Writing " + n + " stamps failed: " + e.getMessage(), e);
         }
     }
 
@@ -165,26 +199,6 @@ public class StampIssuer {
             }
         }
         return e.getCause() instanceof SQLException cause && cause != e && isUniqueViolation(cause);
-    }
-
-    /**
-     * The highest seq of the batch. Derby answers a plain MAX(seq) by scanning every stamp of the batch, which made
-     * each chunk slower than the last (quadratic over a 100,000-stamp job); from a hint at or below the true
-     * maximum only the tail of the (batch_id, seq) index is read. A hint above it (its chunk rolled back) finds no
-     * row and the full query decides. Stamps are never deleted, so a batch's maximum never goes down.
-     */
-    private int lastSeq(Batch batch) {
-        Integer hint = lastSeqHint.get(batch.getId());
-        if (hint != null) {
-            Integer max = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b AND s.seq >= :h",
-                    Integer.class).setParameter("b", batch).setParameter("h", hint).getSingleResult();
-            if (max != null) {
-                return max;
-            }
-        }
-        Integer max = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
-                .setParameter("b", batch).getSingleResult();
-        return max == null ? 0 : max;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -124,8 +124,10 @@ public class Stamps {
                 try {
                     left = issuer.issueChunk(jobId, chunk);
                     writing += System.nanoTime() - t1;
-                } catch (StampIssuer.SerialClash e) {
-                    // a serial already taken for this GTIN rolled the chunk back: sign it again with fresh serials
+                    clashesLeft = 3;
+                } catch (StampIssuer.Clash e) {
+                    // a serial already taken for this GTIN, or a batch's first counter row created by another job at
+                    // the same moment, rolled the chunk back: sign it again with fresh serials and retry
                     if (--clashesLeft == 0) {
                         throw e;
                     }

@@ -48,6 +48,7 @@ class SchemaUpgradeTest {
 
             assertEquals(List.of(GTIN + ".SER1|1|false", GTIN + ".SER2|2|true", GTIN + ".SER3|3|false"),
                     rows(s, "SELECT id, seq, suspicious FROM stamp ORDER BY seq"));
+            assertEquals(List.of("b1|3"), rows(s, "SELECT batch_id, last_seq FROM stamp_seq"), "009: numbering goes on at 4");
             assertEquals(List.of(GTIN + ".SER2"), rows(s, "SELECT stamp_id FROM scan"));
             assertEquals(List.of(GTIN + ".SER3"), rows(s, "SELECT stamp_id FROM buyer_report"));
             assertEquals(List.of("32768"), rows(s, "SELECT DISTINCT pagesize FROM TABLE (SYSCS_DIAG.SPACE_TABLE('APP', 'STAMP')) t"));
