@@ -2,15 +2,15 @@
 # Bulk issuance: 100,000 stamps for one batch, signed and persisted in embedded Derby by the running service, timed
 # from the POST to status DONE; against raw Bouncy Castle Ed25519 signing of 100,000 messages of the same size on one
 # thread in the same run. Target: issuance rate >= 0.5 x raw signing rate.
-# Both sides are warmed up first, as the raw side's first round is not counted: the server issues WARMUP stamps
-# (default 30,000) for the same batch before the timed job, so the JIT has compiled the signing and Derby's insert
-# paths; WARMUP=0 times a cold server. Needs the built WAR (./mvnw -B -o -DskipTests install).
-# COUNT=100000 WARMUP=30000 PORT=8383 KEEP_DATA=1 change the defaults.
+# Both sides are warmed up alike: the raw side's first round of COUNT signatures is not counted, and the server
+# first issues WARMUP stamps (default: COUNT, the same amount) for the same batch in an uncounted job, so the JIT
+# has compiled the signing and Derby's insert paths; WARMUP=0 times a cold server. Needs the built WAR
+# (./mvnw -B -o -DskipTests install). COUNT=100000 WARMUP=COUNT PORT=8383 KEEP_DATA=1 change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server-lib.sh
 COUNT="${COUNT:-100000}"
-WARMUP="${WARMUP:-30000}"
+WARMUP="${WARMUP:-$COUNT}"
 WORK=$(mktemp -d /tmp/temso-bench-issuance.XXXXXX)
 trap 'stop_server; [ -n "${KEEP_DATA:-}" ] || rm -rf "$WORK"' EXIT
 
