@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,9 +127,9 @@ public class Stamps {
                     left = issuer.issueChunk(jobId, chunk);
                     writing += System.nanoTime() - t1;
                     clashesLeft = 3;
-                } catch (StampIssuer.Clash e) {
-                    // a serial already taken for this GTIN, or a batch's first counter row created by another job at
-                    // the same moment, rolled the chunk back: sign it again with fresh serials and retry
+                } catch (StampIssuer.Clash | PersistenceException | TransactionalException e) {
+                    // the chunk rolled back: a serial already taken for this GTIN, a batch's first counter row created
+                    // by another job at the same moment, or a failed commit; sign it again with fresh serials, retry
                     if (--clashesLeft == 0) {
                         throw e;
                     }
