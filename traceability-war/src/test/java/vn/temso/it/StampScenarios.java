@@ -146,6 +146,44 @@ public abstract class StampScenarios extends ApiScenarios {
         }
     }
 
+    @Test
+    void shouldSignWithTheNewKeyFromTheFirstChunkAfterARotationInTheMiddleOfAJob() throws Exception {
+        JsonNode batch = Fixtures.batch(api, MANAGER);
+        String stampsPath = "/api/batches/" + batch.get("id").asText() + "/stamps";
+        Api.Reply r = api.post(MANAGER, stampsPath, Map.of("count", 40_000));
+        assertEquals(202, r.status(), r.text());
+        String job = URI.create(r.header("Location")).getPath();
+        JsonNode j = api.get(MANAGER, job).json();
+        for (int i = 0; i < 1000 && j.get("issued").asInt() < 2_500 && "RUNNING".equals(j.get("status").asText()); i++) {
+            Thread.sleep(10);
+            j = api.get(MANAGER, job).json();
+        }
+        String newKid = api.post("admin", "/api/keys/rotate", null).json().get("kid").asText();
+        JsonNode atRotation = api.get(MANAGER, job).json();
+        org.junit.jupiter.api.Assumptions.assumeTrue("RUNNING".equals(atRotation.get("status").asText()),
+                "the job ended before the rotation: nothing to check on this machine");
+        for (int i = 0; i < 600 && "RUNNING".equals(api.get(MANAGER, job).json().get("status").asText()); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("DONE", api.get(MANAGER, job).json().get("status").asText());
+        // a chunk may have been in its transaction when the rotation committed; every later one uses the new key
+        int lastOldKeyAllowed = atRotation.get("issued").asInt() + 2_500;
+        StampVerifier verifier = new StampVerifier(Jwks.parse(api.send("GET", "/.well-known/jwks.json", null, null, null).text()));
+        String[] lines = export(stampsPath + "/export");
+        assertEquals(40_001, lines.length);
+        int newKeyStamps = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            var v = verifier.verify(f[2]);
+            assertEquals(Verdict.GENUINE, v.verdict(), f[2]);
+            if (Integer.parseInt(f[0]) > lastOldKeyAllowed) {
+                assertEquals(newKid, v.stamp().kid(), "stamp " + f[0] + " was written after the rotation");
+            }
+            newKeyStamps += newKid.equals(v.stamp().kid()) ? 1 : 0;
+        }
+        assertTrue(newKeyStamps >= 40_000 - lastOldKeyAllowed, "stamps signed with the new key: " + newKeyStamps);
+    }
+
     private String[] export(String path) throws Exception {
         var export = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api.base().resolve(path))
                         .header("Authorization", "Bearer " + api.token(MANAGER)).header("Accept", "text/csv").build(),
