@@ -3,7 +3,7 @@ package vn.temso.platform.persistence;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Primary keys for rows written in bulk (stamps, scans). */
+/** Primary keys for rows written in bulk and never looked up by them (scans). */
 public final class RowIds {
 
     private RowIds() {

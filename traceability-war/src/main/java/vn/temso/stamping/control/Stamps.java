@@ -10,14 +10,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -31,7 +28,6 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
-import vn.temso.stamp.StampSigner;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
@@ -101,8 +97,8 @@ public class Stamps {
 
     /**
      * Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them). The next
-     * chunk is signed on the managed executor while this thread writes the current one, so signing and Derby keep
-     * both cores busy; if no executor thread is free this thread signs it itself (never waits on a queued task).
+     * chunk is signed ahead ({@link SignAhead}) while this thread writes the current one, so signing and Derby keep
+     * both cores busy.
      */
     public void issueNow(String jobId) {
         try {
@@ -114,13 +110,14 @@ public class Stamps {
             long start = System.nanoTime();
             long waiting = 0;
             long writing = 0;
-            SigningAhead next = signAhead(target, left);
+            SignAhead signing = new SignAhead(issuer, executor, target);
+            SignAhead.Pending next = signing.next(left);
             int clashesLeft = 3;
             while (left > 0) {
                 long t0 = System.nanoTime();
                 StampIssuer.SignedChunk chunk = next.take();
                 int after = left - chunk.stamps().size();
-                next = after > 0 ? signAhead(target, after) : null;
+                next = after > 0 ? signing.next(after) : null;
                 long t1 = System.nanoTime();
                 waiting += t1 - t0;
                 try {
@@ -136,11 +133,11 @@ public class Stamps {
                     if (next != null) {
                         next.cancel();
                     }
-                    next = signAhead(target, left);
+                    next = signing.next(left);
                     continue;
                 }
                 if (next == null && left > 0) {
-                    next = signAhead(target, left);
+                    next = signing.next(left);
                 }
             }
             if (next != null) {
@@ -148,61 +145,12 @@ public class Stamps {
             }
             LOG.info(String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for signatures",
                     jobId, (System.nanoTime() - start) / 1e9, writing / 1e9, waiting / 1e9));
-        } catch (Interrupted e) {
+        } catch (SignAhead.Interrupted e) {
             // the server is stopping: the job stays RUNNING with what has committed, and resumes at the next start
             LOG.info(() -> "Issuing job " + jobId + " interrupted; it resumes at the next start");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
             issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
-        }
-    }
-
-    /** The next chunk, signed in as many parts as there are cores, each part a task on the managed executor. */
-    private SigningAhead signAhead(StampIssuer.Target target, int left) {
-        StampSigner signer = issuer.signer();
-        int n = Math.min(StampIssuer.CHUNK, left);
-        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 100));
-        List<FutureTask<StampIssuer.SignedChunk>> tasks = new ArrayList<>(parts);
-        for (int p = 0; p < parts; p++) {
-            int size = n / parts + (p < n % parts ? 1 : 0);
-            FutureTask<StampIssuer.SignedChunk> task = new FutureTask<>(() -> issuer.sign(signer, target, size));
-            tasks.add(task);
-            executor.execute(task);
-        }
-        return new SigningAhead(signer.kid(), tasks);
-    }
-
-    /** The job's thread was interrupted (the executor is shutting down) while it waited for signatures. */
-    private static final class Interrupted extends RuntimeException {
-        Interrupted() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A chunk being signed ahead by executor tasks. */
-    private record SigningAhead(String kid, List<FutureTask<StampIssuer.SignedChunk>> parts) {
-
-        /** The signed chunk; parts no executor thread has started yet are signed here (run() is a no-op once started). */
-        StampIssuer.SignedChunk take() {
-            List<StampIssuer.Signed> stamps = new ArrayList<>(StampIssuer.CHUNK);
-            for (FutureTask<StampIssuer.SignedChunk> part : parts) {
-                part.run();
-            }
-            try {
-                for (FutureTask<StampIssuer.SignedChunk> part : parts) {
-                    stamps.addAll(part.get().stamps());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Interrupted();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-            return new StampIssuer.SignedChunk(kid, stamps);
-        }
-
-        void cancel() {
-            parts.forEach(p -> p.cancel(false));
         }
     }
 
