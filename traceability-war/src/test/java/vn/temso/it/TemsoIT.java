@@ -46,6 +46,16 @@ class TemsoIT extends TenancyScenarios {
     class Listings extends ListingScenarios {
     }
 
+    /** Who may hold signed stamp URLs, on every path (issue 12, finding 7). */
+    @Nested
+    class SignedUrls extends SignedUrlScenarios {
+    }
+
+    /** Issuing quota per cooperative, export and void of large batches (issue 12, finding 8). */
+    @Nested
+    class StampLimits extends StampLimitsScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 
