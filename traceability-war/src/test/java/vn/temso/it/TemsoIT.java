@@ -46,6 +46,11 @@ class TemsoIT extends TenancyScenarios {
     class Listings extends ListingScenarios {
     }
 
+    /** Zone outlines: hostile geometry refused, big outlines drawn from a stored simplified copy (issue 12). */
+    @Nested
+    class Geometry extends GeometryScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 
