@@ -105,6 +105,8 @@ class ZoneGeometryLimitsTest {
     void shouldRefuseDeepNestingWithoutBlowingTheStack() {
         String deep = "{\"type\":\"Polygon\",\"coordinates\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         assertEquals(GeometryException.Reason.TOO_DEEP, assertThrows(GeometryException.class, () -> ZoneGeometry.parse(deep)).reason());
+        String longNumber = polygon("[[106." + "1".repeat(100_000) + ",10.0],[106.01,10.0],[106.01,10.01],[106.0,10.0]]");
+        assertEquals(GeometryException.Reason.MALFORMED, assertThrows(GeometryException.class, () -> ZoneGeometry.parse(longNumber)).reason());
         String extraLevel = "{\"type\":\"Polygon\",\"coordinates\":[[[[106.0,10.0]],[[106.01,10.0]],[[106.01,10.01]],[[106.0,10.0]]]]}";
         assertThrows(GeometryException.class, () -> ZoneGeometry.parse(extraLevel));
     }

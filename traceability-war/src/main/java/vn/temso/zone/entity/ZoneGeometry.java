@@ -54,6 +54,8 @@ public final class ZoneGeometry {
     public static final int SVG_HEIGHT = 200;
     static final int SVG_MARGIN = 8;
     private static final int MAX_PROBLEMS = 10;
+    /** 17 significant digits say all a double can; room for signs, point and exponent. */
+    static final int MAX_NUMBER_CHARS = 40;
 
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -132,12 +134,22 @@ public final class ZoneGeometry {
         }
     }
 
-    /** One linear pass over the text before any parser builds a tree from it: deep nesting never recurses. */
+    /**
+     * One linear pass over the text before any parser builds a tree from it: deep nesting never recurses, and no
+     * number is long enough to make reading it costly (big-number parsing is quadratic in the digits).
+     */
     static void checkDepth(String text) {
         int depth = 0;
+        int numberRun = 0;
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean numberChar = !inString && (c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-');
+            numberRun = numberChar ? numberRun + 1 : 0;
+            if (numberRun > MAX_NUMBER_CHARS) {
+                throw new GeometryException(GeometryException.Reason.MALFORMED,
+                        "geometry has a number longer than " + MAX_NUMBER_CHARS + " characters");
+            }
             if (inString) {
                 if (c == '\\') {
                     i++;
@@ -460,7 +472,7 @@ public final class ZoneGeometry {
                 double[][] pts = new double[ring.size()][];
                 boolean complete = true;
                 for (int i = 0; i < ring.size(); i++) {
-                    pts[i] = position(ring.get(i), rp + "[" + i + "]");
+                    pts[i] = position(ring.get(i), rp, i);
                     complete &= pts[i] != null;
                 }
                 if (complete) {
@@ -483,16 +495,22 @@ public final class ZoneGeometry {
             }
         }
 
-        private double[] position(JsonValue v, String path) {
-            if (v.getValueType() != JsonValue.ValueType.ARRAY || v.asJsonArray().size() < 2
-                    || v.asJsonArray().size() > 3
-                    || !v.asJsonArray().stream().allMatch(n -> n.getValueType() == JsonValue.ValueType.NUMBER)) {
-                problem(GeometryException.Reason.MALFORMED, path + ": a position is [longitude, latitude]");
+        /** Hot path (once per position): no streams, and the position's path is only built for a problem. */
+        private double[] position(JsonValue v, String ringPath, int i) {
+            JsonArray a = v.getValueType() == JsonValue.ValueType.ARRAY ? v.asJsonArray() : null;
+            if (a == null || a.size() < 2 || a.size() > 3 || !(a.get(0) instanceof JsonNumber lonValue)
+                    || !(a.get(1) instanceof JsonNumber latValue)
+                    || a.size() == 3 && a.get(2).getValueType() != JsonValue.ValueType.NUMBER) {
+                problem(GeometryException.Reason.MALFORMED, ringPath + "[" + i + "]: a position is [longitude, latitude]");
                 return null;
             }
-            double lon = ((JsonNumber) v.asJsonArray().get(0)).doubleValue();
-            double lat = ((JsonNumber) v.asJsonArray().get(1)).doubleValue();
-            return checkRange(lon, lat, path) ? new double[] {lon, lat} : null;
+            double lon = lonValue.doubleValue();
+            double lat = latValue.doubleValue();
+            if (Double.isFinite(lon) && Double.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) {
+                return new double[] {lon, lat};
+            }
+            checkRange(lon, lat, ringPath + "[" + i + "]");
+            return null;
         }
 
         /** NaN fails every comparison, so finiteness is checked first (KML text can say NaN or Infinity). */
