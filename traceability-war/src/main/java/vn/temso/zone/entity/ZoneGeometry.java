@@ -68,7 +68,7 @@ public final class ZoneGeometry {
 
     /** Reads and validates GeoJSON text (Polygon, MultiPolygon, or a Feature holding one). */
     public static ZoneGeometry parse(String geoJson) {
-        return fromJson(readObject(geoJson));
+        return fromJson(readObject(geoJson, MAX_TEXT_CHARS));
     }
 
     /** Validates a GeoJSON object already read (the geometry field of a zone request). */
@@ -93,7 +93,11 @@ public final class ZoneGeometry {
                     in.tooManyVertices();
                 }
                 for (int i = 0; i < ring.length; i++) {
-                    in.checkRange(ring[i][0], ring[i][1], "polygon " + p + " ring " + r + " position " + i);
+                    double lon = ring[i][0];
+                    double lat = ring[i][1];
+                    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) { // NaN fails every comparison
+                        in.checkRange(lon, lat, "polygon " + p + " ring " + r + " position " + i);
+                    }
                 }
                 in.checkRing(ring, "polygon " + p + " ring " + r);
             }
@@ -109,16 +113,16 @@ public final class ZoneGeometry {
     public static ZoneGeometry stored(String geoJson) {
         Reading in = new Reading(Integer.MAX_VALUE);
         in.lenient = true;
-        return of(in.polygonsOf(readObject(geoJson)), in);
+        return of(in.polygonsOf(readObject(geoJson, Integer.MAX_VALUE)), in);
     }
 
-    private static JsonObject readObject(String text) {
+    private static JsonObject readObject(String text, int maxChars) {
         if (text == null || text.isBlank()) {
             throw new GeometryException(GeometryException.Reason.NOT_READABLE, "geometry is empty");
         }
-        if (text.length() > MAX_TEXT_CHARS) {
+        if (text.length() > maxChars) {
             throw new GeometryException(GeometryException.Reason.TOO_LARGE,
-                    "geometry is longer than " + MAX_TEXT_CHARS + " characters");
+                    "geometry is longer than " + maxChars + " characters");
         }
         checkDepth(text);
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
