@@ -56,6 +56,11 @@ class TemsoIT extends TenancyScenarios {
     class StampLimits extends StampLimitsScenarios {
     }
 
+    /** Zone outlines: hostile geometry refused, big outlines drawn from a stored simplified copy (issue 12). */
+    @Nested
+    class Geometry extends GeometryScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 
