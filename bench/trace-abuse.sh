@@ -105,3 +105,8 @@ printf 'RESULT genuine %.0f req/s (p99 %.2f ms) alone, %.0f req/s (p99 %.2f ms) 
   "$B_RPS" "$(p99 "$WORK/wrk-genuine-baseline.txt")" "$A_RPS" "$(p99 "$WORK/wrk-genuine-abuse.txt")" "$J_RPS" "$J_REQS" "$RATIO"
 printf 'RESULT heap after GC: baseline end %s MB (max %s), under abuse end %s MB (max %s): growth %+d MB (target <= %s MB)\n' \
   "$B_HEAP" "$(max_heap baseline)" "$A_HEAP" "$(max_heap abuse)" "$(( A_HEAP - B_HEAP ))" "$HEAP_SLACK_MB"
+if [ "$(echo "$RATIO >= 0.8" | bc -l)" = 1 ] && [ $(( A_HEAP - B_HEAP )) -le "$HEAP_SLACK_MB" ]; then
+  echo "RESULT targets met"
+else
+  echo "RESULT targets MISSED"
+fi
