@@ -34,6 +34,7 @@ public final class StampUrl {
     private final String serial;
     private final String kid;
     private final byte[] signature;
+    private int hash; // 0 until computed: stamps are map keys (remembered verifications)
 
     private StampUrl(String baseUrl, String gtin14, String lot, String serial, String kid, byte[] signature) {
         this.baseUrl = baseUrl;
@@ -79,6 +80,14 @@ public final class StampUrl {
      * @throws InvalidStampException with the rule that was broken
      */
     public static StampUrl parse(String url, String expectedBaseUrl) {
+        return parseUnder(url, expectedBaseUrl == null ? null : BaseUrl.normalise(expectedBaseUrl));
+    }
+
+    /**
+     * {@link #parse(String, String)} with the expected base URL already normalised ({@link StampVerifier} parses
+     * every scan: the base URL's regular expressions run once, not per URL).
+     */
+    static StampUrl parseUnder(String url, String expected) {
         if (url == null || url.isEmpty()) {
             throw new InvalidStampException("stamp URL is empty");
         }
@@ -104,12 +113,13 @@ public final class StampUrl {
         if (pathStart < 0) {
             throw new InvalidStampException("stamp URL has no path /01/{gtin}/10/{lot}/21/{serial}");
         }
-        String origin = BaseUrl.normaliseOrigin(beforeQuery.substring(0, pathStart));
+        String rawOrigin = beforeQuery.substring(0, pathStart);
+        String expectedOrigin = expected == null ? null : originOf(expected); // normalised with it
+        // the usual scan spells the origin exactly as normalised: normalising is idempotent, skip its expressions
+        String origin = rawOrigin.equals(expectedOrigin) ? expectedOrigin : BaseUrl.normaliseOrigin(rawOrigin);
         String path = beforeQuery.substring(pathStart);
         String base = origin;
-        if (expectedBaseUrl != null) {
-            String expected = BaseUrl.normalise(expectedBaseUrl);
-            String expectedOrigin = BaseUrl.normaliseOrigin(originOf(expected));
+        if (expected != null) {
             String expectedPath = expected.substring(expectedOrigin.length());
             if (!origin.equals(expectedOrigin) || !path.startsWith(expectedPath + "/")) {
                 throw new InvalidStampException("stamp URL is not under the expected base URL " + expected);
@@ -270,7 +280,14 @@ public final class StampUrl {
 
     @Override
     public int hashCode() {
-        return Objects.hash(baseUrl, gtin14, lot, serial, kid, Arrays.hashCode(signature));
+        int h = hash;
+        if (h == 0) {
+            h = ((((baseUrl.hashCode() * 31 + gtin14.hashCode()) * 31 + lot.hashCode()) * 31 + serial.hashCode()) * 31
+                    + kid.hashCode()) * 31 + Arrays.hashCode(signature); // no boxing: computed at every scan
+            h = h == 0 ? 1 : h;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -36,11 +36,22 @@ public final class StampVerifier {
     public Verification verify(String url) {
         StampUrl stamp;
         try {
-            stamp = StampUrl.parse(url, expectedBaseUrl);
+            stamp = parse(url);
         } catch (InvalidStampException e) {
             return new Verification(Verdict.MALFORMED, e.getMessage(), null);
         }
         return verify(stamp);
+    }
+
+    /**
+     * Decodes a scanned URL under this verifier's base URL without checking its signature: the canonical stamp, equal
+     * for every spelling of the same stamp (other query parameters, letter case of scheme and host), so callers can
+     * key what they remember of a stamp on it.
+     *
+     * @throws InvalidStampException with the rule that was broken
+     */
+    public StampUrl parse(String url) {
+        return StampUrl.parseUnder(url, expectedBaseUrl);
     }
 
     /** Verifies an already decoded stamp. */

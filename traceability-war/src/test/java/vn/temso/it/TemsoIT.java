@@ -61,6 +61,11 @@ class TemsoIT extends TenancyScenarios {
     class Geometry extends GeometryScenarios {
     }
 
+    /** Bounded caches on the public path: verified stamps keyed by the signed stamp (issue 12, finding 2). */
+    @Nested
+    class CacheBounds extends CacheBoundsScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

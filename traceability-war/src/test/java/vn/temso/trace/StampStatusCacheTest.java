@@ -60,14 +60,33 @@ class StampStatusCacheTest {
     }
 
     @Test
-    void shouldUpdateAnEntryInPlaceAndStayBounded() {
+    void shouldUpdateAnEntryInPlace() {
         cache.get("s1", () -> load("ISSUED"));
         cache.update("s1", v -> v + "+FLAGGED");
         cache.update("s9", v -> "never"); // absent: nothing to update
         assertEquals("ISSUED+FLAGGED", cache.get("s1", () -> load("other")).orElseThrow());
-        cache.get("s2", () -> load("A"));
-        cache.get("s3", () -> load("B"));
-        cache.get("s4", () -> load("C")); // over the bound of 3: everything is dropped, then s4 kept
-        assertEquals("fresh", cache.get("s1", () -> load("fresh")).orElseThrow());
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void shouldEvictSingleEntriesWhenFullNeverAllOfThem() {
+        for (int i = 0; i < 10; i++) { // 7 stamps more than the bound of 3
+            String key = "s" + i;
+            cache.get(key, () -> load("ISSUED"));
+            // emptied when full, it would hold one entry after the 4th stamp
+            assertEquals(Math.min(i + 1, 3), cache.size(), "entries after " + (i + 1) + " stamps");
+        }
+    }
+
+    @Test
+    void shouldHoldNoMoreBytesThanItsBound() {
+        // 1,000 entries allowed but 100,000 bytes: values of about 10 KB each, so fewer than ten fit
+        StampStatusCache<String> c = new StampStatusCache<>(Duration.ofSeconds(60), 1_000, 100_000, String::length,
+                generation::get, clock::get);
+        for (int i = 0; i < 200; i++) {
+            c.get("s" + i, () -> load("x".repeat(10_000)));
+            assertTrue(c.size() < 10, c.size() + " entries");
+        }
+        assertTrue(c.size() >= 1);
     }
 }

@@ -2,6 +2,7 @@ package vn.temso.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import vn.temso.trace.control.TraceCache;
 import vn.temso.trace.control.TraceParts;
+import vn.temso.trace.control.TraceRecord;
 
 class TraceCacheTest {
 
@@ -19,8 +21,36 @@ class TraceCacheTest {
     private final TraceCache cache = new TraceCache(Duration.ofSeconds(10), 100, generation::get, clock::get);
 
     private TraceParts parts(int version) {
+        return parts("b1", version, "");
+    }
+
+    private TraceParts parts(String batchId, int version, String outline) {
         loads.incrementAndGet();
-        return new TraceParts("b1", version, "08930000000017", "L1", null, null, null, List.of(), List.of(), null, null);
+        return new TraceParts(batchId, version, "08930000000017", "L1", null, null, null,
+                List.of(new TraceRecord.Zone("Z1", "Vùng 1", "Chè", null, null, outline, List.of())), List.of(), null, null);
+    }
+
+    @Test
+    void shouldEvictSingleEntriesWhenFullNeverAllOfThem() {
+        for (int i = 0; i < 150; i++) { // 50 batches more than the bound of 100
+            String id = "b" + i;
+            cache.get(id, 1, () -> parts(id, 1, ""));
+            // emptied when full, it would hold one entry after the 101st batch
+            assertEquals(Math.min(i + 1, 100), cache.size(), "entries after " + (i + 1) + " batches");
+        }
+    }
+
+    @Test
+    void shouldHoldNoMoreBytesOfOutlinesThanItsBound() {
+        // 100 batches allowed, but 1 MB in all: outlines of about 200 KB each, so only a few fit
+        TraceCache small = new TraceCache(Duration.ofSeconds(10), 100, 1_000_000, generation::get, clock::get);
+        String outline = "M0 0L1 1".repeat(25_000);
+        for (int i = 0; i < 50; i++) {
+            String id = "b" + i;
+            small.get(id, 1, () -> parts(id, 1, outline));
+        }
+        assertTrue(small.size() <= 1_000_000 / 200_000, small.size() + " entries");
+        assertTrue(small.size() >= 1);
     }
 
     @Test

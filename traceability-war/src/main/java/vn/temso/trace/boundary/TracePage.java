@@ -1,10 +1,12 @@
 package vn.temso.trace.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import vn.temso.platform.cache.Bounded;
 import vn.temso.trace.control.TraceRecord;
 import vn.temso.zone.entity.ZoneGeometry;
 
@@ -158,13 +160,19 @@ final class TracePage {
         }
     }
 
-    private static final int MAX_FRAGMENTS = 2_000;
-    private static final java.util.concurrent.ConcurrentHashMap<FragmentKey, Fragments> FRAGMENTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Parts are rebuilt every few seconds (a new product object), so old entries go cold and are evicted one by one;
+     * at most this many, and this many bytes, are kept ({@link Bounded}).
+     */
+    static final int MAX_FRAGMENTS = 2_000;
+    static final long MAX_FRAGMENT_BYTES = 32L << 20;
+    private static final Cache<FragmentKey, Fragments> FRAGMENTS = Bounded.<FragmentKey, Fragments>builder(
+            MAX_FRAGMENTS, MAX_FRAGMENT_BYTES, (k, f) -> 200 + Bounded.chars(k.productUrl()) + f.head().length
+                    + f.beforeSerial().length + f.afterSerial().length).build();
 
     private static Fragments fragments(TraceRecord r, int l, String productUrl) {
         FragmentKey key = new FragmentKey(new IdentityRef(r.product()), l, productUrl);
-        Fragments f = FRAGMENTS.get(key);
+        Fragments f = FRAGMENTS.getIfPresent(key);
         if (f == null) {
             StringBuilder head = new StringBuilder(4096);
             head(head, r, l, productUrl);
@@ -173,12 +181,15 @@ final class TracePage {
             body(before, after, r, l);
             f = new Fragments(head.toString().getBytes(StandardCharsets.UTF_8),
                     before.toString().getBytes(StandardCharsets.UTF_8), after.toString().getBytes(StandardCharsets.UTF_8));
-            if (FRAGMENTS.size() >= MAX_FRAGMENTS) {
-                FRAGMENTS.clear(); // parts are rebuilt every few seconds: old entries are dropped wholesale
-            }
             FRAGMENTS.put(key, f);
         }
         return f;
+    }
+
+    /** Fragments held now, after pending evictions (for tests). */
+    static long fragmentsHeld() {
+        FRAGMENTS.cleanUp();
+        return FRAGMENTS.estimatedSize();
     }
 
     private static void head(StringBuilder h, TraceRecord r, int l, String productUrl) {

@@ -81,8 +81,18 @@ public class TraceServlet extends HttpServlet {
         } else {
             resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
             write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, query, en), Query.param(query, "reported") != null,
-                    baseUrl + LOT_PART.matcher(rawPath).replaceFirst(""))); // the lot's URL: the product of every package
+                    lotUrl(record, rawPath))); // the lot's URL: the product of every package
         }
+    }
+
+    /**
+     * The lot's URL as issued, from the record (not from the path as typed: every percent-encoding of the same lot is
+     * the same product, and the page parts cached per lot URL must not multiply with spellings).
+     */
+    private String lotUrl(TraceRecord r, String rawPath) {
+        return r.gtin() != null && r.lot() != null
+                ? baseUrl + "/01/" + r.gtin() + "/10/" + vn.temso.stamp.Gs1Value.encode(r.lot())
+                : baseUrl + LOT_PART.matcher(rawPath).replaceFirst("");
     }
 
     /** Percent-decoding of GS1 values in the path (lot and serial may contain %2F etc.). */

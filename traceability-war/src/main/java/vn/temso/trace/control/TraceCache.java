@@ -1,9 +1,11 @@
 package vn.temso.trace.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import vn.temso.platform.cache.Bounded;
 
 /**
  * Batch parts of trace records by batch id. An entry is used only while all of these hold: the batch's version
@@ -11,24 +13,35 @@ import java.util.function.Supplier;
  * the next scan on every instance; no public content changed on this instance since it was built (the
  * {@code generation}); and it is younger than the time to live, which bounds how long an edit of a product, zone or
  * cooperative made on another instance of a cluster, or a certificate expiring at midnight, can take to show.
+ * Bounded by entries and by the estimated bytes of the parts ({@link #bytes}: zone outlines dominate), see
+ * {@link Bounded}: when full, single cold entries are evicted, never all of them.
  */
 public final class TraceCache {
 
     private record Entry(TraceParts parts, long generation, long bornNanos) {
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Object> loadLocks = new ConcurrentHashMap<>();
+    /** Default bound on the estimated bytes of all entries, for callers that give only an entry count. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+
+    private final Cache<String, Entry> entries;
     private final long ttlNanos;
-    private final int maxEntries;
     private final LongSupplier generation;
     private final LongSupplier clock;
 
     public TraceCache(Duration ttl, int maxEntries, LongSupplier generation, LongSupplier nanoClock) {
+        this(ttl, maxEntries, Math.max(maxEntries, DEFAULT_MAX_BYTES), generation, nanoClock);
+    }
+
+    public TraceCache(Duration ttl, int maxEntries, long maxBytes, LongSupplier generation, LongSupplier nanoClock) {
         this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
         this.generation = generation;
         this.clock = nanoClock;
+        this.entries = Bounded.<String, Entry>builder(maxEntries, maxBytes, (k, e) -> bytes(e.parts()))
+                // frees expired entries' memory; whether an entry is used is decided below, exactly as before
+                .expireAfterWrite(Math.max(1, ttlNanos), TimeUnit.NANOSECONDS)
+                .ticker(nanoClock::getAsLong)
+                .build();
     }
 
     /**
@@ -36,35 +49,76 @@ public final class TraceCache {
      * @param load    builds the parts from the database when no usable entry exists
      */
     public TraceParts get(String batchId, int version, Supplier<TraceParts> load) {
-        TraceParts hit = usable(batchId, version);
+        TraceParts hit = usable(entries.getIfPresent(batchId), version);
         if (hit != null) {
             return hit;
         }
         // one load per batch at a time: when an entry expires, the requests scanning that batch wait for one
-        // load instead of all querying the same rows at once
-        synchronized (loadLocks.computeIfAbsent(batchId, k -> new Object())) {
-            hit = usable(batchId, version);
-            return hit != null ? hit : load(batchId, load);
-        }
+        // load (inside the map's compute, which locks this key only) instead of all querying the same rows at once
+        TraceParts[] result = new TraceParts[1];
+        entries.asMap().compute(batchId, (k, e) -> {
+            TraceParts usable = usable(e, version);
+            if (usable != null) {
+                result[0] = usable;
+                return e;
+            }
+            long gen = generation.getAsLong(); // read before loading: a change during the load makes the entry stale
+            long now = clock.getAsLong();
+            result[0] = load.get();
+            return ttlNanos > 0 ? new Entry(result[0], gen, now) : null;
+        });
+        return result[0];
     }
 
-    private TraceParts usable(String batchId, int version) {
-        Entry e = entries.get(batchId);
+    private TraceParts usable(Entry e, int version) {
         return e != null && e.parts().version() >= version && e.generation() == generation.getAsLong()
                 && clock.getAsLong() - e.bornNanos() < ttlNanos ? e.parts() : null;
     }
 
-    private TraceParts load(String batchId, Supplier<TraceParts> load) {
-        long gen = generation.getAsLong(); // read before loading: a change during the load makes the entry stale
-        long now = clock.getAsLong();
-        TraceParts fresh = load.get();
-        if (ttlNanos > 0) {
-            if (entries.size() >= maxEntries) {
-                entries.clear(); // rare: more batches scanned within one time to live than the bound
-                loadLocks.clear();
-            }
-            entries.put(batchId, new Entry(fresh, gen, now));
+    /** Entries held now, after pending evictions (for tests). */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    /** Estimated heap bytes of one batch's parts: the strings, zone outlines first, and a header per object. */
+    static int bytes(TraceParts p) {
+        long b = 200 + Bounded.chars(p.batchId()) + Bounded.chars(p.gtin()) + Bounded.chars(p.lot());
+        if (p.product() != null) {
+            var x = p.product();
+            b += 64 + Bounded.chars(x.name()) + Bounded.chars(x.description()) + Bounded.chars(x.imageUrl())
+                    + Bounded.chars(x.unit());
         }
-        return fresh;
+        if (p.producer() != null) {
+            var x = p.producer();
+            b += 48 + Bounded.chars(x.name()) + Bounded.chars(x.address()) + Bounded.chars(x.phone());
+        }
+        if (p.batch() != null) {
+            var x = p.batch();
+            b += 160 + Bounded.chars(x.unit()) + Bounded.chars(x.status()) + Bounded.chars(x.recallReason());
+            if (x.warnings() != null) {
+                for (var w : x.warnings()) {
+                    b += 48 + Bounded.chars(w.vi()) + Bounded.chars(w.en());
+                }
+            }
+        }
+        if (p.zones() != null) {
+            for (var z : p.zones()) {
+                b += 160 + Bounded.chars(z.code()) + Bounded.chars(z.name()) + Bounded.chars(z.crop())
+                        + Bounded.chars(z.svgPath());
+                if (z.certifications() != null) {
+                    for (String c : z.certifications()) {
+                        b += 8 + Bounded.chars(c);
+                    }
+                }
+            }
+        }
+        if (p.stages() != null) {
+            for (var s : p.stages()) {
+                b += 80 + Bounded.chars(s.type()) + Bounded.chars(s.zoneCode()) + Bounded.chars(s.note())
+                        + Bounded.chars(s.input());
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, b);
     }
 }

@@ -1,5 +1,6 @@
 package vn.temso.trace.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,14 +12,17 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.stamp.InvalidStampException;
+import vn.temso.stamp.StampUrl;
 import vn.temso.stamp.StampVerifier;
+import vn.temso.stamp.Verdict;
 import vn.temso.stamp.Verification;
 import vn.temso.stamp.key.KeyLookup;
 import vn.temso.stamping.control.StampKeys;
@@ -65,16 +69,23 @@ public class Traces {
     Stamps stamps;
 
     /**
-     * A verifier per key set, with the stamp URLs it found genuine: a key rotation or revocation drops both. The key
+     * A verifier per key set, with the stamps it found genuine: a key rotation or revocation drops both. The key
      * set is asked for again when public content changed (key changes are signalled like the others) or after 5 s.
      */
-    private record Checks(KeyLookup keys, StampVerifier verifier, ConcurrentHashMap<String, Verification> genuine,
+    private record Checks(KeyLookup keys, StampVerifier verifier, Cache<StampUrl, Verification> genuine,
                           long generation, long checkedNanos) {
     }
 
     private static final long KEYS_RECHECK_NANOS = 5_000_000_000L;
 
     static final int MAX_REMEMBERED_STAMPS = 200_000;
+    /** Estimated bytes of the genuine stamps remembered per key set (about 600 bytes each: 200,000 fit). */
+    static final long MAX_GENUINE_BYTES = 128L << 20;
+    /** Estimated bytes of the stamp statuses kept (about 800 bytes each: 200,000 fit). */
+    static final long MAX_STATUS_BYTES = 160L << 20;
+    /** Trace parts (zone outlines included) of this many batches and bytes at most. */
+    static final int MAX_BATCH_PARTS = 10_000;
+    static final long MAX_BATCH_PARTS_BYTES = 64L << 20;
 
     private volatile Checks checks;
     private volatile TraceCache cache;
@@ -99,38 +110,57 @@ public class Traces {
             c = checks;
             checks = c != null && c.keys() == current
                     ? new Checks(current, c.verifier(), c.genuine(), generation, System.nanoTime())
-                    : new Checks(current, new StampVerifier(current, baseUrl), new ConcurrentHashMap<>(), generation,
+                    : new Checks(current, new StampVerifier(current, baseUrl), genuineCache(), generation,
                     System.nanoTime());
             return checks;
         }
     }
 
+    static Cache<StampUrl, Verification> genuineCache() {
+        return Bounded.<StampUrl, Verification>builder(MAX_REMEMBERED_STAMPS, MAX_GENUINE_BYTES,
+                (s, v) -> 400 + Bounded.chars(s.baseUrl()) + Bounded.chars(s.lot()) + Bounded.chars(s.serial())
+                        + Bounded.chars(v.reason())).build();
+    }
+
     /**
-     * Verifies a stamp URL. A URL found genuine is remembered (exact string, per key set): the signature of the same
-     * bytes under the same keys cannot change, and a phone re-scanning a package should not cost an Ed25519
-     * verification each time. Anything not genuine is checked in full every time.
+     * Verifies a stamp URL. A stamp found genuine is remembered per key set, keyed by the parsed stamp (base URL, GTIN,
+     * lot, serial, key id and signature: what is signed and the signature), not by the URL as typed: query
+     * parameters the stamp ignores, or a host written in capitals, cannot make a new entry, and a URL that differs in
+     * anything signed or in its signature is verified in full. The signature over the same fields under the same keys
+     * cannot change, and a phone re-scanning a package should not cost an Ed25519 verification each time. Anything
+     * not genuine is checked in full every time.
      */
     public Verification verify(String stampUrl) {
         Checks c = checks();
-        Verification known = c.genuine().get(stampUrl);
+        StampUrl stamp;
+        try {
+            stamp = c.verifier().parse(stampUrl);
+        } catch (InvalidStampException e) {
+            return new Verification(Verdict.MALFORMED, e.getMessage(), null);
+        }
+        Verification known = c.genuine().getIfPresent(stamp);
         if (known != null) {
             return known;
         }
-        Verification v = c.verifier().verify(stampUrl);
+        Verification v = c.verifier().verify(stamp);
         if (v.isGenuine()) {
-            if (c.genuine().size() >= MAX_REMEMBERED_STAMPS) {
-                c.genuine().clear();
-            }
-            c.genuine().put(stampUrl, v);
+            c.genuine().put(stamp, v);
         }
         return v;
+    }
+
+    /** Genuine stamps remembered under the current key set, after pending evictions (for tests). */
+    long rememberedStamps() {
+        Cache<StampUrl, Verification> genuine = checks().genuine();
+        genuine.cleanUp();
+        return genuine.estimatedSize();
     }
 
     private TraceCache cache() {
         TraceCache c = cache;
         if (c == null) {
-            c = new TraceCache(Duration.ofSeconds(Math.max(0, cacheSeconds)), 10_000, PublicContent::generation,
-                    System::nanoTime);
+            c = new TraceCache(Duration.ofSeconds(Math.max(0, cacheSeconds)), MAX_BATCH_PARTS, MAX_BATCH_PARTS_BYTES,
+                    PublicContent::generation, System::nanoTime);
             cache = c;
         }
         return c;
@@ -150,6 +180,8 @@ public class Traces {
     static final Duration STATUS_TTL = Duration.ofMinutes(5);
 
     private final StampStatusCache<StampRow> statuses = new StampStatusCache<>(STATUS_TTL, MAX_REMEMBERED_STAMPS,
+            MAX_STATUS_BYTES, r -> 200 + Bounded.chars(r.id()) + Bounded.chars(r.voidReason()) + Bounded.chars(r.url())
+            + Bounded.chars(r.batchId()) + Bounded.chars(r.lot()) + Bounded.chars(r.batchStatusReason()),
             PublicContent::generation, System::nanoTime);
 
     /**
