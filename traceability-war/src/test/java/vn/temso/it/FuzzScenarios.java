@@ -491,6 +491,28 @@ public abstract class FuzzScenarios extends ApiScenarios {
         }
     }
 
+    /** Found by the fuzz run: the admin's lists of suspicious stamps (API and dashboard) answered 500. */
+    @Test
+    void theAdminSeesTheSuspiciousStampsAndTheDashboard() throws Exception {
+        Sent list = raw("GET", "/api/stamps/suspicious", signIn("admin"), null, null);
+        assertEquals(200, list.status(), list::describe);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(url("/login.xhtml"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher state = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login);
+        assertTrue(state.find(), login);
+        String form = "login=login&login%3Ausername=admin&login%3Apassword=" + Api.DEMO_PASSWORD
+                + "&login%3Asubmit=x&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(URI.create(url("/login.xhtml")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("/app/dashboard.xhtml", dashboard.uri().getPath());
+        assertEquals(200, dashboard.statusCode(), dashboard.body());
+    }
+
     static String url(String path) {
         return api.base().toString().replaceAll("/$", "") + path;
     }
@@ -512,8 +534,14 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     // ---------------------------------------------------------------------------------------------- HTTP
 
-    /** A session of the fuzz run's own, so nothing it does touches the tokens other scenarios share. */
+    private static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A session of this class's own (one sign-in per user), so nothing it does touches the shared tokens. */
     static String signIn(String user) {
+        return SESSIONS.computeIfAbsent(user, FuzzScenarios::newSession);
+    }
+
+    private static String newSession(String user) {
         Api.Reply r = api.send("POST", "/api/auth/login", null, "application/json",
                 "{\"username\":\"" + user + "\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
         assertEquals(200, r.status(), r.text());
