@@ -21,7 +21,8 @@ import vn.temso.platform.problem.ProblemBody;
  * NFC-normalises every textual request body before it is parsed, so "Hòa" typed on a phone (often NFD) and
  * on a PC compare and index equal. Normalising JSON text keeps its structure intact. Bodies that are not
  * UTF-8, or are larger than 4 MiB, are refused with a problem response. So are JSON bodies nested deeper than
- * {@value #MAX_JSON_DEPTH} levels (recursive parsers and mappers overflow the stack on 10,000 nested arrays) and
+ * {@value #MAX_JSON_DEPTH} levels (recursive parsers overflow the stack on 10,000 nested arrays; GeoJSON outlines
+ * excepted, see below) and
  * the JSON literal {@code null} where an object is expected: each is a 400, whatever the endpoint does next.
  */
 @Provider
@@ -46,7 +47,10 @@ public class NfcRequestBodies implements ReaderInterceptor {
                 throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
                         "The request body could not be read", "The body must be UTF-8 text", List.of(), null));
             }
-            if (type.getSubtype().endsWith("json") && depth(text) > MAX_JSON_DEPTH) {
+            // GeoJSON bodies are zone outlines: ZoneGeometry parses them itself, with its own depth limit, and
+            // names the field in its 400
+            if (type.getSubtype().endsWith("json") && !type.getSubtype().equals("geo+json")
+                    && depth(text) > MAX_JSON_DEPTH) {
                 throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
                         "The request body could not be read", "JSON is nested deeper than " + MAX_JSON_DEPTH
                                 + " levels", List.of(), null));
