@@ -37,7 +37,7 @@ public class TestMarketplace {
                 String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
                 String ts = ex.getRequestHeaders().getFirst("X-Temso-Timestamp");
                 String sig = ex.getRequestHeaders().getFirst("X-Temso-Signature");
-                if (key == null || ts == null || sig == null || !valid(secret, ts, body, sig)) {
+                if (key == null || ts == null || sig == null || !valid(secret, ts, key, body, sig)) {
                     write(log, "bad-signature " + key);
                     reply(ex, 401, "bad signature");
                     return;
@@ -78,11 +78,12 @@ public class TestMarketplace {
         log.println(line);
     }
 
-    private static boolean valid(byte[] secret, String ts, byte[] body, String header) {
+    /** HMAC-SHA256(secret, timestamp LF Idempotency-Key LF body), as docs/catalog-sync.md says. */
+    private static boolean valid(byte[] secret, String ts, String key, byte[] body, String header) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((ts + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update((ts + "\n" + key + "\n").getBytes(StandardCharsets.UTF_8));
             byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
             byte[] given = header.startsWith("sha256=") ? header.substring(7).getBytes(StandardCharsets.US_ASCII) : new byte[0];
             return MessageDigest.isEqual(expected, given)

@@ -83,7 +83,7 @@ public class BatchesBean implements Serializable {
 
     public List<ZoneView> getActiveZones() {
         return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(ZoneView::of).toList();
+                .map(ZoneView::brief).toList();
     }
 
     public void load() {

@@ -32,7 +32,7 @@ public class DashboardBean {
             counts.put("batches", count("SELECT COUNT(b) FROM Batch b WHERE ", "b.cooperative"));
             counts.put("stamps", count("SELECT COUNT(s) FROM Stamp s WHERE ", "s.batch.cooperative"));
             counts.put("scans", count("SELECT COUNT(c) FROM Scan c, Stamp s WHERE c.stampId = s.id AND ", "s.batch.cooperative"));
-            counts.put("suspicious", count("SELECT COUNT(s) FROM Stamp s WHERE s.suspicious = TRUE AND ", "s.batch.cooperative"));
+            counts.put("suspicious", count("SELECT COUNT(s) FROM Stamp s WHERE s.flaggedAt IS NOT NULL AND ", "s.batch.cooperative"));
             counts.put("reports", count("SELECT COUNT(r) FROM BuyerReport r, Cooperative c WHERE r.cooperativeId = c.id AND ", "c"));
         }
         return counts;
@@ -40,12 +40,7 @@ public class DashboardBean {
 
     private long count(String jpql, String coopPath) {
         Map<String, Object> params = new HashMap<>();
-        // an admin's scope is "1 = 1", and with it EclipseLink inlines every value and writes TRUE as 1, which
-        // Derby refuses to compare with a BOOLEAN column (the admin dashboard answered 500): leave it out
-        String query = current.require().role() == vn.temso.platform.security.Role.ADMIN
-                ? jpql.replaceFirst("(WHERE|AND) $", "")
-                : jpql + TenantScope.condition(current.require(), coopPath, params);
-        var q = em.createQuery(query);
+        var q = em.createQuery(jpql + TenantScope.condition(current.require(), coopPath, params));
         params.forEach(q::setParameter);
         Object r = q.getSingleResult();
         return r == null ? 0 : ((Number) r).longValue();

@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.problem.Problems;
 import vn.temso.stamping.control.Stamps;
 
-/** The stamp list of a batch as CSV for the signed-in user (the page's download link; UiFilter checks sign-in). */
+/**
+ * The stamp list of a batch as CSV for the signed-in user (the page's download link; UiFilter checks sign-in). Same
+ * rule as the API: only those who may hold signed URLs (403 for members, 404 for a batch the user cannot see).
+ */
 @WebServlet(urlPatterns = "/app/stamps.csv")
 public class StampCsvServlet extends HttpServlet {
 
@@ -32,6 +36,8 @@ public class StampCsvServlet extends HttpServlet {
                     csv.printRecord(r);
                 }
             }
+        } catch (Problems.Forbidden e) {
+            resp.sendError(403);
         } catch (ProblemException e) {
             resp.sendError(404);
         }

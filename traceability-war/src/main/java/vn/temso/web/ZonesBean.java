@@ -32,6 +32,7 @@ public class ZonesBean implements Serializable {
     private String id;
     private String q;
     private ZoneView zone;
+    private String outlinePath;
     private String code;
     private String name;
     private String address;
@@ -51,14 +52,16 @@ public class ZonesBean implements Serializable {
     private String statusReason;
 
     public List<ZoneView> getList() {
-        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream().map(ZoneView::of).toList();
+        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream().map(ZoneView::brief).toList();
     }
 
     /** Loads the zone named by ?id= into the form (edit), or leaves the form empty (new). */
     public void load() {
         if (id != null && zone == null) {
             Ui.run("zone", () -> {
-                zone = ZoneView.of(zones.readable(id));
+                var z = zones.readable(id);
+                zone = ZoneView.brief(z); // the form needs no outline; the map is the stored SVG
+                outlinePath = z.outlineSvg();
                 code = zone.code();
                 name = zone.name();
                 address = zone.address();
@@ -121,7 +124,7 @@ public class ZonesBean implements Serializable {
             }
             ZoneRequest r = new ZoneRequest(null, code, name, address, commune, district, province, crop, variety,
                     declaredAreaHa, households, harvestsPerYear, certs,
-                    g == null && id != null && zone != null ? zone.geometry() : g, kmlText);
+                    g, kmlText); // no file: the outline stays as it is (not sent back and validated again)
             Validation.check(r);
             return id == null ? zones.create(r) : zones.update(id, r);
         });
@@ -137,12 +140,9 @@ public class ZonesBean implements Serializable {
         }
     }
 
-    /** SVG path of the outline in a 320×200 box, or null. */
+    /** The stored SVG path of the outline (ZoneGeometry.SVG_WIDTH × SVG_HEIGHT box), or null. */
     public String getOutlinePath() {
-        if (zone == null || zone.geometry() == null) {
-            return null;
-        }
-        return vn.temso.zone.entity.ZoneGeometry.fromJson(zone.geometry()).svgPath(320, 200, 8);
+        return outlinePath;
     }
 
     public ZoneStatus[] getStatuses() { return ZoneStatus.values(); }

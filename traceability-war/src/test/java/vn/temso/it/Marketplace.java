@@ -68,7 +68,7 @@ final class Marketplace {
             String ts = ex.getRequestHeaders().getFirst("X-Temso-Timestamp");
             String sig = ex.getRequestHeaders().getFirst("X-Temso-Signature");
             if (key == null || ts == null || sig == null
-                    || !signer.verify(ts, body, sig, Instant.now(), Duration.ofMinutes(5))) {
+                    || !signer.verify(ts, key, body, sig, Instant.now(), Duration.ofMinutes(5))) {
                 badSignatures.incrementAndGet();
                 reply(ex, 401, "bad signature");
                 return;

@@ -51,6 +51,21 @@ class TemsoIT extends TenancyScenarios {
     class Fuzz extends FuzzScenarios {
     }
 
+    /** Who may hold signed stamp URLs, on every path (issue 12, finding 7). */
+    @Nested
+    class SignedUrls extends SignedUrlScenarios {
+    }
+
+    /** Issuing quota per cooperative, export and void of large batches (issue 12, finding 8). */
+    @Nested
+    class StampLimits extends StampLimitsScenarios {
+    }
+
+    /** Zone outlines: hostile geometry refused, big outlines drawn from a stored simplified copy (issue 12). */
+    @Nested
+    class Geometry extends GeometryScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

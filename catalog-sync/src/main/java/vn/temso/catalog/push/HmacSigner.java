@@ -12,8 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Request signing shared with the receiving marketplace: {@code X-Temso-Signature: sha256=<hex>}
- * where hex is HMAC-SHA256(secret, timestamp + "." + body) and timestamp is the
- * {@code X-Temso-Timestamp} header (Unix seconds). Immutable and thread-safe (a Mac per call).
+ * where hex is HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body), timestamp is the
+ * {@code X-Temso-Timestamp} header (Unix seconds) and idempotencyKey the {@code Idempotency-Key} header.
+ * The key is signed so a captured request replayed with a new key (which a receiver would apply again)
+ * fails verification; a line feed separates the parts because no header value can contain one.
+ * Immutable and thread-safe (a Mac per call).
  */
 public final class HmacSigner {
 
@@ -29,17 +32,19 @@ public final class HmacSigner {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
     }
 
-    /** The {@code X-Temso-Signature} header value for this timestamp and body. */
-    public String sign(String timestamp, byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(mac(timestamp, body));
+    /** The {@code X-Temso-Signature} header value for this timestamp, idempotency key and body. */
+    public String sign(String timestamp, String idempotencyKey, byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(mac(timestamp, idempotencyKey, body));
     }
 
     /**
      * What a receiver does: recompute, compare in constant time, and reject timestamps further than
      * {@code tolerance} from {@code now} (replay protection).
      */
-    public boolean verify(String timestamp, byte[] body, String signatureHeader, Instant now, Duration tolerance) {
-        if (timestamp == null || signatureHeader == null || !signatureHeader.startsWith(PREFIX)) {
+    public boolean verify(String timestamp, String idempotencyKey, byte[] body, String signatureHeader, Instant now,
+                          Duration tolerance) {
+        if (timestamp == null || idempotencyKey == null || signatureHeader == null
+                || !signatureHeader.startsWith(PREFIX) || idempotencyKey.indexOf('\n') >= 0) {
             return false;
         }
         long seconds;
@@ -57,15 +62,17 @@ public final class HmacSigner {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(timestamp, body), given);
+        return MessageDigest.isEqual(mac(timestamp, idempotencyKey, body), given);
     }
 
-    private byte[] mac(String timestamp, byte[] body) {
+    private byte[] mac(String timestamp, String idempotencyKey, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
+            mac.update((byte) '\n');
+            mac.update(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) '\n');
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -29,7 +29,7 @@ import vn.temso.catalog.model.CatalogEntry;
  * Content-Type: application/json; charset=utf-8
  * Idempotency-Key: {productId}:{contentHash}
  * X-Temso-Timestamp: {unix seconds}
- * X-Temso-Signature: sha256={hex HMAC-SHA256(secret, timestamp + "." + body)}
+ * X-Temso-Signature: sha256={hex HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body)}
  * X-Temso-Content-Hash: {contentHash}
  * </pre>
  */
@@ -73,7 +73,7 @@ public final class PushClient {
                 .header("User-Agent", "temso-catalog-sync")
                 .header(IDEMPOTENCY_HEADER, key)
                 .header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, signer.sign(timestamp, body))
+                .header(SIGNATURE_HEADER, signer.sign(timestamp, key, body))
                 .header(CONTENT_HASH_HEADER, request.contentHash())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

@@ -39,6 +39,11 @@ class PushClientTest {
     private ExecutorService executor;
     private final ConcurrentLinkedQueue<String> verified = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Captured> captured = new ConcurrentLinkedQueue<>();
+
+    /** One request exactly as it arrived. */
+    private record Captured(String timestamp, String key, String signature, byte[] body) {
+    }
 
     @BeforeEach
     void startServer() throws IOException {
@@ -47,13 +52,20 @@ class PushClientTest {
         server.setExecutor(executor);
         server.createContext("/ok", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
-            boolean ok = new HmacSigner(SECRET).verify(ex.getRequestHeaders().getFirst("X-Temso-Timestamp"), body,
+            boolean ok = new HmacSigner(SECRET).verify(ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
+                    ex.getRequestHeaders().getFirst("Idempotency-Key"), body,
                     ex.getRequestHeaders().getFirst("X-Temso-Signature"), NOW, Duration.ofMinutes(5));
             if (ok) {
                 verified.add(ex.getRequestHeaders().getFirst("Idempotency-Key"));
                 bodies.add(new ObjectMapper().readTree(body));
             }
             respond(ex, ok ? 200 : 401, ok ? "{\"status\":\"accepted\"}" : "bad signature");
+        });
+        server.createContext("/capture", ex -> {
+            captured.add(new Captured(ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
+                    ex.getRequestHeaders().getFirst("Idempotency-Key"),
+                    ex.getRequestHeaders().getFirst("X-Temso-Signature"), ex.getRequestBody().readAllBytes()));
+            respond(ex, 200, "{}");
         });
         server.createContext("/fail", ex -> respond(ex, 500, "upstream broke"));
         server.createContext("/slow", ex -> {
@@ -168,22 +180,46 @@ class PushClientTest {
         HmacSigner signer = new HmacSigner(SECRET);
         byte[] body = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(NOW.getEpochSecond());
-        String sig = signer.sign(ts, body);
-        assertTrue(signer.verify(ts, body, sig, NOW, Duration.ofMinutes(5)));
-        assertFalse(signer.verify(ts, "{\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8), sig, NOW, Duration.ofMinutes(5)));
+        String key = "x:abc";
+        String sig = signer.sign(ts, key, body);
+        assertTrue(signer.verify(ts, key, body, sig, NOW, Duration.ofMinutes(5)));
+        assertFalse(signer.verify(ts, key, "{\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8), sig, NOW, Duration.ofMinutes(5)));
+        assertFalse(signer.verify(ts, "x:abd", body, sig, NOW, Duration.ofMinutes(5)), "another Idempotency-Key");
+        assertFalse(signer.verify(ts, null, body, sig, NOW, Duration.ofMinutes(5)), "no Idempotency-Key");
         assertFalse(new HmacSigner("another-secret-0123456789".getBytes(StandardCharsets.US_ASCII))
-                .verify(ts, body, sig, NOW, Duration.ofMinutes(5)));
-        assertFalse(signer.verify(ts, body, sig, NOW.plusSeconds(301), Duration.ofMinutes(5)));
+                .verify(ts, key, body, sig, NOW, Duration.ofMinutes(5)));
+        assertFalse(signer.verify(ts, key, body, sig, NOW.plusSeconds(301), Duration.ofMinutes(5)));
     }
 
     @Test
     void shouldMatchTheDocumentedSigningRecipe() throws Exception {
-        // the recipe in docs/catalog-sync.md: hex(HMAC-SHA256(secret, timestamp + "." + body))
+        // the recipe in docs/catalog-sync.md: hex(HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body))
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
         String expected = "sha256=" + java.util.HexFormat.of().formatHex(
-                mac.doFinal("1795334400.{}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(expected, new HmacSigner(SECRET).sign("1795334400", "{}".getBytes(StandardCharsets.UTF_8)));
+                mac.doFinal("1795334400\nST25-5KG:ab12\n{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, new HmacSigner(SECRET).sign("1795334400", "ST25-5KG:ab12",
+                "{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldSignTheIdempotencyKeySoAReplayedBodyWithAnotherKeyIsRefused() throws Exception {
+        // a captured request replayed with the same body, timestamp and signature but a new Idempotency-Key would
+        // make the receiver apply the change again: the key must be inside the signed string
+        assertEquals(PushOutcome.SUCCESS, client("/capture").send(Entries.rice().build(), TODAY).outcome());
+        Captured c = captured.peek();
+        assertEquals(recipe(c.timestamp(), c.key(), c.body()), c.signature(),
+                "X-Temso-Signature is HMAC-SHA256(secret, timestamp LF Idempotency-Key LF body)");
+        assertFalse(c.signature().equals(recipe(c.timestamp(), c.key() + "-replay", c.body())),
+                "the same signature must not fit another Idempotency-Key");
+    }
+
+    /** The receiver's recipe of docs/catalog-sync.md, written out here rather than taken from HmacSigner. */
+    private static String recipe(String timestamp, String key, byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+        mac.update((timestamp + "\n" + key + "\n").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     private PushClient client(String path) {

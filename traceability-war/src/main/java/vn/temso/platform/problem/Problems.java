@@ -105,6 +105,23 @@ public final class Problems {
         public int status() { return 429; }
     }
 
+    /**
+     * A cooperative's quota is used up (issuing jobs running at once, stamps issued today): 429 with Retry-After,
+     * typed by the rule so a client can tell it from throttling.
+     */
+    public static class QuotaExceeded extends TooManyRequests {
+        private final String rule;
+
+        public QuotaExceeded(String rule, String detail, long retryAfterSeconds) {
+            super(detail, retryAfterSeconds);
+            this.rule = rule;
+        }
+
+        public String rule() { return rule; }
+        @Override public String type() { return "quota/" + rule; }
+        @Override public String title() { return "A quota of the cooperative is used up"; }
+    }
+
     /** Optimistic-lock failure: someone else changed the record first. */
     public static class StaleUpdate extends ProblemException {
         public StaleUpdate(String detail) {

@@ -35,6 +35,15 @@ public record Caller(String userId, String username, Role role, String cooperati
         return role == Role.ADMIN || (role == Role.COOP_MANAGER && coopId != null && coopId.equals(cooperativeId));
     }
 
+    /**
+     * May this caller hold the signed stamp URLs of that cooperative (print labels, export the stamp list, fetch QR
+     * images, see URLs and signatures)? A signed URL is the label itself: whoever holds one can print genuine
+     * copies. Administrators, the cooperative's managers and the commune staff of its commune; not its members.
+     */
+    public boolean canHoldSignedStamps(String coopId, String coopCommuneKey) {
+        return canManage(coopId) || (role == Role.COMMUNE_STAFF && canRead(coopId, coopCommuneKey));
+    }
+
     /** Farm-diary events may also be written by members of the cooperative. */
     public boolean canRecordDiary(String coopId) {
         return canManage(coopId) || (role == Role.COOP_MEMBER && coopId != null && coopId.equals(cooperativeId));

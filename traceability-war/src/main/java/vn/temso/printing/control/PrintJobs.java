@@ -22,7 +22,6 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
-import vn.temso.platform.security.Role;
 import vn.temso.printing.entity.CustomTemplate;
 import vn.temso.printing.entity.PrintFormat;
 import vn.temso.printing.entity.PrintJob;
@@ -73,9 +72,9 @@ public class PrintJobs {
     public record Download(Path file, String mediaType, String fileName) {
     }
 
+    /** The one rule for signed stamp URLs: whoever may hold them may print them ({@link Caller#canHoldSignedStamps}). */
     public static boolean mayPrint(Caller c, Cooperative coop) {
-        return c.canManage(coop.getId())
-                || (c.is(Role.COMMUNE_STAFF) && c.canRead(coop.getId(), coop.getCommuneKey()));
+        return c.canHoldSignedStamps(coop.getId(), coop.getCommuneKey());
     }
 
     private Batch printable(String batchId) {

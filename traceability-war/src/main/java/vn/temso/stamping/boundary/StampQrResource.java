@@ -26,6 +26,7 @@ public class StampQrResource {
             + " TEMSO_STAMP_QR_ERROR_CORRECTION) or H; px = pixels per module (default 8). Headers X-QR-Version and"
             + " X-QR-Modules give the symbol size.")
     @APIResponse(responseCode = "200", description = "PNG image")
+    @APIResponse(responseCode = "403", description = "The caller sees the batch but may not hold signed URLs (members)")
     @APIResponse(responseCode = "404", description = "Unknown batch or stamp number, or not visible to the caller")
     public Response qr(@PathParam("id") String batchId, @PathParam("seq") String seq, @QueryParam("ec") String ec,
                        @QueryParam("px") String px) {

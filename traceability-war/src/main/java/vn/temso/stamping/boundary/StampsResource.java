@@ -90,16 +90,21 @@ public class StampsResource {
     public record StampView(int seq, String serial, String url, String status, String kid, Instant issuedAt,
                             int scanCount, Instant firstScanAt, Instant lastScanAt, boolean suspicious,
                             String suspicion, Instant flaggedAt, String batchId) {
-        public static StampView of(Stamp s, ScanTotals t) {
-            return new StampView(s.getSeq(), s.getSerial(), s.getUrl(), s.getStatus().name(), s.getKid(),
-                    s.getIssuedAt(), t.count(), t.first(), t.last(), s.isSuspicious(), s.getSuspicion(),
+        /** @param withUrl whether the caller may hold the signed URL (else {@code url} is left out) */
+        public static StampView of(Stamp s, ScanTotals t, boolean withUrl) {
+            return new StampView(s.getSeq(), s.getSerial(), withUrl ? s.getUrl() : null, s.getStatus().name(),
+                    s.getKid(), s.getIssuedAt(), t.count(), t.first(), t.last(), s.isSuspicious(), s.getSuspicion(),
                     s.getFlaggedAt(), s.getBatch().getId());
         }
 
-        /** Views of a page of stamps, with their scan totals read in one query. */
+        /**
+         * Views of a page of stamps, with their scan totals read in one query; the signed URL only for callers who
+         * may hold it ({@link Stamps#holdsSignedUrl}).
+         */
         public static List<StampView> of(List<Stamp> stamps, Stamps control) {
             var totals = control.scanTotals(stamps.stream().map(Stamp::getId).toList());
-            return stamps.stream().map(s -> of(s, totals.getOrDefault(s.getId(), ScanTotals.NONE))).toList();
+            return stamps.stream().map(s -> of(s, totals.getOrDefault(s.getId(), ScanTotals.NONE),
+                    control.holdsSignedUrl(s))).toList();
         }
     }
 
@@ -127,7 +132,9 @@ public class StampsResource {
     }
 
     @GET
-    @Operation(summary = "The stamps of a batch in issue order, with scan counts")
+    @Operation(summary = "The stamps of a batch in issue order, with scan counts",
+            description = "url (the signed stamp URL) only for those who may print the batch's labels (admins, the"
+                    + " cooperative's managers, commune staff of its commune); members get the rest without it")
     public Page<StampView> list(@PathParam("id") String batchId, @QueryParam("page") String page,
                                 @QueryParam("size") String size) {
         var p = stamps.list(batchId, PageRequest.of(page, size));
@@ -137,7 +144,9 @@ public class StampsResource {
     @GET
     @Path("export")
     @Produces("text/csv")
-    @Operation(summary = "All stamps of a batch as CSV (seq, serial, url, status) for outside printers")
+    @Operation(summary = "All stamps of a batch as CSV (seq, serial, url, status) for outside printers",
+            description = "Only for those who may print the batch's labels; members 403. Streamed page by page.")
+    @APIResponse(responseCode = "403", description = "The caller sees the batch but may not hold signed URLs")
     public Response csv(@PathParam("id") String batchId) {
         var rows = stamps.export(batchId);
         StreamingOutput body = out -> {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.platform.config.Settings;
+import vn.temso.platform.config.OwnerOnlyFile;
 import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.persistence.DerbyLifecycle;
 import vn.temso.platform.persistence.PublicContent;
@@ -257,18 +257,17 @@ public class StampKeys {
         }
         Path file = DerbyLifecycle.dataDirectory().resolve("demo-stamp-key-secret");
         try {
-            if (!Files.exists(file)) {
+            boolean fresh = !Files.exists(file);
+            // created owner-only and complete in one step: never readable by others, not even for a moment
+            String secret = OwnerOnlyFile.readOrCreate(file, () -> {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(file, B64.encodeToString(random), StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
+                return B64.encodeToString(random);
+            });
+            if (fresh) {
                 LOG.warning("Demo mode: generated a stamp key secret in " + file + "; set TEMSO_STAMP_KEY_SECRET in production");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return secret;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

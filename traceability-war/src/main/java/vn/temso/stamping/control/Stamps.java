@@ -12,16 +12,22 @@ import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -37,6 +43,8 @@ import vn.temso.stamping.entity.Stamp;
 public class Stamps {
 
     public static final int MAX_PER_JOB = 100_000;
+    /** Issue numbers per void statement: bounds the rows (and Derby row locks) one UPDATE touches. */
+    static final int VOID_CHUNK = 5_000;
     private static final Logger LOG = Logger.getLogger(Stamps.class.getName());
 
     @PersistenceContext
@@ -56,6 +64,12 @@ public class Stamps {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    StampRows rows;
+
+    @Inject
+    IssuanceQuota quota;
 
     @Resource
     ManagedExecutorService executor;
@@ -84,6 +98,7 @@ public class Stamps {
                     + z.getStatus() + "; no stamps can be issued");
         });
         keys.signer(); // fail now, not in the background, when signing is not configured
+        quota.check(b.getCooperative(), count);
         IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username());
         em.persist(job);
         audit.record(b.getCooperative(), "issue", "batch", b.getId(), count + " stamps for lot " + b.getLotCode());
@@ -184,36 +199,109 @@ public class Stamps {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** All stamps of a batch in issue order, streamed for CSV export. */
-    @Transactional
-    public Stream<Object[]> export(String batchId) {
-        Batch b = batches.readable(batchId);
-        return em.createQuery("SELECT s.seq, s.serial, s.url, s.status FROM Stamp s WHERE s.batch = :b ORDER BY s.seq",
-                Object[].class).setParameter("b", b).getResultList().stream();
+    /**
+     * May the current caller hold this stamp's signed URL? Only those who may print its labels
+     * ({@link Caller#canHoldSignedStamps}); others who see the batch (members) get the stamp without its URL.
+     */
+    public boolean holdsSignedUrl(Stamp s) {
+        Cooperative coop = s.getBatch().getCooperative();
+        return current.require().canHoldSignedStamps(coop.getId(), coop.getCommuneKey());
     }
 
-    /** Voids the stamps of a batch numbered {@code fromSeq..toSeq} (one stamp when equal). */
+    /** The batch, when the caller may hold its signed URLs: 404 when they may not see it, 403 when they only see it. */
+    @Transactional
+    public Batch withSignedStamps(String batchId) {
+        Batch b = batches.readable(batchId);
+        Caller c = current.require();
+        if (!c.canHoldSignedStamps(b.getCooperative().getId(), b.getCooperative().getCommuneKey())) {
+            throw new Problems.Forbidden("Your role (" + c.role() + ") may not hold signed stamp URLs: they are the"
+                    + " labels themselves; ask a manager to print or export them");
+        }
+        return b;
+    }
+
+    /**
+     * All stamps of a batch in issue order for CSV export (seq, serial, url, status), for those who may hold signed
+     * URLs. The rows are read page by page by issue number as the stream is consumed (one transaction per page of
+     * {@link StampRows#PAGE}), never all at once: a 100,000-stamp batch costs one page of memory.
+     */
+    @Transactional
+    public Stream<Object[]> export(String batchId) {
+        String id = withSignedStamps(batchId).getId(); // checked now, in the request: 404/403 before any byte is sent
+        Iterator<Object[]> pages = new Iterator<>() {
+            private List<Object[]> page = List.of();
+            private int index;
+            private int after;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (last) {
+                    return false;
+                }
+                page = rows.page(id, after, StampRows.PAGE);
+                index = 0;
+                last = page.size() < StampRows.PAGE;
+                if (!page.isEmpty()) {
+                    after = ((Number) page.get(page.size() - 1)[0]).intValue();
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
+
+    /**
+     * Voids the stamps of a batch numbered {@code fromSeq..toSeq} (one stamp when equal) with set-based updates of
+     * at most {@link #VOID_CHUNK} issue numbers each, in one transaction (all or nothing, with its audit entry and
+     * change signal, so trace pages show the voids at the next scan). No stamp row is loaded.
+     *
+     * @return the stamps of the range that are now voided (those voided before included)
+     */
     @Transactional
     public int voidRange(String batchId, int fromSeq, int toSeq, String reason) {
         Batch b = batches.manageable(batchId);
         if (fromSeq < 1 || toSeq < fromSeq) {
             throw new Problems.ValidationFailed("fromSeq", "fromSeq must be 1 or more and not after toSeq");
         }
-        List<Stamp> stamps = em.createQuery("SELECT s FROM Stamp s WHERE s.batch = :b AND s.seq BETWEEN :f AND :t",
-                Stamp.class).setParameter("b", b).setParameter("f", fromSeq).setParameter("t", toSeq).getResultList();
-        stamps.forEach(s -> s.voidStamp(reason));
+        Integer maxSeq = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
+                .setParameter("b", b).getSingleResult();
+        int last = maxSeq == null ? fromSeq - 1 : Math.min(toSeq, maxSeq); // a huge toSeq costs no empty chunks
+        Instant now = Instant.now();
+        for (long from = fromSeq; from <= last; from += VOID_CHUNK) {
+            int to = (int) Math.min(last, from + VOID_CHUNK - 1);
+            em.createQuery("UPDATE Stamp s SET s.status = :voided, s.voidedAt = :now, s.voidReason = :r"
+                            + " WHERE s.batch = :b AND s.seq BETWEEN :f AND :t AND s.status = :active")
+                    .setParameter("voided", Stamp.Status.VOIDED).setParameter("now", now).setParameter("r", reason)
+                    .setParameter("b", b).setParameter("f", (int) from).setParameter("t", to)
+                    .setParameter("active", Stamp.Status.ACTIVE).executeUpdate();
+        }
+        long voided = last < fromSeq ? 0 : em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b"
+                        + " AND s.seq BETWEEN :f AND :t", Long.class)
+                .setParameter("b", b).setParameter("f", fromSeq).setParameter("t", last).getSingleResult();
         audit.record(b.getCooperative(), "void", "batch", b.getId(), "stamps " + fromSeq + "-" + toSeq + ": " + reason);
-        return stamps.size();
+        return (int) voided;
     }
 
     @Transactional
     public Page<Stamp> suspicious(PageRequest page) {
         Caller caller = current.require();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        // no "1 = 1" for admins: with it EclipseLink inlines every parameter and writes TRUE as 1, which Derby
-        // refuses to compare with a BOOLEAN column (the admin's list answered 500)
-        String where = caller.role() == vn.temso.platform.security.Role.ADMIN ? "s.suspicious = TRUE"
-                : "s.suspicious = TRUE AND " + TenantScope.condition(caller, "s.batch.cooperative", params);
+        // flagged = has a flag time (Stamp.flag sets both): for an administrator (scope "1 = 1") EclipseLink writes
+        // "s.suspicious = TRUE" as SUSPICIOUS = 1, which Derby refuses (BOOLEAN = INTEGER), a 500 before
+        String where = "s.flaggedAt IS NOT NULL AND " + TenantScope.condition(caller, "s.batch.cooperative", params);
         var q = em.createQuery("SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.flaggedAt DESC, s.seq", Stamp.class);
         var c = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE " + where, Long.class);
         params.forEach((k, v) -> {

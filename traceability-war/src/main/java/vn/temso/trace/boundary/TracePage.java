@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import vn.temso.trace.control.TraceRecord;
+import vn.temso.zone.entity.ZoneGeometry;
 
 /**
  * The public trace page: server-rendered, inline CSS, no scripts, fonts or outside requests, readable at
@@ -277,7 +278,8 @@ final class TracePage {
             h.append("</p><p><small>").append(t("area", l)).append(": ").append(ha(z.declaredAreaHa())).append(" / ")
                     .append(ha(z.computedAreaHa())).append("</small></p>");
             if (z.svgPath() != null) {
-                h.append("<svg viewBox=\"0 0 220 140\" role=\"img\" aria-label=\"").append(Html.esc(z.code()))
+                h.append("<svg viewBox=\"0 0 " + ZoneGeometry.SVG_WIDTH + " " + ZoneGeometry.SVG_HEIGHT
+                        + "\" role=\"img\" aria-label=\"").append(Html.esc(z.code()))
                         .append("\"><path d=\"").append(Html.esc(z.svgPath()))
                         .append("\" fill=\"#9ccc9c\" stroke=\"#1e7b3c\" stroke-width=\"2\" fill-rule=\"evenodd\"/></svg>");
             }

@@ -11,7 +11,6 @@ import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.product.entity.Product;
-import vn.temso.zone.entity.ZoneGeometry;
 
 /** Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary). */
 @ApplicationScoped
@@ -32,9 +31,8 @@ public class BatchRecords {
         LocalDate today = LocalDate.now();
         List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
                 .map(z -> {
-                    ZoneGeometry g = z.geometry();
                     return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
-                            z.getComputedAreaHa(), g == null ? null : g.svgPath(220, 140, 6),
+                            z.getComputedAreaHa(), z.outlineSvg(), // stored simplified: the outline is never parsed here
                             z.getCertifications().stream().filter(c -> c.isValidOn(today))
                                     .map(c -> c.getScheme() + " " + c.getNumber() + (c.getValidUntil() == null ? ""
                                             : " (" + c.getValidUntil() + ")")).toList());

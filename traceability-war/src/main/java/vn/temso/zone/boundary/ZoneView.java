@@ -15,7 +15,7 @@ public record ZoneView(String id, String cooperativeId, String cooperativeName, 
                        String address, String commune, String district, String province, String crop,
                        String variety, BigDecimal declaredAreaHa, BigDecimal computedAreaHa, Integer households,
                        Integer harvestsPerYear, List<CertificationView> certifications, JsonObject geometry,
-                       ZoneStatus status, String statusReason, Instant statusChangedAt, Instant createdAt,
+                       JsonObject displayGeometry, ZoneStatus status, String statusReason, Instant statusChangedAt, Instant createdAt,
                        int version) {
 
     public record CertificationView(String scheme, String number, LocalDate validUntil, boolean valid) {
@@ -24,13 +24,30 @@ public record ZoneView(String id, String cooperativeId, String cooperativeName, 
         }
     }
 
+    /** One zone with its full outline (read once, for this one zone) and its display outline. */
     public static ZoneView of(MaterialZone z) {
-        JsonObject geometry = z.getGeometryJson() == null ? null
-                : Json.createReader(new StringReader(z.getGeometryJson())).readObject();
+        return view(z, json(z.getGeometryJson()), json(z.displayGeometryJson()));
+    }
+
+    /** A list entry: the stored display outline (at most 500 positions), not the full outline. */
+    public static ZoneView summary(MaterialZone z) {
+        return view(z, null, json(z.displayGeometryJson()));
+    }
+
+    /** For pages that show no map (lists, pickers): no outline is read at all. */
+    public static ZoneView brief(MaterialZone z) {
+        return view(z, null, null);
+    }
+
+    private static JsonObject json(String text) {
+        return text == null ? null : Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static ZoneView view(MaterialZone z, JsonObject geometry, JsonObject display) {
         return new ZoneView(z.getId(), z.getCooperative().getId(), z.getCooperative().getName(), z.getCode(),
                 z.getName(), z.getAddress(), z.getCommune(), z.getDistrict(), z.getProvince(), z.getCrop(),
                 z.getVariety(), z.getDeclaredAreaHa(), z.getComputedAreaHa(), z.getHouseholds(), z.getHarvestsPerYear(),
-                z.getCertifications().stream().map(CertificationView::of).toList(), geometry, z.getStatus(),
+                z.getCertifications().stream().map(CertificationView::of).toList(), geometry, display, z.getStatus(),
                 z.getStatusReason(), z.getStatusChangedAt(), z.getCreatedAt(), z.getVersion());
     }
 }

@@ -58,12 +58,13 @@ public class ZonesResource {
     }
 
     @GET
-    @Operation(summary = "List zones the caller may see", description = "Filters: q (name or code), status, crop, cooperativeId")
+    @Operation(summary = "List zones the caller may see", description = "Filters: q (name or code), status, crop, cooperativeId."
+            + " Entries carry the simplified displayGeometry (at most 500 positions); GET one zone for its full geometry.")
     public Page<ZoneView> list(@QueryParam("q") String q, @QueryParam("status") String status,
                                @QueryParam("crop") String crop, @QueryParam("cooperativeId") String cooperativeId,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
         var p = zones.list(q, Params.enumOf(ZoneStatus.class, "status", status), crop, cooperativeId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(ZoneView::of).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(ZoneView::summary).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
@@ -76,7 +77,8 @@ public class ZonesResource {
 
     @POST
     @Operation(summary = "Register a zone", description = "The code must match the configured pattern (default VN-...)."
-            + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml'.")
+            + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml': at most 10,000 positions in all"
+            + " (all rings of all polygons), 500 polygons, finite coordinates in range, valid by JTS.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields or outline (problem+json with violations)")
     @APIResponse(responseCode = "409", description = "The code is already registered")

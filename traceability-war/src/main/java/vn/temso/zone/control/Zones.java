@@ -155,7 +155,7 @@ public class Zones {
             throw new Problems.ValidationFailed("geometry", "Send either geometry (GeoJSON) or kml, not both");
         }
         if (r.geometry() != null) {
-            z.outline(parseGeoJson(r.geometry().toString()));
+            z.outline(parseGeoJson(r.geometry())); // the object as read: printing it again could recurse deep
         } else if (r.kml() != null) {
             z.outline(parseKml(r.kml()));
         }
@@ -172,6 +172,14 @@ public class Zones {
     static ZoneGeometry parseGeoJson(String json) {
         try {
             return ZoneGeometry.parse(json);
+        } catch (GeometryException e) {
+            throw invalid(e);
+        }
+    }
+
+    static ZoneGeometry parseGeoJson(jakarta.json.JsonObject json) {
+        try {
+            return ZoneGeometry.fromJson(json);
         } catch (GeometryException e) {
             throw invalid(e);
         }

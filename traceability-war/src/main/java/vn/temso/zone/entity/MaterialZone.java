@@ -63,6 +63,13 @@ public class MaterialZone {
     @Lob
     @Column(name = "geometry")
     private String geometry;
+    /** The outline simplified for display (at most ZoneGeometry.MAX_DISPLAY_VERTICES positions), GeoJSON. */
+    @Lob
+    @Column(name = "display_geometry")
+    private String displayGeometry;
+    /** SVG path of the display outline in ZoneGeometry's SVG box: pages draw it without reading the outline. */
+    @Column(name = "outline_svg", length = 8000)
+    private String outlineSvg;
     @Enumerated(EnumType.STRING)
     private ZoneStatus status;
     @Column(name = "status_reason")
@@ -106,11 +113,17 @@ public class MaterialZone {
         this.certifications.addAll(certifications);
     }
 
-    /** Stores a validated outline and its measured area; null clears it. */
+    /**
+     * Stores a validated outline, its measured area and its simplified display form (so trace pages and lists
+     * never parse the full outline again); null clears them.
+     */
     public void outline(ZoneGeometry g) {
         this.geometry = g == null ? null : g.toGeoJson();
         this.computedAreaHa = g == null ? null
                 : BigDecimal.valueOf(g.areaHectares()).setScale(4, RoundingMode.HALF_UP);
+        ZoneGeometry display = g == null ? null : g.display();
+        this.displayGeometry = display == null ? null : display.toGeoJson();
+        this.outlineSvg = display == null ? null : display.svgPath();
     }
 
     /**
@@ -135,6 +148,33 @@ public class MaterialZone {
 
     public ZoneGeometry geometry() {
         return geometry == null ? null : ZoneGeometry.parse(geometry);
+    }
+
+    /**
+     * The stored SVG path of the outline (ZoneGeometry.SVG_WIDTH × SVG_HEIGHT box), or null without an outline.
+     * Changelog 011 fills it for older rows; a row it could not read is drawn from the outline (not stored).
+     */
+    public String outlineSvg() {
+        if (outlineSvg == null && geometry != null) {
+            try {
+                return ZoneGeometry.stored(geometry).display().svgPath();
+            } catch (GeometryException e) {
+                return null; // cannot be drawn; the page shows the zone without a map
+            }
+        }
+        return outlineSvg;
+    }
+
+    /** The stored display outline (GeoJSON text, simplified), or null without an outline. */
+    public String displayGeometryJson() {
+        if (displayGeometry == null && geometry != null) {
+            try {
+                return ZoneGeometry.stored(geometry).display().toGeoJson();
+            } catch (GeometryException e) {
+                return null;
+            }
+        }
+        return displayGeometry;
     }
 
     public String getId() { return id; }
