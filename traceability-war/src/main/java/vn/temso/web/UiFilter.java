@@ -44,7 +44,9 @@ public class UiFilter extends HttpFilter {
         resp.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " form-action 'self'; frame-ancestors 'none'");
         resp.setHeader("Cache-Control", "no-store");
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        // the container's decoded, normalised path: the raw URI of /app;x/... or /%61pp/... does not start
+        // with /app/, yet the container serves the /app page for it
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         if (path.startsWith("/app/")) {
             var caller = ui.isSignedIn() ? accounts.authenticate(ui.getToken()) : java.util.Optional.<vn.temso.platform.security.Caller>empty();
             if (caller.isEmpty()) {

@@ -46,6 +46,11 @@ class TemsoIT extends TenancyScenarios {
     class Listings extends ListingScenarios {
     }
 
+    /** Hostile input to every operation, HTTP hardening (issue 12, findings 4 and 8). */
+    @Nested
+    class Fuzz extends FuzzScenarios {
+    }
+
     /** Who may hold signed stamp URLs, on every path (issue 12, finding 7). */
     @Nested
     class SignedUrls extends SignedUrlScenarios {

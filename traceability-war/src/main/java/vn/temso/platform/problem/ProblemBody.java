@@ -20,6 +20,13 @@ public final class ProblemBody {
 
     public static Response response(int status, String type, String title, String detail,
                                     List<ProblemException.Violation> violations, String instance) {
+        return Response.status(status).type(PROBLEM_JSON).entity(json(status, type, title, detail, violations,
+                instance)).build();
+    }
+
+    /** The problem document itself, also written by the servlet error page for errors outside JAX-RS. */
+    public static String json(int status, String type, String title, String detail,
+                              List<ProblemException.Violation> violations, String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", BASE_TYPE + type)
                 .add("title", title)
@@ -33,7 +40,7 @@ public final class ProblemBody {
             body.add("violations", list);
         }
         JsonObject json = body.build();
-        return Response.status(status).type(PROBLEM_JSON).entity(json.toString()).build();
+        return json.toString();
     }
 
     public static Response of(ProblemException e) {

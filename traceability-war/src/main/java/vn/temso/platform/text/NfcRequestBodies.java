@@ -20,12 +20,17 @@ import vn.temso.platform.problem.ProblemBody;
 /**
  * NFC-normalises every textual request body before it is parsed, so "Hòa" typed on a phone (often NFD) and
  * on a PC compare and index equal. Normalising JSON text keeps its structure intact. Bodies that are not
- * UTF-8, or are larger than 4 MiB, are refused with a problem response.
+ * UTF-8, or are larger than 4 MiB, are refused with a problem response. So are JSON bodies nested deeper than
+ * {@value #MAX_JSON_DEPTH} levels (recursive parsers overflow the stack on 10,000 nested arrays; GeoJSON outlines
+ * excepted, see below) and
+ * the JSON literal {@code null} where an object is expected: each is a 400, whatever the endpoint does next.
  */
 @Provider
 public class NfcRequestBodies implements ReaderInterceptor {
 
     static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Deeper than any request of this API (a GeoJSON MultiPolygon is 5 levels inside its object). */
+    static final int MAX_JSON_DEPTH = 32;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -42,12 +47,56 @@ public class NfcRequestBodies implements ReaderInterceptor {
                 throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
                         "The request body could not be read", "The body must be UTF-8 text", List.of(), null));
             }
+            // GeoJSON bodies are zone outlines: ZoneGeometry parses them itself, with its own depth limit, and
+            // names the field in its 400
+            if (type.getSubtype().endsWith("json") && !type.getSubtype().equals("geo+json")
+                    && depth(text) > MAX_JSON_DEPTH) {
+                throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
+                        "The request body could not be read", "JSON is nested deeper than " + MAX_JSON_DEPTH
+                                + " levels", List.of(), null));
+            }
             if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
                 text = Normalizer.normalize(text, Normalizer.Form.NFC);
             }
             context.setInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         }
-        return context.proceed();
+        Object entity = context.proceed();
+        if (entity == null && type != null && type.getSubtype().endsWith("json")) {
+            // the literal null (or no body at all) reaches resources as a null request object
+            throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
+                    "The request body could not be read", "The body must be a JSON object, not null or empty",
+                    List.of(), null));
+        }
+        return entity;
+    }
+
+    /** The deepest nesting of arrays and objects, outside strings; stops counting past the limit. */
+    static int depth(String json) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > max) {
+                    max = depth;
+                    if (max > MAX_JSON_DEPTH) {
+                        return max;
+                    }
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private static boolean isText(MediaType type) {

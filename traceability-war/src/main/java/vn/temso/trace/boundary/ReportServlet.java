@@ -30,6 +30,7 @@ public class ReportServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         req.setCharacterEncoding("UTF-8");
+        resp.setHeader("Content-Security-Policy", TraceServlet.CSP);
         String stamp = req.getParameter("stamp");
         boolean en = "en".equals(req.getParameter("lang"));
         try {

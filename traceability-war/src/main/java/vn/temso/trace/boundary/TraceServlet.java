@@ -29,6 +29,9 @@ public class TraceServlet extends HttpServlet {
 
     private static final Pattern PATH = Pattern.compile("/01/(\\d{14})/10/([^/]{1,60})(?:/21/([^/]{1,60}))?/?");
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** No script at all; no framing (a framed trace page could be dressed up to mislead buyers). */
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
 
     @Inject
     Traces traces;
@@ -55,6 +58,7 @@ public class TraceServlet extends HttpServlet {
         boolean en = english(req, query);
         if (!m.matches()) {
             resp.setStatus(404);
+            resp.setHeader("Content-Security-Policy", CSP);
             write(resp, "text/html", TracePage.render(TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, null,
                     null, null), en, rawPath, toggle(req, query, en), false));
             return;
@@ -79,7 +83,7 @@ public class TraceServlet extends HttpServlet {
         } else if (accept.contains("application/json") && !accept.contains("text/html")) {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
-            resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'");
+            resp.setHeader("Content-Security-Policy", CSP);
             write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, query, en), Query.param(query, "reported") != null,
                     lotUrl(record, rawPath))); // the lot's URL: the product of every package
         }
