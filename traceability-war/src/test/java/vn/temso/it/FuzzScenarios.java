@@ -445,6 +445,20 @@ public abstract class FuzzScenarios extends ApiScenarios {
     }
 
     @Test
+    void aFormPostedWithoutItsSessionShowsTheFormAgainNotAnError() throws Exception {
+        // the session timed out (or the cookie never came back): Faces cannot restore the view
+        HttpClient noCookies = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = api.base().toString().replaceAll("/$", "");
+        HttpResponse<String> r = noCookies.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("login=login&login%3Ausername=x&login%3Apassword=y"
+                        + "&login%3Asubmit=submit&jakarta.faces.ViewState=-1234%3A5678")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"), r.headers().map()::toString);
+    }
+
+    @Test
     void sessionCookieIsSecureAndHstsIsSentForAnHttpsBaseUrl() {
         Sent login = raw("GET", "/login.xhtml", null, null, null);
         HttpResponse<String> page = plain("/login.xhtml");

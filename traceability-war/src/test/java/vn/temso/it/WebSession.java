@@ -1,6 +1,5 @@
 package vn.temso.it;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +19,10 @@ final class WebSession {
     private static final Pattern VIEW_STATE = Pattern.compile("jakarta\\.faces\\.ViewState[^>]*?value=\"([^\"]*)\"");
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    // cookies by hand: the IT server is plain http while its public base URL is https, so the session cookie is
+    // Secure, which java.net.CookieManager would never send back over http (a browser does, on localhost)
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     private WebSession(URI base) {
@@ -57,8 +59,19 @@ final class WebSession {
 
     private Api.Reply send(HttpRequest.Builder b) {
         try {
+            if (!cookies.isEmpty()) {
+                b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
             HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            for (String c : r.headers().allValues("Set-Cookie")) {
+                String pair = c.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
             return new Api.Reply(r.statusCode(), r);
         } catch (Exception e) {
             throw new AssertionError(e);

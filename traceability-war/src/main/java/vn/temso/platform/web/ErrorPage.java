@@ -41,6 +41,14 @@ public class ErrorPage extends HttpServlet {
         if (status < 400) {
             status = 500;
         }
+        if (viewExpired(failure) && !isApi(uri, req.getContextPath())) {
+            // a form posted after the session timed out (or without the session cookie): show the page afresh
+            // (web.xml cannot map it directly: the container matches the ServletException wrapping it first)
+            resp.resetBuffer();
+            resp.setHeader("Cache-Control", "no-store");
+            resp.sendRedirect(uri);
+            return;
+        }
         String instance = "urn:uuid:" + UUID.randomUUID();
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Error page " + status + " for " + uri + " " + instance, failure);
@@ -61,6 +69,15 @@ public class ErrorPage extends HttpServlet {
         byte[] body = page(status);
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    private static boolean viewExpired(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.faces.application.ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Under /api by the raw path or by its decoded, normalised form (either is how a client meant it). */
