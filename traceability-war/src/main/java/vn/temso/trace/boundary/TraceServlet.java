@@ -65,7 +65,7 @@ public class TraceServlet extends HttpServlet {
         } else {
             String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
             record = traces.scan(full, m.group(1), m.group(2), m.group(3),
-                    traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
+                    traces.scanner(req.getRemoteAddr()));
         }
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");

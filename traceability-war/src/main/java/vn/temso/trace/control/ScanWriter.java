@@ -42,12 +42,13 @@ public class ScanWriter {
     public void insert(List<ScanLedger.Pending> scans) {
         try (Connection c = dataSource.getConnection(); // enlisted in this transaction
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO scan (id, stamp_id, scanned_at, client_hash) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash) VALUES (?, ?, ?, ?, ?)")) {
             for (ScanLedger.Pending p : scans) {
                 ps.setString(1, RowIds.timeOrdered());
                 ps.setString(2, p.stampId());
                 ps.setTimestamp(3, Timestamp.from(p.at()));
                 ps.setString(4, p.clientHash());
+                ps.setString(5, p.networkHash());
                 ps.addBatch();
             }
             ps.executeBatch();
