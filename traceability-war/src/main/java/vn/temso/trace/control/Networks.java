@@ -12,18 +12,15 @@ import java.util.regex.Pattern;
 public final class Networks {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern HEXISH = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private Networks() {
     }
 
-    /**
-     * The network prefix of a literal address as the servlet container reports it, e.g. {@code 203.0.113.0/24} or
-     * {@code 2001:db8:7:0:0:0:0:0/48}; IPv4-mapped IPv6 counts as IPv4. Anything else (never expected) is returned
-     * as it is: a host name is never looked up.
-     */
-    public static String prefix(String address) {
-        if (address == null || address.isEmpty()) {
-            return "";
+    /** The address as bytes when it is an IP literal (IPv4-mapped IPv6 as IPv4), else null; never a DNS lookup. */
+    public static byte[] literal(String address) {
+        if (address == null) {
+            return null;
         }
         String a = address.trim();
         if (a.startsWith("[") && a.endsWith("]")) {
@@ -33,14 +30,25 @@ public final class Networks {
         if (zone >= 0) {
             a = a.substring(0, zone);
         }
-        if (!IPV4.matcher(a).matches() && a.indexOf(':') < 0) {
-            return address; // not an IP literal: InetAddress would try DNS
+        boolean v4 = IPV4.matcher(a).matches();
+        if (!v4 && (a.indexOf(':') < 0 || !HEXISH.matcher(a).matches())) {
+            return null; // not an IP literal: InetAddress would try DNS
         }
-        byte[] b;
         try {
-            b = InetAddress.getByName(a).getAddress(); // a literal: parsed, never resolved
+            return InetAddress.getByName(a).getAddress(); // a literal: parsed, never resolved
         } catch (UnknownHostException | SecurityException e) {
-            return address;
+            return null;
+        }
+    }
+
+    /**
+     * The network prefix of a literal address as the servlet container reports it, e.g. {@code 203.0.113.0/24} or
+     * {@code 2001:db8:7::/48}; IPv4-mapped IPv6 counts as IPv4. Anything else (never expected) is returned as it is.
+     */
+    public static String prefix(String address) {
+        byte[] b = literal(address);
+        if (b == null) {
+            return address == null ? "" : address;
         }
         if (b.length == 4) {
             return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";

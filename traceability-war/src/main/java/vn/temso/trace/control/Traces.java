@@ -231,11 +231,7 @@ public class Traces {
         if (totals.count() == 0) {
             return new ScanLedger.Stored(totals, List.of()); // the usual first scan: one query, not two
         }
-        List<CloneRules.SeenNetwork> networks = em.createQuery("SELECT c.networkHash, MIN(c.scannedAt) AS f FROM Scan c"
-                        + " WHERE c.stampId = :s AND c.networkHash IS NOT NULL GROUP BY c.networkHash ORDER BY f",
-                        Object[].class)
-                .setParameter("s", stampId).setMaxResults(ledger.rules().networkCap()).getResultList().stream()
-                .map(r -> new CloneRules.SeenNetwork((String) r[0], (Instant) r[1])).toList();
+        List<CloneRules.SeenNetwork> networks = writer.networks(stampId, ledger.rules().networkCap());
         return new ScanLedger.Stored(totals, networks);
     }
 
