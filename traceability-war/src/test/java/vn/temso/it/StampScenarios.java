@@ -70,6 +70,18 @@ public abstract class StampScenarios extends ApiScenarios {
         }
     }
 
+    /** A JSON scan from another network, through the IT's trusted proxy (temso.trace.trusted-proxies). */
+    private Api.Reply sendFrom(String path, String forwardedFor) {
+        try {
+            var req = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "application/json")
+                    .header("X-Forwarded-For", forwardedFor).GET().build();
+            var resp = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new Api.Reply(resp.statusCode(), resp);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void shouldIssueStampsThatScanAsGenuineOnAPhoneSizedPage() throws Exception {
         JsonNode batch = issued(30);
@@ -240,8 +252,19 @@ public abstract class StampScenarios extends ApiScenarios {
         assertEquals(6, stored.get("scanCount").asInt(), stored.toString());
         assertFalse(stored.get("firstScanAt").isNull(), stored.toString());
         assertFalse(stored.get("lastScanAt").isNull(), stored.toString());
+        // six scans from one network are one buyer, not a copy (issue 12): copies are scanned from other networks,
+        // here through the IT's trusted proxy; the IT flags more than 3 networks (CloneRuleScenarios has the rest)
+        assertFalse(api.get(MANAGER, "/api/stamps/suspicious?size=200").json().toString()
+                .contains(list.at("/items/1/serial").asText()));
+        for (String network : new String[] {"198.51.100.1", "192.0.2.1"}) {
+            assertEquals("GENUINE", sendFrom(second, network).json().get("verdict").asText());
+        }
+        JsonNode copy = sendFrom(second, "203.0.113.1").json();
+        assertEquals("SUSPICIOUS", copy.get("verdict").asText(), copy.toString());
+        assertEquals("MANY_NETWORKS", copy.get("reason").asText());
         JsonNode suspicious = api.get(MANAGER, "/api/stamps/suspicious?size=200").json();
         assertTrue(suspicious.toString().contains(list.at("/items/1/serial").asText()));
+        assertTrue(suspicious.toString().contains(list.at("/items/0/serial").asText()), "a voided stamp scanned");
         assertEquals(0, api.get("duchoa.quanly", "/api/stamps/suspicious?size=200").json().get("items").findValues("batchId")
                 .stream().filter(b -> b.asText().equals(id)).count(), "other cooperatives do not see it");
 

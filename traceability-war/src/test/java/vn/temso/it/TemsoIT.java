@@ -36,6 +36,11 @@ class TemsoIT extends TenancyScenarios {
     }
 
 
+    /** Clone rules: networks, not user agents (issue 12, finding 3). */
+    @Nested
+    class CloneRules extends CloneRuleScenarios {
+    }
+
     /** Label printing for stamps (issue 4). */
     @Nested
     class Printing extends PrintingScenarios {

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One scan of a stamp: when, and a keyed hash of the client's address and user agent (never the address). Written
+ * One scan of a stamp: when, and keyed hashes of the client's address and of its network (never the address). Written
  * by {@code ScanWriter} as JDBC batches; the entity is for queries.
  */
 @Entity
@@ -22,6 +22,9 @@ public class Scan {
     private Instant scannedAt;
     @Column(name = "client_hash")
     private String clientHash;
+    /** Keyed hash of the client's network (IPv4 /24, IPv6 /48): what the clone rules count. Null in older rows. */
+    @Column(name = "network_hash")
+    private String networkHash;
 
     protected Scan() {
     }

@@ -1,6 +1,7 @@
 package vn.temso.trace.boundary;
 
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,18 @@ public class ReportServlet extends HttpServlet {
     Traces traces;
 
     @Inject
+    @ConfigProperty(name = "temso.trace.trusted-proxies")
+    java.util.Optional<String> trustedProxies;
+
+    private ClientAddress clients;
+
+    @Inject
     BuyerReports reports;
+
+    @Override
+    public void init() {
+        clients = new ClientAddress(trustedProxies);
+    }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -42,7 +54,7 @@ public class ReportServlet extends HttpServlet {
             String r = req.getParameter("rating");
             Integer rating = r == null || r.isBlank() ? null : parse(r);
             reports.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
-                    traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
+                    traces.clientHash(clients.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For")), req.getHeader("User-Agent")));
             URI u = URI.create(stamp);
             resp.setStatus(303);
             resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));

@@ -28,6 +28,10 @@ final class TracePage {
             Map.entry("VOIDED", new String[] {"Tem đã bị hủy", "This stamp was voided"}),
             Map.entry("RECALLED", new String[] {"Lô hàng đã bị thu hồi", "This batch has been recalled"}),
             Map.entry("SUSPICIOUS", new String[] {"Cảnh báo: tem có thể bị sao chép", "Warning: this stamp may be a copy"}),
+            Map.entry("SUSPICIOUS.many", new String[] {"Tem này đã được quét ở nhiều nơi khác nhau trong nhiều ngày, trong khi mỗi tem thật chỉ dán trên một gói hàng. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
+                    "This stamp was scanned in many different places over several days, while a genuine stamp is on one package only. If your package was sealed, it may be a copy."}),
+            Map.entry("SUSPICIOUS.late", new String[] {"Tem này vẫn được quét ở những nơi mới rất lâu sau lần quét đầu, khi gói hàng thật lẽ ra đã được bán và dùng hết. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
+                    "This stamp is still being scanned in new places long after its first scan, when the genuine package should have been sold and used. If your package was sealed, it may be a copy."}),
             Map.entry("LOT_ONLY", new String[] {"Thông tin lô hàng", "Batch record"}),
             Map.entry("LOT_ONLY.d", new String[] {"Mã này chỉ định danh lô hàng, không xác thực được từng gói sản phẩm. Hãy quét tem QR trên bao bì.",
                     "This code identifies the batch only; it cannot vouch for a single package. Scan the QR stamp on the package."}),
@@ -222,15 +226,39 @@ final class TracePage {
                     h.append("<p>").append(Html.esc(r.reason())).append("</p>");
                 }
             }
-            case SUSPICIOUS -> h.append("<p>").append(l == 0
-                    ? "Tem này đã được quét " + r.scanCount() + " lần từ ngày " + day(r.firstScanAt())
-                    + " — nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép."
-                    : "Scanned " + r.scanCount() + " times since " + day(r.firstScanAt())
-                    + " — if your package was sealed, it may be a copy.").append("</p>");
+            case SUSPICIOUS -> h.append("<p>").append(t("LATE_NETWORKS".equals(r.reason()) ? "SUSPICIOUS.late"
+                    : "SUSPICIOUS.many", l)).append("</p>");
             case LOT_ONLY -> h.append("<p>").append(t("LOT_ONLY.d", l)).append("</p>");
             default -> { }
         }
+        scans(h, r, l);
         h.append("</div>");
+    }
+
+    private static final DateTimeFormatter DAY_TIME_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy 'lúc' HH:mm");
+    private static final DateTimeFormatter DAY_TIME_EN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm",
+            java.util.Locale.ENGLISH);
+
+    /**
+     * Why the verdict is what it is, for a scanned stamp: when it was first scanned (and whether from the scanner's
+     * own network), how often, from how many places (networks). Dates in Vietnam time.
+     */
+    static void scans(StringBuilder h, TraceRecord r, int l) {
+        if (r.scanCount() == null || r.firstScanAt() == null || r.scanPlaces() == null) {
+            return;
+        }
+        String first = (l == 0 ? DAY_TIME_VI : DAY_TIME_EN).format(r.firstScanAt().atZone(VN));
+        int m = r.scanPlaces();
+        boolean atLeast = Boolean.TRUE.equals(r.scanPlacesAtLeast());
+        boolean here = Boolean.TRUE.equals(r.firstScanHere());
+        String text = l == 0
+                ? "Lần quét đầu: " + first + (here ? ", từ chính mạng bạn đang dùng" : ", từ nơi khác")
+                + ". Tem này đã được quét " + r.scanCount() + " lần ở " + (atLeast ? "ít nhất " : "") + m
+                + (m == 1 ? " nơi." : " nơi khác nhau.")
+                : "First scanned on " + first + (here ? ", from the network you are on" : ", elsewhere")
+                + ". Scanned " + r.scanCount() + (r.scanCount() == 1 ? " time" : " times") + " in "
+                + (atLeast ? "at least " : "") + m + (m == 1 ? " place." : " places.");
+        h.append("<p class=\"scans\">").append(Html.esc(text)).append("</p>");
     }
 
     /** The batch's sections, split where the serial goes (the only per-package value among them). */
@@ -377,9 +405,5 @@ final class TracePage {
 
     private static String ha(java.math.BigDecimal v) {
         return v == null ? "–" : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " ha";
-    }
-
-    private static String day(java.time.Instant i) {
-        return i == null ? "" : LocalDate.ofInstant(i, VN).format(DAY);
     }
 }

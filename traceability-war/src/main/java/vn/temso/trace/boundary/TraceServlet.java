@@ -37,6 +37,12 @@ public class TraceServlet extends HttpServlet {
     Traces traces;
 
     @Inject
+    @ConfigProperty(name = "temso.trace.trusted-proxies")
+    java.util.Optional<String> trustedProxies;
+
+    private ClientAddress clients;
+
+    @Inject
     @ConfigProperty(name = "temso.public.base-url")
     String configuredBaseUrl;
 
@@ -47,6 +53,7 @@ public class TraceServlet extends HttpServlet {
 
     @Override
     public void init() {
+        clients = new ClientAddress(trustedProxies);
         baseUrl = configuredBaseUrl.replaceAll("/+$", "");
     }
 
@@ -69,7 +76,7 @@ public class TraceServlet extends HttpServlet {
         } else {
             String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
             record = traces.scan(full, m.group(1), m.group(2), m.group(3),
-                    traces.clientHash(req.getRemoteAddr(), req.getHeader("User-Agent")));
+                    traces.scanner(clients.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"))));
         }
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");

@@ -1,23 +1,26 @@
 package vn.temso.trace.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.stamping.entity.ScanTotals;
 
 /**
- * Counts scans in memory, exactly, for the clone rules of this instance, and writes them to the database in the
+ * Counts scans in memory for the clone rules ({@link CloneRules}) of this instance, and writes them to the database in the
  * background: one transaction every 100 ms instead of one commit (and one log flush) per scan. A crash loses at
  * most the scan rows of the last ~100 ms; the verdict a buyer saw never depended on them being written.
  * In a cluster each instance counts the scans it served on top of what was written when it first saw the stamp.
@@ -31,21 +34,36 @@ public class ScanLedger {
     static final int MAX_QUEUED = 200_000;
 
     /** One scan waiting to be written. */
-    public record Pending(String stampId, Instant at, String clientHash) {
+    public record Pending(String stampId, Instant at, String clientHash, String networkHash) {
     }
 
-    /** What the clone rules need to know of a stamp, including this scan. */
-    public record Snapshot(int count, Instant firstScanAt, int clients) {
+    /** What was written of a stamp: read when this instance first sees it, or again after it was evicted. */
+    public record Stored(ScanTotals totals, List<CloneRules.SeenNetwork> networks) {
     }
 
-    private static final class State {
-        int count;
-        Instant first;
-        final Set<String> clients = ConcurrentHashMap.newKeySet();
-        boolean storedClientsLoaded;
-    }
+    @Inject
+    @ConfigProperty(name = "temso.clone.max-networks", defaultValue = "6")
+    int maxNetworks;
 
-    private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "temso.clone.min-days", defaultValue = "2")
+    int minDays;
+
+    @Inject
+    @ConfigProperty(name = "temso.clone.late-after-days", defaultValue = "60")
+    int lateAfterDays;
+
+    @Inject
+    @ConfigProperty(name = "temso.clone.max-late-networks", defaultValue = "3")
+    int maxLateNetworks;
+
+    private CloneRules rules;
+    /**
+     * Per-stamp histories, bounded by count (each is small and of bounded size, see {@link CloneRules.History}).
+     * An evicted history is rebuilt from the scan rows at the stamp's next scan; scans of it still queued then are
+     * missing from the rebuilt count (at most ~100 ms of them).
+     */
+    private Cache<String, CloneRules.History> histories;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
     private final AtomicLong dropped = new AtomicLong();
@@ -53,6 +71,23 @@ public class ScanLedger {
 
     @Inject
     ScanWriter writer;
+
+    @PostConstruct
+    void init() {
+        configure(new CloneRules(maxNetworks, minDays, Duration.ofDays(lateAfterDays), maxLateNetworks,
+                CloneRules.VIETNAM), MAX_TRACKED_STAMPS);
+    }
+
+    /** For tests, and {@link #init()}: the rules and how many stamps' histories are kept in memory. */
+    void configure(CloneRules rules, int maxTrackedStamps) {
+        this.rules = rules;
+        // evictions run on the calling thread: nothing is carried to a pool thread, nothing is left behind
+        this.histories = Caffeine.newBuilder().maximumSize(maxTrackedStamps).executor(Runnable::run).build();
+    }
+
+    public CloneRules rules() {
+        return rules;
+    }
 
     @PreDestroy
     void stop() {
@@ -65,42 +100,34 @@ public class ScanLedger {
     }
 
     /**
-     * Records a scan of a stamp.
+     * Records a scan of a stamp and judges it by the clone rules.
      *
-     * @param stored        the stamp's scans already written (read once per stamp, when this instance first sees it)
-     * @param storedClients loads the distinct client hashes already written; called at most once per stamp,
-     *                      and only when the caller needs the client count
+     * @param stored      what was written of the stamp; called only when this instance holds no history of it
+     * @param clientHash  keyed hash of the address, stored with the scan row; no rule counts it
+     * @param networkHash keyed hash of the network ({@link Networks#prefix}): what the rules count
      */
-    public Snapshot record(String stampId, Supplier<ScanTotals> stored, Instant at, String clientHash,
-                           boolean needClients, Supplier<List<String>> storedClients) {
-        State s = states.computeIfAbsent(stampId, id -> {
-            ScanTotals t = stored.get();
-            State n = new State();
-            n.count = t.count();
-            n.first = t.first();
-            return n;
+    public CloneRules.Outcome record(String stampId, Supplier<Stored> stored, Instant at, String clientHash,
+                                     String networkHash) {
+        CloneRules.History h = histories.get(stampId, id -> {
+            Stored s = stored.get();
+            return rules.new History(s.totals().count(), s.totals().first(), s.networks());
         });
-        int count;
-        Instant first;
-        synchronized (s) {
-            s.count++;
-            if (s.first == null) {
-                s.first = at;
-            }
-            s.clients.add(clientHash);
-            if (needClients && !s.storedClientsLoaded) {
-                s.clients.addAll(storedClients.get());
-                s.storedClientsLoaded = true;
-            }
-            count = s.count;
-            first = s.first;
+        CloneRules.Outcome outcome;
+        synchronized (h) {
+            outcome = h.scan(at, networkHash);
         }
-        queue.add(new Pending(stampId, at, clientHash));
+        queue.add(new Pending(stampId, at, clientHash, networkHash));
         if (queued.incrementAndGet() > MAX_QUEUED && queue.poll() != null) {
             queued.decrementAndGet();
             dropped.incrementAndGet();
         }
-        return new Snapshot(count, first, s.clients.size());
+        return outcome;
+    }
+
+    /** How many stamps' histories are in memory (tests). */
+    long tracked() {
+        histories.cleanUp();
+        return histories.estimatedSize();
     }
 
     /** Writes what is queued (also called at shutdown), up to 5,000 scan rows per transaction. */
@@ -119,9 +146,6 @@ public class ScanLedger {
             queue.addAll(batch); // kept for the next round
             queued.addAndGet(batch.size());
             throw e;
-        }
-        if (states.size() > MAX_TRACKED_STAMPS && queue.isEmpty()) {
-            states.clear(); // everything is written: states are rebuilt from the database on the next scan
         }
     }
 

@@ -7,14 +7,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import vn.temso.platform.persistence.RowIds;
 import vn.temso.stamping.entity.Stamp;
 
-/** Writes scan rows in batches, and the suspicion flags of stamps. */
+/** Writes scan rows in batches, and the suspicion flags of stamps; reads a stamp's networks back for the clone rules. */
 @ApplicationScoped
 public class ScanWriter {
 
@@ -42,17 +44,46 @@ public class ScanWriter {
     public void insert(List<ScanLedger.Pending> scans) {
         try (Connection c = dataSource.getConnection(); // enlisted in this transaction
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO scan (id, stamp_id, scanned_at, client_hash) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash) VALUES (?, ?, ?, ?, ?)")) {
             for (ScanLedger.Pending p : scans) {
                 ps.setString(1, RowIds.timeOrdered());
                 ps.setString(2, p.stampId());
                 ps.setTimestamp(3, Timestamp.from(p.at()));
                 ps.setString(4, p.clientHash());
+                ps.setString(5, p.networkHash());
                 ps.addBatch();
             }
             ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + scans.size() + " scans failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The networks a stamp was scanned from, in order of their first scan, at most {@code max}: read once when an
+     * instance first sees the stamp (or after its history was evicted), from the (stamp, network, time) index.
+     */
+    public List<CloneRules.SeenNetwork> networks(String stampId, int max) {
+        try (Connection c = dataSource.getConnection()) {
+            return networks(c, stampId, max);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the networks of a stamp failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** As above, on a connection (plain SQL that Derby and PostgreSQL both run). */
+    static List<CloneRules.SeenNetwork> networks(Connection c, String stampId, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT network_hash, MIN(scanned_at) AS first_at FROM scan"
+                + " WHERE stamp_id = ? AND network_hash IS NOT NULL GROUP BY network_hash ORDER BY first_at")) {
+            ps.setString(1, stampId);
+            ps.setMaxRows(max);
+            List<CloneRules.SeenNetwork> networks = new ArrayList<>();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    networks.add(new CloneRules.SeenNetwork(r.getString(1), r.getTimestamp(2).toInstant()));
+                }
+            }
+            return networks;
         }
     }
 }

@@ -6,15 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.platform.cache.Bounded;
@@ -48,19 +45,14 @@ public class Traces {
     String baseUrl;
 
     @Inject
-    @ConfigProperty(name = "temso.clone.max-scans", defaultValue = "20")
-    int maxScans;
-
-    @Inject
-    @ConfigProperty(name = "temso.clone.max-clients", defaultValue = "5")
-    int maxClients;
-
-    @Inject
     @ConfigProperty(name = "temso.trace.cache-seconds", defaultValue = "10")
     int cacheSeconds;
 
     @Inject
     BatchRecords batchRecords;
+
+    /** Time of scans for the clone rules (the rules themselves are tested with a clock of their own). */
+    Clock clock = Clock.systemUTC();
 
     @Inject
     ScanWriter writer;
@@ -96,7 +88,7 @@ public class Traces {
     int dbConcurrency;
 
 
-    private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
+    private volatile ScanHashes hashes;
 
     private Checks checks() {
         Checks c = checks;
@@ -228,7 +220,7 @@ public class Traces {
      * reading the database: its status from memory, the batch part from the cache, the scan counted in memory and
      * written in the background ({@link ScanLedger}).
      */
-    public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, String clientHash) {
+    public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, ScanHashes.Scanner scanner) {
         Verification v = verify(stampUrl);
         if (!v.isGenuine()) {
             String why = switch (v.verdict()) {
@@ -247,38 +239,32 @@ public class Traces {
         StampRow stamp = found.get();
         boolean voided = stamp.status() == Stamp.Status.VOIDED;
         boolean recalled = stamp.batchStatus() == BatchStatus.RECALLED;
-        ScanLedger.Snapshot seen = ledger.record(stamp.id(),
-                () -> stamps.scanTotals(List.of(stamp.id())).getOrDefault(stamp.id(), ScanTotals.NONE), Instant.now(),
-                clientHash, !voided && !recalled, () -> em.createQuery(
-                        "SELECT DISTINCT c.clientHash FROM Scan c WHERE c.stampId = :s", String.class)
-                        .setParameter("s", stamp.id()).getResultList());
-        TraceRecord.Verdict verdict;
-        String reason = null;
-        String flag = null;
-        if (voided) {
-            verdict = TraceRecord.Verdict.VOIDED;
-            reason = stamp.voidReason();
-            flag = "scanned after void";
-        } else if (recalled) {
-            verdict = TraceRecord.Verdict.RECALLED;
-            reason = stamp.batchStatusReason();
-            flag = "scanned after recall";
-        } else if (seen.count() > maxScans || seen.clients() > maxClients) {
-            verdict = TraceRecord.Verdict.SUSPICIOUS;
-            reason = seen.count() > maxScans ? "MANY_SCANS" : "MANY_CLIENTS";
-            flag = reason.equals("MANY_SCANS") ? "more than " + maxScans + " scans"
-                    : "more than " + maxClients + " different clients";
-        } else {
-            verdict = TraceRecord.Verdict.GENUINE;
-        }
-        if (flag != null && !stamp.suspicious()) {
-            writer.flag(stamp.id(), flag); // once per stamp: later scans see it flagged
+        String id = stamp.id();
+        CloneRules.Outcome seen = ledger.record(id, () -> stored(id), clock.instant(), scanner.clientHash(),
+                scanner.networkHash());
+        CloneRules.Decision d = ledger.rules().decide(voided, stamp.voidReason(), recalled,
+                stamp.batchStatusReason(), seen);
+        if (d.flag() != null && !stamp.suspicious()) {
+            writer.flag(stamp.id(), d.flag()); // once per stamp: later scans see it flagged
             statuses.update(s.gtin14() + "/" + s.serial(), StampRow::flagged);
         }
         TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
-        return new TraceRecord(verdict, reason, p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),
+        return new TraceRecord(d.verdict(), d.reason(), p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),
                 p.product(), p.producer(), p.batch(), p.zones(), p.stages(), p.ocopStars(), p.ocopValidUntil(),
-                stamp.url());
+                stamp.url(), seen.places(), seen.placesCapped(), seen.firstScanHere());
+    }
+
+    /**
+     * What was written of a stamp, for the clone rules: read once when this instance first sees it (or after its
+     * history was evicted), never at later scans. Networks in order of first scan, as many as the rules remember.
+     */
+    private ScanLedger.Stored stored(String stampId) {
+        ScanTotals totals = stamps.scanTotals(List.of(stampId)).getOrDefault(stampId, ScanTotals.NONE);
+        if (totals.count() == 0) {
+            return new ScanLedger.Stored(totals, List.of()); // the usual first scan: one query, not two
+        }
+        List<CloneRules.SeenNetwork> networks = writer.networks(stampId, ledger.rules().networkCap());
+        return new ScanLedger.Stored(totals, networks);
     }
 
     /** The lot page: the batch record, which cannot vouch for any single package. */
@@ -298,19 +284,23 @@ public class Traces {
                 p.stages(), p.ocopStars(), p.ocopValidUntil(), null);
     }
 
+    /** The scanner at this address (see {@link ScanHashes#scanner}): no user agent, never the raw address. */
+    public ScanHashes.Scanner scanner(String address) {
+        return hashes().scanner(address);
+    }
+
     /** HMAC of address and user agent under a server secret: comparable, not reversible, never the raw address. */
     public String clientHash(String address, String userAgent) {
-        try {
-            Mac mac = hmac.get();
-            if (mac == null) {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(keys.scanSalt(), "HmacSHA256"));
-                hmac.set(mac); // the salt is fixed for the life of the application
-            }
-            return HexFormat.of().formatHex(mac.doFinal((address + "|" + (userAgent == null ? "" : userAgent))
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hashes().hmac(address + "|" + (userAgent == null ? "" : userAgent));
     }
+
+    private ScanHashes hashes() {
+        ScanHashes h = hashes;
+        if (h == null) {
+            h = new ScanHashes(keys.scanSalt()); // the salt is fixed for the life of the application
+            hashes = h;
+        }
+        return h;
+    }
+
 }
