@@ -46,6 +46,11 @@ class TemsoIT extends TenancyScenarios {
     class Listings extends ListingScenarios {
     }
 
+    /** Sign-in cannot be used as a weapon; users can be disabled (issue 12). */
+    @Nested
+    class LoginHardening extends LoginHardeningScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 
