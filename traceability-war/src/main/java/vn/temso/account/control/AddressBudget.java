@@ -40,7 +40,19 @@ public final class AddressBudget {
                 b.tokens -= 1;
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - b.tokens) / perNano / 1e9 - 1e-6)));
+            return OptionalLong.of(b.waitSeconds());
+        }
+    }
+
+    /** Like {@link #take} but takes nothing: the cheap first test, before any database work. */
+    public OptionalLong peek(String clientKey) {
+        Bucket b = buckets.getIfPresent(clientKey);
+        if (b == null) {
+            return OptionalLong.empty();
+        }
+        synchronized (b) {
+            b.refill(ticker.read());
+            return b.tokens >= 1 ? OptionalLong.empty() : OptionalLong.of(b.waitSeconds());
         }
     }
 
@@ -66,6 +78,10 @@ public final class AddressBudget {
         Bucket(double tokens, long at) {
             this.tokens = tokens;
             this.at = at;
+        }
+
+        long waitSeconds() {
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9 - 1e-6));
         }
 
         void refill(long now) {

@@ -95,40 +95,54 @@ public class LoginThrottles {
         return rules;
     }
 
+    /** A password check let through the lock and the budget; it holds one token of its address's budget. */
+    public record Admission(String loginKey, String clientKey) {
+    }
+
     /**
-     * Runs {@code check} (a password verification) for this username from this address if no throttle refuses
-     * it, and counts the outcome. Refusals are 429 with Retry-After and cost no hashing.
+     * Lets a password check for this username from this address through, or refuses it with 429 and Retry-After,
+     * cheapest test first: the address's budget in memory (a flood from one address stops here, before any database
+     * work), then the locks in the database, then a token of the budget is taken.
      */
-    public boolean guarded(String loginKey, String address, Supplier<Boolean> check) {
+    public Admission admit(String loginKey, String address) {
         String client = ClientAddress.key(address);
-        Instant now = Instant.now();
-        refuseIfLocked(loginKey, client, now);
-        OptionalLong wait = budget.take(client);
-        if (wait.isPresent()) {
-            throw new Problems.TooManyRequests("Too many failed sign-ins from your address; try again in "
-                    + wait.getAsLong() + " s", wait.getAsLong());
-        }
+        refuseIfOverBudget(client, budget.peek(client));
+        refuseIfLocked(loginKey, client, Instant.now());
+        refuseIfOverBudget(client, budget.take(client));
+        return new Admission(loginKey, client);
+    }
+
+    /** Runs {@code check} (a password verification) within the bound on parallel hashing and counts the outcome. */
+    public boolean check(Admission admission, Supplier<Boolean> check) {
+        String client = admission.clientKey();
         boolean ok;
         try {
             ok = gate.run(check);
         } catch (RuntimeException e) {
-            budget.giveBack(client); // refused as busy or failed: not a wrong password
+            budget.giveBack(client); // refused as busy, or failed: not a wrong password
             throw e;
         }
         try (Connection c = connection()) {
             Instant at = Instant.now();
             if (ok) {
                 budget.giveBack(client);
-                LoginFailures.succeed(c, loginKey, client, at);
+                LoginFailures.succeed(c, admission.loginKey(), client, at);
             } else {
                 Instant forget = at.minus(rules.window());
-                LoginFailures.fail(c, loginKey, client, at, forget);
-                LoginFailures.fail(c, loginKey, LoginFailures.ANY_ADDRESS, at, forget);
+                LoginFailures.fail(c, admission.loginKey(), client, at, forget);
+                LoginFailures.fail(c, admission.loginKey(), LoginFailures.ANY_ADDRESS, at, forget);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Counting a sign-in failed", e);
         }
         return ok;
+    }
+
+    private static void refuseIfOverBudget(String client, OptionalLong wait) {
+        if (wait.isPresent()) {
+            throw new Problems.TooManyRequests("Too many failed sign-ins from your address; try again in "
+                    + wait.getAsLong() + " s", wait.getAsLong());
+        }
     }
 
     /** A hash of a new password, within the bound on parallel hashing. */

@@ -33,8 +33,9 @@ public class SignIn {
         if (key == null || key.isEmpty() || key.length() > 100 || password == null || password.length() > 200) {
             throw new Problems.Unauthenticated(Accounts.BAD_CREDENTIALS);
         }
+        LoginThrottles.Admission admission = throttles.admit(key, clientAddress);
         Optional<UserAccount> user = accounts.findForSignIn(key);
-        boolean ok = throttles.guarded(key, clientAddress, () -> {
+        boolean ok = throttles.check(admission, () -> {
             if (user.isEmpty()) {
                 PasswordHasher.dummyVerify(password);
                 return false;
@@ -51,8 +52,8 @@ public class SignIn {
     /** Needs the current password, throttled like a sign-in (same counters); every session of the user ends. */
     public void changeOwnPassword(String oldPassword, String newPassword, String clientAddress) {
         UserAccount me = accounts.me();
-        if (oldPassword == null || oldPassword.length() > 200
-                || !throttles.guarded(me.getUsername(), clientAddress, () -> me.passwordMatches(oldPassword))) {
+        if (oldPassword == null || oldPassword.length() > 200 || !throttles.check(
+                throttles.admit(me.getUsername(), clientAddress), () -> me.passwordMatches(oldPassword))) {
             throw new Problems.ValidationFailed("oldPassword", "The current password is wrong");
         }
         accounts.storeOwnPasswordHash(throttles.hash(() -> PasswordHasher.hash(newPassword)));
