@@ -112,6 +112,14 @@ public class LoginThrottles {
         return new Admission(loginKey, client);
     }
 
+    /**
+     * The cheapest refusal, for a servlet filter in front of the sign-in endpoint: the seconds to wait if this
+     * address has spent its budget, without parsing the request or touching the database.
+     */
+    public OptionalLong overBudget(String address) {
+        return budget.peek(ClientAddress.key(address));
+    }
+
     /** Runs {@code check} (a password verification) within the bound on parallel hashing and counts the outcome. */
     public boolean check(Admission admission, Supplier<Boolean> check) {
         String client = admission.clientKey();
