@@ -57,8 +57,10 @@ echo "real user: $n sign-ins, $ok answered 200 ($statuses); latency p50 ${p50} s
 heap=$(grep -oE 'Pause (Young|Full)[^)]*\) [0-9]+M->[0-9]+M\([0-9]+M\)' "$WORK/gc.log" | sed -E 's/.* [0-9]+M->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
   | awk 'BEGIN {m = 0} {if ($1 > m) m = $1; cap = $2} END {printf "%d MB of %d MB (max over %d GCs)", m, cap, NR}')
 echo "heap after GC: $heap"
+alive=$(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo no)
+stop_server   # the log is complete only once the server has stopped (an OOM of the last second was missed before)
 oom=$(grep -c 'OutOfMemoryError' "$WORK/server.log" || true)
-echo "OutOfMemoryError in the server log: $oom; server still running: $(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo no)"
+echo "OutOfMemoryError in the server log: $oom; server still running at the end: $alive"
 echo "load after: $(uptime)"
 verdict=PASS
 awk -v p="$p95" 'BEGIN { exit !(p < 1.0) }' || verdict=FAIL
