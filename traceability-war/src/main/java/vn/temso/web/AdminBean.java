@@ -78,6 +78,19 @@ public class AdminBean {
         }
     }
 
+    /** Disabling ends the user's sessions at once (API: POST /api/users/{id}/disable). */
+    public void disableUser(String id) {
+        if (Ui.run("userlist", () -> accounts.setEnabled(id, false))) {
+            Ui.redirect("/app/users.xhtml");
+        }
+    }
+
+    public void enableUser(String id) {
+        if (Ui.run("userlist", () -> accounts.setEnabled(id, true))) {
+            Ui.redirect("/app/users.xhtml");
+        }
+    }
+
     public List<StampsResource.KeyView> getKeys() {
         current.requireRole(Role.ADMIN);
         return keys.all().stream().map(k -> new StampsResource.KeyView(k.getKid(), k.getStatus().name(), k.getCreatedAt(),

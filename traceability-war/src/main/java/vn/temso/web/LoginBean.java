@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.temso.account.control.Accounts;
+import vn.temso.account.control.SignIn;
+import vn.temso.platform.security.ClientAddress;
 import vn.temso.platform.problem.Problems;
 
 @Named
@@ -17,6 +19,9 @@ public class LoginBean {
     Accounts accounts;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
     UiSession ui;
 
     private String username;
@@ -25,7 +30,8 @@ public class LoginBean {
 
     public void signIn() {
         try {
-            var s = accounts.signIn(username, password);
+            var s = signIn.signIn(username, password, ClientAddress.of(
+                    (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
             var u = s.user();
             // a fresh session id on sign-in (session fixation)
             ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).changeSessionId();

@@ -76,6 +76,11 @@ class TemsoIT extends TenancyScenarios {
     class CacheBounds extends CacheBoundsScenarios {
     }
 
+    /** Sign-in cannot be used as a weapon; users can be disabled (issue 12). */
+    @Nested
+    class LoginHardening extends LoginHardeningScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

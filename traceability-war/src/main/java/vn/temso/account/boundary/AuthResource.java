@@ -11,6 +11,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.account.control.Accounts;
+import vn.temso.account.control.SignIn;
+import vn.temso.platform.security.ClientAddress;
 
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +35,12 @@ public class AuthResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    SignIn signIn;
+
+    @Context
+    HttpServletRequest request;
 
     public record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
         // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
@@ -57,7 +67,8 @@ public class AuthResource {
     @POST
     @Path("login")
     @Operation(summary = "Sign in", description = "Returns a bearer token. Wrong usernames and wrong passwords get the"
-            + " same 401; repeated failures are throttled with 429 and Retry-After.")
+            + " same 401; repeated failures (per address and per username), too many failures from one address, or a"
+            + " server busy checking other sign-ins answer 429 with Retry-After.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "session", value = "{\"token\":\"q3X...\",\"expiresAt\":\"2026-11-22T16:00:00Z\",\"user\":{\"username\":\"tantru.quanly\",\"role\":\"COOP_MANAGER\"}}")))
     @APIResponse(responseCode = "401", description = "Wrong username or password")
@@ -65,7 +76,7 @@ public class AuthResource {
     public Session login(@RequestBody(content = @Content(examples = @ExampleObject(name = "credentials",
             value = "{\"username\": \"tantru.quanly\", \"password\": \"demo-Tantru-2026\"}")))
                          @Valid Credentials credentials) {
-        var s = accounts.signIn(credentials.username(), credentials.password());
+        var s = signIn.signIn(credentials.username(), credentials.password(), ClientAddress.of(request));
         return new Session(s.token(), s.expiresAt(), UserView.of(s.user()));
     }
 
@@ -87,10 +98,13 @@ public class AuthResource {
 
     @POST
     @Path("password")
-    @Operation(summary = "Change your own password; every session of yours ends")
+    @Operation(summary = "Change your own password; every session of yours ends",
+            description = "Needs the current password; wrong ones count like failed sign-ins and are throttled the same way.")
     @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "The current password is wrong (field oldPassword)")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords; wait Retry-After seconds")
     public Response changePassword(@Valid PasswordChange change) {
-        accounts.changeOwnPassword(change.oldPassword(), change.newPassword());
+        signIn.changeOwnPassword(change.oldPassword(), change.newPassword(), ClientAddress.of(request));
         return Response.noContent().build();
     }
 }

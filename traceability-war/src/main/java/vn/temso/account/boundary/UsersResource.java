@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -57,6 +58,27 @@ public class UsersResource {
     @Operation(summary = "List users (admin: all; manager: their cooperative)")
     public List<UserView> list() {
         return accounts.list().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(summary = "Disable a user", description = "Their sessions end at once and their sign-ins are refused"
+            + " (with the same answer as a wrong password). Admins: anyone but themselves; a cooperative manager: the"
+            + " users of their own cooperative but themselves. At least one admin stays enabled (409).")
+    @APIResponse(responseCode = "200", description = "The user, now disabled")
+    @APIResponse(responseCode = "404", description = "No such user you may manage")
+    @APIResponse(responseCode = "409", description = "Yourself, or the last enabled admin")
+    public UserView disable(@PathParam("id") String id) {
+        return UserView.of(accounts.setEnabled(id, false));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(summary = "Enable a disabled user again", description = "Same permissions as disable.")
+    @APIResponse(responseCode = "200", description = "The user, now enabled")
+    @APIResponse(responseCode = "404", description = "No such user you may manage")
+    public UserView enable(@PathParam("id") String id) {
+        return UserView.of(accounts.setEnabled(id, true));
     }
 
     @POST

@@ -3,6 +3,7 @@ package vn.temso.account.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -10,9 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.temso.account.entity.LoginThrottle;
 import vn.temso.account.entity.SessionToken;
 import vn.temso.account.entity.UserAccount;
 import vn.temso.audit.control.AuditLog;
@@ -28,7 +27,6 @@ import vn.temso.platform.security.Tokens;
 @ApplicationScoped
 public class Accounts {
 
-    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
     /** Deliberately the same for unknown users and wrong passwords. */
     static final String BAD_CREDENTIALS = "Wrong username or password";
 
@@ -48,53 +46,27 @@ public class Accounts {
     @ConfigProperty(name = "temso.session.ttl-minutes", defaultValue = "480")
     int sessionMinutes;
 
-    @Inject
-    @ConfigProperty(name = "temso.login.free-attempts", defaultValue = "5")
-    int freeAttempts;
-
-    @Inject
-    @ConfigProperty(name = "temso.login.first-lock-seconds", defaultValue = "30")
-    int firstLockSeconds;
-
     public record SignedIn(String token, Instant expiresAt, UserAccount user) {
     }
 
-    @Transactional(dontRollbackOn = {Problems.Unauthenticated.class, Problems.TooManyRequests.class})
-    public SignedIn signIn(String username, String password) {
-        String key = UserAccount.normalizeUsername(username);
-        Instant now = Instant.now();
-        if (key == null || key.length() > 100 || password == null) {
+    /** The account a sign-in names, read in a short transaction of its own (no hashing inside it). */
+    @Transactional
+    public Optional<UserAccount> findForSignIn(String key) {
+        return findByUsername(key);
+    }
+
+    /** A new session for a user whose password was just checked; refused if they were disabled meanwhile. */
+    @Transactional
+    public SignedIn openSession(String userId) {
+        UserAccount user = em.find(UserAccount.class, userId);
+        if (user == null || !user.isEnabled()) {
             throw new Problems.Unauthenticated(BAD_CREDENTIALS);
-        }
-        LoginThrottle throttle = em.find(LoginThrottle.class, key);
-        if (throttle != null && throttle.isLocked(now)) {
-            long wait = Math.max(1, Duration.between(now, throttle.getLockedUntil()).toSeconds());
-            throw new Problems.TooManyRequests("Too many failed sign-ins; try again in " + wait + " s", wait);
-        }
-        Optional<UserAccount> user = findByUsername(key);
-        boolean ok;
-        if (user.isPresent()) {
-            ok = user.get().isEnabled() && user.get().passwordMatches(password);
-        } else {
-            vn.temso.platform.security.PasswordHasher.dummyVerify(password);
-            ok = false;
-        }
-        if (!ok) {
-            if (throttle == null) {
-                throttle = new LoginThrottle(key);
-                em.persist(throttle);
-            }
-            throttle.fail(now, freeAttempts, Duration.ofSeconds(firstLockSeconds));
-            LOG.info(() -> "Failed sign-in for a username of length " + key.length());
-            throw new Problems.Unauthenticated(BAD_CREDENTIALS);
-        }
-        if (throttle != null) {
-            em.remove(throttle);
         }
         String token = Tokens.newToken();
-        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user.get(), now.plus(Duration.ofMinutes(sessionMinutes)));
+        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user,
+                Instant.now().plus(Duration.ofMinutes(sessionMinutes)));
         em.persist(session);
-        return new SignedIn(token, session.getExpiresAt(), user.get());
+        return new SignedIn(token, session.getExpiresAt(), user);
     }
 
     /** The caller for a bearer token, or empty if it is unknown, expired or its user is disabled. */
@@ -125,15 +97,56 @@ public class Accounts {
         return em.find(UserAccount.class, current.require().userId());
     }
 
+    /** Stores the caller's new password hash (checked and computed by SignIn) and ends all their sessions. */
     @Transactional
-    public void changeOwnPassword(String oldPassword, String newPassword) {
+    public void storeOwnPasswordHash(String passwordHash) {
         UserAccount u = me();
-        if (!u.passwordMatches(oldPassword)) {
-            throw new Problems.ValidationFailed("oldPassword", "The current password is wrong");
-        }
-        u.changePassword(newPassword);
-        em.createQuery("DELETE FROM SessionToken s WHERE s.user = :u").setParameter("u", u).executeUpdate();
+        u.replacePasswordHash(passwordHash);
+        endSessions(u);
         audit.record(u.getCooperative(), "change-password", "user", u.getId(), u.getUsername());
+    }
+
+    /**
+     * Disables or enables a user. Admins may change anyone but themselves; a cooperative manager the users of
+     * their own cooperative but themselves. Disabling ends the user's sessions at once; at least one admin stays
+     * enabled (the enabled admins' rows are locked while counting, so two admins cannot disable each other at the
+     * same moment).
+     */
+    @Transactional
+    public UserAccount setEnabled(String userId, boolean enabled) {
+        Caller caller = current.requireRole(Role.ADMIN, Role.COOP_MANAGER);
+        UserAccount u = userId == null ? null : em.find(UserAccount.class, userId);
+        if (u == null || (caller.role() != Role.ADMIN
+                && (u.getCooperative() == null || !u.getCooperative().getId().equals(caller.cooperativeId())))) {
+            throw new Problems.NotFound("User", userId);
+        }
+        if (u.getId().equals(caller.userId())) {
+            throw new Problems.Conflict("You cannot " + (enabled ? "enable" : "disable") + " yourself");
+        }
+        if (u.isEnabled() == enabled) {
+            return u;
+        }
+        if (enabled) {
+            u.enable();
+        } else {
+            if (u.getRole() == Role.ADMIN) {
+                long others = em.createQuery("SELECT u FROM UserAccount u WHERE u.role = :r AND u.enabled = TRUE",
+                                UserAccount.class).setParameter("r", Role.ADMIN)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                        .filter(a -> !a.getId().equals(u.getId())).count();
+                if (others == 0) {
+                    throw new Problems.Conflict("At least one admin must stay enabled");
+                }
+            }
+            u.disable();
+            endSessions(u);
+        }
+        audit.record(u.getCooperative(), enabled ? "enable" : "disable", "user", u.getId(), u.getUsername());
+        return u;
+    }
+
+    private void endSessions(UserAccount u) {
+        em.createQuery("DELETE FROM SessionToken s WHERE s.user = :u").setParameter("u", u).executeUpdate();
     }
 
     /** Admins create anyone; a cooperative manager creates members and managers of their own cooperative. */

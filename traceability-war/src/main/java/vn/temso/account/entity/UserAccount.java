@@ -82,6 +82,11 @@ public class UserAccount {
         this.passwordHash = PasswordHasher.hash(password);
     }
 
+    /** A hash computed elsewhere (outside the transaction, within the bound on parallel hashing). */
+    public void replacePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public boolean passwordMatches(String password) {
         return PasswordHasher.verify(password, passwordHash);
     }
@@ -92,6 +97,10 @@ public class UserAccount {
 
     public void disable() {
         this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
     }
 
     public String getId() { return id; }
