@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The clone rules over real HTTP (issue 12, finding 3; threat model in docs/security/clone.md). All requests of the
- * IT come from one address; the IT deployment trusts it as a proxy ({@code temso.trace.trusted-proxies}), so a
+ * IT come from one address; the IT deployment trusts it as a proxy ({@code temso.http.trusted-proxies}), so a
  * scan can come "from" another network through X-Forwarded-For. The IT lowers the rule to "more than 3 networks on
  * 1+ day" ({@code temso.clone.max-networks=3}, {@code temso.clone.min-days=1}): the spread over days and the late
  * networks are driven with a clock in CloneRulesTest.

@@ -70,7 +70,7 @@ public abstract class StampScenarios extends ApiScenarios {
         }
     }
 
-    /** A JSON scan from another network, through the IT's trusted proxy (temso.trace.trusted-proxies). */
+    /** A JSON scan from another network, through the IT's trusted proxy (temso.http.trusted-proxies). */
     private Api.Reply sendFrom(String path, String forwardedFor) {
         try {
             var req = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "application/json")

@@ -3,18 +3,26 @@ package vn.temso.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The address a request comes from, for throttles. The one place that decides it: today the TCP peer
- * ({@code getRemoteAddr()}); trusted-proxy support (X-Forwarded-For) belongs in {@link #of}.
+ * The address a request comes from, for throttles and the clone rules: the one place that decides it. The TCP peer,
+ * or behind a proxy named in {@code temso.http.trusted-proxies} the client it forwarded for ({@link TrustedProxies}).
  */
 public final class ClientAddress {
 
     private ClientAddress() {
     }
 
+    /** Read once: the proxies in front of the service do not change while it runs. */
+    private static final class Proxies {
+        static final TrustedProxies CONFIGURED = new TrustedProxies(ConfigProvider.getConfig()
+                .getOptionalValue("temso.http.trusted-proxies", String.class));
+    }
+
     public static String of(HttpServletRequest request) {
-        return request == null ? "unknown" : request.getRemoteAddr();
+        return request == null ? "unknown"
+                : Proxies.CONFIGURED.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
     /**

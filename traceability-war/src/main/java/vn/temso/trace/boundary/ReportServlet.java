@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
 import vn.temso.trace.control.BuyerReports;
+import vn.temso.platform.security.ClientAddress;
 import vn.temso.trace.control.Traces;
 import vn.temso.trace.entity.BuyerReport;
 
@@ -25,18 +26,13 @@ public class ReportServlet extends HttpServlet {
     @Inject
     Traces traces;
 
-    @Inject
-    @ConfigProperty(name = "temso.trace.trusted-proxies")
-    java.util.Optional<String> trustedProxies;
 
-    private ClientAddress clients;
 
     @Inject
     BuyerReports reports;
 
     @Override
     public void init() {
-        clients = new ClientAddress(trustedProxies);
     }
 
     @Override
@@ -54,7 +50,7 @@ public class ReportServlet extends HttpServlet {
             String r = req.getParameter("rating");
             Integer rating = r == null || r.isBlank() ? null : parse(r);
             reports.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
-                    traces.clientHash(clients.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For")), req.getHeader("User-Agent")));
+                    traces.clientHash(ClientAddress.of(req), req.getHeader("User-Agent")));
             URI u = URI.create(stamp);
             resp.setStatus(303);
             resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.trace.control.TraceRecord;
+import vn.temso.platform.security.ClientAddress;
 import vn.temso.trace.control.Traces;
 
 /**
@@ -36,11 +37,7 @@ public class TraceServlet extends HttpServlet {
     @Inject
     Traces traces;
 
-    @Inject
-    @ConfigProperty(name = "temso.trace.trusted-proxies")
-    java.util.Optional<String> trustedProxies;
 
-    private ClientAddress clients;
 
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
@@ -53,7 +50,6 @@ public class TraceServlet extends HttpServlet {
 
     @Override
     public void init() {
-        clients = new ClientAddress(trustedProxies);
         baseUrl = configuredBaseUrl.replaceAll("/+$", "");
     }
 
@@ -76,7 +72,7 @@ public class TraceServlet extends HttpServlet {
         } else {
             String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
             record = traces.scan(full, m.group(1), m.group(2), m.group(3),
-                    traces.scanner(clients.of(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"))));
+                    traces.scanner(ClientAddress.of(req)));
         }
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");
