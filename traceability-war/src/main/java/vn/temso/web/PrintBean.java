@@ -14,6 +14,7 @@ import vn.temso.batch.entity.BatchStatus;
 import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.label.template.SheetTemplate;
+import vn.temso.label.template.TemplateLimits;
 import vn.temso.label.template.Templates;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
@@ -122,16 +123,22 @@ public class PrintBean implements Serializable {
         }
     }
 
-    /** The chosen sheet as cells: true where a label will be printed, false for positions skipped. */
+    /**
+     * The chosen sheet as cells: true where a label will be printed, false for positions skipped. A valid template
+     * has at most MAX_LABELS_PER_SHEET labels, and the preview never has more cells than that; an invalid one
+     * (saved before the limits) has no preview.
+     */
     public List<Boolean> getPreview() {
         List<Boolean> cells = new ArrayList<>();
         SheetTemplate t = sheet();
         if (t == null) {
             return cells;
         }
-        int start = startPosition == null || startPosition < 1 ? 1 : startPosition;
-        int n = fromSeq != null ? (toSeq == null ? 1 : toSeq - fromSeq + 1) : count == null ? 0 : count;
-        for (int i = 1; i <= t.labelsPerSheet(); i++) {
+        long start = startPosition == null || startPosition < 1 ? 1 : startPosition;
+        // long: toSeq - fromSeq + 1 and start + n overflow int for hostile numbers
+        long n = fromSeq != null ? (toSeq == null ? 1 : (long) toSeq - fromSeq + 1) : count == null ? 0 : count;
+        int shown = Math.min(t.labelsPerSheet(), TemplateLimits.MAX_LABELS_PER_SHEET);
+        for (int i = 1; i <= shown; i++) {
             cells.add(i >= start && i < start + n);
         }
         return cells;
@@ -143,17 +150,26 @@ public class PrintBean implements Serializable {
     }
 
     public String getSheetDescription() {
-        SheetTemplate t = sheet();
-        return t == null ? "" : t.describe();
+        try {
+            return chosenSheet().describe();
+        } catch (ProblemException e) {
+            return e.getMessage(); // e.g. a template saved before the limits: says why it cannot be printed
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private SheetTemplate sheet() {
         try {
-            return isCustomChosen() ? LabelTemplates.parse(labelTemplates.readable(template).getSheetJson())
-                    : Templates.sheetPreset(template);
+            return chosenSheet();
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private SheetTemplate chosenSheet() {
+        return isCustomChosen() ? LabelTemplates.saved(labelTemplates.readable(template))
+                : Templates.sheetPreset(template);
     }
 
     public void preview() {

@@ -25,7 +25,8 @@ public class PrintCalibrationServlet extends HttpServlet {
         try {
             pdf = LabelTemplates.calibrationPdf(templates.calibrationSheet(req.getParameter("template"), null), null);
         } catch (ProblemException e) {
-            resp.sendError(e.status() == 403 ? 403 : 404);
+            // 400: a saved template that breaks the printers' limits is never drawn
+            resp.sendError(e.status() == 403 || e.status() == 400 ? e.status() : 404);
             return;
         }
         resp.setContentType("application/pdf");

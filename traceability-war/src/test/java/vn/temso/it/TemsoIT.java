@@ -46,6 +46,11 @@ class TemsoIT extends TenancyScenarios {
     class Printing extends PrintingScenarios {
     }
 
+    /** Physical limits of label templates (issue 12, finding 1). */
+    @Nested
+    class LabelLimits extends LabelLimitsScenarios {
+    }
+
     /** Marketplace listings: feeds and push sync (issue 5). */
     @Nested
     class Listings extends ListingScenarios {

@@ -7,6 +7,7 @@ import vn.temso.label.item.LabelItem;
 import vn.temso.label.item.LabelItemReader;
 import vn.temso.label.pdf.PdfOptions;
 import vn.temso.label.pdf.PdfSheetWriter;
+import vn.temso.label.template.InvalidTemplateException;
 import vn.temso.label.template.SheetTemplate;
 import vn.temso.label.template.Templates;
 import vn.temso.label.template.ThermalTemplate;
@@ -34,7 +35,7 @@ public final class LabelPrinterCli {
     static final String USAGE = """
             usage: label-printer --items items.csv|items.json --template NAME|template.json
                                  --format pdf|zpl --out FILE
-                                 [--start-position N] [--cut-marks] [--calibration] [--dpi 203|300]
+                                 [--start-position N] [--cut-marks] [--calibration] [--dpi 152|203|300|600]
                                  [--ec L|M|Q|H] [--printer HOST[:PORT]]
               --items           CSV with a header row naming the fields, or a JSON array of objects:
                                 qrPayload,productName,lot,zoneCode,harvestDate,expiry,netQuantity,
@@ -82,7 +83,16 @@ public final class LabelPrinterCli {
                     "pdf".equals(a.format) ? "pages" : "labels", s.bytes(),
                     a.out != null ? " to " + a.out : "");
             return 0;
-        } catch (LabelPrinterException | IllegalArgumentException e) {
+        } catch (InvalidTemplateException e) {
+            // one line per problem, each starting with the field it is about
+            if (e.problems().size() == 1) {
+                stderr.println("label-printer: " + e.getMessage());
+            } else {
+                stderr.println("label-printer: " + e.subject() + " is invalid:");
+                e.problems().forEach(p -> stderr.println("  " + p.field() + ": " + p.message()));
+            }
+            return 2;
+        } catch (LabelPrinterException | IllegalArgumentException | ArithmeticException e) {
             stderr.println("label-printer: " + e.getMessage());
             return 2;
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -241,7 +251,7 @@ public final class LabelPrinterCli {
                 throw new UsageException("--start-position is 1-based, not " + a.startPosition);
             }
             if (a.dpi != 0 && !ThermalTemplate.SUPPORTED_DPI.contains(a.dpi)) {
-                throw new UsageException("--dpi must be 203, 300 or 600, not " + a.dpi);
+                throw new UsageException("--dpi must be 152, 203, 300 or 600, not " + a.dpi);
             }
             if (a.format.equals("pdf") && a.printer != null) {
                 throw new UsageException("--printer works with --format zpl only");

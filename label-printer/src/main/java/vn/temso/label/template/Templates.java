@@ -1,7 +1,9 @@
 package vn.temso.label.template;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -106,10 +108,14 @@ public final class Templates {
         return sheetPreset(presetOrPath);
     }
 
-    /** Reads and validates a sheet template; {@code source} names it in error messages. */
+    /**
+     * Reads and validates a sheet template; {@code source} names it in error messages.
+     *
+     * @throws InvalidTemplateException with every problem, each naming the JSON field it is about
+     */
     public static SheetTemplate sheetFromJson(InputStream json, String source) throws IOException {
         SheetJson j = parse(json, source, SheetJson.class);
-        List<String> problems = new ArrayList<>();
+        List<TemplateProblem> problems = new ArrayList<>();
         require(problems, "labelWidthMm", j.labelWidthMm);
         require(problems, "labelHeightMm", j.labelHeightMm);
         require(problems, "columns", j.columns);
@@ -117,22 +123,37 @@ public final class Templates {
         require(problems, "leftMarginMm", j.leftMarginMm);
         require(problems, "topMarginMm", j.topMarginMm);
         if (j.horizontalPitchMm != null && j.horizontalGapMm != null) {
-            problems.add("give horizontalPitchMm or horizontalGapMm, not both");
+            problems.add(new TemplateProblem("horizontalGapMm", "give horizontalPitchMm or horizontalGapMm, not both"));
         }
         if (j.verticalPitchMm != null && j.verticalGapMm != null) {
-            problems.add("give verticalPitchMm or verticalGapMm, not both");
+            problems.add(new TemplateProblem("verticalGapMm", "give verticalPitchMm or verticalGapMm, not both"));
         }
+        gap(problems, "horizontalGapMm", j.horizontalGapMm);
+        gap(problems, "verticalGapMm", j.verticalGapMm);
         String name = j.name != null ? j.name : source;
         if (!problems.isEmpty()) {
-            throw new InvalidTemplateException("template '" + name + "' is invalid: " + String.join("; ", problems));
+            throw new InvalidTemplateException("template '" + name + "'", problems);
         }
         double hPitch = j.horizontalPitchMm != null ? j.horizontalPitchMm
                 : j.labelWidthMm + (j.horizontalGapMm != null ? j.horizontalGapMm : 0);
         double vPitch = j.verticalPitchMm != null ? j.verticalPitchMm
                 : j.labelHeightMm + (j.verticalGapMm != null ? j.verticalGapMm : 0);
-        return new SheetTemplate(name, or(j.pageWidthMm, A4_WIDTH), or(j.pageHeightMm, A4_HEIGHT),
-                j.labelWidthMm, j.labelHeightMm, or(j.cornerRadiusMm, 0), j.columns, j.rows,
-                j.leftMarginMm, j.topMarginMm, hPitch, vPitch);
+        try {
+            return new SheetTemplate(name, or(j.pageWidthMm, A4_WIDTH), or(j.pageHeightMm, A4_HEIGHT),
+                    j.labelWidthMm, j.labelHeightMm, or(j.cornerRadiusMm, 0), j.columns, j.rows,
+                    j.leftMarginMm, j.topMarginMm, hPitch, vPitch);
+        } catch (InvalidTemplateException e) {
+            // the pitch was computed from the gap the writer gave: point at that field
+            boolean hGap = j.horizontalGapMm != null;
+            boolean vGap = j.verticalGapMm != null;
+            if (!hGap && !vGap) {
+                throw e;
+            }
+            throw new InvalidTemplateException("template '" + name + "'", e.problems().stream()
+                    .map(p -> hGap && p.field().equals("horizontalPitchMm") ? new TemplateProblem("horizontalGapMm",
+                            p.message()) : vGap && p.field().equals("verticalPitchMm")
+                            ? new TemplateProblem("verticalGapMm", p.message()) : p).toList());
+        }
     }
 
     /**
@@ -168,13 +189,12 @@ public final class Templates {
     /** Reads a thermal template; {@code dpiOverride} replaces its dpi when positive. */
     public static ThermalTemplate thermalFromJson(InputStream json, String source, int dpiOverride) throws IOException {
         ThermalJson j = parse(json, source, ThermalJson.class);
-        List<String> problems = new ArrayList<>();
+        List<TemplateProblem> problems = new ArrayList<>();
         require(problems, "widthMm", j.widthMm);
         require(problems, "heightMm", j.heightMm);
         String name = j.name != null ? j.name : source;
         if (!problems.isEmpty()) {
-            throw new InvalidTemplateException("thermal template '" + name + "' is invalid: "
-                    + String.join("; ", problems));
+            throw new InvalidTemplateException("thermal template '" + name + "'", problems);
         }
         int dpi = dpiOverride > 0 ? dpiOverride : j.dpi != null ? j.dpi : 203;
         return new ThermalTemplate(name, j.widthMm, j.heightMm, dpi);
@@ -188,17 +208,38 @@ public final class Templates {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidTemplateException(source + ": unknown field '" + e.getPropertyName() + "' (known: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList())
-                    + ")", e);
+            throw InvalidTemplateException.ofField(e.getPropertyName(), source + ": unknown field '"
+                    + e.getPropertyName() + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().toList()) + ")", e);
+        } catch (JsonMappingException e) {
+            // a value of the wrong type ("columns": "three"): name the field it is in
+            String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null
+                    ? TemplateProblem.WHOLE_TEMPLATE : e.getPath().get(0).getFieldName();
+            throw badValue(source, field, e);
         } catch (JsonProcessingException e) {
-            throw new InvalidTemplateException(source + ": not a valid template: " + e.getOriginalMessage(), e);
+            // a number out of range ("columns": 10000000000) is a parser error; the parser knows the field
+            String field = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
+                    && p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inRoot()
+                    && p.getParsingContext().getCurrentName() != null
+                    ? p.getParsingContext().getCurrentName() : TemplateProblem.WHOLE_TEMPLATE;
+            throw badValue(source, field, e);
         }
     }
 
-    private static void require(List<String> problems, String field, Object value) {
+    private static InvalidTemplateException badValue(String source, String field, JsonProcessingException e) {
+        String what = field.equals(TemplateProblem.WHOLE_TEMPLATE) ? source : source + ", " + field;
+        return InvalidTemplateException.ofField(field, what + ": not a valid template: " + e.getOriginalMessage(), e);
+    }
+
+    private static void require(List<TemplateProblem> problems, String field, Object value) {
         if (value == null) {
-            problems.add(field + " is required");
+            problems.add(new TemplateProblem(field, field + " is required"));
+        }
+    }
+
+    private static void gap(List<TemplateProblem> problems, String field, Double value) {
+        if (value != null && (!(value >= 0) || value.isInfinite())) {
+            problems.add(new TemplateProblem(field, field + " must be zero or more millimetres, not " + value));
         }
     }
 

@@ -9,6 +9,9 @@ import vn.temso.label.layout.LabelLayout;
 import vn.temso.label.layout.QrSymbol;
 import vn.temso.label.layout.TextLine;
 import vn.temso.label.layout.TextMeasurer;
+import vn.temso.label.template.InvalidTemplateException;
+import vn.temso.label.template.TemplateLimits;
+import vn.temso.label.template.TemplateProblem;
 import vn.temso.label.template.ThermalTemplate;
 
 import java.awt.Font;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -52,6 +56,12 @@ public final class ZplLabelWriter {
     public ZplLabelWriter(ThermalTemplate template, ZplOptions options) {
         this.template = Objects.requireNonNull(template, "template");
         this.options = Objects.requireNonNull(options, "options");
+        // ThermalTemplate already refuses such labels; checked again here because this is where memory is taken
+        if (template.rasterBytes() > TemplateLimits.MAX_RASTER_BYTES) {
+            throw new InvalidTemplateException("thermal template '" + template.name() + "'", List.of(
+                    new TemplateProblem("heightMm", "the label's bitmap would be " + template.rasterBytes()
+                            + " bytes; at most " + TemplateLimits.MAX_RASTER_BYTES)));
+        }
         this.regular = LabelFonts.awtFont(false);
         this.bold = LabelFonts.awtFont(true);
         TextMeasurer measurer = (text, isBold, size) ->
@@ -111,6 +121,10 @@ public final class ZplLabelWriter {
         // whole bytes of width, never wider than the text box
         int bytesPerRow = (int) Math.floor((p.textLeft() + p.textWidth() - gfLeft) / 8);
         int rows = (int) Math.floor(p.textTop() + p.textHeight() - gfTop);
+        if ((long) bytesPerRow * rows > TemplateLimits.MAX_RASTER_BYTES) {
+            // the text box lies inside the label, whose bitmap was bounded above: never reached, never allocated
+            throw new IllegalStateException("text bitmap of " + bytesPerRow + " x " + rows + " bytes");
+        }
         if (bytesPerRow > 0 && rows > 0 && !p.lines().isEmpty()) {
             byte[] bits = renderText(p, gfLeft, gfTop, bytesPerRow * 8, rows);
             z.append("^FO").append(gfLeft).append(',').append(gfTop);

@@ -98,4 +98,33 @@ class LabelPrinterCliTest {
         assertTrue(stderr().contains("labels do not fit across the page"), stderr());
         assertFalse(stderr().contains("Exception") || stderr().contains("\tat "), stderr());
     }
+
+    /**
+     * Issue 12: 2000 x 2000 labels of 0.01 mm: a clear message per field and exit 2, no output. Before the limits the
+     * calibration page was drawn for 4,000,000 labels and a 1 GB heap ran out of memory.
+     */
+    @Test
+    void shouldRefuseATemplateBeyondRealSheetsWithAMessagePerField() throws IOException {
+        Path template = dir.resolve("tiny.json");
+        Files.writeString(template, "{\"name\": \"tiny\", \"labelWidthMm\": 0.01, \"labelHeightMm\": 0.01,"
+                + " \"columns\": 2000, \"rows\": 2000, \"leftMarginMm\": 0, \"topMarginMm\": 0}");
+        Path pdf = dir.resolve("calib.pdf");
+        assertEquals(2, run("--template", template.toString(), "--format", "pdf", "--calibration",
+                "--out", pdf.toString()));
+        String err = stderr();
+        assertTrue(err.startsWith("label-printer: template 'tiny' is invalid:\n  labelWidthMm: labelWidthMm 0.01 is"
+                + " below 10 mm"), err);
+        assertTrue(err.contains("\n  columns: columns must be 1 to 500, not 2000\n"), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+        assertFalse(Files.exists(pdf));
+
+        Path roll = dir.resolve("huge.json");
+        Files.writeString(roll, "{\"widthMm\": 1500, \"heightMm\": 1500}");
+        this.err.reset();
+        assertEquals(2, run("--items", csv("https://t.vn/1,Dừa,L1,VN-1,2026-03-01,,2 kg,HTX,\n").toString(),
+                "--template", roll.toString(), "--format", "zpl", "--dpi", "600", "--out", dir.resolve("o.zpl")
+                        .toString()));
+        assertTrue(stderr().contains("widthMm: widthMm 1500 is more than 168 mm"), stderr());
+        assertFalse(Files.exists(dir.resolve("o.zpl")));
+    }
 }

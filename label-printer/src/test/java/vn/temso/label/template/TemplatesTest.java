@@ -59,7 +59,7 @@ class TemplatesTest {
                 {"labelWidthMm": -1, "labelHeightMm": 0, "columns": 0, "rows": 2, "leftMarginMm": 0, "topMarginMm": 0}
                 """);
         assertTrue(m.contains("labelWidthMm must be a positive number") && m.contains("labelHeightMm must be a positive")
-                && m.contains("columns must be at least 1"), m);
+                && m.contains("columns must be 1 to 500, not 0"), m);
         m = error("""
                 {"labelWidthMm": 50, "columns": 2, "rows": 2, "leftMarginMm": 0}
                 """);
@@ -95,6 +95,6 @@ class TemplatesTest {
         assertEquals(354, t.heightDots());
         String m = assertThrows(InvalidTemplateException.class, () -> new ThermalTemplate("x", 50, 30, 150))
                 .getMessage();
-        assertTrue(m.contains("dpi must be 203, 300 or 600"), m);
+        assertTrue(m.contains("dpi must be 152, 203, 300 or 600"), m);
     }
 }

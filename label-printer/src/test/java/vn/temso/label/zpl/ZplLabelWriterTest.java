@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import vn.temso.label.Fixtures;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
+import vn.temso.label.template.InvalidTemplateException;
+import vn.temso.label.template.TemplateLimits;
+import vn.temso.label.template.TemplateProblem;
 import vn.temso.label.template.Templates;
 import vn.temso.label.template.ThermalTemplate;
 
@@ -17,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ZplLabelWriterTest {
@@ -125,5 +129,31 @@ class ZplLabelWriterTest {
         assertEquals(203, t.dpi());
         String zpl = zpl(t, List.of(Fixtures.item(1)));
         assertTrue(zpl.contains("^PW387^LL203"), zpl.substring(0, 40));
+    }
+
+    /** Issue 12: the largest label the limits allow is written, its text bitmap within the bound. */
+    @Test
+    void shouldWriteTheLargestLabelTheLimitsAllow() throws IOException {
+        ThermalTemplate biggest = new ThermalTemplate("max", TemplateLimits.MAX_THERMAL_WIDTH_MM,
+                TemplateLimits.MAX_THERMAL_LENGTH_MM, 203);
+        String zpl = zpl(biggest, Fixtures.items(1));
+        Matcher gf = GF.matcher(zpl);
+        assertTrue(gf.find(), zpl.substring(0, 200));
+        assertTrue(Long.parseLong(gf.group(3)) <= TemplateLimits.MAX_RASTER_BYTES, gf.group(3));
+        assertTrue(zpl.startsWith("^XA^CI28^PW1342^LL7920"), zpl.substring(0, 40));
+    }
+
+    /**
+     * Issue 12: a 1500 x 1500 mm label at 600 dpi (a saved sheet template printed as ZPL) is refused before any
+     * bitmap is allocated; the code before the limits accepted it and ran a 1 GB heap out of memory on its first
+     * label.
+     */
+    @Test
+    void shouldRefuseALabelWhoseBitmapNoPrinterTakes() {
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> new ZplLabelWriter(
+                Templates.thermalFromJson(new java.io.ByteArrayInputStream(
+                        "{\"widthMm\": 1500, \"heightMm\": 1500, \"dpi\": 600}".getBytes(StandardCharsets.UTF_8)),
+                        "huge.json", 0), ZplOptions.defaults()));
+        assertEquals(List.of("widthMm", "heightMm"), e.problems().stream().map(TemplateProblem::field).toList());
     }
 }

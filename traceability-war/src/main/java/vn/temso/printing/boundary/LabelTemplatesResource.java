@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.label.template.SheetTemplate;
+import vn.temso.label.template.TemplateLimits;
 import vn.temso.label.template.Templates;
 import vn.temso.label.template.ThermalTemplate;
+import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.printing.control.LabelOutput;
 import vn.temso.printing.control.LabelTemplates;
@@ -62,26 +64,51 @@ public class LabelTemplatesResource {
         }
     }
 
-    /** A cooperative's saved sheet; {@code template} is its label-printer JSON (every dimension explicit). */
+    /**
+     * A cooperative's saved sheet; {@code template} is its label-printer JSON (every dimension explicit). A template
+     * saved before the printers' limits that breaks them is listed with {@code printable} false, its {@code problems}
+     * and no sizes or calibration link (it cannot be printed; delete it and save a corrected one).
+     */
     public record CustomView(String id, String name, String cooperativeId, String cooperativeName, int columns,
                              int rows, int labelsPerSheet, double labelWidthMm, double labelHeightMm,
                              double cornerRadiusMm, double pageWidthMm, double pageHeightMm, String description,
-                             JsonObject template, String createdBy, Instant createdAt, String calibration) {
+                             JsonObject template, String createdBy, Instant createdAt, String calibration,
+                             boolean printable, List<String> problems) {
         static CustomView of(CustomTemplate c) {
-            SheetTemplate t = LabelTemplates.parse(c.getSheetJson());
+            JsonObject json = Json.createReader(new StringReader(c.getSheetJson())).readObject();
+            SheetTemplate t;
+            try {
+                t = LabelTemplates.parse(c.getSheetJson());
+            } catch (Problems.ValidationFailed e) {
+                List<String> problems = e.violations().stream().map(v -> v.field() + ": " + v.message()).toList();
+                return new CustomView(c.getId(), c.getName(), c.getCooperative().getId(),
+                        c.getCooperative().getName(), 0, 0, 0, 0, 0, 0, 0, 0, "not printable: "
+                        + String.join("; ", problems), json, c.getCreatedBy(), c.getCreatedAt(), null, false,
+                        problems);
+            }
             return new CustomView(c.getId(), c.getName(), c.getCooperative().getId(), c.getCooperative().getName(),
                     t.columns(), t.rows(), t.labelsPerSheet(), t.labelWidthMm(), t.labelHeightMm(),
-                    t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(), t.describe(),
-                    Json.createReader(new StringReader(c.getSheetJson())).readObject(), c.getCreatedBy(),
-                    c.getCreatedAt(), "/api/label-templates/" + c.getId() + "/calibration");
+                    t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(), t.describe(), json, c.getCreatedBy(),
+                    c.getCreatedAt(), "/api/label-templates/" + c.getId() + "/calibration", true, List.of());
         }
+    }
+
+    /** The physical limits every template is checked against (docs/label-printer.md, "Limits"). */
+    public record LimitsView(double minLabelMm, double maxPageShortSideMm, double maxPageLongSideMm,
+                             int maxLabelsPerSheet, double maxThermalWidthMm, double maxThermalLengthMm,
+                             long maxThermalBitmapBytes) {
+        static final LimitsView CURRENT = new LimitsView(TemplateLimits.MIN_LABEL_MM,
+                TemplateLimits.MAX_PAGE_SHORT_SIDE_MM, TemplateLimits.MAX_PAGE_LONG_SIDE_MM,
+                TemplateLimits.MAX_LABELS_PER_SHEET, TemplateLimits.MAX_THERMAL_WIDTH_MM,
+                TemplateLimits.MAX_THERMAL_LENGTH_MM, TemplateLimits.MAX_RASTER_BYTES);
     }
 
     public record ThermalView(String name, double widthMm, double heightMm) {
     }
 
     public record TemplatesView(List<SheetView> sheets, List<CustomView> custom, List<ThermalView> thermal,
-                                String defaultSheet, String defaultThermal, List<Integer> thermalDpi) {
+                                String defaultSheet, String defaultThermal, List<Integer> thermalDpi,
+                                LimitsView limits) {
     }
 
     @GET
@@ -103,7 +130,8 @@ public class LabelTemplatesResource {
         }).toList();
         return new TemplatesView(Templates.sheetPresets().stream().map(SheetView::of).toList(),
                 templates.list(cooperativeId).stream().map(CustomView::of).toList(), thermal,
-                LabelOutput.DEFAULT_SHEET, LabelOutput.DEFAULT_THERMAL, List.of(203, 300, 600));
+                LabelOutput.DEFAULT_SHEET, LabelOutput.DEFAULT_THERMAL,
+                ThermalTemplate.SUPPORTED_DPI.stream().sorted().toList(), LimitsView.CURRENT);
     }
 
     @POST
@@ -113,8 +141,8 @@ public class LabelTemplatesResource {
             + " (docs/label-printer.md), validated by the library; its name is the one print jobs use. Admins and"
             + " commune staff give cooperativeId; a manager saves for the own cooperative.")
     @APIResponse(responseCode = "201", description = "Saved; print with its id or name")
-    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, impossible geometry (each problem"
-            + " names its field), or a missing or preset name")
+    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, impossible geometry or beyond the"
+            + " printers' limits (each problem names its field), or a missing or preset name")
     @APIResponse(responseCode = "403", description = "The caller sees the cooperative but does not print for it")
     @APIResponse(responseCode = "404", description = "Unknown cooperative, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "The cooperative already has a template of that name")
@@ -167,7 +195,9 @@ public class LabelTemplatesResource {
     @Operation(summary = "The calibration PDF of a custom sheet template given as JSON (the label-printer format, see"
             + " docs/label-printer.md), to check a sheet brand before saving it")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(responseCode = "400", description = "The template is not valid JSON or its geometry is impossible")
+    @APIResponse(responseCode = "400", description = "The template is not valid JSON, its geometry is impossible or"
+            + " beyond the printers' limits (page up to A3+, labels 10 mm or more, at most 500 per sheet); each"
+            + " violation names its field")
     @APIResponse(responseCode = "403", description = "The caller does not print labels (members)")
     public Response customCalibration(String json, @QueryParam("dpi") String dpi) {
         templates.requirePrinter();

@@ -11,7 +11,9 @@ import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
 import vn.temso.label.pdf.PdfOptions;
 import vn.temso.label.pdf.PdfSheetWriter;
+import vn.temso.label.template.InvalidTemplateException;
 import vn.temso.label.template.SheetTemplate;
+import vn.temso.label.template.TemplateProblem;
 import vn.temso.label.template.Templates;
 import vn.temso.label.template.ThermalTemplate;
 import vn.temso.label.zpl.ZplLabelWriter;
@@ -98,7 +100,7 @@ public final class LabelOutput {
         } else {
             useDpi = dpi == null ? 203 : dpi;
             if (!ThermalTemplate.SUPPORTED_DPI.contains(useDpi)) {
-                bad.add(new ProblemException.Violation("dpi", "dpi for ZPL is 203, 300 or 600 (default 203)"));
+                bad.add(new ProblemException.Violation("dpi", "dpi for ZPL is 152, 203, 300 or 600 (default 203)"));
             }
             if (start != 1) {
                 bad.add(new ProblemException.Violation("startPosition", "startPosition applies to sheets (PDF) only"));
@@ -112,6 +114,13 @@ public final class LabelOutput {
                 try {
                     // a custom sheet's label size, as for presets
                     thermal = custom != null ? ThermalTemplate.of(custom, useDpi) : Templates.thermal(name, useDpi);
+                } catch (InvalidTemplateException e) {
+                    // beyond thermal printers (too wide, too long, too large a bitmap at this dpi): the request's
+                    // fields are template and dpi, so the problem is told against those, naming the label's field
+                    for (TemplateProblem p : e.problems()) {
+                        bad.add(new ProblemException.Violation(p.field().equals("dpi") ? "dpi" : "template",
+                                "Template " + name + " cannot be printed as ZPL at " + useDpi + " dpi: " + p.message()));
+                    }
                 } catch (IOException | LabelPrinterException e) {
                     bad.add(new ProblemException.Violation("template", e.getMessage()));
                 }

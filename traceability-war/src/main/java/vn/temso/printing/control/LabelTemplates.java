@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import vn.temso.audit.control.AuditLog;
@@ -29,6 +28,7 @@ import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.label.LabelPrinterException;
 import vn.temso.label.pdf.PdfOptions;
 import vn.temso.label.pdf.PdfSheetWriter;
+import vn.temso.label.template.InvalidTemplateException;
 import vn.temso.label.template.SheetTemplate;
 import vn.temso.label.template.Templates;
 import vn.temso.platform.problem.ProblemException;
@@ -52,11 +52,6 @@ public class LabelTemplates {
     static final int MAX_JSON_CHARS = 10_000;
     static final int MAX_NAME = 60;
     private static final int MAX_LISTED = 500;
-    /** The fields of the label-printer's sheet JSON, to point each problem at the field it is about. */
-    private static final List<String> FIELDS = List.of("name", "pageWidthMm", "pageHeightMm", "labelWidthMm",
-            "labelHeightMm", "cornerRadiusMm", "columns", "rows", "leftMarginMm", "topMarginMm",
-            "horizontalPitchMm", "verticalPitchMm", "horizontalGapMm", "verticalGapMm");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unknown field '([^']*)'");
     private static final Pattern BAD_NAME = Pattern.compile("[\\p{Cntrl}/\\\\?#%]");
 
     @PersistenceContext
@@ -90,44 +85,33 @@ public class LabelTemplates {
         try {
             return Templates.sheetFromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                     "template");
+        } catch (InvalidTemplateException e) {
+            throw invalid(e);
         } catch (LabelPrinterException e) {
-            throw new Problems.ValidationFailed(e.getMessage(), violations(e.getMessage()));
-        } catch (IOException | RuntimeException e) {
+            throw new Problems.ValidationFailed("template", e.getMessage());
+        } catch (IOException e) {
             throw new Problems.ValidationFailed("template", "not a readable sheet template: " + e.getMessage());
         }
     }
 
-    /** Splits the library's message ("template 'x' is invalid: a; b") into one violation per problem. */
-    static List<ProblemException.Violation> violations(String message) {
-        String text = message == null ? "invalid template" : message;
-        int at = text.indexOf(" is invalid: ");
-        List<String> problems = at < 0 ? List.of(text)
-                : List.of(text.substring(at + " is invalid: ".length()).split("; "));
-        List<ProblemException.Violation> out = new ArrayList<>();
-        for (String p : problems) {
-            out.add(new ProblemException.Violation(fieldOf(p), p));
-        }
-        return out;
+    /** The library's problems as violations, each naming the field the library names (no message parsing). */
+    public static Problems.ValidationFailed invalid(InvalidTemplateException e) {
+        return new Problems.ValidationFailed(e.getMessage(), e.problems().stream()
+                .map(p -> new ProblemException.Violation(p.field(), p.message())).toList());
     }
 
-    private static String fieldOf(String problem) {
-        Matcher unknown = UNKNOWN_FIELD.matcher(problem);
-        if (unknown.find()) {
-            return unknown.group(1);
+    /**
+     * A saved template, to print or calibrate with. One saved before the printers' limits (issue 12) may no longer
+     * be valid: that is a 400 on {@code template} naming each problem, and the template is not used.
+     */
+    public static SheetTemplate saved(CustomTemplate t) {
+        try {
+            return parse(t.getSheetJson());
+        } catch (Problems.ValidationFailed e) {
+            throw new Problems.ValidationFailed("template", "The saved sheet template '" + t.getName() + "' is not"
+                    + " printable (" + String.join("; ", e.violations().stream().map(v -> v.field() + ": "
+                    + v.message()).toList()) + "); delete it and save a corrected one");
         }
-        if (problem.contains("not a valid template") || problem.contains("empty template")) {
-            return "template";
-        }
-        String field = "template";
-        int first = Integer.MAX_VALUE;
-        for (String f : FIELDS) {
-            Matcher m = Pattern.compile("\\b" + f + "\\b").matcher(problem);
-            if (m.find() && m.start() < first) {
-                first = m.start();
-                field = f;
-            }
-        }
-        return field;
     }
 
     /** The label-printer JSON of a template, with every dimension explicit (pitches, not gaps; page size). */
@@ -264,7 +248,7 @@ public class LabelTemplates {
         CustomTemplate byId = em.find(CustomTemplate.class, wanted);
         if (byId != null) {
             mayPrint(readable(wanted).getCooperative());
-            return parse(byId.getSheetJson());
+            return saved(byId);
         }
         Map<String, Object> params = new HashMap<>();
         String where = TenantScope.condition(caller, "t.cooperative", params) + " AND LOWER(t.name) = :n";
@@ -284,7 +268,7 @@ public class LabelTemplates {
             throw new Problems.ValidationFailed("cooperativeId", found.size() + " cooperatives have a sheet template"
                     + " named '" + wanted + "': give cooperativeId, or use the template's id");
         }
-        return parse(found.get(0).getSheetJson());
+        return saved(found.get(0));
     }
 
     /** A one-page calibration PDF of the sheet; {@code dpi} as sent (default 300). */
@@ -301,6 +285,8 @@ public class LabelTemplates {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new PdfSheetWriter(sheet, PdfOptions.defaults().withDpi(dpi)).writeCalibration(out);
+        } catch (InvalidTemplateException e) {
+            throw invalid(e);
         } catch (IOException | LabelPrinterException e) {
             throw new Problems.ValidationFailed("template", e.getMessage());
         }

@@ -98,7 +98,7 @@ public class PrintJobs {
         CustomTemplate custom = wanted == null || wanted.isEmpty() || LabelTemplates.isPresetName(wanted) ? null
                 : templates.ofCooperative(b.getCooperative(), wanted);
         LabelOutput output = custom != null
-                ? LabelOutput.of(format, custom.getName(), LabelTemplates.parse(custom.getSheetJson()), List.of(),
+                ? LabelOutput.of(format, custom.getName(), LabelTemplates.saved(custom), List.of(),
                 o.dpi(), o.startPosition(), o.cutMarks())
                 : LabelOutput.of(format, wanted, null, templates.names(b.getCooperative()), o.dpi(),
                 o.startPosition(), o.cutMarks());

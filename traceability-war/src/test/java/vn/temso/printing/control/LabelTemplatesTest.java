@@ -48,6 +48,27 @@ class LabelTemplatesTest {
         assertTrue(!LabelTemplates.isPresetName("Tomy 3x9"));
     }
 
+    /**
+     * Issue 12, finding 1: 2000 x 2000 labels of 0.01 mm (whose calibration page ran the server out of memory) and a
+     * 1500 x 1500 mm sheet (a 157 MB bitmap as ZPL at 600 dpi) are 400s naming each field. Both were accepted before.
+     */
+    @Test
+    void shouldRefuseTemplatesBeyondRealSheetsNamingEachField() {
+        assertEquals(List.of("labelWidthMm", "labelHeightMm", "columns", "rows"), fields(violations(
+                "{\"name\": \"tiny\", \"labelWidthMm\": 0.01, \"labelHeightMm\": 0.01, \"columns\": 2000,"
+                        + " \"rows\": 2000, \"leftMarginMm\": 0, \"topMarginMm\": 0}")));
+        assertEquals(List.of("pageWidthMm", "pageHeightMm"), fields(violations(
+                "{\"name\": \"huge\", \"pageWidthMm\": 1500, \"pageHeightMm\": 1500, \"labelWidthMm\": 1500,"
+                        + " \"labelHeightMm\": 1500, \"columns\": 1, \"rows\": 1, \"leftMarginMm\": 0,"
+                        + " \"topMarginMm\": 0}")));
+        assertEquals(List.of("columns"), fields(violations(SHEET.replace("\"columns\": 3",
+                "\"columns\": 99999999999"))));
+    }
+
+    private static List<String> fields(List<ProblemException.Violation> v) {
+        return v.stream().map(ProblemException.Violation::field).toList();
+    }
+
     private static List<ProblemException.Violation> violations(String json) {
         return assertThrows(Problems.ValidationFailed.class, () -> LabelTemplates.parse(json)).violations();
     }
