@@ -220,6 +220,22 @@ case "$issue" in
     ;;
   *) fail "issuing stamps: $(printf '%s' "$issue" | head -1) $(cat "$WORK/issue.out")" ;;
 esac
+# issue 12 on PostgreSQL: failed sign-ins counted in login_failure (insert, then atomic updates; the 6th from this
+# address is throttled), a scan row with its network hash, and zones listed with their stored display outline
+for i in 1 2 3 4 5; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/api/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"duchoa.quanly","password":"not-the-password"}')
+  [ "$code" = 401 ] || fail "wrong password $i -> $code"
+done
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/api/auth/login" -H 'Content-Type: application/json' \
+  -d '{"username":"duchoa.quanly","password":"not-the-password"}')
+[ "$code" = 429 ] || fail "the 6th wrong password -> $code, expected 429"
+[ "$(psql_app "SELECT coalesce(max(failures), 0) FROM login_failure")" -ge 5 ] \
+  || fail "login_failure did not count 5 failures"
+[ "$(psql_app "SELECT count(*) FROM scan WHERE network_hash IS NOT NULL")" -ge 1 ] || fail "no scan row with a network hash"
+login admin
+get "/api/zones?size=5" | grep -q '"displayGeometry"' || fail "zones listed without displayGeometry"
+log "issue 12: 5 failed sign-ins counted then 429, scans with network hashes, zones with display outlines"
 COOPS=$(psql_app "SELECT count(*) FROM cooperative")
 USERS=$(psql_app "SELECT count(*) FROM app_user")
 CHANGESETS=$(psql_app "SELECT count(*) FROM databasechangelog")
