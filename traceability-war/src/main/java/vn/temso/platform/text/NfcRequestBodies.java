@@ -72,31 +72,7 @@ public class NfcRequestBodies implements ReaderInterceptor {
 
     /** The deepest nesting of arrays and objects, outside strings; stops counting past the limit. */
     static int depth(String json) {
-        int depth = 0;
-        int max = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > max) {
-                    max = depth;
-                    if (max > MAX_JSON_DEPTH) {
-                        return max;
-                    }
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return max;
+        return JsonShape.measure(json, MAX_JSON_DEPTH, Integer.MAX_VALUE).depth();
     }
 
     private static boolean isText(MediaType type) {

@@ -24,6 +24,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import vn.temso.platform.text.JsonShape;
 
 /**
  * A zone outline: a GeoJSON (RFC 7946) Polygon or MultiPolygon in WGS84 lon/lat, held as a JTS geometry.
@@ -143,33 +144,14 @@ public final class ZoneGeometry {
      * number is long enough to make reading it costly (big-number parsing is quadratic in the digits).
      */
     static void checkDepth(String text) {
-        int depth = 0;
-        int numberRun = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean numberChar = !inString && (c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-');
-            numberRun = numberChar ? numberRun + 1 : 0;
-            if (numberRun > MAX_NUMBER_CHARS) {
-                throw new GeometryException(GeometryException.Reason.MALFORMED,
-                        "geometry has a number longer than " + MAX_NUMBER_CHARS + " characters");
-            }
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > MAX_DEPTH) {
-                    throw new GeometryException(GeometryException.Reason.TOO_DEEP, "geometry nests arrays or objects more"
-                            + " than " + MAX_DEPTH + " levels deep (a MultiPolygon needs 4 levels of arrays)");
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
+        JsonShape.Shape shape = JsonShape.measure(text, MAX_DEPTH, MAX_NUMBER_CHARS);
+        if (shape.longestNumber() > MAX_NUMBER_CHARS) {
+            throw new GeometryException(GeometryException.Reason.MALFORMED,
+                    "geometry has a number longer than " + MAX_NUMBER_CHARS + " characters");
+        }
+        if (shape.depth() > MAX_DEPTH) {
+            throw new GeometryException(GeometryException.Reason.TOO_DEEP, "geometry nests arrays or objects more"
+                    + " than " + MAX_DEPTH + " levels deep (a MultiPolygon needs 4 levels of arrays)");
         }
     }
 
