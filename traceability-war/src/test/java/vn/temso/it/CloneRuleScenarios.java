@@ -66,6 +66,26 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
     }
 
     @Test
+    void buyerReportsAreLimitedPerAddressWhateverTheUserAgent() throws Exception {
+        String[] stamp = freshStamp();
+        String form = "stamp=" + java.net.URLEncoder.encode(BASE + stamp[0], java.nio.charset.StandardCharsets.UTF_8)
+                + "&kind=FEEDBACK&rating=5&message=ngon";
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) { // the default limit is 5 an hour; before, each new user agent had its own 5
+            statuses.add(report(form, "Phone-" + i, "203.0.113.77"));
+        }
+        assertEquals(java.util.List.of(303, 303, 303, 303, 303, 429), statuses);
+        assertEquals(303, report(form, "Phone-1", "198.51.100.77"), "another address has its own budget");
+    }
+
+    private static int report(String form, String userAgent, String forwardedFor) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(api.base().resolve("/report"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", userAgent)
+                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void sevenUserAgentsFromOneAddressStayGenuineAndThePageSaysWhy() throws Exception {
         String[] stamp = freshStamp();
         java.util.List<JsonNode> replies = new java.util.ArrayList<>();

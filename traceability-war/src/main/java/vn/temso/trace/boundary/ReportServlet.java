@@ -50,7 +50,7 @@ public class ReportServlet extends HttpServlet {
             String r = req.getParameter("rating");
             Integer rating = r == null || r.isBlank() ? null : parse(r);
             reports.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
-                    traces.clientHash(ClientAddress.of(req), req.getHeader("User-Agent")));
+                    traces.reporterHash(ClientAddress.of(req)));
             URI u = URI.create(stamp);
             resp.setStatus(303);
             resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));

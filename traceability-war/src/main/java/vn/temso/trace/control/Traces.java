@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.security.ClientAddress;
 import vn.temso.stamp.InvalidStampException;
 import vn.temso.stamp.StampUrl;
 import vn.temso.stamp.StampVerifier;
@@ -289,9 +290,12 @@ public class Traces {
         return hashes().scanner(address);
     }
 
-    /** HMAC of address and user agent under a server secret: comparable, not reversible, never the raw address. */
-    public String clientHash(String address, String userAgent) {
-        return hashes().hmac(address + "|" + (userAgent == null ? "" : userAgent));
+    /**
+     * Who sent a buyer report, for its hourly limit: HMAC of the client address under a server secret (IPv6 by its
+     * /64, {@link ClientAddress#key}); comparable, not reversible. Never the user agent, which a script rotates for free.
+     */
+    public String reporterHash(String address) {
+        return hashes().hmac(ClientAddress.key(address));
     }
 
     private ScanHashes hashes() {
