@@ -20,6 +20,11 @@ public final class ClientAddress {
                 .getOptionalValue("temso.http.trusted-proxies", String.class));
     }
 
+    /** Reads {@code temso.http.trusted-proxies} now; throws IllegalArgumentException naming a value that is no IP. */
+    public static void checkConfiguration() {
+        Proxies.CONFIGURED.clientOf("127.0.0.1", null);
+    }
+
     public static String of(HttpServletRequest request) {
         return request == null ? "unknown"
                 : Proxies.CONFIGURED.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));

@@ -42,6 +42,8 @@ public class Bootstrap {
 
     @PostConstruct
     void start() {
+        // a mistyped proxy address must stop the start, not fail every request that asks for the client address
+        vn.temso.platform.security.ClientAddress.checkConfiguration();
         if (demoEnabled) {
             boolean loaded = demo.loadIfEmpty();
             LOG.info(banner(loaded));
