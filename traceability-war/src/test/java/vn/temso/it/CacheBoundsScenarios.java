@@ -75,13 +75,9 @@ public abstract class CacheBoundsScenarios extends ApiScenarios {
         String pad = "x".repeat(500);
         for (int i = 0; i < 2_000; i++) {
             JsonNode r = traceJson(stamp + "&junk" + i + "=" + i + pad);
-            // signature verified: the product is shown. The clone rule (temso.clone.max-scans=5 here, one client)
-            // may call later scans SUSPICIOUS; it never makes a verified stamp NOT_GENUINE
-            assertNotEquals("NOT_GENUINE", r.get("verdict").asText(), r.toString());
+            // signature verified, the product shown; one network, so the clone rules never flag it
+            assertEquals("GENUINE", r.get("verdict").asText(), r.toString());
             assertTrue(r.hasNonNull("product"), r.toString());
-            if (i < 5) {
-                assertEquals("GENUINE", r.get("verdict").asText(), r.toString());
-            }
         }
     }
 
