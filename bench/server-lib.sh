@@ -61,3 +61,13 @@ start_job() {
   curl -s -D - -o /dev/null -X POST "$B/api/batches/$2/stamps" -H "Authorization: Bearer $1" \
     -H 'Content-Type: application/json' -d "{\"count\":$3}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
 }
+
+# Issues $3 stamps on batch $2 (token $1), waits for the job and writes their local paths (/01/...) to $4, one a line.
+issue_stamp_paths() {
+  local job
+  job=$(start_job "$1" "$2" "$3")
+  until curl -sf "$job" -H "Authorization: Bearer $1" | grep -q '"status":"DONE"'; do sleep 1; done
+  curl -sf "$B/api/batches/$2/stamps/export" -H "Authorization: Bearer $1" | tail -n +2 \
+    | sed -nE "s#.*(https?://[^/]+)(/01/[^,\"]+).*#\2#p" | head -n "$3" > "$4"
+  [ "$(wc -l < "$4")" -eq "$3" ] || { echo "expected $3 stamp paths" >&2; exit 1; }
+}

@@ -36,11 +36,7 @@ echo "uptime before start: $(uptime)"
 start_server "$WORK/data" "$WORK/server.log"
 TOKEN=$(login tantru.quanly)
 read -r BATCH GTIN LOT < <(demo_batch "$TOKEN")
-JOB=$(start_job "$TOKEN" "$BATCH" "$STAMPS")
-until curl -sf "$JOB" -H "Authorization: Bearer $TOKEN" | grep -q '"status":"DONE"'; do sleep 1; done
-curl -sf "$B/api/batches/$BATCH/stamps/export" -H "Authorization: Bearer $TOKEN" | tail -n +2 \
-  | sed -nE "s#.*(https?://[^/]+)(/01/[^,\"]+).*#\2#p" | head -n "$STAMPS" > "$WORK/paths.txt"
-[ "$(wc -l < "$WORK/paths.txt")" -eq "$STAMPS" ] || { echo "expected $STAMPS stamp paths" >&2; exit 1; }
+issue_stamp_paths "$TOKEN" "$BATCH" "$STAMPS" "$WORK/paths.txt"
 ABUSE_PATH=$(head -1 "$WORK/paths.txt")
 verdict() { curl -sf -H 'Accept: application/json' "$B$1" | json_field verdict; }
 echo "$STAMPS stamps issued; abused stamp $ABUSE_PATH: $(verdict "$ABUSE_PATH"), with a junk parameter:" \

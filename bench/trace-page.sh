@@ -28,11 +28,7 @@ echo "uptime before start: $(uptime)"
 start_server "$WORK/data" "$WORK/server-1.log"
 TOKEN=$(login tantru.quanly)
 read -r BATCH GTIN LOT < <(demo_batch "$TOKEN")
-JOB=$(start_job "$TOKEN" "$BATCH" "$STAMPS")
-until curl -sf "$JOB" -H "Authorization: Bearer $TOKEN" | grep -q '"status":"DONE"'; do sleep 1; done
-curl -sf "$B/api/batches/$BATCH/stamps/export" -H "Authorization: Bearer $TOKEN" | tail -n +2 \
-  | sed -nE "s#.*(https?://[^/]+)(/01/[^,\"]+).*#\2#p" | head -n "$STAMPS" > "$WORK/paths.txt"
-[ "$(wc -l < "$WORK/paths.txt")" -eq "$STAMPS" ] || { echo "expected $STAMPS stamp paths" >&2; exit 1; }
+issue_stamp_paths "$TOKEN" "$BATCH" "$STAMPS" "$WORK/paths.txt"
 FIRST=$(head -1 "$WORK/paths.txt")
 SIZE=$(curl -s -o "$WORK/page.html" -w '%{size_download}' -H 'Accept: text/html' "$B$FIRST")
 grep -q 'GENUINE\|Chính hãng\|chính hãng' "$WORK/page.html" || echo "warning: could not spot the genuine verdict in $WORK/page.html" >&2
