@@ -48,6 +48,8 @@ public final class ProblemBody {
                 response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), null));
         if (e instanceof Problems.TooManyRequests t) {
             r.header("Retry-After", t.retryAfterSeconds());
+        } else if (e instanceof Problems.StorageUnavailable s) {
+            r.header("Retry-After", s.retryAfterSeconds());
         }
         return r.build();
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.temso.platform.persistence.StorageFaults;
 
 /**
  * Turns every failure into {@code application/problem+json}. Known problems keep their type and detail;
@@ -165,6 +166,12 @@ public final class ProblemMappers {
         }
 
         static Response internal(Throwable e) {
+            if (StorageFaults.isStorageFault(e)) {
+                // the request was fine and nothing was kept: the client may send it again when storage is back
+                LOG.log(Level.WARNING, "Storage unavailable: " + e);
+                return ProblemBody.of(new Problems.StorageUnavailable(
+                        "The service cannot store data right now; nothing was saved. Try again in a minute."));
+            }
             String instance = "urn:uuid:" + UUID.randomUUID();
             LOG.log(Level.SEVERE, "Unexpected failure " + instance, e);
             return ProblemBody.response(500, "internal-error", "Internal error",

@@ -122,6 +122,21 @@ public final class Problems {
         @Override public String title() { return "A quota of the cooperative is used up"; }
     }
 
+    /**
+     * The database cannot write or cannot be reached (disk full, database down): 503 with Retry-After. Nothing of the
+     * request was kept; the same request can be sent again once the service is ready.
+     */
+    public static class StorageUnavailable extends ProblemException {
+        public StorageUnavailable(String detail) {
+            super(detail);
+        }
+
+        public long retryAfterSeconds() { return 30; }
+        public String type() { return "storage-unavailable"; }
+        public String title() { return "Storage is unavailable"; }
+        public int status() { return 503; }
+    }
+
     /** Optimistic-lock failure: someone else changed the record first. */
     public static class StaleUpdate extends ProblemException {
         public StaleUpdate(String detail) {
