@@ -105,15 +105,45 @@ public record CloneRules(int maxNetworks, int minDays, Duration lateAfter, int m
         public History(int count, Instant first, List<SeenNetwork> stored) {
             this.count = count;
             this.first = first;
+            merge(count, first, stored);
+        }
+
+        /**
+         * Adds what was written meanwhile (other clustered instances' scans): networks are a union, so the rules judge
+         * every instance's scans together. The count becomes the larger of the two: this instance's scans of the last
+         * ~100 ms may not be written yet, and the other instances' are only in the rows (a figure shown, no rule
+         * counts it).
+         */
+        public void merge(int storedCount, Instant storedFirst, List<SeenNetwork> stored) {
+            count = Math.max(count, storedCount);
+            if (storedFirst != null && (first == null || storedFirst.isBefore(first))) {
+                first = storedFirst;
+            }
             for (SeenNetwork n : stored) {
-                if (this.first == null || n.firstAt().isBefore(this.first)) {
-                    this.first = n.firstAt(); // rows written between the two reads
+                if (first == null || n.firstAt().isBefore(first)) {
+                    first = n.firstAt(); // rows written between the two reads
                 }
             }
             for (SeenNetwork n : stored) {
                 note(n.networkHash(), n.firstAt());
             }
-            suspicion = assess(this);
+            if (suspicion == null) {
+                suspicion = assess(this);
+            }
+        }
+
+        /** Whether a scan from this network would add a place: not yet seen here, and the history not full. */
+        boolean isNewPlace(String network) {
+            if (network == null || places >= networkCap()) {
+                return false;
+            }
+            long k = key(network);
+            for (int i = 0; i < places; i++) {
+                if (networks[i] == k) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         int places() {

@@ -23,7 +23,12 @@ import vn.temso.stamping.entity.ScanTotals;
  * Counts scans in memory for the clone rules ({@link CloneRules}) of this instance, and writes them to the database in the
  * background: one transaction every 100 ms instead of one commit (and one log flush) per scan. A crash loses at
  * most the scan rows of the last ~100 ms; the verdict a buyer saw never depended on them being written.
- * In a cluster each instance counts the scans it served on top of what was written when it first saw the stamp.
+ * <p>In a cluster every instance judges a stamp by the scan rows of all instances (the database is the one view of
+ * scans; docs/architecture.md, "One view of scans"): a history is read again from the rows before a scan from a
+ * network it has not seen yet is judged, and at most every {@code temso.cluster.scan-refresh-millis} otherwise; and a
+ * scan that adds a second or later network to a stamp is written at once rather than queued, so the next instance to
+ * read sees it. Those are the only scans that can move a verdict, and they are rare (a stamp is normally scanned from
+ * one or two networks), so the usual scan still reads and writes nothing.
  */
 @ApplicationScoped
 public class ScanLedger {
@@ -39,6 +44,17 @@ public class ScanLedger {
 
     /** What was written of a stamp: read when this instance first sees it, or again after it was evicted. */
     public record Stored(ScanTotals totals, List<CloneRules.SeenNetwork> networks) {
+    }
+
+    /** A stamp's history and when it was last read from the scan rows. */
+    private static final class Tracked {
+        final CloneRules.History history;
+        Instant readAt;
+
+        Tracked(CloneRules.History history, Instant readAt) {
+            this.history = history;
+            this.readAt = readAt;
+        }
     }
 
     @Inject
@@ -57,13 +73,18 @@ public class ScanLedger {
     @ConfigProperty(name = "temso.clone.max-late-networks", defaultValue = "3")
     int maxLateNetworks;
 
+    /** How old a history may get before a scan reads the rows again (other instances' networks); 0: never. */
+    @Inject
+    @ConfigProperty(name = "temso.cluster.scan-refresh-millis", defaultValue = "2000")
+    long refreshMillis = 2000;
+
     private CloneRules rules;
     /**
      * Per-stamp histories, bounded by count (each is small and of bounded size, see {@link CloneRules.History}).
      * An evicted history is rebuilt from the scan rows at the stamp's next scan; scans of it still queued then are
      * missing from the rebuilt count (at most ~100 ms of them).
      */
-    private Cache<String, CloneRules.History> histories;
+    private Cache<String, Tracked> histories;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
     private final AtomicLong dropped = new AtomicLong();
@@ -108,20 +129,62 @@ public class ScanLedger {
      */
     public CloneRules.Outcome record(String stampId, Supplier<Stored> stored, Instant at, String clientHash,
                                      String networkHash) {
-        CloneRules.History h = histories.get(stampId, id -> {
+        boolean[] read = {false};
+        Tracked t = histories.get(stampId, id -> {
+            read[0] = true;
             Stored s = stored.get();
-            return rules.new History(s.totals().count(), s.totals().first(), s.networks());
+            return new Tracked(rules.new History(s.totals().count(), s.totals().first(), s.networks()), at);
         });
+        CloneRules.History h = t.history;
+        boolean newPlace;
+        boolean stale;
+        synchronized (h) {
+            newPlace = h.isNewPlace(networkHash);
+            stale = refreshMillis > 0 && at.isAfter(t.readAt.plusMillis(refreshMillis));
+        }
+        if (!read[0] && (newPlace || stale)) {
+            refresh(t, stored, at);
+        }
         CloneRules.Outcome outcome;
         synchronized (h) {
             outcome = h.scan(at, networkHash);
         }
-        queue.add(new Pending(stampId, at, clientHash, networkHash));
+        Pending pending = new Pending(stampId, at, clientHash, networkHash);
+        if (newPlace && outcome.places() > 1 && writeNow(pending)) {
+            return outcome;
+        }
+        queue.add(pending);
         if (queued.incrementAndGet() > MAX_QUEUED && queue.poll() != null) {
             queued.decrementAndGet();
             dropped.incrementAndGet();
         }
         return outcome;
+    }
+
+    /** Reads what every instance wrote of the stamp into its history; on failure judges by what this instance has. */
+    private void refresh(Tracked t, Supplier<Stored> stored, Instant at) {
+        try {
+            Stored s = stored.get();
+            synchronized (t.history) {
+                t.history.merge(s.totals().count(), s.totals().first(), s.networks());
+                t.readAt = at;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Reading a stamp's scans again failed; judged by this instance's history", e);
+        }
+    }
+
+    /** A scan that adds a place is written before the answer, so another instance judging next sees it. */
+    private boolean writeNow(Pending p) {
+        if (writer == null) {
+            return false; // unit tests without a database
+        }
+        try {
+            writer.insert(List.of(p));
+            return true;
+        } catch (RuntimeException e) {
+            return false; // queued with the rest, written when the database takes it again
+        }
     }
 
     /** How many stamps' histories are in memory (tests). */

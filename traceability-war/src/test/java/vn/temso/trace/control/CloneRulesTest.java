@@ -263,4 +263,36 @@ class CloneRulesTest {
                         new ScanTotals(500, t0, t0), rows.subList(0, 1)), clock.instant(), "c", rows.get(0).networkHash());
         assertNull(quiet.suspicion(), "500 stored scans from one network are nothing");
     }
+
+    @Test
+    void twoInstancesReadingEachOthersScanRowsJudgeAsOne() {
+        // instances A and B share only the scan rows (as in a cluster); the copies are scanned alternately on each
+        ScanLedger a = new ScanLedger();
+        ScanLedger b = new ScanLedger();
+        a.configure(rules, 1_000);
+        b.configure(rules, 1_000);
+        List<CloneRules.SeenNetwork> rows = new ArrayList<>();
+        List<Verdict> clustered = new ArrayList<>();
+        List<Verdict> single = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            ScanHashes.Scanner who = hashes.scanner("14." + (100 + i % 9) + ".7." + i);
+            ScanLedger on = i % 2 == 0 ? a : b;
+            CloneRules.Outcome o = on.record("copied", () -> new ScanLedger.Stored(
+                    new ScanTotals(rows.size(), rows.isEmpty() ? null : rows.get(0).firstAt(), clock.instant()),
+                    distinct(rows)), clock.instant(), who.clientHash(), who.networkHash());
+            rows.add(new CloneRules.SeenNetwork(who.networkHash(), clock.instant())); // written before the next scan
+            clustered.add(rules.decide(false, null, false, null, o).verdict());
+            single.add(rules.decide(false, null, false, null, ledger.record("copied", () -> new ScanLedger.Stored(
+                    ScanTotals.NONE, List.of()), clock.instant(), who.clientHash(), who.networkHash())).verdict());
+            clock.advance(Duration.ofHours(5));
+        }
+        assertEquals(single, clustered, "the same verdict at every scan as on one instance");
+        assertEquals(Verdict.SUSPICIOUS, clustered.get(20));
+    }
+
+    private static List<CloneRules.SeenNetwork> distinct(List<CloneRules.SeenNetwork> rows) {
+        java.util.Map<String, CloneRules.SeenNetwork> first = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> first.putIfAbsent(r.networkHash(), r));
+        return new ArrayList<>(first.values());
+    }
 }
