@@ -33,8 +33,8 @@ check_scans() {
   single=$(sed -n 1p <<<"$paths"); clustered=$(sed -n 2p <<<"$paths")
   [ -n "$single" ] && [ -n "$clustered" ] || fail "two stamps were not issued"
   # stamp ids are GTIN-14.serial: /01/{gtin}/21/{serial}...
-  id_s=$(sed -E 's#^/01/([0-9]{14})/21/([^/?]+).*#\1.\2#' <<<"$single")
-  id_c=$(sed -E 's#^/01/([0-9]{14})/21/([^/?]+).*#\1.\2#' <<<"$clustered")
+  id_s=$(sed -E 's#^/01/([0-9]{14})/.*/21/([^/?]+).*#\1.\2#' <<<"$single")
+  id_c=$(sed -E 's#^/01/([0-9]{14})/.*/21/([^/?]+).*#\1.\2#' <<<"$clustered")
   for id in "$id_s" "$id_c"; do
     psql_q "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash)
             VALUES (gen_random_uuid()::text, '$id', now() - interval '2 days', 'seed-client', 'seed-network-0000')" >/dev/null \
