@@ -207,11 +207,11 @@ token() {
 jq_() { python3 -c "import json,sys; j=json.load(sys.stdin); r=($1); print(r if not isinstance(r,(dict,list)) else json.dumps(r))"; }
 
 # issue_stamps TOKEN COUNT [BATCH] -> "seq path" of the new stamps (path /01/...), one a line, through the load
-# balancer; BATCH defaults to the first open batch the token sees
+# balancer (or ISSUE_URL); BATCH defaults to the first open batch the token sees
 issue_stamps() {
   local tok=$1 count=$2 batch=${3:-} job
   [ -n "$batch" ] || batch=$(curl -sf "$LB_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
-  job=$(curl -sf -D - -o /dev/null -X POST "$LB_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
+  job=$(curl -sf -D - -o /dev/null -X POST "${ISSUE_URL:-$LB_URL}/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
     -H 'Content-Type: application/json' -d "{\"count\":$count}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   [ -n "$job" ] || fail "issuing $count stamps on batch $batch was refused"
   for _ in $(seq 600); do
