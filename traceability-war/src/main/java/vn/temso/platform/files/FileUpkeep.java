@@ -29,7 +29,8 @@ import vn.temso.platform.persistence.DerbyLifecycle;
  * (interrupted uploads, replaced and deleted files: an hour lets a download that began on the old version finish).
  * At start, once, imports what versions before the database store left in the data directory ({@code prints/},
  * {@code images/}, {@code feeds/}), keeping each file's date, then renames each imported directory to
- * {@code <name>.imported} (kept, never deleted, so nothing can be lost; delete it by hand once checked).
+ * {@code <name>.imported-<epoch seconds>} (kept, never deleted, so nothing can be lost; delete it by hand once
+ * checked).
  */
 @Singleton
 @Startup
