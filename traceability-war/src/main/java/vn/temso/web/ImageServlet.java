@@ -6,19 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import vn.temso.platform.files.FileStore;
+import vn.temso.platform.web.ConditionalGet;
 import vn.temso.platform.files.StoredFile;
 import vn.temso.product.control.ProductImages;
 
-/** Serves uploaded product images (public: they appear on trace pages) from the file store. */
+/**
+ * Serves uploaded product images (public: they appear on trace pages) from the file store, with the content's
+ * SHA-256 as a strong ETag (304 on If-None-Match), the same from every instance.
+ */
 @WebServlet(urlPatterns = "/images/*")
 public class ImageServlet extends HttpServlet {
 
     @Inject
     ProductImages images;
-
-    @Inject
-    FileStore files;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -28,10 +28,18 @@ public class ImageServlet extends HttpServlet {
             resp.sendError(404);
             return;
         }
+        String etag = "\"" + file.sha256() + "\"";
         resp.setContentType(file.contentType());
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Cache-Control", "public, max-age=3600");
-        resp.setContentLengthLong(file.size());
-        files.copy(file, resp.getOutputStream());
+        resp.setHeader("ETag", etag);
+        if (ConditionalGet.notModified(req, etag, file.created().toEpochMilli())) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        resp.setDateHeader("Last-Modified", file.created().toEpochMilli());
+        byte[] bytes = images.bytes(file);
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
     }
 }

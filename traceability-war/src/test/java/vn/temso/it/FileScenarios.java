@@ -136,6 +136,10 @@ public abstract class FileScenarios extends ApiScenarios {
         assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(String.valueOf(image.length), served.headers().firstValue("Content-Length").orElse(""));
         assertArrayEquals(image, served.body());
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"" + sha256(image) + "\"", etag, "the content's hash: the same tag from every instance");
+        assertEquals(304, send(HttpRequest.newBuilder(api.base().resolve("/images/" + id)).header("If-None-Match", etag))
+                .statusCode());
 
         byte[] replaced = png(0x1565c0);
         assertEquals(200, putImage(MANAGER, id, "image/png", replaced).statusCode());

@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import vn.temso.listing.control.Feeds;
 import vn.temso.platform.files.FileStore;
 import vn.temso.platform.files.StoredFile;
+import vn.temso.platform.web.ConditionalGet;
 
 /**
  * Public feed files: {@code GET /feeds/{cooperativeId}/{channel}.{ext}}, e.g. {@code /feeds/<uuid>/google-xml.xml}.
@@ -74,23 +75,7 @@ public class FeedServlet extends HttpServlet {
     }
 
     static boolean notModified(HttpServletRequest req, String etag, long modified) {
-        String inm = req.getHeader("If-None-Match");
-        if (inm != null) {
-            for (String tag : inm.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-                    return true;
-                }
-            }
-            return false; // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
-        }
-        long ims;
-        try {
-            ims = req.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return ims != -1 && modified / 1000 <= ims / 1000;
+        return ConditionalGet.notModified(req, etag, modified);
     }
 
     static boolean acceptsGzip(String acceptEncoding) {

@@ -1,11 +1,13 @@
 package vn.temso.product.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
+import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.files.FileStore;
 import vn.temso.platform.files.StoredFile;
 import vn.temso.platform.problem.Problems;
@@ -13,13 +15,20 @@ import vn.temso.product.entity.Product;
 
 /**
  * Product images, kept in the file store under {@code images/<product id>} (so every instance serves them) and
- * served publicly at {@code /images/<product id>}: they appear on trace pages.
+ * served publicly at {@code /images/<product id>}: they appear on trace pages. The bytes of a version never change
+ * (a new upload is a new version), so they are cached by version without any invalidation, bounded in entries and
+ * bytes: a busy trace page's image costs one primary-key lookup, not a read of its chunks.
  */
 @ApplicationScoped
 public class ProductImages {
 
     public static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/webp");
     public static final long MAX_BYTES = 2_000_000;
+    static final int CACHED_IMAGES = 500;
+    static final long CACHED_BYTES = 64L * 1024 * 1024;
+
+    private final Cache<String, byte[]> bytesByVersion = Bounded.<String, byte[]>builder(CACHED_IMAGES, CACHED_BYTES,
+            (version, bytes) -> 100 + bytes.length).build();
 
     @Inject
     Products products;
@@ -34,6 +43,21 @@ public class ProductImages {
     /** The stored image of a product, if it has one. */
     public Optional<StoredFile> find(String productId) {
         return files.find(key(productId));
+    }
+
+    /** The bytes of a stored image version (at most 2 MB), from memory when read before. */
+    public byte[] bytes(StoredFile image) {
+        byte[] cached = bytesByVersion.getIfPresent(image.version());
+        if (cached != null) {
+            return cached;
+        }
+        try (InputStream in = files.open(image)) {
+            byte[] read = in.readAllBytes();
+            bytesByVersion.put(image.version(), read);
+            return read;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
