@@ -88,6 +88,12 @@ PY
     -H "Authorization: Bearer $tok" -H 'Content-Type: image/png' --data-binary "@$png")
   [ "$status" = 200 ] || fail "uploading the image on a answered $status"
   files_same "the product image" "/images/$product" "" "$png"
+  local tag_a tag_b
+  tag_a=$(curl -s -D - -o /dev/null "$A_URL/images/$product" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  tag_b=$(curl -s -D - -o /dev/null "$B_URL/images/$product" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  [ "$tag_a" = "\"$(sha_of <"$png")\"" ] && [ "$tag_a" = "$tag_b" ] || fail "image ETags: a $tag_a, b $tag_b"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag_a" "$B_URL/images/$product")" = 304 ] \
+    || fail "b does not answer 304 to the image's ETag"
   figure files_image_bytes "$(stat -c %s "$png")" bytes
   pass "a $(stat -c %s "$png")-byte image uploaded on a is served byte for byte by b and through the load balancer"
 

@@ -25,8 +25,8 @@ import vn.temso.stamping.entity.IssuanceJob;
 /**
  * Runs a print job: issues its new stamps (if any), then streams the labels page by page into the file store (the
  * shared database, so any instance serves the download), reading the stamps from the database a chunk at a time,
- * so memory stays flat for 100,000 labels. Runs in the request thread
- * for small jobs and on the managed executor for large ones.
+ * so memory stays flat for 100,000 labels. Runs in the request thread for small jobs and on the managed executor
+ * for large ones.
  */
 @ApplicationScoped
 public class PrintRunner {
