@@ -1,5 +1,6 @@
 package vn.temso.listing.control;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class StoredFeedTarget implements FeedTarget {
                 ByteArrayOutputStream state = new ByteArrayOutputStream(); // a few dozen bytes
                 DirectoryFeedTarget.LastGood.write(state, itemCount, Instant.now());
                 files.put(stateKey(key), "text/plain; charset=ISO-8859-1",
-                        new java.io.ByteArrayInputStream(state.toByteArray()));
+                        new ByteArrayInputStream(state.toByteArray()));
             }
 
             @Override

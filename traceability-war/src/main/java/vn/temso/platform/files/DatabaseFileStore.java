@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -154,7 +155,7 @@ public class DatabaseFileStore implements FileStore {
             if (filled == 0) {
                 return;
             }
-            byte[] chunk = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
+            byte[] chunk = filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
             rows.chunk(blobId, seq++, chunk);
             sha.update(buffer, 0, filled);
             size += filled;

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import vn.temso.platform.cache.Bounded;
@@ -56,7 +58,7 @@ public class ProductImages {
             bytesByVersion.put(image.version(), read);
             return read;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -66,7 +68,7 @@ public class ProductImages {
      */
     public Product store(String productId, String contentType, InputStream in) {
         products.manageable(productId);
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
         }
