@@ -14,10 +14,15 @@ boot_key() { # JAR WAR -> what the prepared files depend on
   { sha256sum "$1" "$2" | cut -c1-64; java -version 2>&1; } | sha256sum | cut -c1-32
 }
 
+# boot_ready DIR JAR WAR: true when DIR holds what boot_prepare would make now
+boot_ready() {
+  [ -f "$1/app.jsa" ] && [ "$(cat "$1/key" 2>/dev/null)" = "$(boot_key "$2" "$3")" ]
+}
+
 boot_prepare() {
   local dir=$1 jar=$2 war=$3 key port log
   key=$(boot_key "$jar" "$war")
-  if [ -f "$dir/app.jsa" ] && [ "$(cat "$dir/key" 2>/dev/null)" = "$key" ]; then
+  if boot_ready "$dir" "$jar" "$war"; then
     return 0
   fi
   rm -rf "$dir"; mkdir -p "$dir"

@@ -66,12 +66,18 @@ public class SchemaMigrator {
                     new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database)) {
                 liquibase.update("");
             }
-            storeFingerprint(connection, fingerprint);
-            LOG.info("Database schema is up to date");
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
+        }
+        // a connection of its own: closing Liquibase closed the one it migrated with
+        try (Connection connection = dataSource.getConnection()) {
+            storeFingerprint(connection, fingerprint);
+            LOG.info("Database schema is up to date");
+        } catch (SQLException e) {
+            // the schema is migrated; the next start merely checks the changelog again
+            LOG.warning("Could not store the changelog's fingerprint: " + e);
         }
     }
 
@@ -103,13 +109,25 @@ public class SchemaMigrator {
         }
     }
 
-    /** The stored fingerprint, or null before the first migration (no table yet: the autocommit read just fails). */
-    private static String storedFingerprint(Connection c) {
+    /** The stored fingerprint, or null before the first migration (no table yet). */
+    private static String storedFingerprint(Connection c) throws SQLException {
+        // looked up first: on PostgreSQL a failed read would abort the transaction Liquibase then works in
+        boolean exists = false;
+        for (String name : new String[] {"schema_fingerprint", "SCHEMA_FINGERPRINT"}) {
+            try (ResultSet t = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                exists |= t.next();
+            }
+        }
+        if (!exists) {
+            return null;
+        }
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")) {
             return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            return null;
+        } finally {
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 
