@@ -46,13 +46,29 @@ public class DatabaseHealth implements HealthCheck {
     @ConfigProperty(name = "temso.storage.min-free-mb", defaultValue = "64")
     long minFreeMb;
 
+    @Inject
+    @ConfigProperty(name = "temso.storage.derby-exit-after-seconds", defaultValue = "120")
+    long exitAfterSeconds;
+
+    /** Exit status when embedded Derby cannot write again by itself: a supervisor (systemd) restarts the process. */
+    public static final int EXIT_STORAGE = 75; // EX_TEMPFAIL of sysexits.h
+    static final long REBOOT_EVERY_NANOS = 10_000_000_000L;
+    private long rebootedNanos = System.nanoTime() - REBOOT_EVERY_NANOS;
+    /** Since when embedded Derby has refused writes although the disk has room (0: it has not). */
+    private long stuckSinceNanos;
+    private boolean exiting;
+
     /** This instance's row; a new one each start (rows of instances gone for a day are purged). */
     private final String probeId = UUID.randomUUID().toString();
     private volatile Probe last;
     private long purgedNanos = System.nanoTime() - PURGE_EVERY_NANOS;
 
     /** One probe's outcome: {@code error} is null when the database took the write. */
-    record Probe(long atNanos, String product, String error, long freeMb, long writeMillis) {
+    record Probe(long atNanos, String product, String error, long freeMb, long writeMillis, boolean storageFault) {
+        Probe(long atNanos, String product, String error, long freeMb, long writeMillis) {
+            this(atNanos, product, error, freeMb, writeMillis, false);
+        }
+
         boolean up() {
             return error == null;
         }
@@ -108,17 +124,59 @@ public class DatabaseHealth implements HealthCheck {
                 return new Probe(t0, null, "data directory unreadable: " + e, -1, 0);
             }
             if (freeMb < minFreeMb) {
+                stuckSinceNanos = 0; // waiting for space, not stuck
                 return new Probe(t0, "Apache Derby", "disk space: " + freeMb + " MB free in the data directory, "
                         + minFreeMb + " MB wanted (temso.storage.min-free-mb)", freeMb, 0);
             }
         }
+        Probe p = write(t0, freeMb);
+        if (freeMb >= 0) {
+            derbyRecovery(p);
+        }
+        return p;
+    }
+
+    /**
+     * Embedded Derby with room on the disk that still refuses the write: it was booted again while the disk was full
+     * and is read-only until booted once more. Stop the database (the next connection boots it), at most every 10 s;
+     * when that has not helped for {@code temso.storage.derby-exit-after-seconds}, say so and exit with
+     * {@link #EXIT_STORAGE} for the supervisor to start the process again (no data is lost: Derby recovers its log).
+     */
+    private void derbyRecovery(Probe p) {
+        if (p.up() || !p.storageFault()) {
+            stuckSinceNanos = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        if (stuckSinceNanos == 0) {
+            stuckSinceNanos = now;
+        }
+        if (now - rebootedNanos >= REBOOT_EVERY_NANOS) {
+            rebootedNanos = now;
+            LOG.warning("Embedded Derby refuses writes although the data directory has " + p.freeMb()
+                    + " MB free (" + p.error() + "): stopping the database so that it boots again");
+            DerbyLifecycle.restartDatabase();
+        }
+        if (exitAfterSeconds > 0 && now - stuckSinceNanos > exitAfterSeconds * 1_000_000_000L && !exiting) {
+            exiting = true;
+            LOG.severe("Embedded Derby has refused writes for " + exitAfterSeconds + " s with room on the disk and"
+                    + " booting the database again did not help: exiting with status " + EXIT_STORAGE
+                    + " so that the supervisor starts the service again (temso.storage.derby-exit-after-seconds)");
+            // not from this thread: System.exit waits for the shutdown hooks, which stop the container running it
+            Thread exit = new Thread(() -> System.exit(EXIT_STORAGE), "temso-storage-exit");
+            exit.setDaemon(true);
+            exit.start();
+        }
+    }
+
+    private Probe write(long t0, long freeMb) {
         String product = null;
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                write(c);
+                touchRow(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -129,11 +187,11 @@ public class DatabaseHealth implements HealthCheck {
             return new Probe(t0, product, null, freeMb, (System.nanoTime() - t0) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Storage probe failed", e);
-            return new Probe(t0, product, describe(e), freeMb, 0);
+            return new Probe(t0, product, describe(e), freeMb, 0, StorageFaults.isStorageFault(e));
         }
     }
 
-    private void write(Connection c) throws SQLException {
+    private void touchRow(Connection c) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE storage_probe SET probed_at = ? WHERE id = ?")) {
