@@ -154,7 +154,7 @@ case "$STATUS" in
   *) r=$(write_outcome "new issuing job while full" "$STATUS" "$HEADERS" "$BODY"); [ "$r" = 503 ] && WROTE_503=$((WROTE_503 + 1)) ;;
 esac
 pass "writes while the disk is full: none answered 500 ($WROTE_503 answered 503 storage-unavailable, the others fitted)"
-grep -c 'Storage unavailable' "$WORK/server.log" | xargs -I{} log "{} storage-unavailable answers logged"
+log "$(grep -c 'Storage unavailable' "$WORK/server.log") storage-unavailable answers logged"
 TRACE=$(curl -s -o /dev/null -w '%{http_code}' "$B$STAMP_PATH")
 [ "$TRACE" = 200 ] || fail "the trace page of a stamp seen before answered $TRACE while the disk is full"
 pass "trace page of a stamp seen before still answers 200 while the disk is full (its scan is queued in memory)"

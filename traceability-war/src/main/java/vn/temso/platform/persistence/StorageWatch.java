@@ -11,6 +11,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Probes storage every second ({@link DatabaseHealth}) whether or not a load balancer asks for readiness: the probe
@@ -27,6 +28,7 @@ public class StorageWatch {
     TimerService timers;
 
     @Inject
+    @Readiness // the health check's qualifier: it has no @Default
     DatabaseHealth health;
 
     @PostConstruct
