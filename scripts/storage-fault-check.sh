@@ -10,7 +10,7 @@
 #   - the job started before the fault reaches its full count (needs jobs to pause and continue on storage faults:
 #     job_finishes_after_space_returns; STORAGE_JOB_STRICT=1 fails when it does not, else it is reported PENDING).
 # Needs root (mount), curl, python3, fallocate, and the built WAR (./mvnw -B -o -pl traceability-war -am -DskipTests
-# package). Settings: PORT (8790), VOLUME_MB (48), COUNT (100000), FILL_AT (stamps issued before the disk is filled,
+# package; TEMSO_WAR names another copy). Settings: PORT (8790), VOLUME_MB (48), COUNT (100000), FILL_AT (stamps issued before the disk is filled,
 # 10000), MIN_FREE_MB (TEMSO_STORAGE_MIN_FREE_MB of the instance, 4), KEEP=1 keeps the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ FILL_AT="${FILL_AT:-10000}"
 export TEMSO_STORAGE_MIN_FREE_MB="${MIN_FREE_MB:-4}"
 WORK=$(mktemp -d /tmp/temso-storage-fault.XXXXXX)
 VOL="$WORK/vol"
-cp traceability-war/target/temso.war "$WORK/temso.war"   # a rebuild while this runs changes nothing
+cp "${TEMSO_WAR:-traceability-war/target/temso.war}" "$WORK/temso.war"   # a rebuild while this runs changes nothing
 export TEMSO_WAR="$WORK/temso.war"
 . bench/server-lib.sh
 
@@ -82,10 +82,13 @@ job_field() { job_json | python3 -c "import json,sys; print(json.load(sys.stdin)
 # Jobs pause on a storage fault and continue by themselves only with that feature (h/jobs); without it the job
 # fails or stays RUNNING, which is reported PENDING here unless STORAGE_JOB_STRICT=1.
 job_finishes_after_space_returns() {
-  local t0 status issued; t0=$(date +%s)
+  local t0 status issued last="" moved; t0=$(date +%s); moved=$t0
   while :; do
     status=$(job_field status 2>/dev/null || echo "?"); issued=$(job_field issued 2>/dev/null || echo "?")
     [ "$status" = RUNNING ] || break
+    [ "$issued" != "$last" ] && { last=$issued; moved=$(date +%s); }
+    # stuck: no progress for 30 s (a job that does not continue by itself never will)
+    [ $(( $(date +%s) - moved )) -lt 30 ] || break
     [ $(( $(date +%s) - t0 )) -lt "${JOB_WAIT_S:-600}" ] || break
     sleep 2
   done

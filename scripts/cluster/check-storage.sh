@@ -8,7 +8,9 @@
 #     queued); one never seen answers 503 (it must be read from the database);
 # PostgreSQL is started again (pg_start) and, without restarting either instance,
 #   - both are ready again (FIGURE pg_recovery_ms), sign-in and a new batch work, the queued scans are written.
-# The embedded Derby variant (a full disk) is scripts/storage-fault-check.sh (one instance, outside the cluster).
+# Then the embedded Derby variant, a full disk: scripts/storage-fault-check.sh runs one instance outside the cluster
+# (port CLUSTER_HTTP_BASE + 9, its data directory on a 48 MB tmpfs; needs root for the mount) and its PASS and FIGURE
+# lines count here. CLUSTER_STORAGE_DERBY=0 skips it.
 
 # storage_call URL METHOD PATH [JSON] [TOKEN] -> sets ST_STATUS, ST_HEADERS, ST_BODY
 storage_call() {
@@ -125,4 +127,19 @@ check_storage() {
   done
   [ "$scans_after" -ge $((scans_before + 4)) ] || fail "scans made while PostgreSQL was down were not written: $scans_before before, $scans_after after"
   pass "scans made while PostgreSQL was down were written once it was back ($scans_before -> $scans_after rows)"
+  storage_derby
+}
+
+# storage_derby: the full-disk check on embedded Derby (scripts/storage-fault-check.sh), its figures collected
+storage_derby() {
+  if [ "${CLUSTER_STORAGE_DERBY:-1}" = 0 ]; then log "embedded Derby part skipped (CLUSTER_STORAGE_DERBY=0)"; return 0; fi
+  if [ "$(id -u)" != 0 ]; then log "embedded Derby part skipped: mounting its tmpfs needs root"; return 0; fi
+  local out="$CLUSTER_WORK/storage-derby.out" rc=0
+  log "embedded Derby on a full disk: scripts/storage-fault-check.sh (port $((CLUSTER_HTTP_BASE + 9)), output $out)"
+  PORT=$((CLUSTER_HTTP_BASE + 9)) JOB_WAIT_S=300 TEMSO_WAR="$CLUSTER_WORK/temso.war" "$CLUSTER_ROOT/scripts/storage-fault-check.sh" >"$out" 2>&1 || rc=$?
+  grep -E '^(PASS|PENDING|FAIL) ' "$out" | sed 's/^/  derby: /'
+  local f
+  while read -r f; do figure "${f%%=*}" "$(cut -d' ' -f1 <<<"${f#*=}")" "$(cut -s -d' ' -f2 <<<"${f#*=}")"; done \
+    < <(sed -n 's/^FIGURE //p' "$out")
+  [ "$rc" = 0 ] || fail "embedded Derby storage check failed (exit $rc), see $out"
 }
