@@ -9,7 +9,7 @@
 #   - /health/ready is UP again (FIGURE derby_recovery_ms), sign-in and a new batch work;
 #   - the job started before the fault reaches its full count (needs jobs to pause and continue on storage faults:
 #     job_finishes_after_space_returns; STORAGE_JOB_STRICT=1 fails when it does not, else it is reported PENDING).
-# Needs root (mount), curl, python3, fallocate, and the built WAR (./mvnw -B -o -pl traceability-war -am -DskipTests
+# Needs root (mount), curl, python3, dd, and the built WAR (./mvnw -B -o -pl traceability-war -am -DskipTests
 # package; TEMSO_WAR names another copy). Settings: PORT (8790), VOLUME_MB (48), COUNT (100000), FILL_AT (stamps issued before the disk is filled,
 # 10000), MIN_FREE_MB (TEMSO_STORAGE_MIN_FREE_MB of the instance, 4), KEEP=1 keeps the work directory.
 set -euo pipefail
