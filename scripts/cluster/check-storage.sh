@@ -41,14 +41,13 @@ storage_new_batch() { # URL TOKEN LOT: a batch like the demo manager's first ope
 }
 
 check_storage() {
-  declare -F issue_stamps >/dev/null || . "$CLUSTER_ROOT/scripts/cluster/check-scans.sh" # issue_stamps
   local tok batch bjson seen unseen ms_a ms_b t0 n url lot=ST$RANDOM
   tok=$(token tantru.quanly) || fail "demo manager cannot sign in"
   batch=$(curl -sf "$LB_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
   bjson=$(curl -sf "$LB_URL/api/batches/$batch" -H "Authorization: Bearer $tok")
   ST_PRODUCT=$(jq_ 'j["productId"]' <<<"$bjson"); ST_ZONE=$(jq_ 'j["zones"][0]["id"]' <<<"$bjson")
   # two stamps: one scanned on both instances before the fault, one never scanned
-  local paths; paths=$(issue_stamps "$tok" 2)
+  local paths; paths=$(issue_stamps "$tok" 2 | cut -d' ' -f2)
   seen=$(sed -n 1p <<<"$paths"); unseen=$(sed -n 2p <<<"$paths")
   [ -n "$seen" ] && [ -n "$unseen" ] || fail "two stamps were not issued"
   for url in "$A_URL" "$B_URL"; do
