@@ -50,17 +50,18 @@ wait_ready_is() {
   done
   echo $(( $(now_ms) - t0 ))
 }
-# write_outcome NAME STATUS HEADERS BODY: a write must succeed or answer 503 storage-unavailable with Retry-After
+# write_outcome NAME STATUS HEADERS BODY: a write must succeed or answer 503 storage-unavailable with Retry-After;
+# sets OUTCOME (ok or 503), fails the check otherwise
 write_outcome() {
   local what=$1 status=$2 headers=$3 body=$4
   case "$status" in
-    2??) log "$what answered $status (the write fitted into pages Derby already had)"; echo ok ;;
+    2??) OUTCOME=ok ;;
     503)
       grep -qi '^content-type: application/problem+json' <<<"$headers" || fail "$what: 503 without problem+json: $headers"
       grep -qi '^retry-after:' <<<"$headers" || fail "$what: 503 without Retry-After"
       [ "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["type"])' "$body")" = "https://temso.vn/problems/storage-unavailable" ] \
         || fail "$what: 503 of another type: $body"
-      echo 503 ;;
+      OUTCOME=503 ;;
     *) fail "$what answered $status while the disk is full (expected 2xx or 503 storage-unavailable): $body" ;;
   esac
 }
@@ -147,16 +148,28 @@ pass "/health/ready DOWN $MS ms after the disk filled: $(curl -s -m 5 "$B/health
 # writes while full: small ones may still fit into pages Derby has; none may answer 500
 sleep 3 # the job meets the full disk
 WROTE_503=0
-sign_in; r=$(write_outcome "sign-in while full" "$STATUS" "$HEADERS" "$BODY"); [ "$r" = 503 ] && WROTE_503=$((WROTE_503 + 1))
+sign_in; write_outcome "sign-in while full" "$STATUS" "$HEADERS" "$BODY"; [ "$OUTCOME" = 503 ] && WROTE_503=$((WROTE_503 + 1))
 for i in 1 2 3; do
-  new_batch "full$i"; r=$(write_outcome "new batch $i while full" "$STATUS" "$HEADERS" "$BODY"); [ "$r" = 503 ] && WROTE_503=$((WROTE_503 + 1))
+  new_batch "full$i"; write_outcome "new batch $i while full" "$STATUS" "$HEADERS" "$BODY"; [ "$OUTCOME" = 503 ] && WROTE_503=$((WROTE_503 + 1))
 done
 call POST "/api/batches/$BATCH/stamps" '{"count":5000}' "$TOKEN"
 case "$STATUS" in
   202|429) log "a new 5,000-stamp job while full: $STATUS" ;;
-  *) r=$(write_outcome "new issuing job while full" "$STATUS" "$HEADERS" "$BODY"); [ "$r" = 503 ] && WROTE_503=$((WROTE_503 + 1)) ;;
+  *) write_outcome "new issuing job while full" "$STATUS" "$HEADERS" "$BODY"; [ "$OUTCOME" = 503 ] && WROTE_503=$((WROTE_503 + 1)) ;;
 esac
-pass "writes while the disk is full: none answered 500 ($WROTE_503 answered 503 storage-unavailable, the others fitted)"
+# Derby still rewrites pages it has and appends to its current log file (1 MB): small writes may fit. Diary entries
+# with 2,000-character notes fill the log file within a few hundred writes; the one that needs a new file or page
+# must answer 503, and none may answer 500
+NOTE=$(python3 -c 'print("ghi chú " * 250)')
+DIARY=0
+for i in $(seq 400); do
+  [ "$WROTE_503" -gt 0 ] && break
+  DIARY=$i
+  call POST "/api/batches/$BATCH/events" "{\"type\":\"INSPECTION\",\"occurredAt\":\"2026-11-20T08:00:00Z\",\"note\":\"$NOTE\"}" "$TOKEN"
+  write_outcome "diary entry $i while full" "$STATUS" "$HEADERS" "$BODY"; [ "$OUTCOME" = 503 ] && WROTE_503=$((WROTE_503 + 1))
+done
+[ "$WROTE_503" -gt 0 ] || fail "400 diary entries fitted on a full disk: no write met the fault"
+pass "writes while the disk is full: none answered 500, $WROTE_503 answered 503 storage-unavailable with Retry-After of $((5 + DIARY)) (sign-in, 3 batches, an issuing job, $DIARY diary entries; the others fitted into pages and log Derby had)"
 log "$(grep -c 'Storage unavailable' "$WORK/server.log") storage-unavailable answers logged"
 TRACE=$(curl -s -o /dev/null -w '%{http_code}' "$B$STAMP_PATH")
 [ "$TRACE" = 200 ] || fail "the trace page of a stamp seen before answered $TRACE while the disk is full"
