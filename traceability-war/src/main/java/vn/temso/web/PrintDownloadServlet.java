@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
+import vn.temso.platform.files.FileStore;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.printing.control.PrintJobs;
 
@@ -17,14 +17,17 @@ public class PrintDownloadServlet extends HttpServlet {
     @Inject
     PrintJobs printJobs;
 
+    @Inject
+    FileStore files;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             PrintJobs.Download d = printJobs.download(req.getParameter("job"));
             resp.setContentType(d.mediaType());
             resp.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
-            resp.setContentLengthLong(Files.size(d.file()));
-            Files.copy(d.file(), resp.getOutputStream());
+            resp.setContentLengthLong(d.file().size());
+            files.copy(d.file(), resp.getOutputStream());
         } catch (ProblemException e) {
             resp.sendError(e.status() == 409 ? 409 : 404);
         }

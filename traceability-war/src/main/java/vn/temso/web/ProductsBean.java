@@ -7,30 +7,30 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import vn.temso.platform.persistence.DerbyLifecycle;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.OcopLevel;
 
-/** Product list and form, with OCOP certificate and an image upload kept in the data directory. */
+/** Product list and form, with OCOP certificate and an image upload kept in the file store (ProductImages). */
 @Named
 @ViewScoped
 public class ProductsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
+    static final Set<String> IMAGE_TYPES = ProductImages.TYPES;
 
     @Inject
     transient Products products;
+
+    @Inject
+    transient ProductImages images;
 
     private String id;
     private ProductView product;
@@ -86,28 +86,17 @@ public class ProductsBean implements Serializable {
             Validation.check(r);
             var p = id == null ? products.create(r) : products.update(id, r);
             if (image != null && image.getSize() > 0) {
-                store(p.getId());
-                products.update(p.getId(), new ProductRequest(null, gtin, name, description, category, unit, priceVnd,
-                        "/images/" + p.getId(), ocop));
+                try (InputStream in = image.getInputStream()) {
+                    p = images.store(p.getId(), image.getContentType(), in);
+                } catch (IOException e) {
+                    throw new Problems.ValidationFailed("image", "The image could not be stored");
+                }
             }
             return p;
         });
         if (saved != null) {
             Ui.info(Ui.text("product.saved"));
             Ui.redirect("/app/product.xhtml?id=" + saved.getId());
-        }
-    }
-
-    private void store(String productId) {
-        try (InputStream in = image.getInputStream()) {
-            Path dir = DerbyLifecycle.dataDirectory().resolve("images");
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "upload", ".tmp");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve(productId + ".type"), image.getContentType());
-            Files.move(tmp, dir.resolve(productId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new Problems.ValidationFailed("image", "The image could not be stored");
         }
     }
 

@@ -236,6 +236,7 @@ public abstract class ListingScenarios extends ApiScenarios {
         awaitFeed(path, x -> x.contains(gtin14(p)));
         HttpResponse<byte[]> first = fetch(path);
         assertEquals(200, first.statusCode());
+        FileScenarios.assertStored("feeds/" + coop + "/google-tsv.tsv", first.body(), "text/tab-separated-values");
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("text/tab-separated-values"));
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String modified = first.headers().firstValue("Last-Modified").orElseThrow();

@@ -204,6 +204,7 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertTrue(file.contentType().startsWith("application/pdf"), file.contentType());
         assertTrue(file.header("Content-Disposition").startsWith("attachment; filename=\"tem-"),
                 file.header("Content-Disposition"));
+        FileScenarios.assertStored("prints/" + id(job) + ".pdf", file.raw().body(), "application/pdf");
         Map<Integer, String> urls = stampUrls(batchId);
         assertEquals(30, urls.size(), "the print issued exactly its stamps");
         String coopName = batch.get("cooperativeName").asText();
@@ -274,8 +275,9 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertTrue(audit.toString().contains("\"reprint\""), audit.toString());
 
         // past the retention the file is deleted (PrintRetention): the job stays, its download says what to reprint
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("temso.it.dataDir"), "prints", id(re) + ".zpl");
-        assertTrue(java.nio.file.Files.deleteIfExists(file), "print file at " + file);
+        FileScenarios.assertStored("prints/" + id(re) + ".zpl", zpl.raw().body(), "application/vnd.zebra.zpl");
+        assertEquals(204, FileScenarios.probe("DELETE", "prints/" + id(re) + ".zpl", null).statusCode(),
+                "the print file is in the database file store");
         Api.Reply gone = download(STAFF, re);
         assertProblem(gone, 410, "gone");
         assertTrue(gone.json().get("detail").asText().contains("2-4"), gone.text());

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one deployment of this module: the WAR exactly as built, deployed at the root context on Payara Micro
- * with a fresh embedded Derby database and the demo data. Every scenario class of the chain runs against it.
+ * The one deployment of this module: the WAR exactly as built (plus {@link FileStoreProbe}), deployed at the root
+ * context on Payara Micro with a fresh embedded Derby database and the demo data. Every scenario class of the chain runs against it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -81,6 +81,11 @@ class TemsoIT extends TenancyScenarios {
     class CacheBounds extends CacheBoundsScenarios {
     }
 
+    /** Print files, images and feeds in the database file store: any instance serves them (issue 13). */
+    @Nested
+    class StoredFiles extends FileScenarios {
+    }
+
     /** Sign-in cannot be used as a weapon; users can be disabled (issue 12). */
     @Nested
     class LoginHardening extends LoginHardeningScenarios {
@@ -102,7 +107,10 @@ class TemsoIT extends TenancyScenarios {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+        FileScenarios.seedLegacyFiles(data); // as a version before the database file store left them
         File war = new File(System.getProperty("temso.it.war", "target/temso.war"));
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+        // the probe lets scenarios look into the database file store; it is never in the built WAR
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class)
+                .addClass(FileStoreProbe.class);
     }
 }

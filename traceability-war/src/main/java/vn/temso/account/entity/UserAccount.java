@@ -59,6 +59,22 @@ public class UserAccount {
 
     public UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
                        String password) {
+        this(username, displayName, role, cooperative, communes);
+        changePassword(password);
+    }
+
+    /**
+     * An account whose password was hashed elsewhere: the demo accounts share one hash of their one public password
+     * (hashing it per account was most of the demo data's start-up time).
+     */
+    public static UserAccount withPasswordHash(String username, String displayName, Role role, Cooperative cooperative,
+                                               Set<String> communes, String passwordHash) {
+        UserAccount account = new UserAccount(username, displayName, role, cooperative, communes);
+        account.passwordHash = passwordHash;
+        return account;
+    }
+
+    private UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes) {
         boolean coopRole = role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
         if (coopRole != (cooperative != null)) {
             throw new IllegalArgumentException("cooperative roles need a cooperative; other roles must not have one");
@@ -71,7 +87,6 @@ public class UserAccount {
         communes.stream().map(Texts::key).filter(k -> k != null).forEach(communeKeys::add);
         this.enabled = true;
         this.createdAt = Instant.now();
-        changePassword(password);
     }
 
     public static String normalizeUsername(String username) {

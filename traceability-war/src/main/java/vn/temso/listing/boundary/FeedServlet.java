@@ -7,51 +7,46 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import vn.temso.listing.control.Feeds;
+import vn.temso.platform.files.FileStore;
+import vn.temso.platform.files.StoredFile;
+import vn.temso.platform.web.ConditionalGet;
 
 /**
  * Public feed files: {@code GET /feeds/{cooperativeId}/{channel}.{ext}}, e.g. {@code /feeds/<uuid>/google-xml.xml}.
  * No sign-in (marketplaces fetch them); the cooperative id is a random UUID, so the URL is not guessable. Only
  * names built from the channel list are served, never the publisher's side files. Served from the last published
- * file with a strong ETag and Last-Modified (304 on If-None-Match / If-Modified-Since) and gzip when accepted.
+ * file in the file store (any instance serves it) with a strong ETag and Last-Modified (304 on If-None-Match /
+ * If-Modified-Since) and gzip when accepted.
  */
 @WebServlet(urlPatterns = "/feeds/*")
 public class FeedServlet extends HttpServlet {
 
     @Inject
-    Feeds feeds;
+    FileStore files;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
-        Path file = parts.length == 3 && parts[0].isEmpty() ? feeds.file(parts[1], parts[2]) : null;
-        BasicFileAttributes attrs;
-        try {
-            attrs = file == null ? null : Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            attrs = null;
-        }
-        if (attrs == null) {
+        String key = parts.length == 3 && parts[0].isEmpty() ? Feeds.key(parts[1], parts[2]) : null;
+        StoredFile file = key == null ? null : files.find(key).orElse(null);
+        if (file == null) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND, "No such feed (yet): feeds are generated a few seconds after"
                     + " the first product is listed");
             return;
         }
         boolean gzip = acceptsGzip(req.getHeader("Accept-Encoding"));
-        long modified = attrs.lastModifiedTime().toMillis();
+        long modified = file.created().toEpochMilli();
         // the representation differs when gzipped, so its entity tag does too
-        String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis())
+        String etag = "\"" + Long.toHexString(file.size()) + "-" + Long.toHexString(modified)
                 + (gzip ? "-gz" : "") + "\"";
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", modified);
         resp.setHeader("Vary", "Accept-Encoding");
         resp.setHeader("Cache-Control", "public, max-age=60");
-        resp.setContentType(contentType(parts[2]));
+        resp.setContentType(Feeds.contentType(parts[2]));
         if (notModified(req, etag, modified)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -63,36 +58,24 @@ public class FeedServlet extends HttpServlet {
             if (gzip) {
                 resp.setHeader("Content-Encoding", "gzip");
                 try (OutputStream out = new GZIPOutputStream(resp.getOutputStream(), 64 * 1024)) {
-                    Files.copy(file, out);
+                    files.copy(file, out);
                 }
             } else {
-                resp.setContentLengthLong(attrs.size());
-                Files.copy(file, resp.getOutputStream());
+                resp.setContentLengthLong(file.size());
+                files.copy(file, resp.getOutputStream());
             }
-        } catch (NoSuchFileException e) {
-            // replaced between stat and open is impossible (atomic move keeps a file there); removed is not
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } catch (IOException e) {
+            // replaced and swept while being read (an hour after the replacement): the client sees a cut response
+            if (!resp.isCommitted()) {
+                resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            } else {
+                throw e;
+            }
         }
     }
 
     static boolean notModified(HttpServletRequest req, String etag, long modified) {
-        String inm = req.getHeader("If-None-Match");
-        if (inm != null) {
-            for (String tag : inm.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-                    return true;
-                }
-            }
-            return false; // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
-        }
-        long ims;
-        try {
-            ims = req.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return ims != -1 && modified / 1000 <= ims / 1000;
+        return ConditionalGet.notModified(req, etag, modified);
     }
 
     static boolean acceptsGzip(String acceptEncoding) {
@@ -112,18 +95,5 @@ public class FeedServlet extends HttpServlet {
             }
         }
         return false;
-    }
-
-    private static String contentType(String name) {
-        if (name.endsWith(".xml")) {
-            return "application/xml; charset=UTF-8";
-        }
-        if (name.endsWith(".tsv")) {
-            return "text/tab-separated-values; charset=UTF-8";
-        }
-        if (name.endsWith(".jsonld")) {
-            return "application/ld+json; charset=UTF-8";
-        }
-        return "text/csv; charset=UTF-8";
     }
 }

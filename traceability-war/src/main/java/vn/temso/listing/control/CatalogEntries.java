@@ -33,7 +33,8 @@ public final class CatalogEntries {
                 // Google and Meta require a description; the name is the honest fallback
                 .description(p.getDescription() != null ? p.getDescription() : p.getName())
                 .link(base + "/01/" + p.getGtin())
-                .imageLink(p.getImageUrl())
+                // an uploaded image is served by Temso itself (/images/<id>); marketplaces need the full URL
+                .imageLink(p.getImageUrl() != null && p.getImageUrl().startsWith("/") ? base + p.getImageUrl() : p.getImageUrl())
                 .availability(listing.getAvailability())
                 .priceVnd(p.getPriceVnd() == null ? 0 : p.getPriceVnd())
                 .condition("new")

@@ -3,7 +3,6 @@ package vn.temso.listing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,10 +16,12 @@ import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.publish.FeedPublisher;
 import vn.temso.catalog.publish.PublishResult;
 import vn.temso.listing.entity.ListingFeed;
+import vn.temso.platform.files.FileStore;
 
 /**
  * Regenerates dirty feed files through {@link FeedPublisher}, so the publish gate applies: a feed where too
- * many items fail validation, or that shrank suspiciously, never replaces the last good one.
+ * many items fail validation, or that shrank suspiciously, never replaces the last good one. Feeds are kept in the
+ * file store (the shared database), so any instance serves them.
  */
 @ApplicationScoped
 public class FeedRegenerator {
@@ -33,6 +34,9 @@ public class FeedRegenerator {
 
     @Inject
     SyncSettings settings;
+
+    @Inject
+    FileStore files;
 
     /** Called from the scheduler thread only, so one feed file is never published twice at once here. */
     public void regenerateDirty() {
@@ -47,8 +51,8 @@ public class FeedRegenerator {
         FeedOptions options = FeedOptions.forDay(today).withFeedHeader(
                 (coopName == null ? "Temso" : coopName) + " – " + f.getChannel().cliName(),
                 settings.publicBaseUrl(), "Sản phẩm OCOP của " + (coopName == null ? "hợp tác xã" : coopName));
-        FeedPublisher publisher = new FeedPublisher(settings.feedDirectory(f.getCooperativeId()),
-                settings.publishPolicy(), Clock.systemUTC());
+        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId()),
+                settings.publishPolicy());
         try {
             PublishResult r = publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options,
                     new Entries(f, today));

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,6 +27,9 @@ public class Feeds {
     @PersistenceContext
     EntityManager em;
 
+    /** Where feeds are kept in the file store: {@code feeds/<cooperative id>/<file name>}. */
+    public static final String PREFIX = "feeds/";
+
     @Inject
     SyncSettings settings;
 
@@ -42,14 +44,31 @@ public class Feeds {
         };
     }
 
-    /** The file a feed URL names, or null for anything that is not a feed (never a side file of the publisher). */
-    public Path file(String cooperativeId, String name) {
+    /** The media type a feed file is served with. */
+    public static String contentType(String name) {
+        if (name.endsWith(".xml")) {
+            return "application/xml; charset=UTF-8";
+        }
+        if (name.endsWith(".tsv")) {
+            return "text/tab-separated-values; charset=UTF-8";
+        }
+        if (name.endsWith(".jsonld")) {
+            return "application/ld+json; charset=UTF-8";
+        }
+        return "text/csv; charset=UTF-8";
+    }
+
+    /**
+     * The file store key a feed URL names, or null for anything that is not a feed (never a side file of the
+     * publisher).
+     */
+    public static String key(String cooperativeId, String name) {
         if (cooperativeId == null || !cooperativeId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
             return null;
         }
         for (Channel c : Channel.values()) {
             if (c.writesFile() && fileName(c).equals(name)) {
-                return settings.feedDirectory(cooperativeId).resolve(fileName(c));
+                return PREFIX + cooperativeId + "/" + fileName(c);
             }
         }
         return null;

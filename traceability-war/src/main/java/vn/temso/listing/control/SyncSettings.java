@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,10 +19,6 @@ public class SyncSettings {
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
     String publicBaseUrl;
-
-    @Inject
-    @ConfigProperty(name = "temso.data.dir", defaultValue = "data")
-    String dataDir;
 
     @Inject
     @ConfigProperty(name = "temso.listing.interval-ms", defaultValue = "5000")
@@ -70,10 +65,6 @@ public class SyncSettings {
 
     public String publicBaseUrl() {
         return publicBaseUrl;
-    }
-
-    public Path feedDirectory(String cooperativeId) {
-        return Path.of(dataDir).toAbsolutePath().normalize().resolve("feeds").resolve(cooperativeId);
     }
 
     public long intervalMs() {

@@ -6,9 +6,21 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -21,7 +33,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 /**
  * Brings the schema up to date before anything else touches the database. Liquibase's database-neutral
  * changelog gives the same schema on Derby and PostgreSQL; its lock table keeps two clustered instances from
- * migrating at once.
+ * migrating at once. Migrations are checked once: the SHA-256 of the changelog files is stored after a migration,
+ * and a start whose changelog has the same fingerprint skips Liquibase (a second or more of every start).
  */
 @Singleton
 @Startup
@@ -29,6 +42,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 public class SchemaMigrator {
 
     static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
+    private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"([^\"]+)\"");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
@@ -36,7 +50,12 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
+        String fingerprint = fingerprint(SchemaMigrator.class.getClassLoader());
         try (Connection connection = dataSource.getConnection()) {
+            if (fingerprint.equals(storedFingerprint(connection))) {
+                LOG.info("Database schema is up to date (changelog unchanged since its last migration)");
+                return;
+            }
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             if (database instanceof DerbyDatabase derby) {
@@ -47,11 +66,70 @@ public class SchemaMigrator {
                     new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database)) {
                 liquibase.update("");
             }
+            storeFingerprint(connection, fingerprint);
             LOG.info("Database schema is up to date");
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over the master changelog and every file it includes, in order. */
+    static String fingerprint(ClassLoader loader) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] master = read(loader, CHANGELOG);
+            sha.update(master);
+            Matcher m = INCLUDE.matcher(new String(master, StandardCharsets.UTF_8));
+            while (m.find()) {
+                sha.update(m.group(1).getBytes(StandardCharsets.UTF_8));
+                sha.update(read(loader, m.group(1)));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Changelog " + resource + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored fingerprint, or null before the first migration (no table yet: the autocommit read just fails). */
+    private static String storedFingerprint(Connection c) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static void storeFingerprint(Connection c, String fingerprint) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (PreparedStatement up = c.prepareStatement("UPDATE schema_fingerprint SET fingerprint = ? WHERE id = 1")) {
+            up.setString(1, fingerprint);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement in = c.prepareStatement(
+                        "INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
+                    in.setString(1, fingerprint);
+                    in.executeUpdate();
+                } catch (SQLException raced) {
+                    // another instance stored it at the same moment: same changelog, same fingerprint, or the
+                    // next start simply checks the changelog once more
+                }
+            }
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 }

@@ -115,15 +115,16 @@ public class DemoData {
                 em.persist(event);
             }
         }
+        String demoHash = vn.temso.platform.security.PasswordHasher.hash(DEMO_PASSWORD);
         for (JsonValue v : root.getJsonArray("users")) {
             JsonObject u = v.asJsonObject();
             Set<String> communes = u.containsKey("communes")
                     ? u.getJsonArray("communes").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(jakarta.json.JsonString::getString).collect(Collectors.toSet())
                     : Set.of();
-            em.persist(new UserAccount(u.getString("username"), u.getString("displayName"),
+            em.persist(UserAccount.withPasswordHash(u.getString("username"), u.getString("displayName"),
                     Role.valueOf(u.getString("role")), u.containsKey("coop") ? coops.get(u.getString("coop")) : null,
-                    communes, DEMO_PASSWORD));
+                    communes, demoHash));
         }
         LOG.info(() -> "Demo data loaded: " + coops.size() + " cooperatives, " + zones.size() + " zones, "
                 + products.size() + " products");

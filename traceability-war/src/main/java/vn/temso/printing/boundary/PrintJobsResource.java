@@ -5,13 +5,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.platform.files.FileStore;
 import vn.temso.printing.control.PrintJobs;
 
 @Path("print-jobs")
@@ -20,6 +23,9 @@ public class PrintJobsResource {
 
     @Inject
     PrintJobs printJobs;
+
+    @Inject
+    FileStore files;
 
     @GET
     @Path("{id}")
@@ -44,7 +50,8 @@ public class PrintJobsResource {
             + " problem's detail names the serial range to reprint")
     public Response download(@PathParam("id") String id) {
         PrintJobs.Download d = printJobs.download(id);
-        return Response.ok(d.file().toFile(), d.mediaType())
+        StreamingOutput body = out -> files.copy(d.file(), out); // a chunk at a time from the database
+        return Response.ok(body, d.mediaType()).header(HttpHeaders.CONTENT_LENGTH, d.file().size())
                 .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"").build();
     }
 }

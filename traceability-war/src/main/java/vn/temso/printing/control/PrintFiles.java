@@ -1,30 +1,20 @@
 package vn.temso.printing.control;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import vn.temso.platform.config.Settings;
+import vn.temso.platform.files.FileStore;
 import vn.temso.printing.entity.PrintJob;
 
-/** Where finished prints are kept: {@code <temso.data.dir>/prints/<job id>.pdf|.zpl}. */
+/** Where finished prints are kept: the file store, under {@code prints/<job id>.pdf|.zpl}. */
 final class PrintFiles {
+
+    static final String PREFIX = "prints/";
 
     private PrintFiles() {
     }
 
-    static Path dir() {
-        return Path.of(Settings.get("temso.data.dir", "data")).toAbsolutePath().normalize().resolve("prints");
-    }
-
-    static Path of(PrintJob job) {
-        return of(dir(), job);
-    }
-
-    static Path of(Path dir, PrintJob job) {
-        return dir.resolve(job.getId() + "." + job.getFormat().extension());
+    static String keyOf(PrintJob job) {
+        return PREFIX + job.getId() + "." + job.getFormat().extension();
     }
 
     /** The print jobs whose files the retention deletes; the database in the service, a list in unit tests. */
@@ -37,17 +27,17 @@ final class PrintFiles {
     }
 
     /**
-     * Deletes the files of jobs that finished before {@code cutoff} and marks those jobs, then deletes any file
-     * still last written before the cutoff (partial files of interrupted runs, files no job claims).
+     * Deletes the files of jobs that finished before {@code cutoff} and marks those jobs, then deletes any print
+     * file still stored before the cutoff (files no job claims). Unfinished uploads are the store's to sweep.
      *
      * @return how many jobs lost their file
      */
-    static int expire(Path dir, Instant cutoff, Jobs jobs) throws IOException {
+    static int expire(FileStore store, Instant cutoff, Jobs jobs) {
         int expired = 0;
         while (true) {
             List<PrintJob> batch = jobs.withFilesFinishedBefore(cutoff, 200);
             for (PrintJob j : batch) {
-                Files.deleteIfExists(of(dir, j));
+                store.delete(keyOf(j));
                 jobs.fileDeleted(j.getId(), Instant.now());
                 expired++;
             }
@@ -55,33 +45,7 @@ final class PrintFiles {
                 break;
             }
         }
-        deleteOlderThan(dir, cutoff);
+        store.deleteCreatedBefore(PREFIX, cutoff);
         return expired;
-    }
-
-    /**
-     * Deletes print files (and leftover partial files) last written before {@code cutoff}.
-     *
-     * @return how many files were deleted
-     */
-    static int deleteOlderThan(Path dir, Instant cutoff) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)
-                        && Files.deleteIfExists(f)) {
-                    deleted++;
-                }
-            }
-        }
-        return deleted;
-    }
-
-    /** Written first, moved into place when complete, so a download never sees half a file. */
-    static Path partOf(PrintJob job) {
-        return dir().resolve(job.getId() + "." + job.getFormat().extension() + ".part");
     }
 }

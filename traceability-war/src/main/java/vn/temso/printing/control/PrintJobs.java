@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +14,8 @@ import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.files.FileStore;
+import vn.temso.platform.files.StoredFile;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -40,6 +40,9 @@ public class PrintJobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    FileStore files;
 
     @Inject
     CurrentCaller current;
@@ -69,7 +72,7 @@ public class PrintJobs {
                         Integer count, Integer fromSeq, Integer toSeq) {
     }
 
-    public record Download(Path file, String mediaType, String fileName) {
+    public record Download(StoredFile file, String mediaType, String fileName) {
     }
 
     /** The one rule for signed stamp URLs: whoever may hold them may print them ({@link Caller#canHoldSignedStamps}). */
@@ -199,8 +202,8 @@ public class PrintJobs {
                     + (j.getStatus() == PrintJob.Status.FAILED ? ": " + j.getError() : " (" + j.percent() + " %)")
                     + "; the file is ready when it is DONE");
         }
-        Path file = PrintFiles.of(j);
-        if (j.getFileDeletedAt() != null || !Files.isRegularFile(file)) {
+        StoredFile file = j.getFileDeletedAt() != null ? null : files.find(PrintFiles.keyOf(j)).orElse(null);
+        if (file == null) {
             throw new Problems.Gone("The file of print job " + id + " was deleted"
                     + (j.getFileDeletedAt() == null ? "" : " on " + j.getFileDeletedAt().truncatedTo(ChronoUnit.SECONDS))
                     + " after the retention period (temso.print.retention-days); reprint stamps " + j.getFromSeq()

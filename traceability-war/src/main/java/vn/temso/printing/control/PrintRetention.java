@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.platform.config.Settings;
+import vn.temso.platform.files.FileStore;
 
 /**
  * Deletes the files of print jobs that finished more than {@code temso.print.retention-days} ago (default 30; 0
@@ -37,6 +37,9 @@ public class PrintRetention {
 
     @Inject
     PrintJobSteps steps;
+
+    @Inject
+    FileStore files;
 
     private ScheduledFuture<?> task;
 
@@ -66,12 +69,12 @@ public class PrintRetention {
 
     private void sweep(Duration keep) {
         try {
-            int n = PrintFiles.expire(PrintFiles.dir(), Instant.now().minus(keep), steps);
+            int n = PrintFiles.expire(files, Instant.now().minus(keep), steps);
             if (n > 0) {
                 LOG.info(() -> "Deleted the files of " + n + " print jobs finished more than " + keep.toDays()
                         + " days ago");
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting old print files failed; retried in an hour", e);
         }
     }

@@ -7,9 +7,6 @@ import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -19,15 +16,17 @@ import vn.temso.label.LabelPrinterException;
 import vn.temso.label.LabelProgress;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
+import vn.temso.platform.files.FileStore;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.control.Stamps;
 import vn.temso.stamping.entity.IssuanceJob;
 
 /**
- * Runs a print job: issues its new stamps (if any), then streams the labels to a file page by page, reading the
- * stamps from the database a chunk at a time, so memory stays flat for 100,000 labels. Runs in the request thread
- * for small jobs and on the managed executor for large ones.
+ * Runs a print job: issues its new stamps (if any), then streams the labels page by page into the file store (the
+ * shared database, so any instance serves the download), reading the stamps from the database a chunk at a time,
+ * so memory stays flat for 100,000 labels. Runs in the request thread for small jobs and on the managed executor
+ * for large ones.
  */
 @ApplicationScoped
 public class PrintRunner {
@@ -42,6 +41,9 @@ public class PrintRunner {
 
     @Inject
     Stamps stamps;
+
+    @Inject
+    FileStore files;
 
     @Resource
     ManagedExecutorService executor;
@@ -98,16 +100,14 @@ public class PrintRunner {
 
     private void print(PrintJob job, LabelContent content) throws IOException {
         LabelOutput output = LabelOutput.of(job);
-        Files.createDirectories(PrintFiles.dir());
-        Path part = PrintFiles.partOf(job);
         PrintSummary summary;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+        // invisible until committed, so a download never sees half a file; a failure discards it
+        try (FileStore.Upload upload = files.create(PrintFiles.keyOf(job), job.getFormat().mediaType())) {
+            OutputStream out = new BufferedOutputStream(upload.stream(), 1 << 16);
             summary = output.write(new StampLabels(job, content), job.getLabelCount(), throttled(job.getId()), out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(part);
-            throw e;
+            out.flush();
+            upload.commit();
         }
-        Files.move(part, PrintFiles.of(job), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         steps.done(job.getId(), summary);
     }
 

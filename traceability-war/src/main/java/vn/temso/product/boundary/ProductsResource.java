@@ -1,10 +1,12 @@
 package vn.temso.product.boundary;
 
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 
 @Path("products")
@@ -39,6 +43,9 @@ public class ProductsResource {
 
     @Inject
     Products products;
+
+    @Inject
+    ProductImages images;
 
     @Context
     UriInfo uri;
@@ -78,5 +85,17 @@ public class ProductsResource {
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
                               @Valid ProductRequest request) {
         return ProductView.of(products.update(id, request));
+    }
+
+    @PUT
+    @Path("{id}/image")
+    @Consumes(MediaType.WILDCARD) // the type is checked by ProductImages, which answers a problem naming the field
+    @Operation(summary = "Upload the product's image (PNG, JPEG or WebP, at most 2 MB) as the raw body",
+            description = "Served publicly at /images/{id} (trace pages show it); the product's imageUrl points there.")
+    @APIResponse(responseCode = "200", description = "The product, its imageUrl set")
+    @APIResponse(responseCode = "400", description = "Not PNG, JPEG or WebP, empty, or over 2 MB")
+    public ProductView putImage(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                InputStream body) {
+        return ProductView.of(images.store(id, contentType, body));
     }
 }

@@ -114,6 +114,15 @@ public class Products {
         return p;
     }
 
+    /** Points a product at its stored image (see {@link ProductImages}). */
+    public Product imageStored(String id, String imageUrl) {
+        Product p = manageable(id);
+        p.describe(p.getName(), p.getDescription(), p.getCategory(), p.getUnit(), p.getPriceVnd(), imageUrl);
+        audit.record(p.getCooperative(), "update", "product", p.getId(), p.getGtin() + " image");
+        changed.fire(new ProductChanged(p));
+        return p;
+    }
+
     private static void apply(Product p, ProductRequest r) {
         p.describe(r.name(), r.description(), r.category(), r.unit(), r.priceVnd(), r.imageUrl());
         if (r.ocop() == null) {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,43 +13,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import vn.temso.platform.files.DatabaseFileStore;
+import vn.temso.platform.files.DerbyFiles;
+import vn.temso.platform.files.FileStore;
 import vn.temso.printing.entity.PrintFormat;
 import vn.temso.printing.entity.PrintJob;
 
 class PrintFilesTest {
 
-    @Test
-    void shouldDeleteOnlyFilesWrittenBeforeTheCutoff(@TempDir Path dir) throws Exception {
-        Instant now = Instant.now();
-        Path old = Files.writeString(dir.resolve("a.pdf"), "%PDF old");
-        Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(31))));
-        Path oldPart = Files.writeString(dir.resolve("b.zpl.part"), "^XA");
-        Files.setLastModifiedTime(oldPart, FileTime.from(now.minus(Duration.ofDays(40))));
-        Path recent = Files.writeString(dir.resolve("c.pdf"), "%PDF new");
-
-        assertEquals(2, PrintFiles.deleteOlderThan(dir, now.minus(Duration.ofDays(30))));
-        assertFalse(Files.exists(old));
-        assertFalse(Files.exists(oldPart));
-        assertTrue(Files.exists(recent));
-        assertEquals(0, PrintFiles.deleteOlderThan(dir.resolve("missing"), now), "no prints directory yet");
+    private static void put(FileStore store, String key) throws Exception {
+        store.put(key, "application/pdf", new ByteArrayInputStream("%PDF".getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** The retention sweep against jobs held in memory and a real directory. */
+    /** The retention sweep against jobs held in memory and the real database file store. */
     @Test
-    void shouldDeleteTheFilesOfJobsFinishedBeforeTheCutoffAndMarkThem(@TempDir Path dir) throws Exception {
+    void shouldDeleteTheFilesOfJobsFinishedBeforeTheCutoffAndMarkThem() throws Exception {
+        DatabaseFileStore store = DerbyFiles.store();
         List<PrintJob> jobs = new ArrayList<>();
         for (int i = 0; i < 205; i++) { // more than one round of 200
             PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo");
             j.done(3, 1, 100);
-            Files.writeString(PrintFiles.of(dir, j), "%PDF");
+            put(store, PrintFiles.keyOf(j));
             jobs.add(j);
         }
         PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo");
-        Path part = Files.writeString(dir.resolve(running.getId() + ".zpl.part"), "^XA");
         jobs.add(running);
         Map<String, Instant> marked = new HashMap<>();
-        PrintFiles.Jobs store = new PrintFiles.Jobs() {
+        PrintFiles.Jobs steps = new PrintFiles.Jobs() {
             @Override
             public List<PrintJob> withFilesFinishedBefore(Instant cutoff, int limit) {
                 return jobs.stream().filter(j -> j.getStatus() == PrintJob.Status.DONE
@@ -63,17 +52,22 @@ class PrintFilesTest {
             }
         };
 
-        assertEquals(0, PrintFiles.expire(dir, Instant.now().minus(Duration.ofDays(30)), store), "all recent");
-        assertEquals(206, Files.list(dir).count());
+        assertEquals(0, PrintFiles.expire(store, Instant.now().minus(Duration.ofDays(30)), steps), "all recent");
+        assertEquals(205, store.list(PrintFiles.PREFIX, null, 1000).size());
 
         Instant later = Instant.now().plusSeconds(60); // as if 30 days had passed
-        Files.setLastModifiedTime(part, FileTime.from(later.plusSeconds(60))); // still being written then
-        assertEquals(205, PrintFiles.expire(dir, later, store));
-        assertEquals(205, marked.size());
-        assertFalse(marked.containsKey(running.getId()), "an unfinished job keeps its file");
-        assertTrue(Files.exists(part), "its partial file, written after the cutoff, stays");
-        assertEquals(1, Files.list(dir).count());
-        assertEquals(0, PrintFiles.expire(dir, later, store), "nothing left to do");
+        put(store, "prints/unclaimed.pdf"); // no job claims it: deleted by its date
+        try (FileStore.Upload stillPrinting = store.create(PrintFiles.keyOf(running), "application/vnd.zebra.zpl")) {
+            stillPrinting.stream().write('^');
+            assertEquals(205, PrintFiles.expire(store, later, steps));
+            assertEquals(205, marked.size());
+            assertFalse(marked.containsKey(running.getId()), "an unfinished job keeps its upload");
+            stillPrinting.commit();
+        }
+        assertEquals(List.of(PrintFiles.keyOf(running)),
+                store.list(PrintFiles.PREFIX, null, 1000).stream().map(f -> f.key()).toList());
+        assertEquals(0, PrintFiles.expire(store, later, steps), "nothing left to do");
+        assertTrue(store.sweep(later.plus(Duration.ofHours(2))) >= 206, "the deleted files' chunks go after the grace");
 
         PrintJob j = jobs.get(0);
         j.fileDeleted(marked.get(j.getId()));

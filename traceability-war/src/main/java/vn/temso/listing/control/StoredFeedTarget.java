@@ -1,0 +1,77 @@
+package vn.temso.listing.control;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import vn.temso.catalog.publish.DirectoryFeedTarget;
+import vn.temso.catalog.publish.FeedTarget;
+import vn.temso.platform.files.FileStore;
+import vn.temso.platform.files.StoredFile;
+
+/**
+ * A cooperative's feeds in the file store, under {@code feeds/<cooperative id>/<file name>}, with the last good item
+ * count beside each in {@code feeds/<cooperative id>/.<file name>.last-good}. A candidate is an upload, invisible
+ * until the publisher commits it; a held-back candidate is discarded and the last good feed stays.
+ */
+final class StoredFeedTarget implements FeedTarget {
+
+    private final FileStore files;
+    private final String prefix;
+
+    StoredFeedTarget(FileStore files, String cooperativeId) {
+        this.files = files;
+        this.prefix = Feeds.PREFIX + cooperativeId + "/";
+    }
+
+    static String stateKey(String feedKey) {
+        int slash = feedKey.lastIndexOf('/');
+        return feedKey.substring(0, slash + 1) + "." + feedKey.substring(slash + 1) + ".last-good";
+    }
+
+    @Override
+    public Path location(String fileName) {
+        return Path.of(prefix + fileName);
+    }
+
+    @Override
+    public long lastGoodCount(String fileName) throws IOException {
+        Optional<StoredFile> state = files.find(stateKey(prefix + fileName));
+        if (state.isEmpty()) {
+            return -1;
+        }
+        try (InputStream in = files.open(state.get())) {
+            return DirectoryFeedTarget.LastGood.read(in, state.get().key());
+        }
+    }
+
+    @Override
+    public Candidate candidate(String fileName) throws IOException {
+        String key = prefix + fileName;
+        FileStore.Upload upload = files.create(key, Feeds.contentType(fileName));
+        return new Candidate() {
+            @Override
+            public OutputStream stream() {
+                return upload.stream();
+            }
+
+            @Override
+            public void publish(long itemCount) throws IOException {
+                upload.commit();
+                ByteArrayOutputStream state = new ByteArrayOutputStream(); // a few dozen bytes
+                DirectoryFeedTarget.LastGood.write(state, itemCount, Instant.now());
+                files.put(stateKey(key), "text/plain; charset=ISO-8859-1",
+                        new ByteArrayInputStream(state.toByteArray()));
+            }
+
+            @Override
+            public void close() throws IOException {
+                upload.close();
+            }
+        };
+    }
+}
