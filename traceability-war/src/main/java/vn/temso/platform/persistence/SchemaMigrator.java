@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,8 +104,26 @@ public class SchemaMigrator {
         }
     }
 
-    /** The stored fingerprint, or null before the first migration (no table yet: the autocommit read just fails). */
+    /**
+     * The stored fingerprint, or null before the first migration. The table's existence is asked of the metadata: a
+     * failed SELECT would abort the transaction the connection may be in on PostgreSQL (the start-up bean's), and
+     * Liquibase's first statement on it then failed with "current transaction is aborted".
+     */
     private static String storedFingerprint(Connection c) {
+        try {
+            DatabaseMetaData meta = c.getMetaData();
+            boolean exists = false;
+            for (String name : new String[] {"schema_fingerprint", "SCHEMA_FINGERPRINT"}) {
+                try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                    exists |= tables.next();
+                }
+            }
+            if (!exists) {
+                return null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")) {
             return rs.next() ? rs.getString(1) : null;
