@@ -67,7 +67,10 @@ public class SchemaMigrator {
                     new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database)) {
                 liquibase.update("");
             }
-            storeFingerprint(connection, fingerprint);
+            // closing Liquibase closed its connection: store the fingerprint on a new one
+            try (Connection after = dataSource.getConnection()) {
+                storeFingerprint(after, fingerprint);
+            }
             LOG.info("Database schema is up to date");
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
