@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import vn.temso.account.control.Accounts;
 import vn.temso.account.control.SignIn;
 import vn.temso.platform.security.ClientAddress;
+import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
 
 @Named
@@ -45,6 +46,11 @@ public class LoginBean {
         } catch (Problems.Unauthenticated e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     Ui.text("login.failed"), null));
+        } catch (RuntimeException e) {
+            if (!StorageFaults.isStorageFault(e)) {
+                throw e;
+            }
+            Ui.storageUnavailable(e);
         }
     }
 

@@ -6,10 +6,15 @@ import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import vn.temso.platform.persistence.StorageFaults;
+import vn.temso.platform.problem.Problems;
 import vn.temso.platform.problem.ProblemException;
 
 /** Runs a use case from a page and turns its problems into messages next to the fields they concern. */
 public final class Ui {
+
+    private static final Logger LOG = Logger.getLogger(Ui.class.getName());
 
     private Ui() {
     }
@@ -21,7 +26,27 @@ public final class Ui {
         } catch (ProblemException e) {
             report(formId, e);
             return null;
+        } catch (RuntimeException e) {
+            if (!StorageFaults.isStorageFault(e)) {
+                throw e;
+            }
+            storageUnavailable(e);
+            return null;
         }
+    }
+
+    /**
+     * The database cannot be reached or written: the page is shown again with what was typed and a message to try
+     * again, answered 503 like the API (not the error page: the form's input would be lost).
+     */
+    public static void storageUnavailable(RuntimeException e) {
+        LOG.warning("Storage unavailable for a page action: " + e);
+        FacesContext fc = FacesContext.getCurrentInstance();
+        fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("storage.unavailable"), null));
+        fc.validationFailed();
+        fc.getExternalContext().setResponseStatus(503);
+        fc.getExternalContext().setResponseHeader("Retry-After",
+                Long.toString(new Problems.StorageUnavailable(Problems.StorageUnavailable.DETAIL).retryAfterSeconds()));
     }
 
     public static boolean run(String formId, Runnable action) {

@@ -18,6 +18,9 @@ public abstract class AccountScenarios extends ApiScenarios {
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().contains("\"database\""), r.text());
         assertTrue(r.text().contains("UP"), r.text());
+        // a write was proved (storage_probe), and embedded Derby's disk has room (issue 13, storage faults)
+        assertTrue(r.text().contains("\"writeMillis\""), r.text());
+        assertTrue(r.text().contains("\"freeMb\""), r.text());
     }
 
     @Test

@@ -2,12 +2,15 @@ package vn.temso.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import vn.temso.trace.control.TraceCache;
 import vn.temso.trace.control.TraceParts;
@@ -90,6 +93,28 @@ class TraceCacheTest {
         });
         cache.get("b1", 3, () -> parts(3));
         assertEquals(2, loads.get());
+    }
+
+    @Test
+    void shouldAnswerFromAnExpiredEntryWhileTheDatabaseIsUnreachableButNeverAfterAChange() {
+        TraceParts first = cache.get("b1", 3, () -> parts(3));
+        clock.addAndGet(Duration.ofMinutes(2).toNanos()); // past the time to live, within the stale-if-error grace
+        Supplier<TraceParts> unreachable = () -> {
+            throw new IllegalStateException("reading the batch failed",
+                    new SQLNonTransientConnectionException("Connection refused", "08001"));
+        };
+        assertSame(first, cache.get("b1", 3, unreachable));
+        // a newer version than the entry, or a change this instance made, is never answered from the old entry
+        assertThrows(IllegalStateException.class, () -> cache.get("b1", 4, unreachable));
+        generation.incrementAndGet();
+        assertThrows(IllegalStateException.class, () -> cache.get("b1", 3, unreachable));
+        // a failure that is not a storage fault is not hidden either
+        TraceCache other = new TraceCache(Duration.ofSeconds(10), 100, generation::get, clock::get);
+        other.get("b2", 1, () -> parts("b2", 1, ""));
+        clock.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertThrows(IllegalArgumentException.class, () -> other.get("b2", 1, () -> {
+            throw new IllegalArgumentException("a bug");
+        }));
     }
 
     @Test

@@ -70,6 +70,7 @@ public class ChangeSignalPoller {
             if (failuresInARow > 0) {
                 LOG.info(() -> "Reading the change signal works again after " + failuresInARow + " failures");
                 failuresInARow = 0;
+                PublicContent.changed(); // what is kept in memory may be stale now that the database is back
             }
         } catch (RuntimeException e) {
             // the database is down (scans fail too): say so once, then about once a minute
@@ -78,7 +79,10 @@ public class ChangeSignalPoller {
             } else if (failuresInARow % Math.max(1, 60_000 / Math.max(10, pollMillis)) == 0) {
                 LOG.warning(() -> "Reading the change signal still fails (" + failuresInARow + " attempts): " + e);
             }
-            PublicContent.changed(); // what is kept in memory may be stale by the time the database is back
+            // what is in memory stays in use while the database cannot be read (trace pages of stamps seen lately keep
+            // answering; readiness is DOWN, so a load balancer sends no new work here): nothing can change in a
+            // database nobody reaches, and a change made meanwhile by an instance that still reached it moved the
+            // counter, read at the first success. Caches are dropped then, as after any change.
         }
     }
 }

@@ -40,7 +40,7 @@ public class ConfiguredDataSource implements DataSource {
     private static DataSource create() {
         String url = Settings.get("temso.db.url").orElse(null);
         if (url == null || url.startsWith("jdbc:derby:")) {
-            return derby(url);
+            return derby();
         }
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
@@ -54,7 +54,7 @@ public class ConfiguredDataSource implements DataSource {
                 + url.replaceAll("password=[^&;]*", "password=***") + ")");
     }
 
-    private static DataSource derby(String url) {
+    private static DataSource derby() {
         Path dir = DerbyLifecycle.dataDirectory();
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
@@ -71,7 +71,7 @@ public class ConfiguredDataSource implements DataSource {
             System.setProperty("derby.storage.logBufferSize", "1048576");
         }
         EmbeddedDataSource derby = new EmbeddedDataSource();
-        String name = url == null ? dir.resolve("db").toString() : url.substring("jdbc:derby:".length());
+        String name = DerbyLifecycle.databaseName();
         derby.setDatabaseName(name);
         derby.setCreateDatabase("create");
         LOG.info(() -> "Database: embedded Derby at " + name);

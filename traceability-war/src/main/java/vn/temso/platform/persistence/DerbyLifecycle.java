@@ -33,6 +33,39 @@ public class DerbyLifecycle implements ServletContextListener {
         return dir;
     }
 
+    /** The embedded database's name (its directory): {@code temso.db.url} without {@code jdbc:derby:}, else data/db. */
+    static String databaseName() {
+        return Settings.get("temso.db.url").filter(u -> u.startsWith("jdbc:derby:"))
+                .map(u -> u.substring("jdbc:derby:".length()))
+                .orElseGet(() -> dataDirectory().resolve("db").toString());
+    }
+
+    /**
+     * Stops the embedded database (not Derby itself) so that the next connection boots it again. After Derby stopped
+     * the database on a write it could not make (disk full), the next connection booted it again while the disk was
+     * still full, and such a boot leaves it read-only (SQLState 25502) even once space is back: only a new boot makes
+     * it writable. The pool's connections to the stopped database fail their validation and are replaced.
+     *
+     * @return whether Derby confirmed the shutdown (SQLState 08006)
+     */
+    static boolean restartDatabase() {
+        org.apache.derby.jdbc.EmbeddedDataSource shutdown = new org.apache.derby.jdbc.EmbeddedDataSource();
+        shutdown.setDatabaseName(databaseName());
+        shutdown.setShutdownDatabase("shutdown");
+        try {
+            shutdown.getConnection().close();
+            LOG.warning("Derby database shutdown was not confirmed");
+            return false;
+        } catch (SQLException e) {
+            if ("08006".equals(e.getSQLState())) {
+                LOG.warning("Embedded Derby database stopped to be booted again (it was left read-only by a full disk)");
+                return true;
+            }
+            LOG.log(Level.WARNING, "Stopping the Derby database failed: " + e.getSQLState() + " " + e.getMessage());
+            return false;
+        }
+    }
+
     static boolean usesDerby() {
         return Settings.get("temso.db.url").map(u -> u.startsWith("jdbc:derby:")).orElse(true);
     }

@@ -170,7 +170,7 @@ public final class ProblemMappers {
                 // the request was fine and nothing was kept: the client may send it again when storage is back
                 LOG.log(Level.WARNING, "Storage unavailable: " + e);
                 return ProblemBody.of(new Problems.StorageUnavailable(
-                        "The service cannot store data right now; nothing was saved. Try again in a minute."));
+                        Problems.StorageUnavailable.DETAIL));
             }
             String instance = "urn:uuid:" + UUID.randomUUID();
             LOG.log(Level.SEVERE, "Unexpected failure " + instance, e);

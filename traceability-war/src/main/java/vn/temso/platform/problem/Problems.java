@@ -127,6 +127,10 @@ public final class Problems {
      * request was kept; the same request can be sent again once the service is ready.
      */
     public static class StorageUnavailable extends ProblemException {
+        /** What a client is told, whichever layer met the fault (JAX-RS mapper or the servlet error page). */
+        public static final String DETAIL =
+                "The service cannot store data right now; nothing was saved. Try again in a minute.";
+
         public StorageUnavailable(String detail) {
             super(detail);
         }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.ProblemBody;
+import vn.temso.platform.problem.Problems;
 
 /**
  * The web container's error page (web.xml) for errors that never reach a JAX-RS exception mapper: paths the
@@ -49,6 +51,12 @@ public class ErrorPage extends HttpServlet {
             resp.sendRedirect(uri);
             return;
         }
+        if (failure != null && StorageFaults.isStorageFault(failure)) {
+            // a Faces page, a servlet or a filter (the session lookup of a sign-in) met a database that cannot be
+            // reached or written: the request was fine and nothing was kept, so 503 and "try again", never a 500
+            unavailable(req, resp, uri, failure);
+            return;
+        }
         String instance = "urn:uuid:" + UUID.randomUUID();
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Error page " + status + " for " + uri + " " + instance, failure);
@@ -69,6 +77,37 @@ public class ErrorPage extends HttpServlet {
         byte[] body = page(status);
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    private void unavailable(HttpServletRequest req, HttpServletResponse resp, String uri, Throwable failure)
+            throws IOException {
+        LOG.log(Level.WARNING, "Storage unavailable for " + uri + ": " + failure);
+        Problems.StorageUnavailable problem = new Problems.StorageUnavailable(Problems.StorageUnavailable.DETAIL);
+        resp.resetBuffer();
+        resp.setStatus(problem.status());
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
+        byte[] body;
+        if (isApi(uri, req.getContextPath())) {
+            body = ProblemBody.json(problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of(),
+                    null).getBytes(StandardCharsets.UTF_8);
+            resp.setContentType("application/problem+json;charset=UTF-8");
+        } else {
+            resp.setHeader("Content-Security-Policy", HTML_CSP);
+            resp.setContentType("text/html;charset=UTF-8");
+            body = resource("/unavailable.html");
+            if (body == null) {
+                body = page(503);
+            }
+        }
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private byte[] resource(String file) throws IOException {
+        try (InputStream in = getServletContext().getResourceAsStream(file)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
     private static boolean viewExpired(Throwable failure) {

@@ -22,6 +22,7 @@ import vn.temso.platform.config.OwnerOnlyFile;
 import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.persistence.DerbyLifecycle;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
 import vn.temso.stamp.StampSigner;
 import vn.temso.stamp.key.Jwks;
@@ -165,7 +166,17 @@ public class StampKeys {
                     && System.currentTimeMillis() - lookupLoadedAt <= LOOKUP_TTL_MS) {
                 return lookup;
             }
-            List<StampKey> keys = self.currentKeys();
+            List<StampKey> keys;
+            try {
+                keys = self.currentKeys();
+            } catch (RuntimeException e) {
+                if (lookup != null && lookupGeneration == generation && StorageFaults.isStorageFault(e)) {
+                    // the database is unreachable and nothing changed here: trace pages keep verifying with the keys
+                    // read last (a revocation made elsewhere meanwhile shows once the database is back)
+                    return lookup;
+                }
+                throw e;
+            }
             if (lookup == null || !keys.equals(lookupKeys)) { // StampKey compares kid, key bytes and revocation
                 lookup = kid -> keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
                 lookupKeys = keys;

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import vn.temso.platform.cache.Bounded;
+import vn.temso.platform.persistence.StorageFaults;
 
 /**
  * Batch parts of trace records by batch id. An entry is used only while all of these hold: the batch's version
@@ -20,6 +21,13 @@ public final class TraceCache {
 
     private record Entry(TraceParts parts, long generation, long bornNanos) {
     }
+
+    /**
+     * How long an expired entry still answers when loading it again meets a storage fault (the database unreachable):
+     * a trace page of a batch seen in the last minutes keeps answering instead of 503 (the stamp statuses are kept as
+     * long, {@link Traces#STATUS_TTL}); any change this instance knows of (version, generation) still forbids it.
+     */
+    static final Duration STALE_IF_ERROR = Duration.ofMinutes(5);
 
     /** Default bound on the estimated bytes of all entries, for callers that give only an entry count. */
     public static final long DEFAULT_MAX_BYTES = 64L << 20;
@@ -38,8 +46,9 @@ public final class TraceCache {
         this.generation = generation;
         this.clock = nanoClock;
         this.entries = Bounded.<String, Entry>builder(maxEntries, maxBytes, (k, e) -> bytes(e.parts()))
-                // frees expired entries' memory; whether an entry is used is decided below, exactly as before
-                .expireAfterWrite(Math.max(1, ttlNanos), TimeUnit.NANOSECONDS)
+                // frees expired entries' memory (kept STALE_IF_ERROR longer for a database that went away); whether
+                // an entry is used is decided below, exactly as before
+                .expireAfterWrite(Math.max(1, ttlNanos) + STALE_IF_ERROR.toNanos(), TimeUnit.NANOSECONDS)
                 .ticker(nanoClock::getAsLong)
                 .build();
     }
@@ -64,7 +73,16 @@ public final class TraceCache {
             }
             long gen = generation.getAsLong(); // read before loading: a change during the load makes the entry stale
             long now = clock.getAsLong();
-            result[0] = load.get();
+            try {
+                result[0] = load.get();
+            } catch (RuntimeException failure) {
+                if (e != null && StorageFaults.isStorageFault(failure) && e.parts().version() >= version
+                        && e.generation() == gen) {
+                    result[0] = e.parts(); // stale if error: the next request tries the database again
+                    return e;
+                }
+                throw failure;
+            }
             return ttlNanos > 0 ? new Entry(result[0], gen, now) : null;
         });
         return result[0];

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.security.ClientAddress;
 import vn.temso.stamp.InvalidStampException;
 import vn.temso.stamp.StampUrl;
@@ -31,6 +33,8 @@ import vn.temso.stamping.entity.Stamp;
 /** Resolves scanned stamp URLs into verdicts and trace records; records scans; applies the clone rules. */
 @ApplicationScoped
 public class Traces {
+
+    private static final Logger LOG = Logger.getLogger(Traces.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -246,8 +250,16 @@ public class Traces {
         CloneRules.Decision d = ledger.rules().decide(voided, stamp.voidReason(), recalled,
                 stamp.batchStatusReason(), seen);
         if (d.flag() != null && !stamp.suspicious()) {
-            writer.flag(stamp.id(), d.flag()); // once per stamp: later scans see it flagged
-            statuses.update(s.gtin14() + "/" + s.serial(), StampRow::flagged);
+            try {
+                writer.flag(stamp.id(), d.flag()); // once per stamp: later scans see it flagged
+                statuses.update(s.gtin14() + "/" + s.serial(), StampRow::flagged);
+            } catch (RuntimeException e) {
+                if (!StorageFaults.isStorageFault(e)) {
+                    throw e;
+                }
+                // the buyer still gets the verdict; the flag is written at a later scan, once storage is back
+                LOG.warning(() -> "Flagging stamp " + stamp.id() + " failed (storage unavailable): " + e);
+            }
         }
         TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
         return new TraceRecord(d.verdict(), d.reason(), p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),
