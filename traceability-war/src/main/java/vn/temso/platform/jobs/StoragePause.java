@@ -1,0 +1,58 @@
+package vn.temso.platform.jobs;
+
+import java.util.logging.Logger;
+import vn.temso.platform.persistence.StorageFaults;
+
+/**
+ * How a job waits out a storage fault (database unreachable, disk full): it pauses with a growing delay (1 s,
+ * doubling, at most {@link #MAX_DELAY_MS}) and tries the same step again, for as long as it keeps its lease. One log
+ * line when the pause starts and one when the job continues, never one per retry.
+ */
+public final class StoragePause {
+
+    static final long MAX_DELAY_MS = 30_000;
+    private static final Logger LOG = Logger.getLogger(StoragePause.class.getName());
+
+    private final String what;
+    private long delayMs;
+    private long since;
+
+    public StoragePause(String what) {
+        this.what = what;
+    }
+
+    /**
+     * Waits after {@code failure} if it is a storage fault.
+     *
+     * @return false when it is not one (the caller handles it as before)
+     * @throws InterruptedException when the server stops during the pause
+     */
+    public boolean pauseOn(Exception failure) throws InterruptedException {
+        if (!StorageFaults.isStorageFault(failure)) {
+            return false;
+        }
+        if (delayMs == 0) {
+            since = System.currentTimeMillis();
+            LOG.warning(() -> what + " paused: the database cannot write (" + failure.getMessage()
+                    + "); it continues by itself when storage is back");
+            delayMs = 1000;
+        } else {
+            delayMs = Math.min(MAX_DELAY_MS, delayMs * 2);
+        }
+        Thread.sleep(delayMs);
+        return true;
+    }
+
+    /** The step succeeded: ends a pause (logged once) and resets the delay. */
+    public void resumed() {
+        if (delayMs != 0) {
+            long pausedMs = System.currentTimeMillis() - since;
+            LOG.info(() -> what + " continues after a storage pause of " + pausedMs / 1000 + " s");
+            delayMs = 0;
+        }
+    }
+
+    public boolean paused() {
+        return delayMs != 0;
+    }
+}
