@@ -35,12 +35,14 @@ public class JobLeases {
 
     /** Tables whose rows carry a lease: named here, never taken from input. */
     public enum Kind {
-        ISSUANCE("issuance_job"), PRINT("print_job");
+        ISSUANCE("issuance_job", "RUNNING"), PRINT("print_job", "ISSUING", "PRINTING");
 
         final String table;
+        final List<String> unfinished;
 
-        Kind(String table) {
+        Kind(String table, String... unfinished) {
             this.table = table;
+            this.unfinished = List.of(unfinished);
         }
     }
 
@@ -179,6 +181,37 @@ public class JobLeases {
         Instant until = hold.isZero() ? null : Instant.now().plus(hold);
         update("UPDATE " + table + " SET lease_owner = NULL, lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
                 until, id, owner);
+    }
+
+    /** An unfinished job and who works it, for operators. */
+    public record Leased(Kind kind, String id, String status, String owner, Instant leaseUntil) {
+    }
+
+    /** Unfinished jobs of every kind, oldest first, with their leases. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Leased> unfinished(int limit) {
+        List<Leased> all = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            String marks = String.join(", ", kind.unfinished.stream().map(s -> "?").toList());
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement q = c.prepareStatement("SELECT id, status, lease_owner, lease_until FROM " + kind.table
+                         + " WHERE status IN (" + marks + ") ORDER BY created_at")) {
+                for (int i = 0; i < kind.unfinished.size(); i++) {
+                    q.setString(i + 1, kind.unfinished.get(i));
+                }
+                q.setMaxRows(limit);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        Timestamp until = r.getTimestamp(4);
+                        all.add(new Leased(kind, r.getString(1), r.getString(2), r.getString(3),
+                                until == null ? null : until.toInstant()));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading unfinished jobs failed: " + e.getMessage(), e);
+            }
+        }
+        return all;
     }
 
     /** The owner of a job row, for operators and tests (null when free). */
