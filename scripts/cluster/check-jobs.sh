@@ -1,8 +1,9 @@
 # Jobs run once (sourced by scripts/cluster-check.sh): a large issuing job started on instance a is worked under a
 # lease in the database; the instance holding the lease is killed with kill -9, and the other instance's job
 # sweeper must take the job over once the lease runs out (temso.jobs.lease-seconds, 15 s by default) and finish it:
-# exactly the requested number of stamps, every issue number and serial once, no job left RUNNING. Then the same
-# for a print job of new stamps (issued, then printed). The killed instances are started again at the end.
+# exactly the requested number of stamps, every issue number and serial once, no job left RUNNING. A print job of
+# new stamps (issued, then printed), started at the same time, is killed with it and must end DONE with every label.
+# The killed instance is started again, so the cluster is left as it was found.
 
 JOBS_STAMPS="${JOBS_STAMPS:-40000}"
 JOBS_PRINT_LABELS="${JOBS_PRINT_LABELS:-6000}"
@@ -16,29 +17,16 @@ instance_of_pid() {
   return 0
 }
 
-# kill_owner_and_time TABLE ID WHAT -> kills the owner of the job with kill -9 once it has committed work, waits for
-# the other instance to take it over; prints "victim takeover_ms"
-kill_owner_and_time() {
-  local table=$1 id=$2 what=$3 pid victim="" other t_kill opid
-  for _ in $(seq 600); do
-    pid=$(job_owner_pid "$table" "$id")
-    victim=$(instance_of_pid "$pid")
-    [ -n "$victim" ] && [ "$(psql_q "$4")" = t ] && break
-    sleep 0.1
-  done
-  [ -n "$victim" ] || fail "$what $id never got an owner among the instances"
-  [ "$(psql_q "SELECT status FROM $table WHERE id = '$id'")" != DONE ] || fail "$what $id was DONE before the kill; make it bigger"
-  for other in $CLUSTER_INSTANCES; do [ "$other" != "$victim" ] && break; done
-  log "$what $id runs on instance $victim (pid $pid): kill -9"
-  t_kill=$(now_ms)
-  instance_kill9 "$victim"
+# job_instance TABLE ID -> a or b when that instance holds the job's lease, else empty
+job_instance() { instance_of_pid "$(job_owner_pid "$1" "$2")"; }
+
+# wait_takeover TABLE ID INSTANCE T_KILL -> ms from the kill until INSTANCE holds the job's lease
+wait_takeover() {
   for _ in $(seq 1200); do
-    opid=$(job_owner_pid "$table" "$id")
-    [ -n "$opid" ] && [ "$opid" = "$(instance_pid "$other")" ] && break
+    [ "$(job_instance "$1" "$2")" = "$3" ] && { echo $(( $(now_ms) - $4 )); return 0; }
     sleep 0.05
   done
-  [ "$opid" = "$(instance_pid "$other")" ] || fail "$what $id was not taken over by instance $other within 60 s"
-  echo "$victim $(( $(now_ms) - t_kill ))"
+  fail "$1 $2 was not taken over by instance $3 within 60 s"
 }
 
 # wait_status TABLE ID STATUS TIMEOUT_S
@@ -65,51 +53,60 @@ stamps_unique() {
 }
 
 check_jobs() {
-  local tok batch loc job victim ms t0 took
+  local tok batch loc job pjob ijob victim other t0 t_kill ms pms
   tok=$(token tantru.quanly) || fail "demo manager cannot sign in"
   batch=$(curl -sf "$A_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
 
-  # 1. issuing
+  # an issuing job and a print job of new stamps (issued, then printed), both started on instance a
   loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
     -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   [ -n "$loc" ] || fail "issuing $JOBS_STAMPS stamps was refused"
   job=${loc##*/}
   t0=$(now_ms)
-  read -r victim ms < <(kill_owner_and_time issuance_job "$job" "issuing job" \
-    "SELECT issued > 0 FROM issuance_job WHERE id = '$job'")
-  figure job_takeover_ms "$ms" ms
-  pass "issuing job of $JOBS_STAMPS stamps: its instance ($victim) killed with kill -9, taken over after $ms ms"
-  wait_status issuance_job "$job" DONE 180
-  took=$(( $(now_ms) - t0 ))
-  stamps_unique "$job" "$batch" "$JOBS_STAMPS"
-  figure job_issue_total_ms "$took" ms
-  pass "issuing job DONE after takeover: $JOBS_STAMPS stamps, every issue number and serial once ($took ms in all)"
-  [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE status = 'RUNNING'")" = 0 ] || fail "an issuing job is stuck RUNNING"
-  log "starting instance $victim again"
-  instance_start "$victim"
-  ms=$(instance_wait "$victim")
-  log "instance $victim ready after $ms ms"
-
-  # 2. printing (issue new stamps, then write the file); killed while it issues or prints
-  local pjob pms pvictim ijob
   loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/print-jobs" -H "Authorization: Bearer $tok" \
     -H 'Content-Type: application/json' -d "{\"format\":\"PDF\",\"count\":$JOBS_PRINT_LABELS}" | tr -d '\r' \
     | sed -n 's/^[Ll]ocation: //p')
   [ -n "$loc" ] || fail "printing $JOBS_PRINT_LABELS new stamps was refused"
   pjob=${loc##*/}
   ijob=$(psql_q "SELECT issuance_job_id FROM print_job WHERE id = '$pjob'")
-  read -r pvictim pms < <(kill_owner_and_time print_job "$pjob" "print job" \
-    "SELECT (SELECT issued FROM issuance_job WHERE id = '$ijob') > 0")
+
+  # kill -9 the instance running them once both have committed stamps
+  for _ in $(seq 600); do
+    victim=$(job_instance issuance_job "$job")
+    [ -n "$victim" ] && [ "$(job_instance print_job "$pjob")" = "$victim" ] \
+      && [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE id IN ('$job', '$ijob') AND issued > 0")" = 2 ] && break
+    sleep 0.1
+  done
+  [ -n "$victim" ] || fail "issuing job $job never got an owner among the instances"
+  [ "$(job_instance print_job "$pjob")" = "$victim" ] || fail "the print job runs elsewhere than the issuing job"
+  [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE id IN ('$job', '$ijob') AND status = 'RUNNING'")" = 2 ] \
+    || fail "a job finished before the kill; make them bigger (JOBS_STAMPS, JOBS_PRINT_LABELS)"
+  for other in $CLUSTER_INSTANCES; do [ "$other" != "$victim" ] && break; done
+  log "issuing job $job and print job $pjob run on instance $victim: kill -9"
+  t_kill=$(now_ms)
+  instance_kill9 "$victim" 2>/dev/null
+  ms=$(wait_takeover issuance_job "$job" "$other" "$t_kill")
+  figure job_takeover_ms "$ms" ms
+  pms=$(wait_takeover print_job "$pjob" "$other" "$t_kill")
   figure print_takeover_ms "$pms" ms
-  pass "print job of $JOBS_PRINT_LABELS new labels: its instance ($pvictim) killed with kill -9, taken over after $pms ms"
+  pass "instance $victim killed with kill -9 while issuing $JOBS_STAMPS stamps and printing $JOBS_PRINT_LABELS new labels:"\
+" instance $other took the issuing job over after $ms ms, the print job after $pms ms"
+
+  wait_status issuance_job "$job" DONE 180
+  figure job_issue_total_ms $(( $(now_ms) - t0 )) ms
+  stamps_unique "$job" "$batch" "$JOBS_STAMPS"
+  pass "issuing job DONE: $JOBS_STAMPS stamps, every issue number and serial once"
   wait_status print_job "$pjob" DONE 240
   stamps_unique "$ijob" "$batch" "$JOBS_PRINT_LABELS"
   [ "$(psql_q "SELECT labels_done FROM print_job WHERE id = '$pjob'")" = "$JOBS_PRINT_LABELS" ] \
     || fail "print job $pjob printed $(psql_q "SELECT labels_done FROM print_job WHERE id = '$pjob'") labels"
+  pass "print job DONE: $JOBS_PRINT_LABELS labels of $JOBS_PRINT_LABELS stamps issued once each"
+  [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE status = 'RUNNING'")" = 0 ] || fail "an issuing job is stuck RUNNING"
   [ "$(psql_q "SELECT COUNT(*) FROM print_job WHERE status IN ('ISSUING', 'PRINTING')")" = 0 ] || fail "a print job is stuck"
-  pass "print job DONE after takeover: $JOBS_PRINT_LABELS labels of $JOBS_PRINT_LABELS stamps issued once each"
-  log "starting instance $pvictim again"
-  instance_start "$pvictim"
-  ms=$(instance_wait "$pvictim")
-  log "instance $pvictim ready after $ms ms"
+  pass "no job left RUNNING, ISSUING or PRINTING"
+
+  log "starting instance $victim again"
+  instance_start "$victim"
+  ms=$(instance_wait "$victim")
+  log "instance $victim ready after $ms ms"
 }
