@@ -64,7 +64,8 @@ public abstract class JobScenarios extends ApiScenarios {
         assertEquals("DONE", job.get("status").asText(), job.toString());
         assertEquals(count, job.get("issued").asInt());
 
-        Api.Reply csv = api.get(MANAGER, "/api/batches/" + batch + "/stamps/export");
+        Api.Reply csv = SignedUrlScenarios.any(MANAGER, "/api/batches/" + batch + "/stamps/export");
+        assertEquals(200, csv.status(), csv.text());
         String[] lines = csv.text().split("\r\n");
         assertEquals(count + 1, lines.length, "exactly the requested stamps");
         Set<String> serials = new HashSet<>();

@@ -26,8 +26,8 @@ import vn.temso.platform.persistence.DataSourceConfig;
  * one {@code job_lease} row per cluster-wide periodic task) names its owner and until when the owner holds it. A
  * lease is taken with one conditional UPDATE (free, or run out), so of any number of instances exactly one wins;
  * the owner's heartbeat moves {@code lease_until} on while it works, and a dead owner (kill -9, lost host) simply
- * stops renewing, after which any instance's {@link JobSweeper} takes the job over. The job's own writes check the
- * owner in their transaction (see {@link #owns}), so an owner that lost its lease cannot commit another chunk.
+ * stops renewing, after which any instance's {@link JobSweeper} takes the job over. The job's own writes lock the
+ * row and check the owner in their transaction, so an owner that lost its lease cannot commit another chunk.
  * Times are the instances' clocks (NTP keeps them within milliseconds; the lease is seconds).
  */
 @ApplicationScoped
@@ -54,6 +54,10 @@ public class JobLeases {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** This bean through its proxy: a lease's heartbeat must renew in a transaction of its own. */
+    @Inject
+    JobLeases self;
 
     @Inject
     @ConfigProperty(name = "temso.jobs.lease-seconds", defaultValue = "15")
@@ -101,7 +105,7 @@ public class JobLeases {
         Instant now = Instant.now();
         int won = update("UPDATE " + kind.table + " SET lease_owner = ?, lease_until = ? WHERE id = ?"
                 + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(lease()), id, now);
-        return won == 1 ? new Lease(this, kind.table, "id", id, owner) : null;
+        return won == 1 ? new Lease(proxy(), kind.table, "id", id, owner) : null;
     }
 
     /**
@@ -152,20 +156,7 @@ public class JobLeases {
             }
             won = update(sql, owner, now.plus(lease()), name, now);
         }
-        return won == 1 ? new Lease(this, "job_lease", "name", name, owner) : null;
-    }
-
-    /**
-     * Checks, on the connection of the transaction that is about to commit a job's work, that {@code owner} still
-     * holds the job, and locks the row until that transaction ends so nobody can take it meanwhile.
-     */
-    public static boolean owns(Connection c, Kind kind, String id, String owner) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE " + kind.table + " SET lease_owner = lease_owner"
-                + " WHERE id = ? AND lease_owner = ?")) {
-            up.setString(1, id);
-            up.setString(2, owner);
-            return up.executeUpdate() == 1;
-        }
+        return won == 1 ? new Lease(proxy(), "job_lease", "name", name, owner) : null;
     }
 
     /** Moves the lease on; false when the row has another owner now (taken over, or released by an operator). */
@@ -235,6 +226,10 @@ public class JobLeases {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean handOver(Kind kind, String id) {
         return update("UPDATE " + kind.table + " SET lease_owner = NULL, lease_until = NULL WHERE id = ?", id) == 1;
+    }
+
+    private JobLeases proxy() {
+        return self != null ? self : this;
     }
 
     ManagedScheduledExecutorService scheduler() {

@@ -9,8 +9,8 @@ import vn.temso.platform.persistence.StorageFaults;
 
 /**
  * A lease held by this instance on one job row or task row, renewed by a heartbeat until released. When a renewal
- * finds another owner, the lease is {@link #lost()} and the work must stop without committing more (its commits are
- * fenced by {@link JobLeases#owns} anyway). A renewal that fails because the database cannot write leaves the lease
+ * finds another owner, the lease is {@link #lost()} and the work must stop without committing more (its commits check
+ * the owner in their own transaction anyway). A renewal that fails because the database cannot write leaves the lease
  * as it is: if the outage outlasts the lease, another instance may take the job once the database is back, and this
  * one then finds out at its next renewal or chunk.
  */
