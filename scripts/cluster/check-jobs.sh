@@ -7,6 +7,7 @@
 
 JOBS_STAMPS="${JOBS_STAMPS:-40000}"
 JOBS_PRINT_LABELS="${JOBS_PRINT_LABELS:-6000}"
+JOBS_DB_OUTAGE_S="${JOBS_DB_OUTAGE_S:-8}"   # 0 skips the database outage part
 
 # job_owner_pid TABLE ID -> pid part of lease_owner (host/pid/instance#run), empty when free
 job_owner_pid() { psql_q "SELECT COALESCE(lease_owner, '') FROM $1 WHERE id = '$2'" | cut -d/ -f2; }
@@ -109,4 +110,44 @@ check_jobs() {
   instance_start "$victim"
   ms=$(instance_wait "$victim")
   log "instance $victim ready after $ms ms"
+
+  [ "$JOBS_DB_OUTAGE_S" -gt 0 ] && jobs_db_outage "$tok" "$batch"
+  return 0
+}
+
+# jobs_db_outage TOKEN BATCH: PostgreSQL stops (connections cut) for JOBS_DB_OUTAGE_S seconds while an issuing job runs;
+# the job pauses instead of failing and continues by itself when the database is back: DONE, every stamp once.
+jobs_db_outage() {
+  local tok=$1 batch=$2 loc job before t_back t_moved n
+  loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
+    -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  [ -n "$loc" ] || fail "issuing $JOBS_STAMPS stamps was refused"
+  job=${loc##*/}
+  for _ in $(seq 600); do
+    [ "$(psql_q "SELECT issued > 0 FROM issuance_job WHERE id = '$job'")" = t ] && break
+    sleep 0.1
+  done
+  before=$(psql_q "SELECT issued FROM issuance_job WHERE id = '$job'")
+  log "issuing job $job at $before stamps: PostgreSQL stops for $JOBS_DB_OUTAGE_S s"
+  pg_stop fast
+  sleep "$JOBS_DB_OUTAGE_S"
+  pg_start
+  t_back=$(now_ms)
+  log "PostgreSQL is back"
+  for _ in $(seq 1200); do
+    n=$(psql_q "SELECT issued FROM issuance_job WHERE id = '$job'" 2>/dev/null || echo "$before")
+    [ "$n" -gt "$before" ] && break
+    sleep 0.1
+  done
+  [ "$n" -gt "$before" ] || fail "issuing job $job did not continue within 120 s after the database came back"
+  t_moved=$(now_ms)
+  figure job_resume_after_db_ms $(( t_moved - t_back )) ms
+  wait_status issuance_job "$job" DONE 240
+  stamps_unique "$job" "$batch" "$JOBS_STAMPS"
+  [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE status = 'RUNNING'")" = 0 ] || fail "an issuing job is stuck RUNNING"
+  pass "issuing job paused through a ${JOBS_DB_OUTAGE_S} s database outage and went on by itself"\
+" $(( t_moved - t_back )) ms after it came back: DONE, $JOBS_STAMPS stamps, every issue number and serial once"
+  local name
+  for name in $CLUSTER_INSTANCES; do wait_ready "$(instance_url "$name")" 120 "$(instance_pid "$name")"; done
+  wait_ready "$LB_URL" 60
 }

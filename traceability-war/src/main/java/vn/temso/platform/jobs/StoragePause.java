@@ -14,11 +14,24 @@ public final class StoragePause {
     private static final Logger LOG = Logger.getLogger(StoragePause.class.getName());
 
     private final String what;
+    private final long firstDelayMs;
+    private final long maxDelayMs;
     private long delayMs;
     private long since;
 
     public StoragePause(String what) {
+        this(what, 1000, MAX_DELAY_MS);
+    }
+
+    StoragePause(String what, long firstDelayMs, long maxDelayMs) {
         this.what = what;
+        this.firstDelayMs = firstDelayMs;
+        this.maxDelayMs = maxDelayMs;
+    }
+
+    /** The wait before the next try (0 when not paused). */
+    long delayMs() {
+        return delayMs;
     }
 
     /**
@@ -35,9 +48,9 @@ public final class StoragePause {
             since = System.currentTimeMillis();
             LOG.warning(() -> what + " paused: the database cannot write (" + failure.getMessage()
                     + "); it continues by itself when storage is back");
-            delayMs = 1000;
+            delayMs = firstDelayMs;
         } else {
-            delayMs = Math.min(MAX_DELAY_MS, delayMs * 2);
+            delayMs = Math.min(maxDelayMs, delayMs * 2);
         }
         Thread.sleep(delayMs);
         return true;
