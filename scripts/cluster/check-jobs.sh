@@ -6,7 +6,7 @@
 # The killed instance is started again, so the cluster is left as it was found.
 
 JOBS_STAMPS="${JOBS_STAMPS:-40000}"
-JOBS_PRINT_LABELS="${JOBS_PRINT_LABELS:-6000}"
+JOBS_PRINT_LABELS="${JOBS_PRINT_LABELS:-10000}"
 JOBS_DB_OUTAGE_S="${JOBS_DB_OUTAGE_S:-8}"   # 0 skips the database outage part
 
 # job_owner_pid TABLE ID -> pid part of lease_owner (host/pid/instance#run), empty when free
@@ -80,8 +80,10 @@ check_jobs() {
   done
   [ -n "$victim" ] || fail "issuing job $job never got an owner among the instances"
   [ "$(job_instance print_job "$pjob")" = "$victim" ] || fail "the print job runs elsewhere than the issuing job"
-  [ "$(psql_q "SELECT COUNT(*) FROM issuance_job WHERE id IN ('$job', '$ijob') AND status = 'RUNNING'")" = 2 ] \
+  [ "$(psql_q "SELECT status FROM issuance_job WHERE id = '$job'")" = RUNNING ] \
+    && [ "$(psql_q "SELECT status IN ('ISSUING', 'PRINTING') FROM print_job WHERE id = '$pjob'")" = t ] \
     || fail "a job finished before the kill; make them bigger (JOBS_STAMPS, JOBS_PRINT_LABELS)"
+  log "print job at $(psql_q "SELECT status || ' ' || labels_done FROM print_job WHERE id = '$pjob'") labels"
   for other in $CLUSTER_INSTANCES; do [ "$other" != "$victim" ] && break; done
   log "issuing job $job and print job $pjob run on instance $victim: kill -9"
   t_kill=$(now_ms)
@@ -133,7 +135,8 @@ jobs_db_outage() {
   sleep "$JOBS_DB_OUTAGE_S"
   pg_start
   t_back=$(now_ms)
-  log "PostgreSQL is back"
+  before=$(psql_q "SELECT issued FROM issuance_job WHERE id = '$job'")
+  log "PostgreSQL is back; the job stands at $before stamps"
   for _ in $(seq 1200); do
     n=$(psql_q "SELECT issued FROM issuance_job WHERE id = '$job'" 2>/dev/null || echo "$before")
     [ "$n" -gt "$before" ] && break
