@@ -5,36 +5,14 @@
 # of the clustered stamp must equal the single one at the same scan (GENUINE until the 7th network, then SUSPICIOUS),
 # and both instances must tell the same verdict, scan count and places afterwards.
 
-# issue_stamps TOKEN COUNT -> stamp paths (/01/...), one a line, through the load balancer
-issue_stamps() {
-  local tok=$1 count=$2 batch job
-  batch=$(curl -sf "$LB_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
-  job=$(curl -sf -D - -o /dev/null -X POST "$LB_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
-    -H 'Content-Type: application/json' -d "{\"count\":$count}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [ -n "$job" ] || fail "issuing $count stamps on batch $batch was refused"
-  for _ in $(seq 600); do
-    curl -sf "$job" -H "Authorization: Bearer $tok" | grep -q '"status":"DONE"' && break
-    sleep 0.5
-  done
-  curl -sf "$LB_URL/api/batches/$batch/stamps/export" -H "Authorization: Bearer $tok" | tail -n +2 \
-    | sed -nE 's#.*https?://[^/]+(/01/[^,"]+).*#\1#p' | tail -n "$count"
-}
-
-# scan URL PATH ADDRESS -> "verdict scanCount places" as the JSON trace record tells it
-scan_json() {
-  curl -sf "$1$2" -H 'Accept: application/json' -H "X-Forwarded-For: $3" \
-    | jq_ '" ".join(str(j.get(k)) for k in ("verdict", "scanCount", "scanPlaces"))'
-}
-
 check_scans() {
   local tok paths single clustered id_s id_c i net v_s v_c on
   tok=$(token tantru.quanly) || fail "demo manager cannot sign in"
-  paths=$(issue_stamps "$tok" 2)
+  paths=$(issue_stamps "$tok" 2 | cut -d" " -f2)
   single=$(sed -n 1p <<<"$paths"); clustered=$(sed -n 2p <<<"$paths")
   [ -n "$single" ] && [ -n "$clustered" ] || fail "two stamps were not issued"
-  # stamp ids are GTIN-14.serial: /01/{gtin}/21/{serial}...
-  id_s=$(sed -E 's#^/01/([0-9]{14})/21/([^/?]+).*#\1.\2#' <<<"$single")
-  id_c=$(sed -E 's#^/01/([0-9]{14})/21/([^/?]+).*#\1.\2#' <<<"$clustered")
+  id_s=$(stamp_id "$single")
+  id_c=$(stamp_id "$clustered")
   for id in "$id_s" "$id_c"; do
     psql_q "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash)
             VALUES (gen_random_uuid()::text, '$id', now() - interval '2 days', 'seed-client', 'seed-network-0000')" >/dev/null \

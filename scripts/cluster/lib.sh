@@ -205,3 +205,26 @@ token() {
 }
 # jq_ EXPR: a python expression over the JSON on stdin, bound to j (no jq on a fresh machine)
 jq_() { python3 -c "import json,sys; j=json.load(sys.stdin); r=($1); print(r if not isinstance(r,(dict,list)) else json.dumps(r))"; }
+
+# issue_stamps TOKEN COUNT [BATCH] -> "seq path" of the new stamps (path /01/...), one a line, through the load
+# balancer (or ISSUE_URL); BATCH defaults to the first open batch the token sees
+issue_stamps() {
+  local tok=$1 count=$2 batch=${3:-} job
+  [ -n "$batch" ] || batch=$(curl -sf "$LB_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
+  job=$(curl -sf -D - -o /dev/null -X POST "${ISSUE_URL:-$LB_URL}/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
+    -H 'Content-Type: application/json' -d "{\"count\":$count}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  [ -n "$job" ] || fail "issuing $count stamps on batch $batch was refused"
+  for _ in $(seq 600); do
+    curl -sf "$job" -H "Authorization: Bearer $tok" | grep -q '"status":"DONE"' && break
+    sleep 0.5
+  done
+  curl -sf "$LB_URL/api/batches/$batch/stamps/export" -H "Authorization: Bearer $tok" | tail -n +2 \
+    | sed -nE 's#^([0-9]+),.*https?://[^/]+(/01/[^,"]+).*#\1 \2#p' | tail -n "$count"
+}
+# stamp_id PATH -> the stamp's id, GTIN-14.serial (paths are /01/{gtin}/10/{lot}/21/{serial}?8030=...)
+stamp_id() { sed -E 's#^/01/([0-9]{14})/.*/21/([^/?]+).*#\1.\2#' <<<"$1"; }
+# scan URL PATH ADDRESS -> "verdict scanCount places" as the JSON trace record tells it
+scan_json() {
+  curl -sf "$1$2" -H 'Accept: application/json' -H "X-Forwarded-For: $3" \
+    | jq_ '" ".join(str(j.get(k)) for k in ("verdict", "scanCount", "scanPlaces"))'
+}

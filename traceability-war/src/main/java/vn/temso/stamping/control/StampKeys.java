@@ -54,9 +54,8 @@ public class StampKeys {
 
     private volatile PrivateKeySealer sealer;
     private volatile StampSigner signer;
-    /** Another clustered instance may rotate or revoke: the cached signer is re-read after this long. */
-    private volatile long signerLoadedAt;
-    private static final long SIGNER_TTL_MS = 30_000;
+    /** The verifier's keys are re-read after this long even without a change signal (a missed poll, say). */
+    private static final long LOOKUP_TTL_MS = 30_000;
     private volatile KeyLookup lookup;
     private volatile long lookupLoadedAt;
     private volatile long lookupGeneration;
@@ -127,19 +126,23 @@ public class StampKeys {
                 .getResultList();
     }
 
-    /** The signer of the active key (unsealed once and cached). */
+    /**
+     * The signer of the active key, unsealed once per key and cached. Which key is active is read from the database at
+     * every call (one indexed read; a call per chunk of an issuing job): another clustered instance may have rotated
+     * or revoked it a moment ago, and a stamp must never be signed with a key that is already retired or revoked.
+     */
     @Transactional
     public StampSigner signer() {
+        String activeKid = em.createQuery("SELECT k.kid FROM SigningKeyRecord k WHERE k.status = :s", String.class)
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultStream()
+                .findFirst().orElseThrow(() -> new Problems.NotConfigured("No active signing key"));
         StampSigner s = signer;
-        if (s == null || System.currentTimeMillis() - signerLoadedAt > SIGNER_TTL_MS) {
+        if (s == null || !s.kid().equals(activeKid)) {
             PrivateKeySealer seal = sealer().orElseThrow(() -> new Problems.NotConfigured(
                     "Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
-            SigningKeyRecord active = em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.status = :s",
-                    SigningKeyRecord.class).setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultStream()
-                    .findFirst().orElseThrow(() -> new Problems.NotConfigured("No active signing key"));
+            SigningKeyRecord active = em.find(SigningKeyRecord.class, activeKid);
             s = new StampSigner(seal.unseal(active.getKid(), active.getSealedPrivateKey()));
             signer = s;
-            signerLoadedAt = System.currentTimeMillis();
         }
         return s;
     }
@@ -153,13 +156,13 @@ public class StampKeys {
     public KeyLookup lookup() {
         KeyLookup l = lookup;
         if (l != null && lookupGeneration == PublicContent.generation()
-                && System.currentTimeMillis() - lookupLoadedAt <= SIGNER_TTL_MS) {
+                && System.currentTimeMillis() - lookupLoadedAt <= LOOKUP_TTL_MS) {
             return l;
         }
         synchronized (lookupLock) {
             long generation = PublicContent.generation(); // read before the keys: a change meanwhile re-reads them
             if (lookup != null && lookupGeneration == generation
-                    && System.currentTimeMillis() - lookupLoadedAt <= SIGNER_TTL_MS) {
+                    && System.currentTimeMillis() - lookupLoadedAt <= LOOKUP_TTL_MS) {
                 return lookup;
             }
             List<StampKey> keys = self.currentKeys();

@@ -1,20 +1,22 @@
 package vn.temso.trace.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the queued scans every 100 ms (a non-persistent EJB timer of this instance). Started with the application,
- * not by the first scan: a task scheduled from a web request would carry that request's invocation context along.
+ * Writes the queued scans every 100 ms on a managed scheduled executor. Started with the application, not by the
+ * first scan: a task scheduled from a web request would carry that request's invocation context along. Not an EJB
+ * timer: Payara delivers those at most once a second, which made "100 ms" really up to a second of scans queued.
  */
 @Singleton
 @Startup
@@ -23,18 +25,23 @@ import jakarta.inject.Inject;
 public class ScanFlusher {
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     ScanLedger ledger;
 
+    private ScheduledFuture<?> task;
+
     @PostConstruct
     void start() {
-        timers.createIntervalTimer(100, 100, new TimerConfig("scan-flush", false));
+        // flushQuietly logs and swallows failures: an exception would end a fixed-delay task for good
+        task = scheduler.scheduleWithFixedDelay(ledger::flushQuietly, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
-    void flush() {
-        ledger.flushQuietly();
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
     }
 }
