@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.temso.platform.lifecycle.ShutdownDrain;
 import vn.temso.platform.persistence.StorageFaults;
 
 /**
@@ -42,6 +43,9 @@ public class JobSweeper {
     @Any
     Instance<LeasedJobs> kinds;
 
+    @Inject
+    ShutdownDrain drain;
+
     private ScheduledFuture<?> task;
     private volatile boolean failing;
 
@@ -61,6 +65,9 @@ public class JobSweeper {
     }
 
     void sweep() {
+        if (drain.draining()) {
+            return; // stopping: what this instance took now would only be handed back at shutdown
+        }
         try {
             for (LeasedJobs jobs : kinds) {
                 for (String id : leases.orphans(jobs.kind(), jobs.unfinished(), PER_SWEEP)) {
