@@ -3,10 +3,13 @@
 # sweeper must take the job over once the lease runs out (temso.jobs.lease-seconds, 15 s by default) and finish it:
 # exactly the requested number of stamps, every issue number and serial once, no job left RUNNING. A print job of
 # new stamps (issued, then printed), started at the same time, is killed with it and must end DONE with every label.
-# The killed instance is started again, so the cluster is left as it was found.
+# The killed instance is started again, so the cluster is left as it was found. Then an instance running a job is
+# stopped cleanly (its lease is given back: the job goes on at the next sweep), and PostgreSQL is stopped for a few
+# seconds under a running job (it pauses and goes on by itself).
 
 JOBS_STAMPS="${JOBS_STAMPS:-40000}"
 JOBS_PRINT_LABELS="${JOBS_PRINT_LABELS:-10000}"
+JOBS_STOP_STAMPS="${JOBS_STOP_STAMPS:-100000}"  # runs longer than the 5 s drain of a clean stop
 JOBS_DB_OUTAGE_S="${JOBS_DB_OUTAGE_S:-8}"   # 0 skips the database outage part
 
 # job_owner_pid TABLE ID -> pid part of lease_owner (host/pid/instance#run), empty when free
@@ -113,8 +116,44 @@ check_jobs() {
   ms=$(instance_wait "$victim")
   log "instance $victim ready after $ms ms"
 
+  jobs_clean_stop "$tok" "$batch"
   [ "$JOBS_DB_OUTAGE_S" -gt 0 ] && jobs_db_outage "$tok" "$batch"
   return 0
+}
+
+# jobs_clean_stop TOKEN BATCH: the instance running an issuing job is stopped cleanly (SIGTERM: drain, then shutdown);
+# it gives the lease back, so the other instance continues the job at its next sweep instead of after the lease.
+jobs_clean_stop() {
+  local tok=$1 batch=$2 loc job victim other t_stop ms
+  loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
+    -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STOP_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  [ -n "$loc" ] || fail "issuing $JOBS_STOP_STAMPS stamps was refused"
+  job=${loc##*/}
+  for _ in $(seq 600); do
+    victim=$(job_instance issuance_job "$job")
+    [ -n "$victim" ] && [ "$(psql_q "SELECT issued > 0 FROM issuance_job WHERE id = '$job'")" = t ] && break
+    sleep 0.1
+  done
+  [ -n "$victim" ] || fail "issuing job $job never got an owner among the instances"
+  for other in $CLUSTER_INSTANCES; do [ "$other" != "$victim" ] && break; done
+  log "issuing job $job runs on instance $victim: SIGTERM"
+  t_stop=$(now_ms)
+  instance_stop "$victim"
+  if [ "$(psql_q "SELECT status FROM issuance_job WHERE id = '$job'")" = DONE ]; then
+    log "the job ended during the drain, before the shutdown (make JOBS_STOP_STAMPS bigger to see a takeover)"
+  else
+    ms=$(wait_takeover issuance_job "$job" "$other" "$t_stop")
+    figure job_takeover_on_stop_ms "$ms" ms
+    log "instance $other took the job over $ms ms after SIGTERM"
+  fi
+  wait_status issuance_job "$job" DONE 240
+  stamps_unique "$job" "$batch" "$JOBS_STOP_STAMPS"
+  pass "instance $victim stopped cleanly (SIGTERM) while issuing $JOBS_STOP_STAMPS stamps: DONE, every issue number"\
+" and serial once"
+  log "starting instance $victim again"
+  instance_start "$victim"
+  ms=$(instance_wait "$victim")
+  log "instance $victim ready after $ms ms"
 }
 
 # jobs_db_outage TOKEN BATCH: PostgreSQL stops (connections cut) for JOBS_DB_OUTAGE_S seconds while an issuing job runs;

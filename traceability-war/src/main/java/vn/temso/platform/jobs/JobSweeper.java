@@ -64,9 +64,14 @@ public class JobSweeper {
         }
     }
 
+    /** Never throws: an exception would end a fixed-delay schedule for good. */
     void sweep() {
-        if (drain.draining()) {
-            return; // stopping: what this instance took now would only be handed back at shutdown
+        try {
+            if (drain.draining()) {
+                return; // stopping: what this instance took now would only be handed back at shutdown
+            }
+        } catch (RuntimeException e) {
+            return; // the EJB container is still starting: the next sweep
         }
         try {
             for (LeasedJobs jobs : kinds) {
