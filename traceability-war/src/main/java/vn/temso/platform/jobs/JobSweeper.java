@@ -57,10 +57,19 @@ public class JobSweeper {
         task = scheduler.scheduleWithFixedDelay(this::sweep, Math.min(1000, every), every, TimeUnit.MILLISECONDS);
     }
 
+    /** A clean stop gives this instance's leases back (a JVM exit does not wait for running jobs to notice). */
     @PreDestroy
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        try {
+            int n = leases.releaseAll();
+            if (n > 0) {
+                LOG.info(() -> "Stopping: gave back " + n + " job lease(s); other instances continue those jobs");
+            }
+        } catch (RuntimeException e) {
+            LOG.info(() -> "Stopping: job leases not given back (" + e.getMessage() + "); they run out by themselves");
         }
     }
 

@@ -161,6 +161,20 @@ class JobLeasesTest {
         fresh.close();
     }
 
+    @Test
+    void shouldGiveBackEveryLeaseOfThisProcessOnAStopAndNoOtherOne() throws Exception {
+        job(JOB, "RUNNING", null, null);
+        job("foreign", "RUNNING", "other-host/4711/cafe0001#00000001", Instant.now().plusSeconds(30));
+        Lease mine = leases.take(JobLeases.Kind.ISSUANCE, JOB);
+        Lease task = leases.takeTask("catalog-sync");
+        assertEquals(2, leases.releaseAll());
+        assertNull(owner(JOB));
+        assertEquals("other-host/4711/cafe0001#00000001", owner("foreign"));
+        assertNotNull(leases.takeTask("catalog-sync"), "the task is free again");
+        mine.close();
+        task.close();
+    }
+
     private static void assertThrowsLost(Lease lease) {
         try {
             lease.check();
