@@ -65,7 +65,7 @@ echo "KILLED -$SIGNAL at $(date -u +%T); last issued the API reported: $REPORTED
 echo "restarting on the same data directory; uptime: $(uptime)"
 start_server "$WORK/data" "$WORK/server-2.log"
 TOKEN=$(login tantru.quanly)
-grep -q "Resuming stamp issuing job $JOB_ID" "$WORK/server-2.log" && echo "server log: resuming job $JOB_ID"
+grep -q "Taking over ISSUANCE job $JOB_ID" "$WORK/server-2.log" && echo "server log: job sweeper took over job $JOB_ID"
 FIRST_AFTER=$(job_json | json_field issued)
 echo "first progress after restart: issued $FIRST_AFTER"
 check "committed progress survived the crash (issued after restart $FIRST_AFTER >= reported $REPORTED)" \

@@ -91,6 +91,11 @@ class TemsoIT extends TenancyScenarios {
     class LoginHardening extends LoginHardeningScenarios {
     }
 
+    /** Jobs run once: leases, takeover by the job sweeper (issue 13). */
+    @Nested
+    class Jobs extends JobScenarios {
+    }
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,11 +22,14 @@ import vn.temso.catalog.push.PushClient;
 import vn.temso.catalog.push.PushRequest;
 import vn.temso.catalog.push.PushResult;
 import vn.temso.catalog.push.RetryPolicy;
+import vn.temso.platform.jobs.JobLeases;
+import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.persistence.StorageFaults;
 
 /**
- * The background side of catalog sync, on the managed scheduled executor: once a day (and at start) a sweep for
- * OCOP labels that lapsed or began, then the dirty feed files, then the due push rows. Everything it works from
- * is database state, so a restart simply carries on.
+ * The background side of catalog sync, on the managed scheduled executor: once a day a sweep for OCOP labels that
+ * lapsed or began, then the dirty feed files, then the due push rows. Everything it works from is database state,
+ * so a restart simply carries on; in a cluster one instance at a time runs a round (task leases, {@link JobLeases}).
  */
 @Singleton
 @Startup
@@ -51,8 +55,12 @@ public class SyncScheduler {
     @Inject
     PushOutbox outbox;
 
+    @Inject
+    JobLeases leases;
+
     private ScheduledFuture<?> task;
     private LocalDate sweptOn;
+    private volatile boolean failing;
 
     @PostConstruct
     void start() {
@@ -70,28 +78,78 @@ public class SyncScheduler {
         }
     }
 
-    /** One round; each part is guarded so one failing part never stops the others or the schedule. */
+    /**
+     * One round, run by one instance of a cluster at a time: the round holds the "catalog-sync" task lease (released
+     * at its end, so the next round may run anywhere). Each part is guarded so one failing part never stops the
+     * others or the schedule; a storage fault is logged once until the database works again.
+     */
     void tick() {
+        Lease lease;
+        try {
+            lease = leases.takeTask("catalog-sync");
+        } catch (RuntimeException e) {
+            failed("Catalog sync could not take its lease", e);
+            return;
+        }
+        if (lease == null) {
+            return; // another instance runs this round
+        }
+        try (lease) {
+            round();
+        }
+    }
+
+    private void round() {
+        boolean ok = true;
         try {
             LocalDate today = CatalogEntries.today();
             if (!today.equals(sweptOn)) {
-                int queued = listings.sweep(today);
+                // once a day in the whole cluster: the lease is then held by nobody until the next midnight
+                Lease daily = leases.takeTask("catalog-sweep");
+                if (daily != null) {
+                    try {
+                        int queued = listings.sweep(today);
+                        LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
+                        daily.release(Duration.between(Instant.now(),
+                                today.plusDays(1).atStartOfDay(CatalogEntries.VIETNAM).toInstant()));
+                    } finally {
+                        daily.close(); // after a failure: free for the next round
+                    }
+                }
                 sweptOn = today;
-                LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Catalog sweep failed; retried next round", e);
+            ok = false;
+            failed("Catalog sweep failed; retried next round", e);
         }
         try {
             regenerator.regenerateDirty();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Feed regeneration failed; retried next round", e);
+            ok = false;
+            failed("Feed regeneration failed; retried next round", e);
         }
         try {
             settings.pushClient().ifPresent(this::pushDue);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Push round failed; retried next round", e);
+            ok = false;
+            failed("Push round failed; retried next round", e);
         }
+        if (ok && failing) {
+            failing = false;
+            LOG.info("Catalog sync works again");
+        }
+    }
+
+    /** A storage fault is logged once per outage (rounds come every few seconds); other failures every time. */
+    private void failed(String what, RuntimeException e) {
+        if (StorageFaults.isStorageFault(e)) {
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, what + " (storage fault; quiet until it works again): " + e.getMessage());
+            }
+            return;
+        }
+        LOG.log(Level.WARNING, what, e);
     }
 
     private void pushDue(PushClient client) {

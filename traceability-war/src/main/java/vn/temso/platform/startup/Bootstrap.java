@@ -30,9 +30,6 @@ public class Bootstrap {
     vn.temso.stamping.control.StampKeys stampKeys;
 
     @Inject
-    vn.temso.stamping.control.Stamps stamps;
-
-    @Inject
     @ConfigProperty(name = "temso.demo.enabled", defaultValue = "false")
     boolean demoEnabled;
 
@@ -51,11 +48,7 @@ public class Bootstrap {
             demo.ensureConfiguredAdmin();
         }
         stampKeys.ensureActiveKey();
-        // issuing jobs interrupted by a stop or crash resume from their last committed chunk
-        stamps.runningJobIds().forEach(id -> {
-            LOG.info(() -> "Resuming stamp issuing job " + id);
-            stamps.run(id);
-        });
+        // issuing and print jobs interrupted by a stop or crash are resumed by the JobSweeper of any instance
     }
 
     private String banner(boolean loaded) {

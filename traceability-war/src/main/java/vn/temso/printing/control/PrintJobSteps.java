@@ -2,6 +2,7 @@ package vn.temso.printing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.label.PrintSummary;
+import vn.temso.platform.jobs.Lease;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.Stamp;
@@ -102,15 +104,21 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         }
     }
 
+    /** @throws Lease.Lost when another run owns the job now (its file is the one to keep) */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void done(String id, PrintSummary summary) {
-        em.find(PrintJob.class, id).done(summary.labels(), summary.pages(), summary.bytes());
+    public void done(String id, PrintSummary summary, String owner) {
+        PrintJob job = em.find(PrintJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!owner.equals(job.getLeaseOwner())) {
+            throw new Lease.Lost("Print job " + id);
+        }
+        job.done(summary.labels(), summary.pages(), summary.bytes());
     }
 
+    /** Fails the job, if {@code owner} still runs it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fail(String id, String reason) {
-        PrintJob job = em.find(PrintJob.class, id);
-        if (job != null && !job.isFinished()) {
+    public void fail(String id, String reason, String owner) {
+        PrintJob job = em.find(PrintJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job != null && !job.isFinished() && owner.equals(job.getLeaseOwner())) {
             job.fail(reason);
         }
     }

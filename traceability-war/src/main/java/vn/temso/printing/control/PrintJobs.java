@@ -38,6 +38,9 @@ import vn.temso.stamping.entity.Stamp;
 @Transactional
 public class PrintJobs {
 
+    @Inject
+    vn.temso.platform.jobs.JobLeases leases;
+
     @PersistenceContext
     EntityManager em;
 
@@ -149,6 +152,7 @@ public class PrintJobs {
         if (custom != null) {
             job.usesCustomTemplate(custom.getId(), custom.getSheetJson());
         }
+        job.reserve(leases.reservation()); // for this instance's runner; another instance's sweeper waits it out
         em.persist(job);
         audit.record(b.getCooperative(), job.isReprint() ? "reprint" : "print", "batch", b.getId(),
                 format + " " + output.templateName() + ": " + (job.isReprint()

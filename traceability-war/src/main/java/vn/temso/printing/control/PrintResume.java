@@ -1,25 +1,22 @@
 package vn.temso.printing.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Logger;
+import vn.temso.platform.jobs.JobLeases;
+import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.jobs.LeasedJobs;
+import vn.temso.printing.entity.PrintJob;
 
 /**
- * Print jobs interrupted by a stop or crash run again from the start of their file (the file is rewritten, the
- * stamps are the same). Runs after Bootstrap, which resumes the stamp issuing jobs these may be waiting for; a job
- * interrupted {@link vn.temso.printing.entity.PrintJob#MAX_ATTEMPTS} times is marked FAILED instead, never left
- * running forever.
+ * Print jobs whose run died (a stop, a crash, an instance killed in a cluster) are taken over by the job sweeper of
+ * any instance and run again from the start of their file (the file is rewritten, the stamps are the same; their
+ * issuing job is resumed on its own lease). A job interrupted {@link PrintJob#MAX_ATTEMPTS} times is marked FAILED
+ * instead, never left running forever.
  */
-@Singleton
-@Startup
-@DependsOn("Bootstrap")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class PrintResume {
+@ApplicationScoped
+public class PrintResume implements LeasedJobs {
 
     private static final Logger LOG = Logger.getLogger(PrintResume.class.getName());
 
@@ -29,15 +26,24 @@ public class PrintResume {
     @Inject
     PrintRunner runner;
 
-    @PostConstruct
-    void resume() {
-        for (String id : steps.unfinished()) {
-            if (steps.resumable(id)) {
-                LOG.info(() -> "Resuming print job " + id);
-                runner.submit(id, true);
-            } else {
-                LOG.warning(() -> "Print job " + id + " was interrupted too often and is marked FAILED");
-            }
+    @Override
+    public JobLeases.Kind kind() {
+        return JobLeases.Kind.PRINT;
+    }
+
+    @Override
+    public List<String> unfinished() {
+        return List.of(PrintJob.Status.ISSUING.name(), PrintJob.Status.PRINTING.name());
+    }
+
+    @Override
+    public void resume(String id, Lease lease) {
+        if (steps.resumable(id)) {
+            LOG.info(() -> "Resuming print job " + id);
+            runner.submit(id, lease);
+        } else {
+            lease.close();
+            LOG.warning(() -> "Print job " + id + " was interrupted too often and is marked FAILED");
         }
     }
 }

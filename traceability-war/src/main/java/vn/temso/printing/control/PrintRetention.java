@@ -18,6 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.platform.config.Settings;
 import vn.temso.platform.files.FileStore;
+import vn.temso.platform.jobs.JobLeases;
+import vn.temso.platform.jobs.Lease;
 
 /**
  * Deletes the files of print jobs that finished more than {@code temso.print.retention-days} ago (default 30; 0
@@ -40,6 +42,9 @@ public class PrintRetention {
 
     @Inject
     FileStore files;
+
+    @Inject
+    JobLeases leases;
 
     private ScheduledFuture<?> task;
 
@@ -67,7 +72,25 @@ public class PrintRetention {
         }
     }
 
+    /** Once an hour in the whole cluster: the instance that takes the task lease sweeps, then nobody for 55 min. */
     private void sweep(Duration keep) {
+        Lease lease;
+        try {
+            lease = leases.takeTask("print-retention");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting old print files could not take its lease; retried in an hour: " + e.getMessage());
+            return;
+        }
+        if (lease == null) {
+            return;
+        }
+        try (lease) {
+            sweepNow(keep);
+            lease.release(Duration.ofMinutes(55));
+        }
+    }
+
+    private void sweepNow(Duration keep) {
         try {
             int n = PrintFiles.expire(files, Instant.now().minus(keep), steps);
             if (n > 0) {

@@ -17,6 +17,9 @@ import vn.temso.label.LabelProgress;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
 import vn.temso.platform.files.FileStore;
+import vn.temso.platform.jobs.JobLeases;
+import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.jobs.StoragePause;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.control.Stamps;
@@ -45,6 +48,9 @@ public class PrintRunner {
     @Inject
     FileStore files;
 
+    @Inject
+    JobLeases leases;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -53,71 +59,120 @@ public class PrintRunner {
         executor.submit(() -> run(id, resumed));
     }
 
+    /** Runs a job the sweeper took over (its lease is held already) in the background. */
+    void submit(String id, Lease lease) {
+        executor.submit(() -> {
+            try (lease) {
+                runUnder(id, lease);
+            }
+        });
+    }
+
     /**
-     * @param resumed true after a restart: the stamp issuing job is then resumed by the stamping module itself, so
-     *                this only waits for it instead of issuing (two issuers on one job would issue twice)
+     * Runs the job under its lease; returns at once when another run (on any instance) holds it.
+     *
+     * @param resumed unused since leases decide who runs a job; kept for the callers
      */
     public void run(String id, boolean resumed) {
+        Lease lease;
         try {
-            PrintJobSteps.Plan plan = steps.begin(id);
-            if (plan == null) {
-                return;
-            }
-            PrintJob job = plan.job();
-            if (job.getStatus() == PrintJob.Status.ISSUING) {
-                if (resumed) {
-                    awaitIssuing(job.getIssuanceJobId());
-                } else {
-                    stamps.issueNow(job.getIssuanceJobId());
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException(); // stopping: the issuing job resumes at the next start
-                    }
-                }
-                job = steps.afterIssuing(id);
-                if (job == null) {
-                    return;
-                }
-            }
-            print(job, plan.content());
-        } catch (LabelPrinterException | ProblemException e) {
-            steps.fail(id, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Print job " + id + " failed", e);
-            steps.fail(id, "Printing stopped on an internal error (logged with print job id " + id
-                    + "); start the print again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            steps.fail(id, "Printing was interrupted by a server shutdown");
+            lease = leases.take(JobLeases.Kind.PRINT, id);
+        } catch (RuntimeException e) {
+            // the database is away: the reservation runs out and a sweeper starts the job later
+            LOG.log(Level.WARNING, "Print job " + id + " could not be started now; the job sweeper retries it", e);
+            return;
+        }
+        if (lease == null) {
+            return;
+        }
+        try (lease) {
+            runUnder(id, lease);
         }
     }
 
-    private void awaitIssuing(String issuanceJobId) throws InterruptedException {
+    /** One run; a storage fault pauses it and the run starts over (the file is rewritten, the stamps are the same). */
+    private void runUnder(String id, Lease lease) {
+        StoragePause pause = new StoragePause("Print job " + id);
+        try {
+            while (true) {
+                try {
+                    attempt(id, lease);
+                    return;
+                } catch (Lease.Lost e) {
+                    throw e;
+                } catch (LabelPrinterException | ProblemException e) {
+                    steps.fail(id, e.getMessage(), lease.owner());
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    if (!pause.pauseOn(e)) {
+                        LOG.log(Level.SEVERE, "Print job " + id + " failed", e);
+                        steps.fail(id, "Printing stopped on an internal error (logged with print job id " + id
+                                + "); start the print again", lease.owner());
+                        return;
+                    }
+                    lease.check();
+                }
+            }
+        } catch (Lease.Lost e) {
+            LOG.info(() -> "Print job " + id + " is now run by another instance; this run stopped");
+        } catch (InterruptedException e) {
+            // the server is stopping: the job stays unfinished and its lease is released, so another instance (or
+            // the next start) runs it again; the attempts counter gives it up after PrintJob.MAX_ATTEMPTS
+            Thread.currentThread().interrupt();
+            LOG.info(() -> "Print job " + id + " interrupted; another instance or the next start resumes it");
+        }
+    }
+
+    private void attempt(String id, Lease lease) throws IOException, InterruptedException {
+        PrintJobSteps.Plan plan = steps.begin(id);
+        if (plan == null) {
+            return;
+        }
+        PrintJob job = plan.job();
+        if (job.getStatus() == PrintJob.Status.ISSUING) {
+            // issues here unless another run holds the issuing job's lease; then waits for that run
+            stamps.issueNow(job.getIssuanceJobId());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            awaitIssuing(job.getIssuanceJobId(), lease);
+            job = steps.afterIssuing(id);
+            if (job == null) {
+                return;
+            }
+        }
+        print(job, plan.content(), lease);
+    }
+
+    private void awaitIssuing(String issuanceJobId, Lease lease) throws InterruptedException {
         long until = System.currentTimeMillis() + RESUME_WAIT_MS;
         while (steps.issuanceStatus(issuanceJobId) == IssuanceJob.Status.RUNNING && System.currentTimeMillis() < until) {
+            lease.check();
             Thread.sleep(500);
         }
     }
 
-    private void print(PrintJob job, LabelContent content) throws IOException {
+    private void print(PrintJob job, LabelContent content, Lease lease) throws IOException {
         LabelOutput output = LabelOutput.of(job);
         PrintSummary summary;
         // invisible until committed, so a download never sees half a file; a failure discards it
         try (FileStore.Upload upload = files.create(PrintFiles.keyOf(job), job.getFormat().mediaType())) {
             OutputStream out = new BufferedOutputStream(upload.stream(), 1 << 16);
-            summary = output.write(new StampLabels(job, content), job.getLabelCount(), throttled(job.getId()), out);
+            summary = output.write(new StampLabels(job, content), job.getLabelCount(), throttled(job.getId(), lease), out);
             out.flush();
             upload.commit();
         }
-        steps.done(job.getId(), summary);
+        steps.done(job.getId(), summary, lease.owner());
     }
 
     /** Progress is written at most twice a second: each write is a transaction. */
-    private LabelProgress throttled(String id) {
+    private LabelProgress throttled(String id, Lease lease) {
         long[] last = {0};
         return (done, total) -> {
             long now = System.currentTimeMillis();
             if (now - last[0] >= PROGRESS_EVERY_MS || done == total) {
                 last[0] = now;
+                lease.check(); // taken over: stop writing a file another run writes
                 steps.progress(id, done);
             }
         };

@@ -71,6 +71,11 @@ public class PrintJob {
     private Instant finishedAt;
     @Column(name = "file_deleted_at")
     private Instant fileDeletedAt;
+    /** The run working the job (instance and run token); written only by {@code JobLeases}, read to fence commits. */
+    @Column(name = "lease_owner", insertable = false, updatable = false)
+    private String leaseOwner;
+    @Column(name = "lease_until", updatable = false)
+    private Instant leaseUntil;
 
     protected PrintJob() {
     }
@@ -125,6 +130,11 @@ public class PrintJob {
         if (fileDeletedAt == null) {
             fileDeletedAt = at;
         }
+    }
+
+    /** Keeps a new job for the instance that starts it until {@code until}; other sweepers leave it alone. */
+    public void reserve(Instant until) {
+        this.leaseUntil = until;
     }
 
     public boolean isFinished() {
@@ -195,6 +205,8 @@ public class PrintJob {
     public String getIssuanceJobId() { return issuanceJobId; }
     public Status getStatus() { return status; }
     public int getLabelsDone() { return labelsDone; }
+    public String getLeaseOwner() { return leaseOwner; }
+    public Instant getLeaseUntil() { return leaseUntil; }
     public int getPages() { return pages; }
     public long getFileBytes() { return fileBytes; }
     public String getError() { return error; }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.jobs.Lease;
 import vn.temso.stamp.StampSigner;
 import vn.temso.stamp.serial.SerialGenerator;
 import vn.temso.stamping.entity.IssuanceJob;
@@ -105,12 +106,15 @@ public class StampIssuer {
      * @throws Clash when a serial or a batch's first counter row is taken (rolled back; sign a new chunk)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int issueChunk(String jobId, SignedChunk chunk) {
-        // locked until commit: a job run twice (resumed by two clustered instances) shares its chunks, never issues
-        // more than requested
+    public int issueChunk(String jobId, SignedChunk chunk, String owner) {
+        // locked until commit: only the run holding the job's lease writes a chunk, and nobody can take the lease
+        // over before this chunk and the job's progress have committed together
         IssuanceJob job = em.find(IssuanceJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.getStatus() != IssuanceJob.Status.RUNNING) {
             return 0;
+        }
+        if (!owner.equals(job.getLeaseOwner())) {
+            throw new Lease.Lost("Issuing job " + jobId);
         }
         Batch batch = em.find(Batch.class, job.getBatchId());
         if (batch.getStatus() != BatchStatus.OPEN || batch.getZones().stream().anyMatch(z -> !z.isActive())) {
@@ -201,10 +205,11 @@ public class StampIssuer {
         return e.getCause() instanceof SQLException cause && cause != e && isUniqueViolation(cause);
     }
 
+    /** Fails the job, if {@code owner} still runs it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fail(String jobId, String reason) {
-        IssuanceJob job = em.find(IssuanceJob.class, jobId);
-        if (job != null && job.getStatus() == IssuanceJob.Status.RUNNING) {
+    public void fail(String jobId, String reason, String owner) {
+        IssuanceJob job = em.find(IssuanceJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job != null && job.getStatus() == IssuanceJob.Status.RUNNING && owner.equals(job.getLeaseOwner())) {
             job.fail(reason);
         }
     }

@@ -28,6 +28,11 @@ import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.jobs.JobLeases;
+import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.jobs.LeasedJobs;
+import vn.temso.platform.jobs.StoragePause;
+import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -40,7 +45,7 @@ import vn.temso.stamping.entity.Stamp;
 
 /** Use cases on stamps: issuing jobs, listing, export, voiding, suspicious stamps. */
 @ApplicationScoped
-public class Stamps {
+public class Stamps implements LeasedJobs {
 
     public static final int MAX_PER_JOB = 100_000;
     /** Issue numbers per void statement: bounds the rows (and Derby row locks) one UPDATE touches. */
@@ -71,6 +76,9 @@ public class Stamps {
     @Inject
     IssuanceQuota quota;
 
+    @Inject
+    JobLeases leases;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -100,27 +108,77 @@ public class Stamps {
         keys.signer(); // fail now, not in the background, when signing is not configured
         quota.check(b.getCooperative(), count);
         IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username());
+        job.reserve(leases.reservation()); // for this instance's runner; another instance's sweeper waits it out
         em.persist(job);
         audit.record(b.getCooperative(), "issue", "batch", b.getId(), count + " stamps for lot " + b.getLotCode());
         return job;
     }
 
-    /** Runs (or resumes) a job chunk by chunk on the managed executor. */
+    /** Runs a job chunk by chunk on the managed executor, if no other run holds its lease. */
     public void run(String jobId) {
         executor.submit(() -> issueNow(jobId));
     }
 
+    @Override
+    public JobLeases.Kind kind() {
+        return JobLeases.Kind.ISSUANCE;
+    }
+
+    @Override
+    public List<String> unfinished() {
+        return List.of(IssuanceJob.Status.RUNNING.name());
+    }
+
+    /** The sweeper took over a job whose owner died: it continues from its last committed chunk. */
+    @Override
+    public void resume(String jobId, Lease lease) {
+        executor.submit(() -> {
+            try (lease) {
+                issueUnder(jobId, lease);
+            }
+        });
+    }
+
     /**
-     * Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them). The next
-     * chunk is signed ahead ({@link SignAhead}) while this thread writes the current one, so signing and Derby keep
-     * both cores busy.
+     * Runs a job chunk by chunk in the calling thread (a print job issues its stamps, then prints them), under the
+     * job's lease; returns at once when another run (on any instance) holds it. The next chunk is signed ahead
+     * ({@link SignAhead}) while this thread writes the current one, so signing and the database keep both cores busy.
      */
     public void issueNow(String jobId) {
+        Lease lease;
         try {
-            StampIssuer.Target target = issuer.target(jobId);
-            if (target == null) {
-                return;
+            lease = leases.take(JobLeases.Kind.ISSUANCE, jobId);
+        } catch (RuntimeException e) {
+            // the database is away (or the job is gone): the reservation runs out and a sweeper starts it later
+            LOG.log(Level.WARNING, "Issuing job " + jobId + " could not be started now; the job sweeper retries it", e);
+            return;
+        }
+        if (lease == null) {
+            return;
+        }
+        try (lease) {
+            issueUnder(jobId, lease);
+        }
+    }
+
+    private void issueUnder(String jobId, Lease lease) {
+        StoragePause pause = new StoragePause("Issuing job " + jobId);
+        try {
+            StampIssuer.Target target = null;
+            while (target == null) {
+                try {
+                    target = issuer.target(jobId);
+                    if (target == null) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    if (!pause.pauseOn(e)) {
+                        throw e;
+                    }
+                    lease.check();
+                }
             }
+            pause.resumed();
             int left = target.remaining();
             long start = System.nanoTime();
             long waiting = 0;
@@ -128,18 +186,37 @@ public class Stamps {
             SignAhead signing = new SignAhead(issuer, executor, target);
             SignAhead.Pending next = signing.next(left);
             int clashesLeft = 3;
+            StampIssuer.SignedChunk retry = null;
             while (left > 0) {
+                lease.check();
                 long t0 = System.nanoTime();
-                StampIssuer.SignedChunk chunk = next.take();
-                int after = left - chunk.stamps().size();
-                next = after > 0 ? signing.next(after) : null;
+                StampIssuer.SignedChunk chunk = retry != null ? retry : next.take();
+                if (retry == null) {
+                    int after = left - chunk.stamps().size();
+                    next = after > 0 ? signing.next(after) : null;
+                }
+                retry = null;
                 long t1 = System.nanoTime();
                 waiting += t1 - t0;
                 try {
-                    left = issuer.issueChunk(jobId, chunk);
+                    left = issuer.issueChunk(jobId, chunk, lease.owner());
                     writing += System.nanoTime() - t1;
                     clashesLeft = 3;
-                } catch (StampIssuer.Clash | PersistenceException | TransactionalException e) {
+                    pause.resumed();
+                } catch (Lease.Lost e) {
+                    lease.markLost();
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (pause.pauseOn(e)) {
+                        // the database cannot write: the same chunk again after a pause (a chunk that did commit
+                        // before the fault clashes on its serials and is signed anew below)
+                        retry = chunk;
+                        continue;
+                    }
+                    if (!(e instanceof StampIssuer.Clash || e instanceof PersistenceException
+                            || e instanceof TransactionalException)) {
+                        throw e;
+                    }
                     // the chunk rolled back: a serial already taken for this GTIN, a batch's first counter row created
                     // by another job at the same moment, or a failed commit; sign it again with fresh serials, retry
                     if (--clashesLeft == 0) {
@@ -158,21 +235,26 @@ public class Stamps {
             if (next != null) {
                 next.cancel(); // the job ended early (failed, or the batch was recalled)
             }
-            LOG.info(String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for signatures",
-                    jobId, (System.nanoTime() - start) / 1e9, writing / 1e9, waiting / 1e9));
-        } catch (SignAhead.Interrupted e) {
-            // the server is stopping: the job stays RUNNING with what has committed, and resumes at the next start
-            LOG.info(() -> "Issuing job " + jobId + " interrupted; it resumes at the next start");
+            long ranNs = System.nanoTime() - start;
+            double w = writing / 1e9;
+            double s = waiting / 1e9;
+            LOG.info(() -> String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for"
+                    + " signatures", jobId, ranNs / 1e9, w, s));
+        } catch (Lease.Lost e) {
+            LOG.info(() -> "Issuing job " + jobId + " is now run by another instance; this run stopped");
+        } catch (SignAhead.Interrupted | InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the server is stopping: the job stays RUNNING with what has committed; releasing the lease (on close)
+            // lets another instance's sweeper continue it at once
+            LOG.info(() -> "Issuing job " + jobId + " interrupted; another instance or the next start resumes it");
         } catch (RuntimeException e) {
+            if (StorageFaults.isStorageFault(e)) { // not failed: the lease runs out and a sweeper resumes it
+                LOG.log(Level.WARNING, "Issuing job " + jobId + " stopped on a storage fault; it resumes later", e);
+                return;
+            }
             LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
-            issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist");
+            issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist", lease.owner());
         }
-    }
-
-    @Transactional
-    public List<String> runningJobIds() {
-        return em.createQuery("SELECT j.id FROM IssuanceJob j WHERE j.status = :s", String.class)
-                .setParameter("s", IssuanceJob.Status.RUNNING).getResultList();
     }
 
     @Transactional

@@ -35,6 +35,11 @@ public class IssuanceJob {
     private Instant createdAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** The run working the job (instance and run token); written only by {@code JobLeases}, read to fence commits. */
+    @Column(name = "lease_owner", insertable = false, updatable = false)
+    private String leaseOwner;
+    @Column(name = "lease_until", updatable = false)
+    private Instant leaseUntil;
 
     protected IssuanceJob() {
     }
@@ -46,6 +51,11 @@ public class IssuanceJob {
         this.status = Status.RUNNING;
         this.createdBy = createdBy;
         this.createdAt = Instant.now();
+    }
+
+    /** Keeps a new job for the instance that starts it until {@code until}; other sweepers leave it alone. */
+    public void reserve(Instant until) {
+        this.leaseUntil = until;
     }
 
     public int remaining() {
@@ -75,4 +85,6 @@ public class IssuanceJob {
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public String getLeaseOwner() { return leaseOwner; }
+    public Instant getLeaseUntil() { return leaseUntil; }
 }
