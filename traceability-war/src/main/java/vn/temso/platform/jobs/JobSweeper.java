@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -88,6 +89,15 @@ public class JobSweeper {
         } catch (RuntimeException e) {
             LOG.info(() -> "Stopping: job leases not given back (" + e.getMessage() + "); they run out by themselves");
         }
+    }
+
+    /**
+     * SIGTERM: the leases go back at the start of the drain, in the container's context (the shutdown hook below is
+     * only a fallback: at JVM exit it has no transaction context and failed). A job still running here stops at its
+     * next chunk (its commit checks the owner), and another instance continues it at its next sweep.
+     */
+    public void onDraining(@Observes ShutdownDrain.Draining draining) {
+        releaseAll();
     }
 
     /** Never throws: an exception would end a fixed-delay schedule for good. */

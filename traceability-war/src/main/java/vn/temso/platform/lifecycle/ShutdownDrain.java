@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +37,12 @@ public class ShutdownDrain {
     @Inject
     @ConfigProperty(name = "temso.shutdown.drain-seconds", defaultValue = "5")
     int drainSeconds;
+
+    @jakarta.annotation.Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    Event<Draining> drainingEvent;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong lastProbe = new AtomicLong(System.nanoTime() - 2 * WATCHED_WITHIN_NANOS);
@@ -68,6 +76,10 @@ public class ShutdownDrain {
         lastProbe.set(System.nanoTime());
     }
 
+    /** Fired once when SIGTERM arrives, before the drain's wait: what should move to other instances now. */
+    public record Draining() {
+    }
+
     private void drainThenExit() {
         if (!draining.compareAndSet(false, true)) {
             return;
@@ -75,6 +87,12 @@ public class ShutdownDrain {
         boolean watched = System.nanoTime() - lastProbe.get() < WATCHED_WITHIN_NANOS;
         long waitMillis = watched ? TimeUnit.SECONDS.toMillis(Math.max(0, drainSeconds)) : 0;
         LOG.info(() -> "SIGTERM: readiness is DOWN; stopping in " + waitMillis + " ms");
+        try {
+            // observers (job leases given back, say) run in the container's context, not on the signal's thread
+            executor.execute(() -> drainingEvent.fire(new Draining()));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not tell the application it is draining: " + e);
+        }
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(waitMillis);
