@@ -49,8 +49,7 @@ python3 -c "import sys; print('FIGURE ratio two/one instances: %.2f' % (float(sy
 # issuance on PostgreSQL (instance a alone): the job's own start and finish times
 BATCH=$(curl -sf "$A_URL/api/batches?status=OPEN" -H "Authorization: Bearer $TOKEN" | jq_ 'j["items"][0]["id"]')
 T0=$(now_ms)
-JOB=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$BATCH/stamps" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d "{\"count\":$ISSUE}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+JOB=$(start_issuing "$A_URL" "$TOKEN" "$BATCH" "$ISSUE")
 until curl -sf "$JOB" -H "Authorization: Bearer $TOKEN" | grep -q '"status":"DONE"'; do sleep 0.2; done
 MS=$(( $(now_ms) - T0 ))
 echo "FIGURE issuance_postgresql: $ISSUE stamps in $MS ms = $(( ISSUE * 1000 / MS )) stamps/s"

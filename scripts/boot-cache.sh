@@ -10,8 +10,9 @@
 # directory is the instance's own configuration. docs/operations.md ("Fast starts") and docs/performance.md
 # ("Cold start") say what it buys.
 
-boot_key() { # JAR WAR -> what the prepared files depend on
-  { sha256sum "$1" "$2" | cut -c1-64; java -version 2>&1; } | sha256sum | cut -c1-32
+boot_key() { # JAR WAR -> what the prepared files depend on: the files' size and time (a rebuild changes the time;
+  # no hashing of 125 MB at every start) and the JVM
+  { stat -L -c '%s %Y' "$1" "$2"; java -version 2>&1; } | sha256sum | cut -c1-32
 }
 
 # boot_ready DIR JAR WAR: true when DIR holds what boot_prepare would make now

@@ -62,9 +62,7 @@ check_jobs() {
   batch=$(curl -sf "$A_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
 
   # an issuing job and a print job of new stamps (issued, then printed), both started on instance a
-  loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
-    -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [ -n "$loc" ] || fail "issuing $JOBS_STAMPS stamps was refused"
+  loc=$(start_issuing "$A_URL" "$tok" "$batch" "$JOBS_STAMPS")
   job=${loc##*/}
   t0=$(now_ms)
   loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/print-jobs" -H "Authorization: Bearer $tok" \
@@ -126,9 +124,7 @@ check_jobs() {
 # it gives the lease back, so the other instance continues the job at its next sweep instead of after the lease.
 jobs_clean_stop() {
   local tok=$1 batch=$2 loc job victim other t_stop ms
-  loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
-    -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STOP_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [ -n "$loc" ] || fail "issuing $JOBS_STOP_STAMPS stamps was refused"
+  loc=$(start_issuing "$A_URL" "$tok" "$batch" "$JOBS_STOP_STAMPS")
   job=${loc##*/}
   for _ in $(seq 600); do
     victim=$(job_instance issuance_job "$job")
@@ -161,9 +157,7 @@ jobs_clean_stop() {
 # the job pauses instead of failing and continues by itself when the database is back: DONE, every stamp once.
 jobs_db_outage() {
   local tok=$1 batch=$2 loc job before t_back t_moved n
-  loc=$(curl -sf -D - -o /dev/null -X POST "$A_URL/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
-    -H 'Content-Type: application/json' -d "{\"count\":$JOBS_STAMPS}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [ -n "$loc" ] || fail "issuing $JOBS_STAMPS stamps was refused"
+  loc=$(start_issuing "$A_URL" "$tok" "$batch" "$JOBS_STAMPS")
   job=${loc##*/}
   for _ in $(seq 600); do
     [ "$(psql_q "SELECT issued > 0 FROM issuance_job WHERE id = '$job'")" = t ] && break

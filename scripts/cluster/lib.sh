@@ -68,7 +68,7 @@ cluster_prepare() {
     log "building traceability-war (tests skipped)"
     (cd "$CLUSTER_ROOT" && flock /tmp/mvn.lock ./mvnw -B -q -o -pl traceability-war -am -DskipTests package)
   fi
-  cp "$war" "$jar" "$CLUSTER_WORK/"
+  cp -p "$war" "$jar" "$CLUSTER_WORK/"   # -p: the fast starts are keyed on the files' times
   log "work directory $CLUSTER_WORK"
 }
 # Fast starts (scripts/boot-cache.sh): a launcher root and a class-data-sharing archive per instance, kept under
@@ -226,14 +226,21 @@ token() {
 # jq_ EXPR: a python expression over the JSON on stdin, bound to j (no jq on a fresh machine)
 jq_() { python3 -c "import json,sys; j=json.load(sys.stdin); r=($1); print(r if not isinstance(r,(dict,list)) else json.dumps(r))"; }
 
+# start_issuing URL TOKEN BATCH COUNT -> the job's URL (its Location); fails when the request is refused
+start_issuing() {
+  local loc
+  loc=$(curl -sf -D - -o /dev/null -X POST "$1/api/batches/$3/stamps" -H "Authorization: Bearer $2" \
+    -H 'Content-Type: application/json' -d "{\"count\":$4}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  [ -n "$loc" ] || fail "issuing $4 stamps on batch $3 was refused"
+  echo "$loc"
+}
+
 # issue_stamps TOKEN COUNT [BATCH] -> "seq path" of the new stamps (path /01/...), one a line, through the load
 # balancer (or ISSUE_URL); BATCH defaults to the first open batch the token sees
 issue_stamps() {
   local tok=$1 count=$2 batch=${3:-} job
   [ -n "$batch" ] || batch=$(curl -sf "$LB_URL/api/batches?status=OPEN" -H "Authorization: Bearer $tok" | jq_ 'j["items"][0]["id"]')
-  job=$(curl -sf -D - -o /dev/null -X POST "${ISSUE_URL:-$LB_URL}/api/batches/$batch/stamps" -H "Authorization: Bearer $tok" \
-    -H 'Content-Type: application/json' -d "{\"count\":$count}" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [ -n "$job" ] || fail "issuing $count stamps on batch $batch was refused"
+  job=$(start_issuing "${ISSUE_URL:-$LB_URL}" "$tok" "$batch" "$count")
   for _ in $(seq 600); do
     curl -sf "$job" -H "Authorization: Bearer $tok" | grep -q '"status":"DONE"' && break
     sleep 0.5

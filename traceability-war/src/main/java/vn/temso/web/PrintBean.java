@@ -181,9 +181,9 @@ public class PrintBean implements Serializable {
                 startPosition, cutMarks, fromSeq == null ? count : null, fromSeq, fromSeq == null ? null : (toSeq == null ? fromSeq : toSeq))));
         if (job != null) {
             if (printJobs.runsInBackground(job)) {
-                runner.submit(job.getId(), false);
+                runner.submit(job.getId());
             } else {
-                runner.run(job.getId(), false);
+                runner.run(job.getId());
             }
             Ui.redirect("/app/print.xhtml?job=" + job.getId());
         }

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.platform.persistence.DataSourceConfig;
@@ -106,6 +109,28 @@ public class JobLeases {
         int won = update("UPDATE " + kind.table + " SET lease_owner = ?, lease_until = ? WHERE id = ?"
                 + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(lease()), id, now);
         return won == 1 ? new Lease(proxy(), kind.table, "id", id, owner) : null;
+    }
+
+    /**
+     * Runs {@code body} under the job's lease, in the calling thread; does nothing when another live run (on any
+     * instance) holds the job, or when the database is away (the reservation runs out and a sweeper starts the job
+     * later). The lease is given back when {@code body} returns.
+     */
+    public void runLeased(Kind kind, String id, String what, Consumer<Lease> body) {
+        Lease lease;
+        try {
+            lease = proxy().take(kind, id);
+        } catch (RuntimeException e) {
+            Logger.getLogger(JobLeases.class.getName()).log(Level.WARNING,
+                    what + " could not be started now; the job sweeper retries it", e);
+            return;
+        }
+        if (lease == null) {
+            return;
+        }
+        try (lease) {
+            body.accept(lease);
+        }
     }
 
     /**

@@ -97,10 +97,10 @@ public class BatchPrintJobsResource {
                 r.startPosition(), r.cutMarks(), r.count(), r.fromSeq(), r.toSeq()));
         var location = uri.getBaseUriBuilder().path("print-jobs").path(job.getId()).build();
         if (printJobs.runsInBackground(job)) {
-            runner.submit(job.getId(), false);
+            runner.submit(job.getId());
             return Response.accepted(PrintJobView.of(job)).location(location).build();
         }
-        runner.run(job.getId(), false);
+        runner.run(job.getId());
         return Response.created(location).entity(PrintJobView.of(printJobs.job(job.getId()))).build();
     }
 

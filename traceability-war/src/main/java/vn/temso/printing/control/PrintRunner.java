@@ -55,8 +55,8 @@ public class PrintRunner {
     ManagedExecutorService executor;
 
     /** Runs the job in the background. */
-    public void submit(String id, boolean resumed) {
-        executor.submit(() -> run(id, resumed));
+    public void submit(String id) {
+        executor.submit(() -> run(id));
     }
 
     /** Runs a job the sweeper took over (its lease is held already) in the background. */
@@ -68,26 +68,9 @@ public class PrintRunner {
         });
     }
 
-    /**
-     * Runs the job under its lease; returns at once when another run (on any instance) holds it.
-     *
-     * @param resumed unused since leases decide who runs a job; kept for the callers
-     */
-    public void run(String id, boolean resumed) {
-        Lease lease;
-        try {
-            lease = leases.take(JobLeases.Kind.PRINT, id);
-        } catch (RuntimeException e) {
-            // the database is away: the reservation runs out and a sweeper starts the job later
-            LOG.log(Level.WARNING, "Print job " + id + " could not be started now; the job sweeper retries it", e);
-            return;
-        }
-        if (lease == null) {
-            return;
-        }
-        try (lease) {
-            runUnder(id, lease);
-        }
+    /** Runs the job under its lease; returns at once when another run (on any instance) holds it. */
+    public void run(String id) {
+        leases.runLeased(JobLeases.Kind.PRINT, id, "Print job " + id, lease -> runUnder(id, lease));
     }
 
     /** One run; a storage fault pauses it and the run starts over (the file is rewritten, the stamps are the same). */

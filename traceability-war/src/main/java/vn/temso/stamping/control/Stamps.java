@@ -145,20 +145,7 @@ public class Stamps implements LeasedJobs {
      * ({@link SignAhead}) while this thread writes the current one, so signing and the database keep both cores busy.
      */
     public void issueNow(String jobId) {
-        Lease lease;
-        try {
-            lease = leases.take(JobLeases.Kind.ISSUANCE, jobId);
-        } catch (RuntimeException e) {
-            // the database is away (or the job is gone): the reservation runs out and a sweeper starts it later
-            LOG.log(Level.WARNING, "Issuing job " + jobId + " could not be started now; the job sweeper retries it", e);
-            return;
-        }
-        if (lease == null) {
-            return;
-        }
-        try (lease) {
-            issueUnder(jobId, lease);
-        }
+        leases.runLeased(JobLeases.Kind.ISSUANCE, jobId, "Issuing job " + jobId, lease -> issueUnder(jobId, lease));
     }
 
     private void issueUnder(String jobId, Lease lease) {
