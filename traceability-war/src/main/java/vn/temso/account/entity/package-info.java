@@ -1,0 +1,4 @@
+/**
+ * A user account with its role and cooperative, and its session tokens.
+ */
+package vn.temso.account.entity;

@@ -1,0 +1,4 @@
+/**
+ * One audit entry: actor, action, target and time.
+ */
+package vn.temso.audit.entity;

@@ -1,0 +1,4 @@
+/**
+ * Cooperative use cases, scoped to what the caller may see.
+ */
+package vn.temso.cooperative.control;

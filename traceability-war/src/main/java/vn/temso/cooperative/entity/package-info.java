@@ -1,0 +1,4 @@
+/**
+ * A cooperative and its kind.
+ */
+package vn.temso.cooperative.entity;

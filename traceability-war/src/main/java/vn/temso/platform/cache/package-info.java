@@ -1,0 +1,4 @@
+/**
+ * Caffeine caches bounded by entries and by bytes, for every in-memory cache of the service.
+ */
+package vn.temso.platform.cache;

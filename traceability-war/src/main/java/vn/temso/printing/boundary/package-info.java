@@ -1,0 +1,4 @@
+/**
+ * Label printing over HTTP: print jobs for a batch's stamps, their files, and label templates.
+ */
+package vn.temso.printing.boundary;
