@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import vn.temso.platform.domain.DomainException;
 import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.problem.ProblemException;
+import vn.temso.platform.problem.ProblemMappers;
 
 /** Runs a use case from a page and turns its problems into messages next to the fields they concern. */
 public final class Ui {
@@ -25,6 +27,9 @@ public final class Ui {
             return action.get();
         } catch (ProblemException e) {
             report(formId, e);
+            return null;
+        } catch (DomainException e) {
+            report(formId, ProblemMappers.problem(e));
             return null;
         } catch (RuntimeException e) {
             if (!StorageFaults.isStorageFault(e)) {

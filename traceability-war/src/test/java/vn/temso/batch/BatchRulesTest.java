@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.EventType;
 import vn.temso.batch.entity.LotCode;
+import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeKind;
+import vn.temso.platform.domain.InvalidField;
+import vn.temso.platform.domain.RuleBroken;
 import vn.temso.product.entity.Product;
 import vn.temso.zone.entity.MaterialZone;
 import vn.temso.zone.entity.ZoneStatus;
@@ -40,14 +45,12 @@ class BatchRulesTest {
         Batch b = new Batch(product, "L1", Set.of(zone));
         b.record(LocalDate.of(2026, 11, 10), null, BigDecimal.TEN, "kg");
         // sprayed 4 Nov 23:30 Vietnamese time: day 4 + 7 = safe from 11 Nov, harvested 10 Nov
-        b.addEvent(EventType.SPRAYING, ZonedDateTime.parse("2026-11-04T23:30:00+07:00").toInstant(), zone, null, null,
-                "Validamycin", "1 l/ha", 7, null, "t");
+        b.addEvent(spraying("2026-11-04T23:30:00+07:00").dose("1 l/ha").build());
         assertEquals(1, b.sprayingsTooCloseToHarvest().size());
         assertEquals(LocalDate.of(2026, 11, 11), b.sprayingsTooCloseToHarvest().get(0).safeHarvestFrom());
         Batch ok = new Batch(product, "L2", Set.of(zone));
         ok.record(LocalDate.of(2026, 11, 11), null, BigDecimal.TEN, "kg");
-        ok.addEvent(EventType.SPRAYING, ZonedDateTime.parse("2026-11-04T23:30:00+07:00").toInstant(), zone, null, null,
-                "Validamycin", null, 7, null, "t");
+        ok.addEvent(spraying("2026-11-04T23:30:00+07:00").build());
         assertTrue(ok.sprayingsTooCloseToHarvest().isEmpty(), "the safe day itself is fine");
     }
 
@@ -55,30 +58,65 @@ class BatchRulesTest {
     void shouldLetACorrectionReplaceAnEventWithoutDeletingIt() {
         Batch b = new Batch(product, "L3", Set.of(zone));
         b.record(LocalDate.of(2026, 11, 10), null, BigDecimal.TEN, "kg");
-        BatchEvent wrong = b.addEvent(EventType.SPRAYING, ZonedDateTime.parse("2026-11-08T07:00:00+07:00").toInstant(),
-                zone, null, null, "X", null, 7, null, "t");
-        b.addEvent(EventType.SPRAYING, ZonedDateTime.parse("2026-10-08T07:00:00+07:00").toInstant(), zone, null, null,
-                "X", null, 7, wrong.getId(), "t");
+        BatchEvent wrong = b.addEvent(spraying("2026-11-08T07:00:00+07:00").inputName("X").build());
+        b.addEvent(spraying("2026-10-08T07:00:00+07:00").inputName("X").correctsEventId(wrong.getId()).build());
         assertEquals(2, b.getEvents().size());
         assertEquals(1, b.currentEvents().size());
         assertTrue(b.sprayingsTooCloseToHarvest().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> b.addEvent(EventType.OTHER,
-                ZonedDateTime.now().toInstant(), zone, null, null, null, null, null, "unknown", "t"));
+        assertField("correctsEventId", () -> b.addEvent(NewEvent.of(EventType.OTHER, Instant.now(), "t").zone(zone)
+                .correctsEventId("unknown").build()));
+    }
+
+    @Test
+    void shouldNameTheFieldOfABrokenDiaryRule() {
+        Batch b = new Batch(product, "L7", Set.of(zone));
+        assertField("type", () -> b.addEvent(NewEvent.of(EventType.SPRAYING, Instant.now(), "t")
+                .preHarvestIntervalDays(7).build()));
+        assertField("preHarvestIntervalDays", () -> b.addEvent(spraying("2026-11-04T07:00:00+07:00")
+                .preHarvestIntervalDays(400).build()));
+        assertField("zoneId", () -> b.addEvent(NewEvent.of(EventType.OTHER, Instant.now(), "t")
+                .zone(new MaterialZone(coop, "VN-LAN-TT-0099")).build()));
+    }
+
+    /** Issue 14: this was reported on zoneIds. */
+    @Test
+    void shouldReportAnExpiryBeforeTheHarvestOnTheExpiryDate() {
+        Batch b = new Batch(product, "L8", Set.of(zone));
+        assertField("expiryDate", () -> b.record(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 9),
+                BigDecimal.TEN, "kg"));
+        b.record(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10), BigDecimal.TEN, "kg");
+        assertEquals(LocalDate.of(2026, 11, 10), b.getExpiryDate());
     }
 
     @Test
     void shouldRefuseInactiveOrForeignZonesAndDiaryAfterRecall() {
         MaterialZone suspended = new MaterialZone(coop, "VN-LAN-TT-0013");
         suspended.changeStatus(ZoneStatus.SUSPENDED, "kiểm tra");
-        assertThrows(IllegalStateException.class, () -> new Batch(product, "L4", Set.of(suspended)));
+        assertRule("zone-not-active", () -> new Batch(product, "L4", Set.of(suspended)));
         Cooperative other = new Cooperative("HTX khác", CooperativeKind.COOPERATIVE, null);
-        assertThrows(IllegalArgumentException.class, () -> new Batch(product, "L5", Set.of(new MaterialZone(other, "VN-X-1"))));
+        assertField("zoneIds", () -> new Batch(product, "L5", Set.of(new MaterialZone(other, "VN-X-1"))));
+        assertField("zoneIds", () -> new Batch(product, "L5", Set.of()));
         Batch b = new Batch(product, "L6", Set.of(zone));
+        assertField("reason", () -> b.recall(" "));
         b.recall("Dư lượng vượt ngưỡng");
-        assertThrows(IllegalStateException.class, () -> b.addEvent(EventType.OTHER, ZonedDateTime.now().toInstant(),
-                null, null, null, null, null, null, null, "t"));
-        assertThrows(IllegalStateException.class, () -> b.recall("again"));
+        assertRule("batch-recalled", () -> b.addEvent(NewEvent.of(EventType.OTHER, Instant.now(), "t").build()));
+        assertRule("batch-recalled", () -> b.recall("again"));
+        assertRule("batch-not-open", b::close);
+        assertField("reason", () -> zone.changeStatus(ZoneStatus.SUSPENDED, null));
         suspended.changeStatus(ZoneStatus.REVOKED, "thu hồi");
-        assertThrows(IllegalStateException.class, () -> suspended.changeStatus(ZoneStatus.ACTIVE, null));
+        assertRule("zone-revoked", () -> suspended.changeStatus(ZoneStatus.ACTIVE, null));
+    }
+
+    private NewEvent.Builder spraying(String at) {
+        return NewEvent.of(EventType.SPRAYING, ZonedDateTime.parse(at).toInstant(), "t").zone(zone)
+                .inputName("Validamycin").preHarvestIntervalDays(7);
+    }
+
+    private static void assertField(String field, Executable action) {
+        assertEquals(field, assertThrows(InvalidField.class, action).field());
+    }
+
+    private static void assertRule(String rule, Executable action) {
+        assertEquals(rule, assertThrows(RuleBroken.class, action).rule());
     }
 }

@@ -149,6 +149,12 @@ public abstract class RegistryScenarios extends AccountScenarios {
         String lot = "L-" + unique();
         assertEquals(201, api.post(MANAGER, "/api/batches", Fixtures.batchBody(pid, zid, lot)).status());
         assertProblem(api.post(MANAGER, "/api/batches", Fixtures.batchBody(pid, zid, lot)), 409, "conflict");
+        // issue 14: an expiry before the harvest is told on expiryDate (it was told on zoneIds)
+        Map<String, Object> early = new HashMap<>(Fixtures.batchBody(pid, zid, "L-" + unique()));
+        early.put("expiryDate", "2026-11-09");
+        Api.Reply expiry = api.post(MANAGER, "/api/batches", early);
+        assertProblem(expiry, 400, "validation-failed");
+        assertTrue(hasViolation(expiry, "expiryDate") && !hasViolation(expiry, "zoneIds"), expiry.text());
 
         // a suspended zone gives no batch
         Api.Reply suspended = api.post(MANAGER, "/api/zones/" + zid + "/status", Map.of("status", "SUSPENDED",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import vn.temso.platform.domain.InvalidField;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.OcopGroup;
@@ -57,9 +58,9 @@ class GtinTest {
         assertEquals(4, OcopCertificate.starsFor(89));
         assertEquals(5, OcopCertificate.starsFor(90));
         assertEquals(0, OcopCertificate.starsFor(49));
-        assertThrows(IllegalArgumentException.class, () -> new OcopCertificate(5, null, 62, null,
-                LocalDate.of(2025, 1, 1), null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new OcopCertificate(2, null, null, null,
+        assertEquals("ocop", assertThrows(InvalidField.class, () -> new OcopCertificate(5, null, 62, null,
+                LocalDate.of(2025, 1, 1), null, null, null)).field());
+        assertThrows(InvalidField.class, () -> new OcopCertificate(2, null, null, null,
                 LocalDate.of(2025, 1, 1), null, null, null));
     }
 }

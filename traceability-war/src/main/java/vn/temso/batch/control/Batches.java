@@ -17,6 +17,7 @@ import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
@@ -114,15 +115,8 @@ public class Batches {
                 .setParameter("p", product).setParameter("l", lot).getResultList().isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
-        Batch b;
-        try {
-            b = new Batch(product, lot, resolveZones(r.zoneIds()));
-            b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
-        } catch (IllegalStateException e) {
-            throw new Problems.RuleViolated("zone-not-active", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("zoneIds", e.getMessage());
-        }
+        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()));
+        b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
         audit.record(b.getCooperative(), "create", "batch", b.getId(), product.getGtin() + " lot " + lot);
         return b;
@@ -138,14 +132,8 @@ public class Batches {
                 || (r.lotCode() != null && !r.lotCode().strip().equals(b.getLotCode()))) {
             throw new Problems.ValidationFailed("lotCode", "The product and lot code of a batch cannot change");
         }
-        try {
-            b.assignZones(resolveZones(r.zoneIds()));
-            b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
-        } catch (IllegalStateException e) {
-            throw new Problems.RuleViolated("zone-not-active", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("zoneIds", e.getMessage());
-        }
+        b.assignZones(resolveZones(r.zoneIds()));
+        b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         audit.record(b.getCooperative(), "update", "batch", b.getId(), b.getLotCode());
         return b;
     }
@@ -165,24 +153,14 @@ public class Batches {
 
     public Batch close(String id) {
         Batch b = manageable(id);
-        try {
-            b.close();
-        } catch (IllegalStateException e) {
-            throw new Problems.RuleViolated("batch-not-open", e.getMessage());
-        }
+        b.close();
         audit.record(b.getCooperative(), "close", "batch", b.getId(), b.getLotCode());
         return b;
     }
 
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
-        try {
-            b.recall(reason);
-        } catch (IllegalStateException e) {
-            throw new Problems.RuleViolated("batch-recalled", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("reason", e.getMessage());
-        }
+        b.recall(reason);
         audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
         return b;
     }
@@ -202,16 +180,9 @@ public class Batches {
             zone = b.getZones().stream().filter(z -> z.getId().equals(r.zoneId())).findFirst()
                     .orElseThrow(() -> new Problems.ValidationFailed("zoneId", "Zone " + r.zoneId() + " is not a zone of this batch"));
         }
-        BatchEvent e;
-        try {
-            e = b.addEvent(r.type(), r.occurredAt(), zone, r.actor(), r.note(), r.inputName(), r.dose(),
-                    r.preHarvestIntervalDays(), r.correctsEventId(), caller.username());
-        } catch (IllegalStateException ex) {
-            throw new Problems.RuleViolated("batch-recalled", ex.getMessage());
-        } catch (IllegalArgumentException ex) {
-            throw new Problems.ValidationFailed(r.correctsEventId() != null && ex.getMessage().contains("corrected")
-                    ? "correctsEventId" : "type", ex.getMessage());
-        }
+        BatchEvent e = b.addEvent(NewEvent.of(r.type(), r.occurredAt(), caller.username()).zone(zone)
+                .actor(r.actor()).note(r.note()).inputName(r.inputName()).dose(r.dose())
+                .preHarvestIntervalDays(r.preHarvestIntervalDays()).correctsEventId(r.correctsEventId()).build());
         em.persist(e);
         audit.record(b.getCooperative(), "event", "batch", b.getId(), r.type() + " on lot " + b.getLotCode()
                 + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.temso.platform.domain.InvalidField;
+import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.text.Texts;
@@ -80,7 +82,8 @@ public class Batch {
     }
 
     /**
-     * @throws IllegalArgumentException when a zone belongs to another cooperative or is not active
+     * @throws InvalidField on {@code zoneIds} when there is no zone or one belongs to another cooperative
+     * @throws RuleBroken   {@code zone-not-active} when a zone is not active
      */
     public Batch(Product product, String lotCode, Set<MaterialZone> zones) {
         this.id = UUID.randomUUID().toString();
@@ -95,14 +98,14 @@ public class Batch {
 
     public void assignZones(Set<MaterialZone> newZones) {
         if (newZones.isEmpty()) {
-            throw new IllegalArgumentException("a batch comes from at least one zone");
+            throw new InvalidField("zoneIds", "a batch comes from at least one zone");
         }
         for (MaterialZone z : newZones) {
             if (!z.getCooperative().getId().equals(cooperative.getId())) {
-                throw new IllegalArgumentException("zone " + z.getCode() + " belongs to another cooperative");
+                throw new InvalidField("zoneIds", "zone " + z.getCode() + " belongs to another cooperative");
             }
             if (!z.isActive() && !zones.contains(z)) {
-                throw new IllegalStateException("zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
+                throw new RuleBroken("zone-not-active", "zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
                         + "; batches can only come from active zones");
             }
         }
@@ -112,7 +115,7 @@ public class Batch {
 
     public void record(LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit) {
         if (expiryDate != null && harvestDate != null && expiryDate.isBefore(harvestDate)) {
-            throw new IllegalArgumentException("the expiry date is before the harvest date");
+            throw new InvalidField("expiryDate", "the expiry date is before the harvest date");
         }
         this.harvestDate = harvestDate;
         this.expiryDate = expiryDate;
@@ -120,20 +123,19 @@ public class Batch {
         this.unit = Texts.clean(unit);
     }
 
-    public BatchEvent addEvent(EventType type, Instant occurredAt, MaterialZone zone, String actor, String note,
-                               String inputName, String dose, Integer phiDays, String correctsEventId,
-                               String recordedBy) {
+    public BatchEvent addEvent(NewEvent entry) {
         if (status == BatchStatus.RECALLED) {
-            throw new IllegalStateException("batch " + lotCode + " is recalled; its diary is closed");
+            throw new RuleBroken("batch-recalled", "batch " + lotCode + " is recalled; its diary is closed");
         }
+        MaterialZone zone = entry.zone();
         if (zone != null && !zones.contains(zone)) {
-            throw new IllegalArgumentException("zone " + zone.getCode() + " is not a zone of this batch");
+            throw new InvalidField("zoneId", "zone " + zone.getCode() + " is not a zone of this batch");
         }
-        if (correctsEventId != null && events.stream().noneMatch(e -> e.getId().equals(correctsEventId))) {
-            throw new IllegalArgumentException("the corrected event " + correctsEventId + " is not in this batch");
+        String corrects = entry.correctsEventId();
+        if (corrects != null && events.stream().noneMatch(e -> e.getId().equals(corrects))) {
+            throw new InvalidField("correctsEventId", "the corrected event " + corrects + " is not in this batch");
         }
-        BatchEvent e = new BatchEvent(this, type, occurredAt, zone, actor, note, inputName, dose, phiDays,
-                correctsEventId, recordedBy);
+        BatchEvent e = new BatchEvent(this, entry);
         events.add(e);
         return e;
     }
@@ -157,7 +159,7 @@ public class Batch {
 
     public void close() {
         if (status != BatchStatus.OPEN) {
-            throw new IllegalStateException("only an open batch can be closed (this one is " + status + ")");
+            throw new RuleBroken("batch-not-open", "only an open batch can be closed (this one is " + status + ")");
         }
         status = BatchStatus.CLOSED;
         statusChangedAt = Instant.now();
@@ -165,10 +167,10 @@ public class Batch {
 
     public void recall(String reason) {
         if (status == BatchStatus.RECALLED) {
-            throw new IllegalStateException("batch " + lotCode + " is already recalled");
+            throw new RuleBroken("batch-recalled", "batch " + lotCode + " is already recalled");
         }
         if (Texts.clean(reason) == null) {
-            throw new IllegalArgumentException("a recall needs a reason buyers can read");
+            throw new InvalidField("reason", "a recall needs a reason buyers can read");
         }
         status = BatchStatus.RECALLED;
         statusReason = Texts.clean(reason);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
 import vn.temso.zone.entity.MaterialZone;
@@ -61,27 +62,28 @@ public class BatchEvent {
     protected BatchEvent() {
     }
 
-    BatchEvent(Batch batch, EventType type, Instant occurredAt, MaterialZone zone, String actor, String note,
-               String inputName, String dose, Integer preHarvestIntervalDays, String correctsEventId,
-               String recordedBy) {
-        if (type == EventType.SPRAYING && (Texts.clean(inputName) == null || preHarvestIntervalDays == null)) {
-            throw new IllegalArgumentException("a spraying names the product sprayed and its pre-harvest interval in days");
+    BatchEvent(Batch batch, NewEvent entry) {
+        if (entry.type() == EventType.SPRAYING
+                && (Texts.clean(entry.inputName()) == null || entry.preHarvestIntervalDays() == null)) {
+            // on "type" as the API has always told it: the kind of entry is what asks for these fields
+            throw new InvalidField("type", "a spraying names the product sprayed and its pre-harvest interval in days");
         }
-        if (preHarvestIntervalDays != null && (preHarvestIntervalDays < 0 || preHarvestIntervalDays > 365)) {
-            throw new IllegalArgumentException("the pre-harvest interval is 0 to 365 days");
+        Integer phi = entry.preHarvestIntervalDays();
+        if (phi != null && (phi < 0 || phi > 365)) {
+            throw new InvalidField("preHarvestIntervalDays", "the pre-harvest interval is 0 to 365 days");
         }
         this.id = UUID.randomUUID().toString();
         this.batch = batch;
-        this.type = type;
-        this.occurredAt = occurredAt;
-        this.zone = zone;
-        this.actor = Texts.clean(actor);
-        this.note = Texts.clean(note);
-        this.inputName = Texts.clean(inputName);
-        this.dose = Texts.clean(dose);
-        this.preHarvestIntervalDays = preHarvestIntervalDays;
-        this.correctsEventId = correctsEventId;
-        this.recordedBy = recordedBy;
+        this.type = entry.type();
+        this.occurredAt = entry.occurredAt();
+        this.zone = entry.zone();
+        this.actor = Texts.clean(entry.actor());
+        this.note = Texts.clean(entry.note());
+        this.inputName = Texts.clean(entry.inputName());
+        this.dose = Texts.clean(entry.dose());
+        this.preHarvestIntervalDays = phi;
+        this.correctsEventId = entry.correctsEventId();
+        this.recordedBy = entry.recordedBy();
         this.recordedAt = Instant.now();
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.temso.platform.domain.DomainException;
+import vn.temso.platform.domain.InvalidField;
+import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.persistence.StorageFaults;
 
 /**
@@ -35,6 +38,28 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ProblemException e) {
             return ProblemBody.of(e);
+        }
+    }
+
+    /**
+     * The one translation of typed domain failures into problem types, for the API's mappers and the pages
+     * alike: a broken field is a 400 {@code validation-failed} naming it, a broken rule a 422 {@code rule/<rule>}.
+     */
+    public static ProblemException problem(DomainException e) {
+        if (e instanceof InvalidField f) {
+            return new Problems.ValidationFailed(f.field(), f.getMessage());
+        }
+        if (e instanceof RuleBroken r) {
+            return new Problems.RuleViolated(r.rule(), r.getMessage());
+        }
+        throw new IllegalStateException("unmapped domain failure " + e.getClass().getName(), e);
+    }
+
+    @Provider
+    public static class DomainRules implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            return ProblemBody.of(problem(e));
         }
     }
 
@@ -139,6 +164,9 @@ public final class ProblemMappers {
                 if (t instanceof ProblemException p) {
                     return ProblemBody.of(p);
                 }
+                if (t instanceof DomainException d) {
+                    return ProblemBody.of(problem(d));
+                }
                 if (t instanceof OptimisticLockException) {
                     return ProblemBody.of(new Problems.StaleUpdate(
                             "The record was changed by someone else; reload it and try again"));
@@ -160,6 +188,9 @@ public final class ProblemMappers {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ProblemException p) {
                     return ProblemBody.of(p);
+                }
+                if (t instanceof DomainException d) {
+                    return ProblemBody.of(problem(d));
                 }
             }
             return internal(e);

@@ -24,6 +24,7 @@ import vn.temso.account.entity.UserAccount;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.EventType;
+import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.platform.config.Settings;
@@ -35,6 +36,7 @@ import vn.temso.product.entity.OcopLevel;
 import vn.temso.product.entity.Product;
 import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.MaterialZone;
+import vn.temso.zone.entity.ZoneDescription;
 import vn.temso.zone.entity.ZoneGeometry;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -68,10 +70,10 @@ public class DemoData {
         for (JsonValue v : root.getJsonArray("zones")) {
             JsonObject z = v.asJsonObject();
             MaterialZone zone = new MaterialZone(coops.get(z.getString("coop")), z.getString("code"));
-            zone.describe(z.getString("name"), null, z.getString("commune"), z.getString("district"),
-                    z.getString("province"), z.getString("crop"), null,
-                    z.getJsonNumber("declaredAreaHa").bigDecimalValue(), z.getInt("households"),
-                    z.getInt("harvestsPerYear"));
+            zone.describe(ZoneDescription.builder().name(z.getString("name")).commune(z.getString("commune"))
+                    .district(z.getString("district")).province(z.getString("province")).crop(z.getString("crop"))
+                    .declaredAreaHa(z.getJsonNumber("declaredAreaHa").bigDecimalValue())
+                    .households(z.getInt("households")).harvestsPerYear(z.getInt("harvestsPerYear")).build());
             zone.certify(z.getJsonArray("certifications").stream().map(JsonValue::asJsonObject)
                     .map(c -> new Certification(c.getString("scheme"), c.getString("number"),
                             LocalDate.parse(c.getString("validUntil")))).toList());
@@ -108,10 +110,12 @@ public class DemoData {
             MaterialZone first = batchZones.iterator().next();
             for (JsonValue ev : b.getJsonArray("events")) {
                 JsonObject e = ev.asJsonObject();
-                BatchEvent event = batch.addEvent(EventType.valueOf(e.getString("type")),
+                BatchEvent event = batch.addEvent(NewEvent.of(EventType.valueOf(e.getString("type")),
                         LocalDate.parse(e.getString("date")).atTime(LocalTime.of(7, 0)).atZone(BatchEvent.FARM_TIME).toInstant(),
-                        first, null, e.getString("note"), e.getString("inputName", null), e.getString("dose", null),
-                        e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null, null, "demo");
+                        "demo").zone(first).note(e.getString("note")).inputName(e.getString("inputName", null))
+                        .dose(e.getString("dose", null))
+                        .preHarvestIntervalDays(e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null)
+                        .build());
                 em.persist(event);
             }
         }

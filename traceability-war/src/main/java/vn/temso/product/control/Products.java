@@ -130,12 +130,8 @@ public class Products {
             return;
         }
         var o = r.ocop();
-        try {
-            p.certifyOcop(new OcopCertificate(o.stars(), o.group(), o.score(), o.decisionNumber(), o.decisionDate(),
-                    o.level(), o.authority(), o.validUntil()));
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("ocop", e.getMessage());
-        }
+        p.certifyOcop(new OcopCertificate(o.stars(), o.group(), o.score(), o.decisionNumber(), o.decisionDate(),
+                o.level(), o.authority(), o.validUntil()));
     }
 
     static String gtin(String raw) {

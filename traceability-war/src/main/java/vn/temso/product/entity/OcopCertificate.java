@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
+import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -41,19 +42,19 @@ public class OcopCertificate {
     public OcopCertificate(int stars, OcopGroup group, Integer score, String decisionNumber, LocalDate decisionDate,
                            OcopLevel level, String authority, LocalDate validUntil) {
         if (stars < 3 || stars > 5) {
-            throw new IllegalArgumentException("OCOP certifies 3 to 5 stars");
+            throw new InvalidField("ocop", "OCOP certifies 3 to 5 stars");
         }
         if (score != null && (score < 0 || score > 100)) {
-            throw new IllegalArgumentException("the OCOP score is 0 to 100");
+            throw new InvalidField("ocop", "the OCOP score is 0 to 100");
         }
         if (score != null && starsFor(score) != stars) {
-            throw new IllegalArgumentException("a score of " + score + " gives " + starsFor(score) + " stars, not " + stars);
+            throw new InvalidField("ocop", "a score of " + score + " gives " + starsFor(score) + " stars, not " + stars);
         }
         if (decisionDate == null) {
-            throw new IllegalArgumentException("the decision date is required");
+            throw new InvalidField("ocop", "the decision date is required");
         }
         if (validUntil != null && validUntil.isBefore(decisionDate)) {
-            throw new IllegalArgumentException("validUntil is before the decision date");
+            throw new InvalidField("ocop", "validUntil is before the decision date");
         }
         this.stars = stars;
         this.productGroup = group;

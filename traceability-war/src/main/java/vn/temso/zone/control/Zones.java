@@ -29,6 +29,7 @@ import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.GeometryException;
 import vn.temso.zone.entity.KmlImport;
 import vn.temso.zone.entity.MaterialZone;
+import vn.temso.zone.entity.ZoneDescription;
 import vn.temso.zone.entity.ZoneGeometry;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -131,21 +132,17 @@ public class Zones {
         if (status == ZoneStatus.REVOKED) {
             current.requireRole(Role.ADMIN);
         }
-        try {
-            z.changeStatus(status, reason);
-        } catch (IllegalStateException e) {
-            throw new Problems.RuleViolated("zone-revoked", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("reason", e.getMessage());
-        }
+        z.changeStatus(status, reason);
         audit.record(z.getCooperative(), "status", "zone", z.getId(), z.getCode() + " → " + status
                 + (z.getStatusReason() == null ? "" : ": " + z.getStatusReason()));
         return z;
     }
 
     private void apply(MaterialZone z, ZoneRequest r) {
-        z.describe(r.name(), r.address(), r.commune(), r.district(), r.province(), r.crop(), r.variety(),
-                r.declaredAreaHa(), r.households(), r.harvestsPerYear());
+        z.describe(ZoneDescription.builder().name(r.name()).address(r.address()).commune(r.commune())
+                .district(r.district()).province(r.province()).crop(r.crop()).variety(r.variety())
+                .declaredAreaHa(r.declaredAreaHa()).households(r.households()).harvestsPerYear(r.harvestsPerYear())
+                .build());
         if (r.certifications() != null && r.certifications().contains(null)) {
             throw new Problems.ValidationFailed("certifications", "A certification entry is empty");
         }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.UUID;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.domain.InvalidField;
+import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -93,19 +95,17 @@ public class MaterialZone {
         this.statusChangedAt = createdAt;
     }
 
-    public void describe(String name, String address, String commune, String district, String province,
-                         String crop, String variety, BigDecimal declaredAreaHa, Integer households,
-                         Integer harvestsPerYear) {
-        this.name = Texts.clean(name);
-        this.address = Texts.clean(address);
-        this.commune = Texts.clean(commune);
-        this.district = Texts.clean(district);
-        this.province = Texts.clean(province);
-        this.crop = Texts.clean(crop);
-        this.variety = Texts.clean(variety);
-        this.declaredAreaHa = declaredAreaHa;
-        this.households = households;
-        this.harvestsPerYear = harvestsPerYear;
+    public void describe(ZoneDescription d) {
+        this.name = Texts.clean(d.name());
+        this.address = Texts.clean(d.address());
+        this.commune = Texts.clean(d.commune());
+        this.district = Texts.clean(d.district());
+        this.province = Texts.clean(d.province());
+        this.crop = Texts.clean(d.crop());
+        this.variety = Texts.clean(d.variety());
+        this.declaredAreaHa = d.declaredAreaHa();
+        this.households = d.households();
+        this.harvestsPerYear = d.harvestsPerYear();
     }
 
     public void certify(List<Certification> certifications) {
@@ -132,10 +132,10 @@ public class MaterialZone {
      */
     public void changeStatus(ZoneStatus next, String reason) {
         if (status == ZoneStatus.REVOKED) {
-            throw new IllegalStateException("zone " + code + " is revoked; a revoked code cannot change status");
+            throw new RuleBroken("zone-revoked", "zone " + code + " is revoked; a revoked code cannot change status");
         }
         if (next != ZoneStatus.ACTIVE && Texts.clean(reason) == null) {
-            throw new IllegalArgumentException("a reason is required to " + (next == ZoneStatus.REVOKED ? "revoke" : "suspend") + " a zone");
+            throw new InvalidField("reason", "a reason is required to " + (next == ZoneStatus.REVOKED ? "revoke" : "suspend") + " a zone");
         }
         this.status = next;
         this.statusReason = Texts.clean(reason);
