@@ -163,7 +163,6 @@ public class Traces {
         return c;
     }
 
-    /** What a scan needs of the stamp and its batch. */
     /** What a scan needs of a stamp and its batch, read in one query (public: the query constructs it). */
     public record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
                            boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
