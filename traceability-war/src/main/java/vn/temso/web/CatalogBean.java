@@ -44,8 +44,8 @@ public class CatalogBean {
 
     public List<StatusRow> getStatus() {
         return outbox.status(null, null, null, PageRequest.of("0", "100")).items().stream().map(r -> {
-            OutboxEntry o = (OutboxEntry) r[0];
-            return new StatusRow((String) r[1], (String) r[2], o.getChannel().name(), o.getProductVersion(),
+            OutboxEntry o = r.entry();
+            return new StatusRow(r.productName(), r.gtin(), o.getChannel().name(), o.getProductVersion(),
                     o.getStatus().name(), o.getAttempts(), o.getLastError(), o.getListingId());
         }).toList();
     }

@@ -6,12 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
+import vn.temso.stamping.boundary.StampCsv;
 import vn.temso.stamping.control.Stamps;
 
 /**
@@ -30,12 +27,7 @@ public class StampCsvServlet extends HttpServlet {
             var rows = stamps.export(req.getParameter("batch"));
             resp.setContentType("text/csv; charset=UTF-8");
             resp.setHeader("Content-Disposition", "attachment; filename=\"stamps.csv\"");
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader("seq", "serial", "url", "status").build())) {
-                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
-                    csv.printRecord(r);
-                }
-            }
+            StampCsv.write(rows, resp.getOutputStream());
         } catch (Problems.Forbidden e) {
             resp.sendError(403);
         } catch (ProblemException e) {

@@ -3,6 +3,7 @@ package vn.temso.listing.boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.rest.Page;
@@ -27,9 +28,9 @@ public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
     public record Item(String id, String listingId, String productId, String gtin, String productName, String channel,
                        int productVersion, String contentHash, String idempotencyKey, String status, int attempts,
                        Instant nextAttemptAt, String lastError, Integer httpStatus, Instant createdAt, Instant syncedAt) {
-        static Item of(Object[] row) {
-            OutboxEntry o = (OutboxEntry) row[0];
-            return new Item(o.getId(), o.getListingId(), o.getProductId(), (String) row[2], (String) row[1],
+        static Item of(PushOutbox.StatusRow row) {
+            OutboxEntry o = row.entry();
+            return new Item(o.getId(), o.getListingId(), o.getProductId(), row.gtin(), row.productName(),
                     o.getChannel().cliName(), o.getProductVersion(), o.getContentHash(), o.getIdempotencyKey(),
                     o.getStatus().name(), o.getAttempts(), o.getStatus() == OutboxEntry.Status.PENDING ? o.getNextAttemptAt() : null,
                     o.getLastError(), o.getHttpStatus(), o.getCreatedAt(), o.getSyncedAt());

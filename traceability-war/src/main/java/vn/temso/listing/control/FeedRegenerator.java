@@ -4,11 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.catalog.feed.FeedOptions;
@@ -17,6 +13,7 @@ import vn.temso.catalog.publish.FeedPublisher;
 import vn.temso.catalog.publish.PublishResult;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.platform.files.FileStore;
+import vn.temso.platform.persistence.KeysetPages;
 
 /**
  * Regenerates dirty feed files through {@link FeedPublisher}, so the publish gate applies: a feed where too
@@ -55,7 +52,7 @@ public class FeedRegenerator {
                 settings.publishPolicy());
         try {
             PublishResult r = publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options,
-                    new Entries(f, today));
+                    entries(f, today));
             feeds.finish(f.getId(), f.getGeneration(), r, null);
             Level level = r.published() ? Level.FINE : Level.WARNING;
             LOG.log(level, () -> "Feed " + f.getId() + ": " + r.message());
@@ -67,37 +64,8 @@ public class FeedRegenerator {
     }
 
     /** Streams a feed's entries page by page, each page read in its own short transaction. */
-    private final class Entries implements Iterator<CatalogEntry> {
-        private final ListingFeed feed;
-        private final LocalDate today;
-        private final Deque<CatalogEntry> buffer = new ArrayDeque<>();
-        private String after = "";
-        private boolean exhausted;
-
-        Entries(ListingFeed feed, LocalDate today) {
-            this.feed = feed;
-            this.today = today;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (buffer.isEmpty() && !exhausted) {
-                List<Object[]> page = feeds.page(feed.getCooperativeId(), feed.getChannel(), after, PAGE, today);
-                page.forEach(row -> buffer.add((CatalogEntry) row[1]));
-                if (!page.isEmpty()) {
-                    after = (String) page.get(page.size() - 1)[0];
-                }
-                exhausted = page.size() < PAGE;
-            }
-            return !buffer.isEmpty();
-        }
-
-        @Override
-        public CatalogEntry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.poll();
-        }
+    private Iterator<CatalogEntry> entries(ListingFeed feed, LocalDate today) {
+        return KeysetPages.stream("", PAGE, (after, size) -> feeds.page(feed.getCooperativeId(), feed.getChannel(),
+                after, size, today), Feeds.Entry::listingId).map(Feeds.Entry::entry).iterator();
     }
 }

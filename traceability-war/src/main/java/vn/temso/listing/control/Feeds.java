@@ -104,14 +104,18 @@ public class Feeds {
         return q.setMaxResults(200).getResultList();
     }
 
+    /** A feed entry and the listing it was made from (its id is the paging key). */
+    public record Entry(String listingId, CatalogEntry entry) {
+    }
+
     /** Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). */
-    public List<Object[]> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
+    public List<Entry> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
         List<Listing> listings = em.createQuery("SELECT l FROM Listing l WHERE l.cooperativeId = :coop AND l.channel = :ch"
                         + " AND l.id > :after ORDER BY l.id", Listing.class)
                 .setParameter("coop", cooperativeId).setParameter("ch", channel).setParameter("after", after == null ? "" : after)
                 .setMaxResults(limit).getResultList();
         String base = settings.publicBaseUrl();
-        return listings.stream().map(l -> new Object[] {l.getId(), CatalogEntries.of(l, base, today)}).toList();
+        return listings.stream().map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today))).toList();
     }
 
     /** Records a run; the feed stays dirty if anything changed since {@code generation} was read. */

@@ -53,16 +53,29 @@ public class PushOutbox {
     public record Claim(String id, int version, int attempts, String idempotencyKey, String contentHash, String body) {
     }
 
+    /** A row that may be sent now, and the version a claim must find it at. */
+    public record Due(String id, int version) {
+    }
+
+    /** A queued version of a product, with the product's name and GTIN, for the status list. */
+    public record StatusRow(OutboxEntry entry, String productName, String gtin) {
+    }
+
+    /** How many rows are in one status. */
+    public record StatusCount(Status status, long count) {
+    }
+
     /**
      * Rows that may be sent now: pending and due, or claimed by a sender whose lease expired; never a version
      * while an older version of the same product and channel is still unsent (marketplaces get them in order).
      */
-    public List<Object[]> due(Instant now, int limit) {
-        return em.createQuery("SELECT o.id, o.version FROM OutboxEntry o WHERE"
+    public List<Due> due(Instant now, int limit) {
+        return em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.Due(o.id, o.version)"
+                        + " FROM OutboxEntry o WHERE"
                         + " ((o.status = :pending AND o.nextAttemptAt <= :now) OR (o.status = :sending AND o.leaseUntil < :now))"
                         + " AND NOT EXISTS (SELECT e.id FROM OutboxEntry e WHERE e.productId = o.productId"
                         + " AND e.channel = o.channel AND e.productVersion < o.productVersion AND e.status IN :open)"
-                        + " ORDER BY o.nextAttemptAt", Object[].class)
+                        + " ORDER BY o.nextAttemptAt", Due.class)
                 .setParameter("pending", Status.PENDING).setParameter("sending", Status.SENDING).setParameter("now", now)
                 .setParameter("open", List.of(Status.PENDING, Status.SENDING))
                 .setMaxResults(limit).getResultList();
@@ -123,7 +136,7 @@ public class PushOutbox {
     }
 
     /** Per-version push status of the listings the caller may read, newest first. */
-    public Page<Object[]> status(String cooperativeId, String productId, Status status, PageRequest page) {
+    public Page<StatusRow> status(String cooperativeId, String productId, Status status, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "c", params));
         if (cooperativeId != null) {
@@ -139,8 +152,8 @@ public class PushOutbox {
             params.put("status", status);
         }
         String from = " FROM OutboxEntry o, Cooperative c, Product p WHERE c.id = o.cooperativeId AND p.id = o.productId AND ";
-        var q = em.createQuery("SELECT o, p.name, p.gtin" + from + where + " ORDER BY o.createdAt DESC, o.productVersion DESC",
-                Object[].class);
+        var q = em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.StatusRow(o, p.name, p.gtin)" + from + where
+                + " ORDER BY o.createdAt DESC, o.productVersion DESC", StatusRow.class);
         var c = em.createQuery("SELECT COUNT(o)" + from + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);
@@ -158,14 +171,15 @@ public class PushOutbox {
             where += " AND c.id = :coop";
             params.put("coop", cooperativeId);
         }
-        var q = em.createQuery("SELECT o.status, COUNT(o) FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND "
-                + where + " GROUP BY o.status", Object[].class);
+        var q = em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.StatusCount(o.status, COUNT(o))"
+                + " FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND " + where + " GROUP BY o.status",
+                StatusCount.class);
         params.forEach(q::setParameter);
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (Status s : Status.values()) {
             counts.put(s.name(), 0L);
         }
-        q.getResultList().forEach(r -> counts.put(((Status) r[0]).name(), (Long) r[1]));
+        q.getResultList().forEach(r -> counts.put(r.status().name(), r.count()));
         return counts;
     }
 }

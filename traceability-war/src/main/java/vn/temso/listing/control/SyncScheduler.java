@@ -154,9 +154,9 @@ public class SyncScheduler {
 
     private void pushDue(PushClient client) {
         RetryPolicy policy = settings.retryPolicy();
-        List<Object[]> due = outbox.due(Instant.now(), BATCH);
-        for (Object[] row : due) {
-            PushOutbox.Claim claim = outbox.claim((String) row[0], (Integer) row[1], Instant.now(), settings.lease());
+        List<PushOutbox.Due> due = outbox.due(Instant.now(), BATCH);
+        for (PushOutbox.Due row : due) {
+            PushOutbox.Claim claim = outbox.claim(row.id(), row.version(), Instant.now(), settings.lease());
             if (claim == null) {
                 continue; // another instance (or an earlier round) has it
             }

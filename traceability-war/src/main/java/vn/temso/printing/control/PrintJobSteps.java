@@ -61,31 +61,41 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     public PrintJob afterIssuing(String id) {
         PrintJob job = em.find(PrintJob.class, id);
         IssuanceJob ij = em.find(IssuanceJob.class, job.getIssuanceJobId());
-        Object[] range = em.createQuery("SELECT COUNT(s), MIN(s.seq), MAX(s.seq) FROM Stamp s WHERE s.jobId = :j",
-                Object[].class).setParameter("j", job.getIssuanceJobId()).getSingleResult();
-        int issued = ((Number) range[0]).intValue();
+        IssuedRange range = em.createQuery("SELECT NEW vn.temso.printing.control.PrintJobSteps.IssuedRange(COUNT(s),"
+                        + " MIN(s.seq), MAX(s.seq)) FROM Stamp s WHERE s.jobId = :j", IssuedRange.class)
+                .setParameter("j", job.getIssuanceJobId()).getSingleResult();
+        int issued = (int) range.count();
         if (ij == null || ij.getStatus() != IssuanceJob.Status.DONE || issued == 0) {
             String why = ij == null ? "the issuing job is gone" : ij.getError() != null ? ij.getError() : "it did not finish";
             job.fail("Issuing the stamps failed (" + why + "); " + (issued == 0 ? "no stamps were issued"
-                    : issued + " stamps were issued, seq " + range[1] + " to " + range[2]
+                    : issued + " stamps were issued, seq " + range.first() + " to " + range.last()
                     + ": reprint them with fromSeq/toSeq"));
             return null;
         }
-        job.issued(issued, ((Number) range[1]).intValue(), ((Number) range[2]).intValue());
+        job.issued(issued, range.first(), range.last());
         em.flush();
         em.detach(job);
         return job;
     }
 
+    /** The stamps an issuing job made: how many, and the first and last issue number (null when none). */
+    public record IssuedRange(long count, Integer first, Integer last) {
+    }
+
+    /** A stamp to print: its issue number (the paging key) and its signed URL (the QR code). */
+    public record StampToPrint(int seq, String url) {
+    }
+
     /**
-     * The next stamps to print after {@code afterSeq}, as (seq, url) rows in issue order. Only ACTIVE stamps:
-     * a voided stamp is never printed again.
+     * The next stamps to print after {@code afterSeq}, in issue order. Only ACTIVE stamps: a voided stamp is never
+     * printed again.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Object[]> stamps(PrintJob job, int afterSeq, int limit) {
+    public List<StampToPrint> stamps(PrintJob job, int afterSeq, int limit) {
         String which = job.isReprint() ? "s.seq BETWEEN :from AND :to" : "s.jobId = :job";
-        var q = em.createQuery("SELECT s.seq, s.url FROM Stamp s WHERE s.batch.id = :b AND s.status = :active AND "
-                + which + " AND s.seq > :after ORDER BY s.seq", Object[].class)
+        var q = em.createQuery("SELECT NEW vn.temso.printing.control.PrintJobSteps.StampToPrint(s.seq, s.url)"
+                + " FROM Stamp s WHERE s.batch.id = :b AND s.status = :active AND "
+                + which + " AND s.seq > :after ORDER BY s.seq", StampToPrint.class)
                 .setParameter("b", job.getBatchId()).setParameter("active", Stamp.Status.ACTIVE)
                 .setParameter("after", afterSeq).setMaxResults(limit);
         if (job.isReprint()) {

@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.label.LabelPrinterException;
@@ -20,6 +18,7 @@ import vn.temso.platform.files.FileStore;
 import vn.temso.platform.jobs.JobLeases;
 import vn.temso.platform.jobs.Lease;
 import vn.temso.platform.jobs.StoragePause;
+import vn.temso.platform.persistence.KeysetPages;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.control.Stamps;
@@ -141,7 +140,7 @@ public class PrintRunner {
         // invisible until committed, so a download never sees half a file; a failure discards it
         try (FileStore.Upload upload = files.create(PrintFiles.keyOf(job), job.getFormat().mediaType())) {
             OutputStream out = new BufferedOutputStream(upload.stream(), 1 << 16);
-            summary = output.write(new StampLabels(job, content), job.getLabelCount(), throttled(job.getId(), lease), out);
+            summary = output.write(labels(job, content), job.getLabelCount(), throttled(job.getId(), lease), out);
             out.flush();
             upload.commit();
         }
@@ -161,38 +160,9 @@ public class PrintRunner {
         };
     }
 
-    /** The labels of a job, fetched CHUNK stamps at a time in issue order. */
-    private final class StampLabels implements Iterator<LabelItem> {
-        private final PrintJob job;
-        private final LabelContent content;
-        private final ArrayDeque<LabelItem> buffer = new ArrayDeque<>();
-        private int lastSeq;
-        private boolean exhausted;
-
-        StampLabels(PrintJob job, LabelContent content) {
-            this.job = job;
-            this.content = content;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (buffer.isEmpty() && !exhausted) {
-                var rows = steps.stamps(job, lastSeq, CHUNK);
-                for (Object[] r : rows) {
-                    lastSeq = ((Number) r[0]).intValue();
-                    buffer.add(content.label((String) r[1]));
-                }
-                exhausted = rows.size() < CHUNK;
-            }
-            return !buffer.isEmpty();
-        }
-
-        @Override
-        public LabelItem next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.poll();
-        }
+    /** The labels of a job, fetched CHUNK stamps at a time in issue order (one chunk held at a time). */
+    private Iterator<LabelItem> labels(PrintJob job, LabelContent content) {
+        return KeysetPages.stream(0, CHUNK, (after, size) -> steps.stamps(job, after, size),
+                PrintJobSteps.StampToPrint::seq).map(s -> content.label(s.url())).iterator();
     }
 }

@@ -18,14 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -149,14 +144,7 @@ public class StampsResource {
     @APIResponse(responseCode = "403", description = "The caller sees the batch but may not hold signed URLs")
     public Response csv(@PathParam("id") String batchId) {
         var rows = stamps.export(batchId);
-        StreamingOutput body = out -> {
-            try (CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
-                    CSVFormat.RFC4180.builder().setHeader("seq", "serial", "url", "status").build())) {
-                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
-                    csv.printRecord(r);
-                }
-            }
-        };
+        StreamingOutput body = out -> StampCsv.write(rows, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"stamps-" + batchId + ".csv\"").build();
     }

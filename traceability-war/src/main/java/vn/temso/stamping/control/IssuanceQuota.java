@@ -36,6 +36,15 @@ public class IssuanceQuota {
     public record Usage(long runningJobs, long stampsToday) {
     }
 
+    /** Today's jobs of one status: stamps asked for and issued (SUM is null when there are none). */
+    public record DayTotal(IssuanceJob.Status status, Long requested, Long issued) {
+        /** What counts against the day: what was asked for, or for a failed job what it issued. */
+        long counted() {
+            Long n = status == IssuanceJob.Status.FAILED ? issued : requested;
+            return n == null ? 0 : n;
+        }
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -62,11 +71,11 @@ public class IssuanceQuota {
         long running = em.createQuery("SELECT COUNT(j) FROM IssuanceJob j WHERE j.status = :r" + ofCoop, Long.class)
                 .setParameter("r", IssuanceJob.Status.RUNNING).setParameter("c", coop.getId()).getSingleResult();
         long today = 0;
-        for (Object[] row : em.createQuery("SELECT j.status, SUM(j.requested), SUM(j.issued) FROM IssuanceJob j"
-                        + " WHERE j.createdAt >= :since" + ofCoop + " GROUP BY j.status", Object[].class)
+        for (DayTotal row : em.createQuery("SELECT NEW vn.temso.stamping.control.IssuanceQuota.DayTotal(j.status,"
+                        + " SUM(j.requested), SUM(j.issued)) FROM IssuanceJob j WHERE j.createdAt >= :since" + ofCoop
+                        + " GROUP BY j.status", DayTotal.class)
                 .setParameter("since", dayStart).setParameter("c", coop.getId()).getResultList()) {
-            Number n = (Number) (row[0] == IssuanceJob.Status.FAILED ? row[2] : row[1]);
-            today += n == null ? 0 : n.longValue();
+            today += row.counted();
         }
         decide(new Limits(maxRunningJobs, maxPerDay), new Usage(running, today), count, now);
     }

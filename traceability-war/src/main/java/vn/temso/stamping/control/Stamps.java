@@ -12,17 +12,12 @@ import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.Batch;
@@ -32,6 +27,7 @@ import vn.temso.platform.jobs.JobLeases;
 import vn.temso.platform.jobs.Lease;
 import vn.temso.platform.jobs.LeasedJobs;
 import vn.temso.platform.jobs.StoragePause;
+import vn.temso.platform.persistence.KeysetPages;
 import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
@@ -290,46 +286,14 @@ public class Stamps implements LeasedJobs {
     }
 
     /**
-     * All stamps of a batch in issue order for CSV export (seq, serial, url, status), for those who may hold signed
-     * URLs. The rows are read page by page by issue number as the stream is consumed (one transaction per page of
-     * {@link StampRows#PAGE}), never all at once: a 100,000-stamp batch costs one page of memory.
+     * All stamps of a batch in issue order for CSV export, for those who may hold signed URLs. The rows are read page
+     * by page by issue number as the stream is consumed (one transaction per page of {@link StampRows#PAGE}), never
+     * all at once: a 100,000-stamp batch costs one page of memory.
      */
     @Transactional
-    public Stream<Object[]> export(String batchId) {
+    public Stream<StampRow> export(String batchId) {
         String id = withSignedStamps(batchId).getId(); // checked now, in the request: 404/403 before any byte is sent
-        Iterator<Object[]> pages = new Iterator<>() {
-            private List<Object[]> page = List.of();
-            private int index;
-            private int after;
-            private boolean last;
-
-            @Override
-            public boolean hasNext() {
-                if (index < page.size()) {
-                    return true;
-                }
-                if (last) {
-                    return false;
-                }
-                page = rows.page(id, after, StampRows.PAGE);
-                index = 0;
-                last = page.size() < StampRows.PAGE;
-                if (!page.isEmpty()) {
-                    after = ((Number) page.get(page.size() - 1)[0]).intValue();
-                }
-                return !page.isEmpty();
-            }
-
-            @Override
-            public Object[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(index++);
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return KeysetPages.stream(0, StampRows.PAGE, (after, size) -> rows.page(id, after, size), StampRow::seq);
     }
 
     /**
@@ -387,10 +351,14 @@ public class Stamps implements LeasedJobs {
             return Map.of();
         }
         Map<String, ScanTotals> totals = new HashMap<>();
-        em.createQuery("SELECT c.stampId, COUNT(c), MIN(c.scannedAt), MAX(c.scannedAt) FROM Scan c"
-                        + " WHERE c.stampId IN :ids GROUP BY c.stampId", Object[].class)
+        em.createQuery("SELECT NEW vn.temso.stamping.control.Stamps.ScanRow(c.stampId, COUNT(c), MIN(c.scannedAt),"
+                        + " MAX(c.scannedAt)) FROM Scan c WHERE c.stampId IN :ids GROUP BY c.stampId", ScanRow.class)
                 .setParameter("ids", stampIds).getResultList()
-                .forEach(r -> totals.put((String) r[0], new ScanTotals(((Number) r[1]).intValue(), (Instant) r[2], (Instant) r[3])));
+                .forEach(r -> totals.put(r.stampId(), new ScanTotals((int) r.count(), r.first(), r.last())));
         return totals;
+    }
+
+    /** The scan totals of one stamp as the grouped query returns them. */
+    public record ScanRow(String stampId, long count, Instant first, Instant last) {
     }
 }

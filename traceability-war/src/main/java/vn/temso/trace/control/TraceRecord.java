@@ -14,19 +14,14 @@ import java.util.List;
  * {@code scanPlaces} distinct networks ("places"; at least that many when {@code scanPlacesAtLeast}), the first of
  * them the scanner's own network when {@code firstScanHere}. A SUSPICIOUS verdict's reason names the rule
  * (MANY_NETWORKS, LATE_NETWORKS).
+ * <p>
+ * The components are the trace JSON as published, so they stay flat; build one with {@link #builder}, which names
+ * each field.
  */
 public record TraceRecord(Verdict verdict, String reason, String gtin, String lot, String serial, Integer scanCount,
                           Instant firstScanAt, Product product, Producer producer, Batch batch,
                           List<Zone> zones, List<Stage> stages, Integer ocopStars, LocalDate ocopValidUntil,
                           String stampUrl, Integer scanPlaces, Boolean scanPlacesAtLeast, Boolean firstScanHere) {
-
-    /** A record without a scan summary (the lot page, verdicts only). */
-    public TraceRecord(Verdict verdict, String reason, String gtin, String lot, String serial, Integer scanCount,
-                       Instant firstScanAt, Product product, Producer producer, Batch batch, List<Zone> zones,
-                       List<Stage> stages, Integer ocopStars, LocalDate ocopValidUntil, String stampUrl) {
-        this(verdict, reason, gtin, lot, serial, scanCount, firstScanAt, product, producer, batch, zones, stages,
-                ocopStars, ocopValidUntil, stampUrl, null, null, null);
-    }
 
     public enum Verdict { GENUINE, NOT_GENUINE, VOIDED, RECALLED, SUSPICIOUS, LOT_ONLY, NOT_FOUND }
 
@@ -52,7 +47,133 @@ public record TraceRecord(Verdict verdict, String reason, String gtin, String lo
     }
 
     public static TraceRecord verdictOnly(Verdict v, String reason, String gtin, String lot, String serial) {
-        return new TraceRecord(v, reason, gtin, lot, serial, null, null, null, null, null, List.of(), List.of(), null,
-                null, null);
+        return builder(v).reason(reason).gtin(gtin).lot(lot).serial(serial).build();
+    }
+
+    /** A record with the given verdict; every other field is named as it is set (unset: null, no zones, no stages). */
+    public static Builder builder(Verdict verdict) {
+        return new Builder(verdict);
+    }
+
+    /** Builds a {@link TraceRecord} field by field, so no call site passes a row of positional nulls. */
+    public static final class Builder {
+        private final Verdict verdict;
+        private String reason;
+        private String gtin;
+        private String lot;
+        private String serial;
+        private Integer scanCount;
+        private Instant firstScanAt;
+        private Product product;
+        private Producer producer;
+        private Batch batch;
+        private List<Zone> zones = List.of();
+        private List<Stage> stages = List.of();
+        private Integer ocopStars;
+        private LocalDate ocopValidUntil;
+        private String stampUrl;
+        private Integer scanPlaces;
+        private Boolean scanPlacesAtLeast;
+        private Boolean firstScanHere;
+
+        private Builder(Verdict verdict) {
+            this.verdict = verdict;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        public Builder gtin(String gtin) {
+            this.gtin = gtin;
+            return this;
+        }
+
+        public Builder lot(String lot) {
+            this.lot = lot;
+            return this;
+        }
+
+        public Builder serial(String serial) {
+            this.serial = serial;
+            return this;
+        }
+
+        public Builder scanCount(Integer scanCount) {
+            this.scanCount = scanCount;
+            return this;
+        }
+
+        public Builder firstScanAt(Instant firstScanAt) {
+            this.firstScanAt = firstScanAt;
+            return this;
+        }
+
+        public Builder product(Product product) {
+            this.product = product;
+            return this;
+        }
+
+        public Builder producer(Producer producer) {
+            this.producer = producer;
+            return this;
+        }
+
+        public Builder batch(Batch batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        public Builder zones(List<Zone> zones) {
+            this.zones = zones;
+            return this;
+        }
+
+        public Builder stages(List<Stage> stages) {
+            this.stages = stages;
+            return this;
+        }
+
+        public Builder ocopStars(Integer ocopStars) {
+            this.ocopStars = ocopStars;
+            return this;
+        }
+
+        public Builder ocopValidUntil(LocalDate ocopValidUntil) {
+            this.ocopValidUntil = ocopValidUntil;
+            return this;
+        }
+
+        public Builder stampUrl(String stampUrl) {
+            this.stampUrl = stampUrl;
+            return this;
+        }
+
+        public Builder scanPlaces(Integer scanPlaces) {
+            this.scanPlaces = scanPlaces;
+            return this;
+        }
+
+        public Builder scanPlacesAtLeast(Boolean scanPlacesAtLeast) {
+            this.scanPlacesAtLeast = scanPlacesAtLeast;
+            return this;
+        }
+
+        public Builder firstScanHere(Boolean firstScanHere) {
+            this.firstScanHere = firstScanHere;
+            return this;
+        }
+
+        /** The batch's part, the same for every stamp of the batch: code, product, producer, zones, diary, OCOP. */
+        public Builder parts(TraceParts p) {
+            return gtin(p.gtin()).lot(p.lot()).product(p.product()).producer(p.producer()).batch(p.batch())
+                    .zones(p.zones()).stages(p.stages()).ocopStars(p.ocopStars()).ocopValidUntil(p.ocopValidUntil());
+        }
+
+        public TraceRecord build() {
+            return new TraceRecord(verdict, reason, gtin, lot, serial, scanCount, firstScanAt, product, producer, batch,
+                    zones, stages, ocopStars, ocopValidUntil, stampUrl, scanPlaces, scanPlacesAtLeast, firstScanHere);
+        }
     }
 }

@@ -163,10 +163,10 @@ public class Traces {
         return c;
     }
 
-    /** What a scan needs of the stamp and its batch. */
-    private record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
-                            boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
-                            String batchStatusReason, int batchVersion) {
+    /** What a scan needs of a stamp and its batch, read in one query (public: the query constructs it). */
+    public record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
+                           boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
+                           String batchStatusReason, int batchVersion) {
         StampRow flagged() {
             return new StampRow(id, kid, status, voidReason, url, true, batchId, lot, batchStatus, batchStatusReason,
                     batchVersion);
@@ -207,17 +207,10 @@ public class Traces {
     }
 
     private Optional<StampRow> readStampRow(String gtin14, String serial) {
-        List<Object[]> rows = em.createQuery("SELECT s.id, s.kid, s.status, s.voidReason, s.url, s.suspicious,"
-                        + " b.id, b.lotCode, b.status, b.statusReason, b.version"
-                        + " FROM Stamp s JOIN s.batch b WHERE s.id = :id", Object[].class)
-                .setParameter("id", Stamp.idFor(gtin14, serial)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.get(0);
-        return Optional.of(new StampRow((String) r[0], (String) r[1], (Stamp.Status) r[2], (String) r[3],
-                (String) r[4], r[5] instanceof Boolean b ? b : r[5] instanceof Number n && n.intValue() != 0,
-                (String) r[6], (String) r[7], (BatchStatus) r[8], (String) r[9], ((Number) r[10]).intValue()));
+        return em.createQuery("SELECT NEW vn.temso.trace.control.Traces.StampRow(s.id, s.kid, s.status, s.voidReason,"
+                        + " s.url, s.suspicious, b.id, b.lotCode, b.status, b.statusReason, b.version)"
+                        + " FROM Stamp s JOIN s.batch b WHERE s.id = :id", StampRow.class)
+                .setParameter("id", Stamp.idFor(gtin14, serial)).getResultList().stream().findFirst();
     }
 
     /**
@@ -262,9 +255,9 @@ public class Traces {
             }
         }
         TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
-        return new TraceRecord(d.verdict(), d.reason(), p.gtin(), p.lot(), s.serial(), seen.count(), seen.firstScanAt(),
-                p.product(), p.producer(), p.batch(), p.zones(), p.stages(), p.ocopStars(), p.ocopValidUntil(),
-                stamp.url(), seen.places(), seen.placesCapped(), seen.firstScanHere());
+        return TraceRecord.builder(d.verdict()).reason(d.reason()).parts(p).serial(s.serial()).stampUrl(stamp.url())
+                .scanCount(seen.count()).firstScanAt(seen.firstScanAt()).scanPlaces(seen.places())
+                .scanPlacesAtLeast(seen.placesCapped()).firstScanHere(seen.firstScanHere()).build();
     }
 
     /**
@@ -282,19 +275,22 @@ public class Traces {
 
     /** The lot page: the batch record, which cannot vouch for any single package. */
     public TraceRecord lot(String gtin14, String lot) {
-        List<Object[]> rows = em.createQuery("SELECT b.id, b.version, b.status, b.statusReason FROM Batch b"
-                        + " WHERE b.product.gtin = :g AND b.lotCode = :l", Object[].class)
-                .setParameter("g", gtin14).setParameter("l", lot).getResultList();
-        if (rows.isEmpty()) {
+        Optional<LotRow> found = em.createQuery("SELECT NEW vn.temso.trace.control.Traces.LotRow(b.id, b.version,"
+                        + " b.status, b.statusReason) FROM Batch b WHERE b.product.gtin = :g AND b.lotCode = :l",
+                        LotRow.class)
+                .setParameter("g", gtin14).setParameter("l", lot).getResultList().stream().findFirst();
+        if (found.isEmpty()) {
             return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, gtin14, lot, null);
         }
-        Object[] r = rows.get(0);
-        String batchId = (String) r[0];
-        TraceParts p = cache().get(batchId, ((Number) r[1]).intValue(), () -> batchRecords.load(batchId));
-        boolean recalled = r[2] == BatchStatus.RECALLED;
-        return new TraceRecord(recalled ? TraceRecord.Verdict.RECALLED : TraceRecord.Verdict.LOT_ONLY,
-                (String) r[3], p.gtin(), p.lot(), null, null, null, p.product(), p.producer(), p.batch(), p.zones(),
-                p.stages(), p.ocopStars(), p.ocopValidUntil(), null);
+        LotRow b = found.get();
+        TraceParts p = cache().get(b.batchId(), b.version(), () -> batchRecords.load(b.batchId()));
+        boolean recalled = b.status() == BatchStatus.RECALLED;
+        return TraceRecord.builder(recalled ? TraceRecord.Verdict.RECALLED : TraceRecord.Verdict.LOT_ONLY)
+                .reason(b.statusReason()).parts(p).build();
+    }
+
+    /** The batch of a lot page: what picks its cached parts and its verdict. */
+    public record LotRow(String batchId, int version, BatchStatus status, String statusReason) {
     }
 
     /** The scanner at this address (see {@link ScanHashes#scanner}): no user agent, never the raw address. */

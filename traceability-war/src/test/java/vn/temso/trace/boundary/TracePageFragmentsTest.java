@@ -12,11 +12,12 @@ class TracePageFragmentsTest {
 
     private static TraceRecord record(int i) {
         // a new product object per record: what the trace cache makes each time it rebuilds a batch's parts
-        return new TraceRecord(TraceRecord.Verdict.GENUINE, null, "08930000000017", "L" + i, "S1", 1, null,
-                new TraceRecord.Product("Chè Tân Cương " + i, "Mô tả", null, "kg", null),
-                new TraceRecord.Producer("HTX", "Thái Nguyên", null),
-                new TraceRecord.Batch(LocalDate.of(2026, 11, 1), null, null, "kg", "OPEN", null, List.of()), List.of(), List.of(), null, null,
-                "https://tem.example.vn/01/08930000000017/10/L" + i + "/21/S1?8030=x");
+        return TraceRecord.builder(TraceRecord.Verdict.GENUINE).gtin("08930000000017").lot("L" + i).serial("S1")
+                .scanCount(1)
+                .product(new TraceRecord.Product("Chè Tân Cương " + i, "Mô tả", null, "kg", null))
+                .producer(new TraceRecord.Producer("HTX", "Thái Nguyên", null))
+                .batch(new TraceRecord.Batch(LocalDate.of(2026, 11, 1), null, null, "kg", "OPEN", null, List.of()))
+                .stampUrl("https://tem.example.vn/01/08930000000017/10/L" + i + "/21/S1?8030=x").build();
     }
 
     @Test
