@@ -29,6 +29,7 @@ class ArchitectureTest {
     private static final String FEATURE_ENTITY = "vn.temso.*.entity..";
     private static final String PLATFORM = "vn.temso.platform..";
     private static final String WEB = "vn.temso.web..";
+    private static final String DEMO = "vn.temso.demo..";
 
     /** The WAR's own main classes: read from where RestApplication was compiled, so no library class is among them. */
     private static JavaClasses war;
@@ -97,6 +98,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(WEB)
                 .should().dependOnClassesThat().resideInAPackage(WEB)
                 .because("the Faces pages are a boundary of their own: they use the features, never the other way")
+                .check(war);
+    }
+
+    @Test
+    void nothingDependsOnTheDemoData() {
+        noClasses().that().resideOutsideOfPackage(DEMO)
+                .should().dependOnClassesThat().resideInAPackage(DEMO)
+                .because("demo data is an optional start-up task: production code must run the same without it")
                 .check(war);
     }
 
