@@ -55,7 +55,7 @@ public class AdminBean {
         if (Ui.run("coop", () -> {
             CooperativeRequest r = new CooperativeRequest(name, kind, taxId, address, commune, null, null, null, null, null);
             Validation.check(r);
-            cooperatives.create(r);
+            cooperatives.create(r.toCommand());
         })) {
             Ui.redirect("/app/cooperatives.xhtml");
         }

@@ -96,7 +96,7 @@ public class BatchesBean implements Serializable {
         var saved = Ui.attempt("batch", () -> {
             BatchRequest r = new BatchRequest(productId, lotCode, new LinkedHashSet<>(zoneIds), harvestDate, expiryDate, quantity, unit);
             Validation.check(r);
-            return batches.create(r);
+            return batches.create(r.toCommand());
         });
         if (saved != null) {
             Ui.info(Ui.text("batch.saved"));
@@ -119,7 +119,7 @@ public class BatchesBean implements Serializable {
             EventRequest r = new EventRequest(eventType, eventAt.atZone(BatchEvent.FARM_TIME).toInstant(),
                     eventZoneId, actor, note, inputName, dose, phi, correctsEventId);
             Validation.check(r);
-            batches.addEvent(id, r);
+            batches.addEvent(id, r.toCommand());
         });
         if (ok) {
             Ui.redirect("/app/batch.xhtml?id=" + id + "#diary");

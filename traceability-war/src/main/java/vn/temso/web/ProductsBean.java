@@ -84,7 +84,7 @@ public class ProductsBean implements Serializable {
             String imageUrl = product == null ? null : product.imageUrl();
             ProductRequest r = new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
             Validation.check(r);
-            var p = id == null ? products.create(r) : products.update(id, r);
+            var p = id == null ? products.create(r.toCommand()) : products.update(id, r.toCommand());
             if (image != null && image.getSize() > 0) {
                 try (InputStream in = image.getInputStream()) {
                     p = images.store(p.getId(), image.getContentType(), in);

@@ -126,7 +126,7 @@ public class ZonesBean implements Serializable {
                     declaredAreaHa, households, harvestsPerYear, certs,
                     g, kmlText); // no file: the outline stays as it is (not sent back and validated again)
             Validation.check(r);
-            return id == null ? zones.create(r) : zones.update(id, r);
+            return id == null ? zones.create(r.toCommand()) : zones.update(id, r.toCommand());
         });
         if (saved != null) {
             Ui.info(Ui.text("zone.saved"));

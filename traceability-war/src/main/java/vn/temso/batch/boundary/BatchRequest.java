@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
+import vn.temso.batch.control.BatchCommand;
 
 /** Create a batch (productId and lotCode are fixed afterwards) or replace its details while it is open. */
 public record BatchRequest(
@@ -27,6 +28,10 @@ public record BatchRequest(
         this.expiryDate = expiryDate;
         this.quantity = quantity;
         this.unit = unit;
+    }
+
+    public BatchCommand toCommand() {
+        return new BatchCommand(productId, lotCode, zoneIds, harvestDate, expiryDate, quantity, unit);
     }
 
 }

@@ -88,7 +88,7 @@ public class BatchesResource {
     @APIResponse(responseCode = "422", description = "A zone is suspended or revoked")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
                            @Valid BatchRequest request) {
-        var b = batches.create(request);
+        var b = batches.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build()).entity(BatchView.of(b)).build();
     }
 
@@ -98,7 +98,7 @@ public class BatchesResource {
     public BatchView update(@PathParam("id") String id,
                             @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
                             @Valid BatchRequest request) {
-        return BatchView.of(batches.update(id, request));
+        return BatchView.of(batches.update(id, request.toCommand()));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class BatchesResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response addEvent(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
             name = "spraying", value = EVENT_EXAMPLE))) @Valid EventRequest request) {
-        BatchEvent e = batches.addEvent(id, request);
+        BatchEvent e = batches.addEvent(id, request.toCommand());
         return Response.status(Response.Status.CREATED).entity(BatchView.EventView.of(e, false)).build();
     }
 }

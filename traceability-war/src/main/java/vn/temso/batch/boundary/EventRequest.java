@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.entity.EventType;
 
 /** A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. */
@@ -29,6 +30,11 @@ public record EventRequest(
         this.dose = dose;
         this.preHarvestIntervalDays = preHarvestIntervalDays;
         this.correctsEventId = correctsEventId;
+    }
+
+    public EventCommand toCommand() {
+        return new EventCommand(type, occurredAt, zoneId, actor, note, inputName, dose, preHarvestIntervalDays,
+                correctsEventId);
     }
 
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.temso.audit.control.AuditLog;
-import vn.temso.batch.boundary.BatchRequest;
-import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
@@ -100,7 +98,7 @@ public class Batches {
         return PagedQuery.page(em, Batch.class, "Batch b", where.toString(), "b.harvestDate DESC, b.lotCode", params, page);
     }
 
-    public Batch create(BatchRequest r) {
+    public Batch create(BatchCommand r) {
         if (r.productId() == null) {
             throw new Problems.ValidationFailed("productId", "productId is required");
         }
@@ -122,7 +120,7 @@ public class Batches {
         return b;
     }
 
-    public Batch update(String id, BatchRequest r) {
+    public Batch update(String id, BatchCommand r) {
         Batch b = manageable(id);
         if (b.getStatus() != BatchStatus.OPEN) {
             throw new Problems.RuleViolated("batch-not-open", "Batch " + b.getLotCode() + " is " + b.getStatus()
@@ -169,7 +167,7 @@ public class Batches {
         return readable(batchId).getEvents();
     }
 
-    public BatchEvent addEvent(String batchId, EventRequest r) {
+    public BatchEvent addEvent(String batchId, EventCommand r) {
         Batch b = readable(batchId);
         Caller caller = current.require();
         if (!caller.canRecordDiary(b.getCooperative().getId())) {

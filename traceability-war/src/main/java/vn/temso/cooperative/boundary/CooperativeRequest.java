@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.temso.cooperative.control.CooperativeCommand;
 import vn.temso.cooperative.entity.CooperativeKind;
 
 /** Create or replace a cooperative's details. */
@@ -32,6 +33,11 @@ public record CooperativeRequest(
         this.phone = phone;
         this.email = email;
         this.representative = representative;
+    }
+
+    public CooperativeCommand toCommand() {
+        return new CooperativeCommand(name, kind, taxId, address, commune, district, province, phone, email,
+                representative);
     }
 
 }

@@ -67,7 +67,7 @@ public class CooperativesResource {
     @APIResponse(responseCode = "201", description = "Created; Location holds its address")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
                            @Valid CooperativeRequest request) {
-        var c = cooperatives.create(request);
+        var c = cooperatives.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId()).build())
                 .entity(CooperativeView.of(c)).build();
     }
@@ -78,6 +78,6 @@ public class CooperativesResource {
     public CooperativeView update(@PathParam("id") String id,
                                   @RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
                                   @Valid CooperativeRequest request) {
-        return CooperativeView.of(cooperatives.update(id, request));
+        return CooperativeView.of(cooperatives.update(id, request.toCommand()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
-import vn.temso.cooperative.boundary.CooperativeRequest;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
@@ -90,7 +89,7 @@ public class Cooperatives {
         return PagedQuery.page(em, Cooperative.class, "Cooperative c", where.toString(), "c.name, c.id", params, page);
     }
 
-    public Cooperative create(CooperativeRequest r) {
+    public Cooperative create(CooperativeCommand r) {
         current.requireRole(Role.ADMIN);
         Cooperative c = new Cooperative(r.name(), r.kind(), r.taxId());
         apply(c, r);
@@ -100,7 +99,7 @@ public class Cooperatives {
         return c;
     }
 
-    public Cooperative update(String id, CooperativeRequest r) {
+    public Cooperative update(String id, CooperativeCommand r) {
         Cooperative c = manageable(id);
         if (current.require().role() != Role.ADMIN && Texts.key(r.commune()) != null
                 && !Texts.key(r.commune()).equals(c.getCommuneKey())) {
@@ -114,7 +113,7 @@ public class Cooperatives {
         return c;
     }
 
-    private static void apply(Cooperative c, CooperativeRequest r) {
+    private static void apply(Cooperative c, CooperativeCommand r) {
         c.locate(r.address(), r.commune(), r.district(), r.province());
         c.contact(r.phone(), r.email(), r.representative());
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.temso.product.control.ProductCommand;
 import vn.temso.product.entity.OcopGroup;
 import vn.temso.product.entity.OcopLevel;
 
@@ -34,6 +35,11 @@ public record ProductRequest(
         this.ocop = ocop;
     }
 
+    public ProductCommand toCommand() {
+        return new ProductCommand(cooperativeId, gtin, name, description, category, unit, priceVnd, imageUrl,
+                ocop == null ? null : ocop.toCommand());
+    }
+
 
     public record OcopRequest(@NotNull @Min(3) @Max(5) Integer stars, OcopGroup group,
                               @Min(0) @Max(100) Integer score, @Size(max = 80) String decisionNumber,
@@ -49,6 +55,10 @@ public record ProductRequest(
             this.level = level;
             this.authority = authority;
             this.validUntil = validUntil;
+        }
+
+        ProductCommand.Ocop toCommand() {
+            return new ProductCommand.Ocop(stars, group, score, decisionNumber, decisionDate, level, authority, validUntil);
         }
 
     }

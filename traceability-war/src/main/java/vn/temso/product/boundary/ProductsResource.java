@@ -74,7 +74,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "409", description = "The GTIN is already registered")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
                            @Valid ProductRequest request) {
-        var p = products.create(request);
+        var p = products.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build()).entity(ProductView.of(p)).build();
     }
 
@@ -84,7 +84,7 @@ public class ProductsResource {
     public ProductView update(@PathParam("id") String id,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
                               @Valid ProductRequest request) {
-        return ProductView.of(products.update(id, request));
+        return ProductView.of(products.update(id, request.toCommand()));
     }
 
     @PUT

@@ -20,7 +20,6 @@ import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.platform.text.Texts;
-import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.Product;
@@ -87,7 +86,7 @@ public class Products {
         return PagedQuery.page(em, Product.class, "Product p", where.toString(), "p.name, p.id", params, page);
     }
 
-    public Product create(ProductRequest r) {
+    public Product create(ProductCommand r) {
         Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
         String gtin = gtin(r.gtin());
         if (!em.createQuery("SELECT p.id FROM Product p WHERE p.gtin = :g", String.class).setParameter("g", gtin)
@@ -103,7 +102,7 @@ public class Products {
     }
 
     /** Replaces a product's details; the GTIN is its identity and cannot change. */
-    public Product update(String id, ProductRequest r) {
+    public Product update(String id, ProductCommand r) {
         Product p = manageable(id);
         if (!p.getGtin().equals(gtin(r.gtin()))) {
             throw new Problems.ValidationFailed("gtin", "The GTIN cannot be changed; register a new product instead");
@@ -123,7 +122,7 @@ public class Products {
         return p;
     }
 
-    private static void apply(Product p, ProductRequest r) {
+    private static void apply(Product p, ProductCommand r) {
         p.describe(r.name(), r.description(), r.category(), r.unit(), r.priceVnd(), r.imageUrl());
         if (r.ocop() == null) {
             p.certifyOcop(null);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import vn.temso.zone.control.ZoneCommand;
 
 /** Register or replace a growing zone. Geometry is GeoJSON, or KML text in {@code kml}. */
 public record ZoneRequest(
@@ -49,6 +50,14 @@ public record ZoneRequest(
         this.kml = kml;
     }
 
+    public ZoneCommand toCommand() {
+        // an empty entry stays null: Zones refuses it naming the field
+        List<ZoneCommand.CertificationEntry> certs = certifications == null ? null
+                : certifications.stream().map(c -> c == null ? null : c.toCommand()).toList();
+        return new ZoneCommand(cooperativeId, code, name, address, commune, district, province, crop, variety,
+                declaredAreaHa, households, harvestsPerYear, certs, geometry, kml);
+    }
+
 
     public record CertificationDto(@NotBlank @Size(max = 80) String scheme, @NotBlank @Size(max = 80) String number,
                                    LocalDate validUntil) {
@@ -57,6 +66,10 @@ public record ZoneRequest(
             this.scheme = scheme;
             this.number = number;
             this.validUntil = validUntil;
+        }
+
+        ZoneCommand.CertificationEntry toCommand() {
+            return new ZoneCommand.CertificationEntry(scheme, number, validUntil);
         }
 
     }

@@ -84,7 +84,7 @@ public class ZonesResource {
     @APIResponse(responseCode = "409", description = "The code is already registered")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
                            @Valid ZoneRequest request) {
-        var z = zones.create(request);
+        var z = zones.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build()).entity(ZoneView.of(z)).build();
     }
 
@@ -94,7 +94,7 @@ public class ZonesResource {
     public ZoneView update(@PathParam("id") String id,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
                            @Valid ZoneRequest request) {
-        return ZoneView.of(zones.update(id, request));
+        return ZoneView.of(zones.update(id, request.toCommand()));
     }
 
     @PUT

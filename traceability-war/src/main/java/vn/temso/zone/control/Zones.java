@@ -24,7 +24,6 @@ import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.platform.text.Texts;
-import vn.temso.zone.boundary.ZoneRequest;
 import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.GeometryException;
 import vn.temso.zone.entity.KmlImport;
@@ -91,7 +90,7 @@ public class Zones {
         return PagedQuery.page(em, MaterialZone.class, "MaterialZone z", where.toString(), "z.code", params, page);
     }
 
-    public MaterialZone create(ZoneRequest r) {
+    public MaterialZone create(ZoneCommand r) {
         Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
         String code = checkedCode(r.code());
         if (!em.createQuery("SELECT z.id FROM MaterialZone z WHERE z.code = :c", String.class)
@@ -106,7 +105,7 @@ public class Zones {
     }
 
     /** Replaces the details of a zone; the code is the registration's identity and cannot change. */
-    public MaterialZone update(String id, ZoneRequest r) {
+    public MaterialZone update(String id, ZoneCommand r) {
         MaterialZone z = manageable(id);
         if (!z.getCode().equals(checkedCode(r.code()))) {
             throw new Problems.ValidationFailed("code", "The zone code cannot be changed; register a new zone instead");
@@ -138,7 +137,7 @@ public class Zones {
         return z;
     }
 
-    private void apply(MaterialZone z, ZoneRequest r) {
+    private void apply(MaterialZone z, ZoneCommand r) {
         z.describe(ZoneDescription.builder().name(r.name()).address(r.address()).commune(r.commune())
                 .district(r.district()).province(r.province()).crop(r.crop()).variety(r.variety())
                 .declaredAreaHa(r.declaredAreaHa()).households(r.households()).harvestsPerYear(r.harvestsPerYear())

@@ -1,4 +1,4 @@
-package vn.temso.platform.startup;
+package vn.temso.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -27,7 +27,6 @@ import vn.temso.batch.entity.EventType;
 import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeKind;
-import vn.temso.platform.config.Settings;
 import vn.temso.platform.security.Role;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
@@ -133,30 +132,6 @@ public class DemoData {
         LOG.info(() -> "Demo data loaded: " + coops.size() + " cooperatives, " + zones.size() + " zones, "
                 + products.size() + " products");
         return true;
-    }
-
-    /**
-     * Creates the administrator named by TEMSO_ADMIN_USERNAME / TEMSO_ADMIN_PASSWORD when no user exists yet.
-     * Without them nothing is created: there is never a default password outside demo mode.
-     */
-    @Transactional
-    public void ensureConfiguredAdmin() {
-        if (em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult() > 0) {
-            return;
-        }
-        String username = Settings.get("temso.admin.username").orElse(null);
-        String password = Settings.get("temso.admin.password").orElse(null);
-        if (username == null || password == null) {
-            LOG.warning("No users exist and no administrator is configured: set TEMSO_ADMIN_USERNAME and"
-                    + " TEMSO_ADMIN_PASSWORD (at least 12 characters) and restart. No default account is created.");
-            return;
-        }
-        if (password.length() < 12) {
-            LOG.severe("TEMSO_ADMIN_PASSWORD is shorter than 12 characters; the administrator was not created");
-            return;
-        }
-        em.persist(new UserAccount(username, "Administrator", Role.ADMIN, null, Set.of(), password));
-        LOG.info(() -> "Administrator '" + UserAccount.normalizeUsername(username) + "' created from configuration");
     }
 
     private static JsonObject read() {
