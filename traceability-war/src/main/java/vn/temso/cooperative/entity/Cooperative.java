@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.security.Tenant;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -21,7 +22,7 @@ import vn.temso.platform.text.Texts;
 @Entity
 @EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "cooperative")
-public class Cooperative {
+public class Cooperative implements Tenant {
 
     @Id
     @Column(length = 36)
