@@ -1,16 +1,17 @@
 package vn.temso.stamp;
 
+import vn.temso.gs1.AiValue;
+
 /**
  * GS1 AI 10 (lot) and AI 21 (serial) values: 1 to 20 characters of the GS1 82-character set (GS1 General
  * Specifications figure 7.11-1), and their percent-encoding in a Digital Link path.
  */
 public final class Gs1Value {
 
-    /** The GS1 AI encodable character set 82. */
-    public static final String CHARSET_82 =
-            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+    /** The GS1 AI encodable character set 82 ({@link AiValue#CHARSET_82}). */
+    public static final String CHARSET_82 = AiValue.CHARSET_82;
 
-    public static final int MAX_LENGTH = 20;
+    public static final int MAX_LENGTH = AiValue.MAX_LENGTH;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -25,11 +26,10 @@ public final class Gs1Value {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidStampException(label + " has " + value.length() + " characters, at most " + MAX_LENGTH);
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (CHARSET_82.indexOf(value.charAt(i)) < 0) {
-                throw new InvalidStampException(label + " has a character outside the GS1 82-character set at position "
-                        + (i + 1));
-            }
+        int invalid = AiValue.firstInvalidChar(value);
+        if (invalid >= 0) {
+            throw new InvalidStampException(label + " has a character outside the GS1 82-character set at position "
+                    + (invalid + 1));
         }
     }
 
@@ -68,7 +68,7 @@ public final class Gs1Value {
                     throw new InvalidStampException(label + " has a percent-escape that is not upper-case hex");
                 }
                 char decoded = (char) (hi << 4 | lo);
-                if (isUnreserved(decoded) || CHARSET_82.indexOf(decoded) < 0) {
+                if (isUnreserved(decoded) || !AiValue.isCharset82(decoded)) {
                     throw new InvalidStampException(label + " has a percent-escape of a character that must not be escaped");
                 }
                 out.append(decoded);

@@ -8,12 +8,6 @@ import org.junit.jupiter.api.Test;
 class GtinTest {
 
     @Test
-    void shouldComputeGs1CheckDigits() {
-        assertEquals(5, Gtin.checkDigit("0089385010012"));
-        assertEquals(3, Gtin.checkDigit("629104150021")); // GS1's worked example, GTIN-13 6291041500213
-    }
-
-    @Test
     void shouldPadShorterGtinsToFourteenDigits() {
         assertEquals("00893850100125", Gtin.toGtin14("893850100125"));
         assertEquals("00893850100125", Gtin.toGtin14("0893850100125"));

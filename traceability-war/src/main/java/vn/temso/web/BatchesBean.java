@@ -10,8 +10,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import vn.temso.batch.boundary.BatchRequest;
 import vn.temso.batch.boundary.BatchView;
 import vn.temso.batch.boundary.EventRequest;
@@ -105,10 +103,7 @@ public class BatchesBean implements Serializable {
     }
 
     public List<BatchView.EventView> getEvents() {
-        List<BatchEvent> events = batches.events(id);
-        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(c -> c != null)
-                .collect(Collectors.toSet());
-        return events.stream().map(e -> BatchView.EventView.of(e, corrected.contains(e.getId()))).toList();
+        return BatchView.EventView.diary(batches.events(id));
     }
 
     public void addEvent() {

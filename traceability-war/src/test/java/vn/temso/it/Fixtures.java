@@ -35,13 +35,7 @@ public final class Fixtures {
         for (int i = 0; i < 9; i++) {
             s.append(ThreadLocalRandom.current().nextInt(10));
         }
-        int sum = 0;
-        boolean three = true;
-        for (int i = s.length() - 1; i >= 0; i--) {
-            sum += (s.charAt(i) - '0') * (three ? 3 : 1);
-            three = !three;
-        }
-        return s.append((10 - sum % 10) % 10).toString();
+        return vn.temso.gs1.Gtin.withCheckDigit(s.toString());
     }
 
     public static Map<String, Object> productBody(String gtin) {

@@ -35,8 +35,8 @@ class GtinTest {
 
     @Test
     void shouldComputeCheckDigitsWithAlternatingWeights() {
-        assertEquals(6, Gtin.checkDigit("893123450001"));
-        assertEquals(4, Gtin.checkDigit("9638507"));
+        assertEquals(6, vn.temso.gs1.Gtin.checkDigit("893123450001"));
+        assertEquals(4, vn.temso.gs1.Gtin.checkDigit("9638507"));
     }
 
     @Test

@@ -62,14 +62,14 @@ class FeedValidatorTest {
 
     @Test
     void shouldComputeGs1CheckDigitsForEveryLength() {
-        assertEquals(4, Gtin.checkDigit("0893504950012"));
-        assertTrue(Gtin.isValid("4006381333931"));   // GTIN-13
-        assertTrue(Gtin.isValid("04006381333931"));  // the same padded to GTIN-14
-        assertTrue(Gtin.isValid("036000291452"));    // UPC-A / GTIN-12
-        assertTrue(Gtin.isValid("96385074"));        // GTIN-8
-        assertFalse(Gtin.isValid("96385075"));
+        assertEquals(4, vn.temso.gs1.Gtin.checkDigit("0893504950012"));
+        assertTrue(vn.temso.gs1.Gtin.isValid("4006381333931"));   // GTIN-13
+        assertTrue(vn.temso.gs1.Gtin.isValid("04006381333931"));  // the same padded to GTIN-14
+        assertTrue(vn.temso.gs1.Gtin.isValid("036000291452"));    // UPC-A / GTIN-12
+        assertTrue(vn.temso.gs1.Gtin.isValid("96385074"));        // GTIN-8
+        assertFalse(vn.temso.gs1.Gtin.isValid("96385075"));
         assertNull(Gtin.problem("08935049500124"));
-        assertEquals("04006381333931", Gtin.toGtin14("4006381333931"));
+        assertEquals("04006381333931", vn.temso.gs1.Gtin.toGtin14("4006381333931"));
     }
 
     @Test

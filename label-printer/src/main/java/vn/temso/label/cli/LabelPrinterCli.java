@@ -5,6 +5,7 @@ import vn.temso.label.LabelPrinterException;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
 import vn.temso.label.item.LabelItemReader;
+import vn.temso.label.layout.QrSymbol;
 import vn.temso.label.pdf.PdfOptions;
 import vn.temso.label.pdf.PdfSheetWriter;
 import vn.temso.label.template.InvalidTemplateException;
@@ -203,7 +204,7 @@ public final class LabelPrinterCli {
         boolean cutMarks;
         boolean calibration;
         int dpi;
-        ErrorCorrectionLevel ec = ErrorCorrectionLevel.Q;
+        ErrorCorrectionLevel ec = QrSymbol.DEFAULT_LEVEL;
         String printer;
         boolean help;
         boolean listTemplates;

@@ -7,9 +7,14 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import vn.temso.label.LabelPrinterException;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * A QR symbol as a list of dark rectangles in module units (origin top-left, quiet zone not
@@ -17,11 +22,19 @@ import java.util.Map;
  * exactly in the next row grows that rectangle downwards, so a version-9 symbol needs a few
  * hundred rectangles instead of ~1,400 squares: smaller files, and no hairline seams between
  * modules when a viewer anti-aliases.
+ *
+ * <p>The one QR encoder of Temso: printed labels (PDF, ZPL) and the stamp images the server sends
+ * ({@link #toPng}) are the same symbol. One setting: error correction {@link #DEFAULT_LEVEL} unless
+ * the caller chooses another, ZXing's mode selection for the whole text (byte mode for a URL), UTF-8
+ * with an ECI only for text outside Latin-1, and a {@link #QUIET_ZONE} of 4 modules.
  */
 public final class QrSymbol {
 
     /** Quiet zone, in modules, kept free around every symbol (ISO/IEC 18004 asks for 4). */
     public static final int QUIET_ZONE = 4;
+
+    /** Q: a quarter of the symbol may be damaged or dirty and it still reads, for stickers on produce. */
+    public static final ErrorCorrectionLevel DEFAULT_LEVEL = ErrorCorrectionLevel.Q;
 
     private final int size;
     private final int version;
@@ -80,6 +93,33 @@ public final class QrSymbol {
     /** Whether module (x, y) is dark. */
     public boolean isDark(int x, int y) {
         return matrix[y][x] == 1;
+    }
+
+    /**
+     * A black-on-white PNG, {@code pixelsPerModule} pixels a module, quiet zone included (the JDK's
+     * ImageIO: no ZXing {@code javase} and its dependencies at run time).
+     */
+    public byte[] toPng(int pixelsPerModule) {
+        if (pixelsPerModule < 1) {
+            throw new IllegalArgumentException("pixelsPerModule must be at least 1");
+        }
+        int side = sizeWithQuietZone() * pixelsPerModule;
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < side; y++) {
+            int my = y / pixelsPerModule - QUIET_ZONE;
+            for (int x = 0; x < side; x++) {
+                int mx = x / pixelsPerModule - QUIET_ZONE;
+                boolean dark = mx >= 0 && my >= 0 && mx < size && my < size && isDark(mx, my);
+                image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write PNG", e);
+        }
+        return png.toByteArray();
     }
 
     /** Number of rectangles. */

@@ -2,6 +2,7 @@ package vn.temso.label.pdf;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import vn.temso.label.LabelProgress;
+import vn.temso.label.layout.QrSymbol;
 
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record PdfOptions(int startPosition, boolean cutMarks, boolean calibratio
 
     /** Position 1, no cut marks, no calibration page, 300 dpi, level Q. */
     public static PdfOptions defaults() {
-        return new PdfOptions(1, false, false, 300, ErrorCorrectionLevel.Q, LabelProgress.NONE, 1);
+        return new PdfOptions(1, false, false, 300, QrSymbol.DEFAULT_LEVEL, LabelProgress.NONE, 1);
     }
 
     public PdfOptions withStartPosition(int position) {

@@ -7,6 +7,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import vn.temso.label.LabelPrinterException;
+import vn.temso.label.LabelWriter;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.io.CountingOutputStream;
 import vn.temso.label.item.InvalidLabelItemException;
@@ -21,13 +22,11 @@ import vn.temso.label.template.SheetTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Writes labels onto sticker sheets as a PDF. Pages are streamed: OpenPDF writes each page's
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <p>Instances are cheap and not shared between threads; make one per print job.
  */
-public final class PdfSheetWriter {
+public final class PdfSheetWriter implements LabelWriter {
 
     private static final Logger LOG = Logger.getLogger(PdfSheetWriter.class.getName());
     private static final double MM_TO_PT = 72 / 25.4;
@@ -62,23 +61,13 @@ public final class PdfSheetWriter {
         this.pageHeightPt = round2(template.pageHeightMm() * MM_TO_PT);
     }
 
-    /** Prints a list (its size is the progress total). */
-    public PrintSummary write(Iterable<LabelItem> items, OutputStream out) throws IOException {
-        long total = items instanceof Collection<?> c ? c.size() : -1;
-        return write(items.iterator(), total, out);
-    }
-
-    /** Prints a stream of unknown length, pulling one item at a time. */
-    public PrintSummary write(Stream<LabelItem> items, OutputStream out) throws IOException {
-        return write(items.iterator(), -1, out);
-    }
-
     /**
      * Prints items as they come.
      *
      * @param total how many items the iterator will give, for progress; -1 if unknown
      * @param out   receives the PDF; flushed, not closed
      */
+    @Override
     public PrintSummary write(Iterator<LabelItem> items, long total, OutputStream out) throws IOException {
         if (!items.hasNext() && !options.calibrationPage()) {
             throw new InvalidLabelItemException("no label items to print");

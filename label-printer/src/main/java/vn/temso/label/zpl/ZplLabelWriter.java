@@ -1,5 +1,6 @@
 package vn.temso.label.zpl;
 
+import vn.temso.label.LabelWriter;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.font.LabelFonts;
 import vn.temso.label.io.CountingOutputStream;
@@ -23,13 +24,11 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Writes one {@code ^XA...^XZ} block per label for Zebra-compatible thermal printers. The QR is the
@@ -39,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe; make one per print job.
  */
-public final class ZplLabelWriter {
+public final class ZplLabelWriter implements LabelWriter {
 
     /** ^BQ takes magnification 1 to 10. */
     static final int MAX_MAGNIFICATION = 10;
@@ -69,23 +68,13 @@ public final class ZplLabelWriter {
         this.layout = new LabelLayout(template.dpi(), measurer);
     }
 
-    /** Prints a list (its size is the progress total). */
-    public PrintSummary write(Iterable<LabelItem> items, OutputStream out) throws IOException {
-        long total = items instanceof Collection<?> c ? c.size() : -1;
-        return write(items.iterator(), total, out);
-    }
-
-    /** Prints a stream of unknown length, pulling one item at a time. */
-    public PrintSummary write(Stream<LabelItem> items, OutputStream out) throws IOException {
-        return write(items.iterator(), -1, out);
-    }
-
     /**
      * Prints items as they come; each label's ZPL is written (not flushed) before the next is made.
      *
      * @param total how many items the iterator will give, for progress; -1 if unknown
      * @param out   receives ASCII ZPL; flushed, not closed
      */
+    @Override
     public PrintSummary write(Iterator<LabelItem> items, long total, OutputStream out) throws IOException {
         if (!items.hasNext()) {
             throw new InvalidLabelItemException("no label items to print");

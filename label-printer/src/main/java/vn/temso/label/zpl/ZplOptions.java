@@ -2,6 +2,7 @@ package vn.temso.label.zpl;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import vn.temso.label.LabelProgress;
+import vn.temso.label.layout.QrSymbol;
 
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record ZplOptions(ErrorCorrectionLevel errorCorrection, LabelProgress pro
     }
 
     public static ZplOptions defaults() {
-        return new ZplOptions(ErrorCorrectionLevel.Q, LabelProgress.NONE);
+        return new ZplOptions(QrSymbol.DEFAULT_LEVEL, LabelProgress.NONE);
     }
 
     public ZplOptions withErrorCorrection(ErrorCorrectionLevel level) {

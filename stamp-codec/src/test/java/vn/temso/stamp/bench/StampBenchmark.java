@@ -16,7 +16,6 @@ import vn.temso.stamp.StampVerifier;
 import vn.temso.stamp.key.Jwks;
 import vn.temso.stamp.key.SigningKey;
 import vn.temso.stamp.key.SigningKeys;
-import vn.temso.stamp.qr.QrStamp;
 import vn.temso.stamp.serial.SerialGenerator;
 
 /**
@@ -99,14 +98,6 @@ public final class StampBenchmark {
         }, i -> { })[0];
         System.out.printf(Locale.ROOT, "sign   JDK SunEC Ed25519 %,6.0f/s | raw BC is %.1fx faster%n", jdkSign, rawSign / jdkSign);
 
-        StampUrl stamp = StampUrl.parse(urls[0]);
-        QrStamp symbol = QrStamp.of(stamp);
-        double[] qrAndPng = pair(i -> sink = QrStamp.of(stamp), i -> sink = symbol.toPng(8));
-        double qr = qrAndPng[0];
-        double png = qrAndPng[1];
-        System.out.printf(Locale.ROOT, "qr     encode %.3f ms (version %d, %d modules, level %s) | PNG 8 px/module %.3f ms | "
-                        + "encode is %.1f stamp signatures%n",
-                1000 / qr, symbol.version(), symbol.moduleCount(), symbol.errorCorrection(), 1000 / png, stampSign / qr);
         System.out.printf(Locale.ROOT, "load average at the end %.2f (other builds on this machine skew the figures)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import vn.temso.audit.entity.AuditEntry;
-import vn.temso.audit.entity.AuditScope;
+import vn.temso.platform.security.Tenant;
 import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.security.CurrentCaller;
 
@@ -27,7 +27,7 @@ public class AuditLog {
     ChangeSignal changes;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AuditScope coop, String action, String entityType, String entityId, String summary) {
+    public void record(Tenant coop, String action, String entityType, String entityId, String summary) {
         String actor = caller.get().map(c -> c.username()).orElse("system");
         em.persist(new AuditEntry(actor, coop == null ? null : coop.getId(), coop == null ? null : coop.getCommuneKey(),
                 action, entityType, entityId, summary));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
@@ -48,6 +50,13 @@ public record BatchView(String id, String cooperativeId, String cooperativeName,
                     e.getZone() == null ? null : e.getZone().getId(), e.getZone() == null ? null : e.getZone().getCode(),
                     e.getActor(), e.getNote(), e.getInputName(), e.getDose(), e.getPreHarvestIntervalDays(),
                     e.safeHarvestFrom(), e.getCorrectsEventId(), superseded, e.getRecordedBy(), e.getRecordedAt());
+        }
+
+        /** A farm diary in its order, each entry marked superseded if a later entry corrects it. */
+        public static List<EventView> diary(List<BatchEvent> events) {
+            Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(c -> c != null)
+                    .collect(Collectors.toSet());
+            return events.stream().map(e -> of(e, corrected.contains(e.getId()))).toList();
         }
     }
 }

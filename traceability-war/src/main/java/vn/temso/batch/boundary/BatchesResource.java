@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -121,10 +119,7 @@ public class BatchesResource {
     @Path("{id}/events")
     @Operation(summary = "The farm diary, oldest first; corrected entries are marked superseded")
     public List<BatchView.EventView> events(@PathParam("id") String id) {
-        List<BatchEvent> events = batches.events(id);
-        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(c -> c != null)
-                .collect(Collectors.toSet());
-        return events.stream().map(e -> BatchView.EventView.of(e, corrected.contains(e.getId()))).toList();
+        return BatchView.EventView.diary(batches.events(id));
     }
 
     @POST

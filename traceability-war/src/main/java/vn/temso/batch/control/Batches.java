@@ -23,7 +23,7 @@ import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
-import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.Product;
 import vn.temso.zone.control.Zones;
@@ -41,6 +41,9 @@ public class Batches {
     CurrentCaller current;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     Cooperatives cooperatives;
 
     @Inject
@@ -53,24 +56,17 @@ public class Batches {
     AuditLog audit;
 
     public Batch readable(String id) {
-        Batch b = id == null ? null : em.find(Batch.class, id);
-        Caller caller = current.require();
-        if (b == null || !caller.canRead(b.getCooperative().getId(), b.getCooperative().getCommuneKey())) {
-            throw new Problems.NotFound("Batch", id);
-        }
-        return b;
+        return tenancy.readable(Batch.class, id, "Batch", Batch::getCooperative);
     }
 
     public Batch manageable(String id) {
-        Batch b = readable(id);
-        cooperatives.manageable(b.getCooperative().getId());
-        return b;
+        return tenancy.manageable(Batch.class, id, "Batch", Batch::getCooperative);
     }
 
     public Page<Batch> list(String productId, BatchStatus status, String zoneId, String lot, LocalDate harvestedFrom,
                             LocalDate harvestedTo, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "b.cooperative", params));
+        StringBuilder where = new StringBuilder(tenancy.scope("b.cooperative", params));
         if (productId != null) {
             where.append(" AND b.product.id = :product");
             params.put("product", productId);

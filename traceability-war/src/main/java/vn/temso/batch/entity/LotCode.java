@@ -1,17 +1,13 @@
 package vn.temso.batch.entity;
 
+import vn.temso.gs1.AiValue;
+
 /** GS1 AI 10 batch/lot numbers: 1 to 20 characters of GS1's 82-character set (ISO 646 subset). */
 public final class LotCode {
 
-    public static final int MAX_LENGTH = 20;
-    private static final String GS1_PUNCTUATION = "!\"%&'()*+,-./:;<=>?_";
+    public static final int MAX_LENGTH = AiValue.MAX_LENGTH;
 
     private LotCode() {
-    }
-
-    public static boolean isGs1Char(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                || GS1_PUNCTUATION.indexOf(c) >= 0;
     }
 
     /** @return the lot code as given (trimmed), or throws IllegalArgumentException saying what is wrong */
@@ -23,12 +19,10 @@ public final class LotCode {
         if (lot.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a lot code has at most 20 characters (got " + lot.length() + ")");
         }
-        for (int i = 0; i < lot.length(); i++) {
-            char c = lot.charAt(i);
-            if (!isGs1Char(c)) {
-                throw new IllegalArgumentException("character '" + c + "' at position " + (i + 1)
-                        + " is not in the GS1 character set (letters A-Z a-z without diacritics, digits, ! \" % & ' ( ) * + , - . / : ; < = > ? _)");
-            }
+        int i = AiValue.firstInvalidChar(lot);
+        if (i >= 0) {
+            throw new IllegalArgumentException("character '" + lot.charAt(i) + "' at position " + (i + 1)
+                    + " is not in the GS1 character set (letters A-Z a-z without diacritics, digits, ! \" % & ' ( ) * + , - . / : ; < = > ? _)");
         }
         return lot;
     }

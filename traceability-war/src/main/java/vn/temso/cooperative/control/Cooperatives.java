@@ -17,6 +17,7 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.platform.text.Texts;
 
@@ -32,25 +33,19 @@ public class Cooperatives {
     CurrentCaller current;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     AuditLog audit;
 
     /** The cooperative if the caller may read it; otherwise 404, the same as if it did not exist. */
     public Cooperative readable(String id) {
-        Caller caller = current.require();
-        Cooperative c = id == null ? null : em.find(Cooperative.class, id);
-        if (c == null || !caller.canRead(c.getId(), c.getCommuneKey())) {
-            throw new Problems.NotFound("Cooperative", id);
-        }
-        return c;
+        return tenancy.readable(Cooperative.class, id, "Cooperative", c -> c);
     }
 
     /** The cooperative if the caller may change its registry; 404 if unreadable, 403 if read-only. */
     public Cooperative manageable(String id) {
-        Cooperative c = readable(id);
-        if (!current.require().canManage(c.getId())) {
-            throw new Problems.Forbidden("Your role (" + current.require().role() + ") may not change this cooperative's data");
-        }
-        return c;
+        return tenancy.manageable(Cooperative.class, id, "Cooperative", c -> c);
     }
 
     /**

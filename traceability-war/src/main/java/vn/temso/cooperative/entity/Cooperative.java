@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import vn.temso.audit.entity.AuditScope;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.security.Tenant;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -22,7 +22,7 @@ import vn.temso.platform.text.Texts;
 @Entity
 @EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "cooperative")
-public class Cooperative implements AuditScope {
+public class Cooperative implements Tenant {
 
     @Id
     @Column(length = 36)

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,11 +20,11 @@ import vn.temso.catalog.push.PushRequest;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
-import vn.temso.platform.security.CurrentCaller;
-import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.Product;
 import vn.temso.product.entity.ProductChanged;
@@ -43,7 +42,7 @@ public class Listings {
     EntityManager em;
 
     @Inject
-    CurrentCaller current;
+    Tenancy tenancy;
 
     @Inject
     Products products;
@@ -54,22 +53,14 @@ public class Listings {
     @Inject
     SyncSettings settings;
 
+    /** The listing if the caller may read its product: 404 otherwise, as for an unknown id. */
     public Listing readable(String id) {
-        Listing l = id == null ? null : em.find(Listing.class, id);
-        if (l == null) {
-            throw new Problems.NotFound("Listing", id);
-        }
-        try {
-            products.readable(l.getProduct().getId());
-        } catch (Problems.NotFound e) {
-            throw new Problems.NotFound("Listing", id);
-        }
-        return l;
+        return tenancy.readable(Listing.class, id, "Listing", l -> l.getProduct().getCooperative());
     }
 
     public Page<Listing> list(String cooperativeId, String productId, Channel channel, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "l.product.cooperative", params));
+        StringBuilder where = new StringBuilder(tenancy.scope("l.product.cooperative", params));
         if (cooperativeId != null) {
             where.append(" AND l.cooperativeId = :coop");
             params.put("coop", cooperativeId);
@@ -82,15 +73,8 @@ public class Listings {
             where.append(" AND l.channel = :channel");
             params.put("channel", channel);
         }
-        TypedQuery<Listing> q = em.createQuery("SELECT l FROM Listing l WHERE " + where
-                + " ORDER BY l.product.name, l.channel, l.id", Listing.class);
-        TypedQuery<Long> c = em.createQuery("SELECT COUNT(l) FROM Listing l WHERE " + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            c.setParameter(k, v);
-        });
-        return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page.page(),
-                page.size(), c.getSingleResult());
+        return PagedQuery.page(em, Listing.class, "Listing l", where.toString(), "l.product.name, l.channel, l.id",
+                params, page);
     }
 
     /** Creates or changes the listing of a product on a channel (managers of its cooperative, admins). */

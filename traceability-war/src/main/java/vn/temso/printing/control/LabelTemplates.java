@@ -36,6 +36,7 @@ import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.printing.entity.CustomTemplate;
 
@@ -59,6 +60,9 @@ public class LabelTemplates {
 
     @Inject
     CurrentCaller current;
+
+    @Inject
+    Tenancy tenancy;
 
     @Inject
     Cooperatives cooperatives;
@@ -203,12 +207,7 @@ public class LabelTemplates {
 
     /** A custom template by id: 404 unless the caller sees its cooperative. */
     public CustomTemplate readable(String id) {
-        Caller caller = current.require();
-        CustomTemplate t = id == null ? null : em.find(CustomTemplate.class, id);
-        if (t == null || !caller.canRead(t.getCooperative().getId(), t.getCooperative().getCommuneKey())) {
-            throw new Problems.NotFound("Sheet template", id);
-        }
-        return t;
+        return tenancy.readable(CustomTemplate.class, id, "Sheet template", CustomTemplate::getCooperative);
     }
 
     public void delete(String id) {

@@ -16,9 +16,7 @@ import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
-import vn.temso.platform.security.Caller;
-import vn.temso.platform.security.CurrentCaller;
-import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.platform.text.Texts;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
@@ -34,7 +32,7 @@ public class Products {
     EntityManager em;
 
     @Inject
-    CurrentCaller current;
+    Tenancy tenancy;
 
     @Inject
     Cooperatives cooperatives;
@@ -46,24 +44,17 @@ public class Products {
     Event<ProductChanged> changed;
 
     public Product readable(String id) {
-        Product p = id == null ? null : em.find(Product.class, id);
-        Caller caller = current.require();
-        if (p == null || !caller.canRead(p.getCooperative().getId(), p.getCooperative().getCommuneKey())) {
-            throw new Problems.NotFound("Product", id);
-        }
-        return p;
+        return tenancy.readable(Product.class, id, "Product", Product::getCooperative);
     }
 
     public Product manageable(String id) {
-        Product p = readable(id);
-        cooperatives.manageable(p.getCooperative().getId());
-        return p;
+        return tenancy.manageable(Product.class, id, "Product", Product::getCooperative);
     }
 
     /** ocop: "active", "expired" or "none". */
     public Page<Product> list(String q, String ocop, String cooperativeId, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "p.cooperative", params));
+        StringBuilder where = new StringBuilder(tenancy.scope("p.cooperative", params));
         if (Texts.clean(q) != null) {
             where.append(" AND (LOWER(p.name) LIKE :q OR p.gtin LIKE :q)");
             params.put("q", "%" + Texts.key(q) + "%");

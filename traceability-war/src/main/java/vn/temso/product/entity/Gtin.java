@@ -1,8 +1,8 @@
 package vn.temso.product.entity;
 
 /**
- * GS1 Global Trade Item Number. Accepts GTIN-8, -12, -13 and -14, verifies the check digit and keeps the
- * canonical 14-digit form used in GS1 Digital Link URLs.
+ * GS1 Global Trade Item Number as a user types it. Accepts GTIN-8, -12, -13 and -14, verifies the check digit
+ * ({@link vn.temso.gs1.Gtin}) and keeps the canonical 14-digit form used in GS1 Digital Link URLs.
  */
 public final class Gtin {
 
@@ -15,14 +15,14 @@ public final class Gtin {
             throw new IllegalArgumentException("GTIN is required");
         }
         String digits = raw.strip().replace(" ", "");
-        if (!digits.matches("\\d+")) {
+        if (digits.isEmpty() || !vn.temso.gs1.Gtin.isDigits(digits)) {
             throw new IllegalArgumentException("a GTIN has digits only");
         }
         int n = digits.length();
-        if (n != 8 && n != 12 && n != 13 && n != 14) {
+        if (!vn.temso.gs1.Gtin.isGtinLength(n)) {
             throw new IllegalArgumentException("a GTIN has 8, 12, 13 or 14 digits (got " + n + ")");
         }
-        int expected = checkDigit(digits.substring(0, n - 1));
+        int expected = vn.temso.gs1.Gtin.expectedCheckDigit(digits);
         int actual = digits.charAt(n - 1) - '0';
         if (expected != actual) {
             throw new IllegalArgumentException("the GTIN check digit is wrong: expected " + expected + ", got " + actual);
@@ -37,17 +37,5 @@ public final class Gtin {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Weights 3,1,3,1... from the rightmost data digit; check = (10 − sum mod 10) mod 10. */
-    public static int checkDigit(String data) {
-        int sum = 0;
-        boolean three = true;
-        for (int i = data.length() - 1; i >= 0; i--) {
-            int d = data.charAt(i) - '0';
-            sum += three ? 3 * d : d;
-            three = !three;
-        }
-        return (10 - sum % 10) % 10;
     }
 }

@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.batch.entity.Batch;
+import vn.temso.label.layout.QrSymbol;
 import vn.temso.platform.problem.Problems;
-import vn.temso.stamp.qr.QrStamp;
 import vn.temso.stamping.entity.Stamp;
 
 /** QR images of single stamps (for outside printers and for checking a stamp by eye). */
@@ -46,8 +46,9 @@ public class StampImages {
         if (pixelsPerModule < 1 || pixelsPerModule > 40) {
             throw new Problems.ValidationFailed("px", "px (pixels per module) is 1 to 40");
         }
-        // the URL exactly as issued (lower-case scheme and host): every phone camera recognises it as a link
-        QrStamp qr = QrStamp.encode(s.getUrl(), ec, true);
-        return new Qr(qr.toPng(pixelsPerModule), qr.version(), qr.moduleCount(), ec.name());
+        // the URL exactly as issued (lower-case scheme and host): every phone camera recognises it as a link; the
+        // same symbol as on the printed labels
+        QrSymbol qr = QrSymbol.encode(s.getUrl(), ec);
+        return new Qr(qr.toPng(pixelsPerModule), qr.version(), qr.size(), ec.name());
     }
 }

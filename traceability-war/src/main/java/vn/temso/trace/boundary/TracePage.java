@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.trace.control.TraceRecord;
 import vn.temso.zone.entity.ZoneGeometry;
@@ -59,16 +62,10 @@ final class TracePage {
             Map.entry("send", new String[] {"Gửi", "Send"}),
             Map.entry("thanks", new String[] {"Cảm ơn bạn, ý kiến đã được gửi tới cơ sở sản xuất.", "Thank you: your message was sent to the producer."}),
             Map.entry("warn", new String[] {"Cảnh báo nhật ký", "Diary warning"}),
-            Map.entry("SOWING", new String[] {"Gieo trồng", "Sowing"}),
-            Map.entry("FERTILISING", new String[] {"Bón phân", "Fertilising"}),
-            Map.entry("SPRAYING", new String[] {"Phun thuốc BVTV", "Spraying"}),
-            Map.entry("IRRIGATION", new String[] {"Tưới nước", "Irrigation"}),
-            Map.entry("HARVEST", new String[] {"Thu hoạch", "Harvest"}),
-            Map.entry("PACKING", new String[] {"Đóng gói", "Packing"}),
-            Map.entry("SHIPPING", new String[] {"Vận chuyển", "Shipping"}),
-            Map.entry("INSPECTION", new String[] {"Kiểm tra", "Inspection"}),
-            Map.entry("OTHER", new String[] {"Khác", "Other"}),
             Map.entry("lang", new String[] {"English", "Tiếng Việt"}));
+
+    /** Diary event types ({@code ev.SOWING}...) as the UI's message bundles name them: Vietnamese, English. */
+    private static final Map<String, String[]> EVENT_TYPES = eventTypes();
 
     private static final String CSS = "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
             + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
@@ -332,7 +329,7 @@ final class TracePage {
         if (!r.stages().isEmpty()) {
             h.append("<section><h2>").append(t("stages", l)).append("</h2><ol>");
             for (var s : r.stages()) {
-                h.append("<li><strong>").append(t(s.type(), l)).append("</strong> <small>")
+                h.append("<li><strong>").append(eventType(s.type(), l)).append("</strong> <small>")
                         .append(s.at().atZone(VN).toLocalDate().format(DAY)).append("</small>");
                 if (s.input() != null) {
                     h.append(" · ").append(Html.esc(s.input()));
@@ -396,6 +393,28 @@ final class TracePage {
 
     private static boolean en(int l) {
         return l == 1;
+    }
+
+    private static Map<String, String[]> eventTypes() {
+        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES);
+        ResourceBundle vi = ResourceBundle.getBundle("vn.temso.web.messages", Locale.forLanguageTag("vi"),
+                TracePage.class.getClassLoader(), noFallback);
+        ResourceBundle en = ResourceBundle.getBundle("vn.temso.web.messages", Locale.ENGLISH,
+                TracePage.class.getClassLoader(), noFallback);
+        Map<String, String[]> types = new HashMap<>();
+        for (String key : vi.keySet()) {
+            if (key.startsWith("ev.")) {
+                types.put(key.substring(3), new String[] {Html.esc(vi.getString(key)), Html.esc(en.getString(key))});
+            }
+        }
+        return Map.copyOf(types);
+    }
+
+    /** A diary event type's name; an unknown type (none today) shows as it is stored. */
+    private static String eventType(String type, int l) {
+        String[] v = EVENT_TYPES.get(type);
+        return v == null ? Html.esc(type) : v[l];
     }
 
     private static String t(String key, int l) {

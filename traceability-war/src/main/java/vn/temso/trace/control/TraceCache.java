@@ -1,11 +1,10 @@
 package vn.temso.trace.control;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import vn.temso.platform.cache.Bounded;
+import vn.temso.platform.cache.GenerationCache;
 import vn.temso.platform.persistence.StorageFaults;
 
 /**
@@ -15,12 +14,9 @@ import vn.temso.platform.persistence.StorageFaults;
  * {@code generation}); and it is younger than the time to live, which bounds how long an edit of a product, zone or
  * cooperative made on another instance of a cluster, or a certificate expiring at midnight, can take to show.
  * Bounded by entries and by the estimated bytes of the parts ({@link #bytes}: zone outlines dominate), see
- * {@link Bounded}: when full, single cold entries are evicted, never all of them.
+ * {@link Bounded}: when full, single cold entries are evicted, never all of them. Built on {@link GenerationCache}.
  */
 public final class TraceCache {
-
-    private record Entry(TraceParts parts, long generation, long bornNanos) {
-    }
 
     /**
      * How long an expired entry still answers when loading it again meets a storage fault (the database unreachable):
@@ -32,25 +28,15 @@ public final class TraceCache {
     /** Default bound on the estimated bytes of all entries, for callers that give only an entry count. */
     public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
-    private final Cache<String, Entry> entries;
-    private final long ttlNanos;
-    private final LongSupplier generation;
-    private final LongSupplier clock;
+    private final GenerationCache<String, TraceParts> entries;
 
     public TraceCache(Duration ttl, int maxEntries, LongSupplier generation, LongSupplier nanoClock) {
         this(ttl, maxEntries, Math.max(maxEntries, DEFAULT_MAX_BYTES), generation, nanoClock);
     }
 
     public TraceCache(Duration ttl, int maxEntries, long maxBytes, LongSupplier generation, LongSupplier nanoClock) {
-        this.ttlNanos = ttl.toNanos();
-        this.generation = generation;
-        this.clock = nanoClock;
-        this.entries = Bounded.<String, Entry>builder(maxEntries, maxBytes, (k, e) -> bytes(e.parts()))
-                // frees expired entries' memory (kept STALE_IF_ERROR longer for a database that went away); whether
-                // an entry is used is decided below, exactly as before
-                .expireAfterWrite(Math.max(1, ttlNanos) + STALE_IF_ERROR.toNanos(), TimeUnit.NANOSECONDS)
-                .ticker(nanoClock::getAsLong)
-                .build();
+        this.entries = new GenerationCache<>(ttl, STALE_IF_ERROR, maxEntries, maxBytes, (k, parts) -> bytes(parts),
+                generation, nanoClock);
     }
 
     /**
@@ -58,45 +44,12 @@ public final class TraceCache {
      * @param load    builds the parts from the database when no usable entry exists
      */
     public TraceParts get(String batchId, int version, Supplier<TraceParts> load) {
-        TraceParts hit = usable(entries.getIfPresent(batchId), version);
-        if (hit != null) {
-            return hit;
-        }
-        // one load per batch at a time: when an entry expires, the requests scanning that batch wait for one
-        // load (inside the map's compute, which locks this key only) instead of all querying the same rows at once
-        TraceParts[] result = new TraceParts[1];
-        entries.asMap().compute(batchId, (k, e) -> {
-            TraceParts usable = usable(e, version);
-            if (usable != null) {
-                result[0] = usable;
-                return e;
-            }
-            long gen = generation.getAsLong(); // read before loading: a change during the load makes the entry stale
-            long now = clock.getAsLong();
-            try {
-                result[0] = load.get();
-            } catch (RuntimeException failure) {
-                if (e != null && StorageFaults.isStorageFault(failure) && e.parts().version() >= version
-                        && e.generation() == gen) {
-                    result[0] = e.parts(); // stale if error: the next request tries the database again
-                    return e;
-                }
-                throw failure;
-            }
-            return ttlNanos > 0 ? new Entry(result[0], gen, now) : null;
-        });
-        return result[0];
-    }
-
-    private TraceParts usable(Entry e, int version) {
-        return e != null && e.parts().version() >= version && e.generation() == generation.getAsLong()
-                && clock.getAsLong() - e.bornNanos() < ttlNanos ? e.parts() : null;
+        return entries.getOnce(batchId, parts -> parts.version() >= version, load, StorageFaults::isStorageFault);
     }
 
     /** Entries held now, after pending evictions (for tests). */
     public long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
+        return entries.size();
     }
 
     /** Estimated heap bytes of one batch's parts: the strings, zone outlines first, and a header per object. */

@@ -19,10 +19,9 @@ import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
-import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
-import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.security.Tenancy;
 import vn.temso.platform.text.Texts;
 import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.GeometryException;
@@ -44,6 +43,9 @@ public class Zones {
     CurrentCaller current;
 
     @Inject
+    Tenancy tenancy;
+
+    @Inject
     Cooperatives cooperatives;
 
     @Inject
@@ -54,23 +56,16 @@ public class Zones {
     String codePattern;
 
     public MaterialZone readable(String id) {
-        MaterialZone z = id == null ? null : em.find(MaterialZone.class, id);
-        Caller caller = current.require();
-        if (z == null || !caller.canRead(z.getCooperative().getId(), z.getCooperative().getCommuneKey())) {
-            throw new Problems.NotFound("Zone", id);
-        }
-        return z;
+        return tenancy.readable(MaterialZone.class, id, "Zone", MaterialZone::getCooperative);
     }
 
     public MaterialZone manageable(String id) {
-        MaterialZone z = readable(id);
-        cooperatives.manageable(z.getCooperative().getId());
-        return z;
+        return tenancy.manageable(MaterialZone.class, id, "Zone", MaterialZone::getCooperative);
     }
 
     public Page<MaterialZone> list(String q, ZoneStatus status, String crop, String cooperativeId, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "z.cooperative", params));
+        StringBuilder where = new StringBuilder(tenancy.scope("z.cooperative", params));
         if (Texts.clean(q) != null) {
             where.append(" AND (LOWER(z.name) LIKE :q OR LOWER(z.code) LIKE :q)");
             params.put("q", "%" + Texts.key(q) + "%");
