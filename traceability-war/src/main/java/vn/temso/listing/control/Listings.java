@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.Product;
 import vn.temso.product.entity.ProductChanged;
@@ -41,6 +43,9 @@ public class Listings {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -105,13 +110,13 @@ public class Listings {
         l.change(enabled, availability, deleted);
         audit.record(p.getCooperative(), created ? "create" : "update", "listing", l.getId(),
                 channel.cliName() + " " + p.getGtin() + (l.isLive() ? " " + availability : deleted ? " deleted" : " paused"));
-        changed(l, CatalogEntries.today());
+        changed(l, FarmTime.today(clock));
         return l;
     }
 
     /** A product changed (same transaction): mark its feeds dirty and queue pushes whose content changed. */
     void onProductChanged(@Observes ProductChanged event) {
-        LocalDate today = CatalogEntries.today();
+        LocalDate today = FarmTime.today(clock);
         em.createQuery("SELECT l FROM Listing l WHERE l.product.id = :p", Listing.class)
                 .setParameter("p", event.product().getId()).getResultList()
                 .forEach(l -> changed(l, today));

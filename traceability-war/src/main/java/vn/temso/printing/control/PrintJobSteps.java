@@ -1,17 +1,18 @@
 package vn.temso.printing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.label.PrintSummary;
 import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.Stamp;
@@ -23,10 +24,11 @@ import vn.temso.stamping.entity.Stamp;
 @ApplicationScoped
 public class PrintJobSteps implements PrintFiles.Jobs {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /** An immutable snapshot of what to print, read at the start of a run. */
     public record Plan(PrintJob job, LabelContent content) {
@@ -43,7 +45,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         Batch b = em.find(Batch.class, job.getBatchId());
         em.flush();
         em.detach(job);
-        return new Plan(job, LabelContent.of(b, LocalDate.now(VIETNAM)));
+        return new Plan(job, LabelContent.of(b, FarmTime.today(clock)));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

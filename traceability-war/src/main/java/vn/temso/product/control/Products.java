@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
@@ -20,6 +20,7 @@ import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
 import vn.temso.platform.text.Texts;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
@@ -33,6 +34,9 @@ public class Products {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -81,7 +85,7 @@ public class Products {
                 default -> throw new Problems.ValidationFailed("ocop", "ocop filter is active, expired or none");
             }
             if (!"none".equals(ocop)) {
-                params.put("today", LocalDate.now());
+                params.put("today", FarmTime.today(clock));
             }
         }
         return PagedQuery.page(em, Product.class, "Product p", where.toString(), "p.name, p.id", params, page);

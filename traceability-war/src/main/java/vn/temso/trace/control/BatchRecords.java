@@ -1,15 +1,18 @@
 package vn.temso.trace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.Product;
 
 /** Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary). */
@@ -21,14 +24,22 @@ public class BatchRecords {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public TraceParts load(String batchId) {
         Batch b = em.find(Batch.class, batchId);
         if (b == null) {
             throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
         }
+        return parts(b);
+    }
+
+    /** The parts of a loaded batch; certificates and OCOP are judged on today's Vietnam date. */
+    TraceParts parts(Batch b) {
         Product p = b.getProduct();
-        LocalDate today = LocalDate.now();
+        LocalDate today = FarmTime.today(clock);
         List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
                 .map(z -> {
                     return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
