@@ -33,13 +33,15 @@ public class BatchRecords {
         if (b == null) {
             throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
         }
-        return parts(b);
+        return parts(b, FarmTime.today(clock));
     }
 
-    /** The parts of a loaded batch; certificates and OCOP are judged on today's Vietnam date. */
-    TraceParts parts(Batch b) {
+    /**
+     * The parts of a loaded batch. Zone certificates and the OCOP rating are judged once, here, on {@code today} (the
+     * Vietnam date): the page, its JSON-LD and the JSON answer all show what the parts say.
+     */
+    public static TraceParts parts(Batch b, LocalDate today) {
         Product p = b.getProduct();
-        LocalDate today = FarmTime.today(clock);
         List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
                 .map(z -> {
                     return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
