@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,6 +55,9 @@ public class Stamps implements LeasedJobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -348,7 +352,7 @@ public class Stamps implements LeasedJobs {
         Integer maxSeq = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
                 .setParameter("b", b).getSingleResult();
         int last = maxSeq == null ? fromSeq - 1 : Math.min(toSeq, maxSeq); // a huge toSeq costs no empty chunks
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (long from = fromSeq; from <= last; from += VOID_CHUNK) {
             int to = (int) Math.min(last, from + VOID_CHUNK - 1);
             em.createQuery("UPDATE Stamp s SET s.status = :voided, s.voidedAt = :now, s.voidReason = :r"

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class BuyerReports {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Traces traces;
 
     @Inject
@@ -42,7 +46,7 @@ public class BuyerReports {
             throw new Problems.ValidationFailed("rating", "rating is 1 to 5");
         }
         long recent = em.createQuery("SELECT COUNT(r) FROM BuyerReport r WHERE r.clientHash = :c AND r.createdAt > :t", Long.class)
-                .setParameter("c", clientHash).setParameter("t", Instant.now().minus(Duration.ofHours(1))).getSingleResult();
+                .setParameter("c", clientHash).setParameter("t", clock.instant().minus(Duration.ofHours(1))).getSingleResult();
         if (recent >= maxReportsPerHour) {
             throw new Problems.TooManyRequests("Too many reports from this device; try again later", 3600);
         }
