@@ -67,7 +67,7 @@ public class Accounts {
             throw new Problems.Unauthenticated(BAD_CREDENTIALS);
         }
         String token = Tokens.newToken();
-        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user,
+        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user, clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(sessionMinutes)));
         em.persist(session);
         return new SignedIn(token, session.getExpiresAt(), user);

@@ -104,10 +104,10 @@ public class Listings {
         Listing l = find(p.getId(), channel);
         boolean created = l == null;
         if (created) {
-            l = new Listing(p, channel);
+            l = new Listing(p, channel, clock.instant());
             em.persist(l);
         }
-        l.change(enabled, availability, deleted);
+        l.change(enabled, availability, deleted, clock.instant());
         audit.record(p.getCooperative(), created ? "create" : "update", "listing", l.getId(),
                 channel.cliName() + " " + p.getGtin() + (l.isLive() ? " " + availability : deleted ? " deleted" : " paused"));
         changed(l, FarmTime.today(clock));
@@ -174,7 +174,7 @@ public class Listings {
         // the key names the version, not only the content: A → B → A must deliver the second A too
         PushRequest versioned = new PushRequest(entry.id() + ":" + version, built.contentHash(), built.body());
         em.persist(new OutboxEntry(l.getId(), l.getProduct().getId(), l.getCooperativeId(), l.getChannel(), version,
-                hash, versioned.idempotencyKey(), new String(built.body(), StandardCharsets.UTF_8)));
+                hash, versioned.idempotencyKey(), new String(built.body(), StandardCharsets.UTF_8), clock.instant()));
         return true;
     }
 

@@ -70,7 +70,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
             String why = ij == null ? "the issuing job is gone" : ij.getError() != null ? ij.getError() : "it did not finish";
             job.fail("Issuing the stamps failed (" + why + "); " + (issued == 0 ? "no stamps were issued"
                     : issued + " stamps were issued, seq " + range[1] + " to " + range[2]
-                    + ": reprint them with fromSeq/toSeq"));
+                    + ": reprint them with fromSeq/toSeq"), clock.instant());
             return null;
         }
         job.issued(issued, ((Number) range[1]).intValue(), ((Number) range[2]).intValue());
@@ -113,7 +113,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         if (!owner.equals(job.getLeaseOwner())) {
             throw new Lease.Lost("Print job " + id);
         }
-        job.done(summary.labels(), summary.pages(), summary.bytes());
+        job.done(summary.labels(), summary.pages(), summary.bytes(), clock.instant());
     }
 
     /** Fails the job, if {@code owner} still runs it. */
@@ -121,7 +121,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     public void fail(String id, String reason, String owner) {
         PrintJob job = em.find(PrintJob.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job != null && !job.isFinished() && owner.equals(job.getLeaseOwner())) {
-            job.fail(reason);
+            job.fail(reason, clock.instant());
         }
     }
 
@@ -161,7 +161,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         if (job.getAttempts() >= PrintJob.MAX_ATTEMPTS) {
             job.fail("Interrupted by " + job.getAttempts() + " server restarts; given up. "
                     + (job.getFromSeq() != null ? "Reprint seq " + job.getFromSeq() + " to " + job.getToSeq()
-                    + " with a new print job" : "Start a new print job"));
+                    + " with a new print job" : "Start a new print job"), clock.instant());
             return false;
         }
         return true;

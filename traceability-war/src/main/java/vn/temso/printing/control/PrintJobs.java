@@ -124,7 +124,7 @@ public class PrintJobs {
         if (newStamps) {
             IssuanceJob issuing = stamps.startIssuing(b, o.count()); // same rules as issuing: open batch, active zones
             job = PrintJob.ofNewStamps(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), o.count(), issuing.getId(), who);
+                    output.dpi(), output.startPosition(), output.cutMarks(), o.count(), issuing.getId(), who, clock.instant());
         } else {
             if (b.getStatus() == BatchStatus.RECALLED) {
                 throw new Problems.RuleViolated("batch-recalled", "Batch " + b.getLotCode()
@@ -151,7 +151,7 @@ public class PrintJobs {
                         + " are all voided; voided stamps are never printed again");
             }
             job = PrintJob.reprintOf(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who);
+                    output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who, clock.instant());
         }
         if (custom != null) {
             job.usesCustomTemplate(custom.getId(), custom.getSheetJson());

@@ -122,7 +122,7 @@ public class StampIssuer {
         }
         Batch batch = em.find(Batch.class, job.getBatchId());
         if (batch.getStatus() != BatchStatus.OPEN || batch.getZones().stream().anyMatch(z -> !z.isActive())) {
-            job.fail("The batch is " + batch.getStatus() + " or one of its zones is no longer active");
+            job.fail("The batch is " + batch.getStatus() + " or one of its zones is no longer active", clock.instant());
             return 0;
         }
         StampSigner active = keys.signer();
@@ -138,7 +138,7 @@ public class StampIssuer {
             }
             throw new IllegalStateException("Writing " + n + " stamps failed: " + e.getMessage(), e);
         }
-        job.progressed(n);
+        job.progressed(n, clock.instant());
         return job.remaining();
     }
 
@@ -214,7 +214,7 @@ public class StampIssuer {
     public void fail(String jobId, String reason, String owner) {
         IssuanceJob job = em.find(IssuanceJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job != null && job.getStatus() == IssuanceJob.Status.RUNNING && owner.equals(job.getLeaseOwner())) {
-            job.fail(reason);
+            job.fail(reason, clock.instant());
         }
     }
 }

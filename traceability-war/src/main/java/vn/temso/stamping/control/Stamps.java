@@ -111,7 +111,7 @@ public class Stamps implements LeasedJobs {
         });
         keys.signer(); // fail now, not in the background, when signing is not configured
         quota.check(b.getCooperative(), count);
-        IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username());
+        IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username(), clock.instant());
         job.reserve(leases.reservation()); // for this instance's runner; another instance's sweeper waits it out
         em.persist(job);
         audit.record(b.getCooperative(), "issue", "batch", b.getId(), count + " stamps for lot " + b.getLotCode());

@@ -52,6 +52,6 @@ public class BuyerReports {
         }
         Stamp stamp = Optional.ofNullable(em.find(Stamp.class, Stamp.idFor(v.stamp().gtin14(), v.stamp().serial())))
                 .orElseThrow(() -> new Problems.ValidationFailed("stamp", "This stamp was not issued by Temso"));
-        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash));
+        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash, clock.instant()));
     }
 }

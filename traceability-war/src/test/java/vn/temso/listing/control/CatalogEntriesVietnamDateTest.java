@@ -40,7 +40,7 @@ class CatalogEntriesVietnamDateTest {
         p.describe("Gạo ST25", null, "Gạo", "túi 5 kg", 185000L, null);
         p.certifyOcop(new OcopCertificate(4, null, null, "1234/QĐ-UBND", LocalDate.of(2024, 3, 15),
                 OcopLevel.PROVINCE, "UBND tỉnh Long An", D));
-        return new Listing(p, Channel.JSONLD);
+        return new Listing(p, Channel.JSONLD, LATE_ON_D.instant());
     }
 
     @Test

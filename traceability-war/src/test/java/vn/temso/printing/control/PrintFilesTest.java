@@ -31,12 +31,12 @@ class PrintFilesTest {
         DatabaseFileStore store = DerbyFiles.store();
         List<PrintJob> jobs = new ArrayList<>();
         for (int i = 0; i < 205; i++) { // more than one round of 200
-            PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo");
-            j.done(3, 1, 100);
+            PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo", Instant.now());
+            j.done(3, 1, 100, Instant.now());
             put(store, PrintFiles.keyOf(j));
             jobs.add(j);
         }
-        PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo");
+        PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo", Instant.now());
         jobs.add(running);
         Map<String, Instant> marked = new HashMap<>();
         PrintFiles.Jobs steps = new PrintFiles.Jobs() {
