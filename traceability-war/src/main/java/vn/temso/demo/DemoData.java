@@ -28,6 +28,7 @@ import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.platform.security.Role;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.OcopGroup;
@@ -110,7 +111,7 @@ public class DemoData {
             for (JsonValue ev : b.getJsonArray("events")) {
                 JsonObject e = ev.asJsonObject();
                 BatchEvent event = batch.addEvent(NewEvent.of(EventType.valueOf(e.getString("type")),
-                        LocalDate.parse(e.getString("date")).atTime(LocalTime.of(7, 0)).atZone(BatchEvent.FARM_TIME).toInstant(),
+                        LocalDate.parse(e.getString("date")).atTime(LocalTime.of(7, 0)).atZone(FarmTime.ZONE).toInstant(),
                         "demo").zone(first).note(e.getString("note")).inputName(e.getString("inputName", null))
                         .dose(e.getString("dose", null))
                         .preHarvestIntervalDays(e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null)

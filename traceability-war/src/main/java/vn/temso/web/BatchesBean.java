@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.EventType;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.Products;
 import vn.temso.stamping.boundary.StampsResource;
@@ -41,6 +43,8 @@ public class BatchesBean implements Serializable {
     transient Zones zones;
     @Inject
     transient Stamps stamps;
+    @Inject
+    transient Clock clock;
 
     private String id;
     private BatchView batch;
@@ -76,12 +80,12 @@ public class BatchesBean implements Serializable {
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
     }
 
     public List<ZoneView> getActiveZones() {
         return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(ZoneView::brief).toList();
+                .map(z -> ZoneView.brief(z, FarmTime.today(clock))).toList();
     }
 
     public void load() {
@@ -111,7 +115,7 @@ public class BatchesBean implements Serializable {
             if (eventAt == null) {
                 throw new Problems.ValidationFailed("eventAt", "Enter the date and time");
             }
-            EventRequest r = new EventRequest(eventType, eventAt.atZone(BatchEvent.FARM_TIME).toInstant(),
+            EventRequest r = new EventRequest(eventType, eventAt.atZone(FarmTime.ZONE).toInstant(),
                     eventZoneId, actor, note, inputName, dose, phi, correctsEventId);
             Validation.check(r);
             batches.addEvent(id, r.toCommand());

@@ -3,6 +3,7 @@ package vn.temso.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.Products;
 
@@ -27,6 +29,8 @@ public class CatalogBean {
     PushOutbox outbox;
     @Inject
     Products products;
+    @Inject
+    Clock clock;
 
     private String productId;
     private Channel channel = Channel.GOOGLE_XML;
@@ -55,7 +59,7 @@ public class CatalogBean {
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
     }
 
     public void save() {

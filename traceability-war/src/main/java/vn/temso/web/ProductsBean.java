@@ -7,11 +7,13 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.ProductImages;
@@ -32,6 +34,9 @@ public class ProductsBean implements Serializable {
     @Inject
     transient ProductImages images;
 
+    @Inject
+    transient Clock clock;
+
     private String id;
     private ProductView product;
     private String gtin;
@@ -49,13 +54,13 @@ public class ProductsBean implements Serializable {
     private transient Part image;
 
     public List<ProductView> getList() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(ProductView::of).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
     }
 
     public void load() {
         if (id != null && product == null) {
             Ui.run("product", () -> {
-                product = ProductView.of(products.readable(id));
+                product = ProductView.of(products.readable(id), FarmTime.today(clock));
                 gtin = product.gtin();
                 name = product.name();
                 description = product.description();

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.boundary.ZoneRequest;
 import vn.temso.zone.boundary.ZoneView;
 import vn.temso.zone.control.Zones;
@@ -28,6 +30,9 @@ public class ZonesBean implements Serializable {
 
     @Inject
     transient Zones zones;
+
+    @Inject
+    transient Clock clock;
 
     private String id;
     private String q;
@@ -52,7 +57,7 @@ public class ZonesBean implements Serializable {
     private String statusReason;
 
     public List<ZoneView> getList() {
-        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream().map(ZoneView::brief).toList();
+        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream().map(z -> ZoneView.brief(z, FarmTime.today(clock))).toList();
     }
 
     /** Loads the zone named by ?id= into the form (edit), or leaves the form empty (new). */
@@ -60,7 +65,7 @@ public class ZonesBean implements Serializable {
         if (id != null && zone == null) {
             Ui.run("zone", () -> {
                 var z = zones.readable(id);
-                zone = ZoneView.brief(z); // the form needs no outline; the map is the stored SVG
+                zone = ZoneView.brief(z, FarmTime.today(clock)); // the form needs no outline; the map is the stored SVG
                 outlinePath = z.outlineSvg();
                 code = zone.code();
                 name = zone.name();

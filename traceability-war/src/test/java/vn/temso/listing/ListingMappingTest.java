@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.temso.catalog.feed.Channel;
@@ -30,7 +31,7 @@ class ListingMappingTest {
         Product p = new Product(coop, "08931234500993");
         p.describe("Gạo ST25 \"Tân Trụ\", túi 2 kg", null, "Gạo", "túi 2 kg", 79000L, "https://tem.temso.test/a.jpg");
         p.certifyOcop(ocop);
-        return new Listing(p, Channel.GOOGLE_XML);
+        return new Listing(p, Channel.GOOGLE_XML, Instant.now());
     }
 
     static OcopCertificate ocop(LocalDate decision) {
@@ -65,13 +66,13 @@ class ListingMappingTest {
     @Test
     void shouldSendPausedAndWithdrawnListingsAsDeletions() {
         Listing l = listing(null);
-        l.change(false, Availability.IN_STOCK, false);
+        l.change(false, Availability.IN_STOCK, false, Instant.now());
         assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).deleted());
-        l.change(true, Availability.OUT_OF_STOCK, false);
+        l.change(true, Availability.OUT_OF_STOCK, false, Instant.now());
         CatalogEntry out = CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22));
         assertFalse(out.deleted(), "out of stock stays listed");
         assertEquals(Availability.OUT_OF_STOCK, out.availability());
-        l.change(true, Availability.IN_STOCK, true);
+        l.change(true, Availability.IN_STOCK, true, Instant.now());
         assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).deleted());
     }
 

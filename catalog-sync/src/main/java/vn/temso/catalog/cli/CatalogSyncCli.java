@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -70,7 +69,7 @@ public final class CatalogSyncCli {
             }
             LocalDate today = opts.containsKey("--today")
                     ? LocalDate.parse(opts.get("--today"))
-                    : LocalDate.now(Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
+                    : LocalDate.now(Clock.system(FeedOptions.VIETNAM));
             ColumnMapping mapping = null;
             if (opts.containsKey("--mapping")) {
                 if (channel != Channel.VOSO_CSV && channel != Channel.POSTMART_CSV) {

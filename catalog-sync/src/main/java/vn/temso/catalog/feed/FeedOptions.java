@@ -1,6 +1,7 @@
 package vn.temso.catalog.feed;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,12 @@ import java.util.Objects;
  */
 public record FeedOptions(LocalDate today, String feedTitle, String feedLink, String feedDescription,
                           ColumnMapping mapping) {
+
+    /**
+     * The library's one name for Vietnam time: the day a feed is published for when the caller gives none (the CLI's
+     * default). Callers with a clock of their own (the WAR) pass {@code today} judged in the same zone.
+     */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public FeedOptions {
         Objects.requireNonNull(today, "today is required (OCOP labels depend on it)");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Optional;
 import vn.temso.catalog.model.CatalogEntry;
 
 /**
@@ -24,6 +25,18 @@ public final class ProductJsonLd {
 
     /** One entry as a JSON-LD document; the OCOP rating is included only while valid on {@code today}. */
     public static String toJsonLd(CatalogEntry entry, LocalDate today) {
+        return document(entry, today);
+    }
+
+    /**
+     * One entry as a JSON-LD document with its OCOP rating as given: for a caller that has already judged the rating
+     * valid (the trace page shows the one its record carries, so the page and its JSON-LD cannot disagree).
+     */
+    public static String toJsonLd(CatalogEntry entry) {
+        return document(entry, null);
+    }
+
+    private static String document(CatalogEntry entry, LocalDate today) {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setCharacterEscapes(HtmlSafeEscapes.INSTANCE);
@@ -34,6 +47,7 @@ public final class ProductJsonLd {
         return out.toString();
     }
 
+    /** @param today the day the OCOP rating must be valid on, or null to write it as given */
     static void write(JsonGenerator g, CatalogEntry e, LocalDate today) throws IOException {
         g.writeStartObject();
         g.writeStringField("@context", "https://schema.org");
@@ -64,7 +78,7 @@ public final class ProductJsonLd {
                 default -> { } // not a schema.org condition: leave it out rather than guess
             }
         }
-        var ocop = e.ocopValidOn(today);
+        var ocop = today == null ? Optional.ofNullable(e.ocop()) : e.ocopValidOn(today);
         if (ocop.isPresent()) {
             g.writeArrayFieldStart("additionalProperty");
             g.writeStartObject();

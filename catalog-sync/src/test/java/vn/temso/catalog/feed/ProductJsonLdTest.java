@@ -49,6 +49,13 @@ class ProductJsonLdTest {
     }
 
     @Test
+    void shouldWriteTheRatingAsGivenWhenTheCallerHasJudgedIt() throws Exception {
+        // the trace page: its record carries a rating only while valid, judged once on the Vietnam date
+        JsonNode n = JSON.readTree(ProductJsonLd.toJsonLd(Entries.coconut().build()));
+        assertEquals("OCOP", n.at("/additionalProperty/0/name").asText());
+    }
+
+    @Test
     void shouldWriteAFileAsOneJsonArrayWithoutDeletedEntries() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonLdFeedWriter(FeedOptions.forDay(TODAY)).write(

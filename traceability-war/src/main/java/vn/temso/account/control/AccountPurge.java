@@ -9,8 +9,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +35,9 @@ import vn.temso.platform.persistence.DataSourceConfig;
 public class AccountPurge {
 
     private static final Logger LOG = Logger.getLogger(AccountPurge.class.getName());
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -61,7 +66,7 @@ public class AccountPurge {
     private void run(Duration window, Duration known) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            Purged p = purge(c, Instant.now(), window, known);
+            Purged p = purge(c, clock.instant(), window, known);
             if (p.sessions() + p.counters() > 0) {
                 LOG.info(() -> "Purged " + p.sessions() + " expired sessions and " + p.counters() + " sign-in counters");
             }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,9 @@ public class Accounts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -63,8 +67,8 @@ public class Accounts {
             throw new Problems.Unauthenticated(BAD_CREDENTIALS);
         }
         String token = Tokens.newToken();
-        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user,
-                Instant.now().plus(Duration.ofMinutes(sessionMinutes)));
+        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user, clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(sessionMinutes)));
         em.persist(session);
         return new SignedIn(token, session.getExpiresAt(), user);
     }
@@ -76,7 +80,7 @@ public class Accounts {
             return Optional.empty();
         }
         SessionToken s = em.find(SessionToken.class, Tokens.sha256Hex(token));
-        if (s == null || !s.isValidAt(Instant.now())) {
+        if (s == null || !s.isValidAt(clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(s.getUser().toCaller());

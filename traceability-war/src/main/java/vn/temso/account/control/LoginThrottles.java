@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -34,6 +35,9 @@ public class LoginThrottles {
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "temso.login.free-attempts", defaultValue = "5")
@@ -107,7 +111,7 @@ public class LoginThrottles {
     public Admission admit(String loginKey, String address) {
         String client = ClientAddress.key(address);
         refuseIfOverBudget(client, budget.peek(client));
-        refuseIfLocked(loginKey, client, Instant.now());
+        refuseIfLocked(loginKey, client, clock.instant());
         refuseIfOverBudget(client, budget.take(client));
         return new Admission(loginKey, client);
     }
@@ -131,7 +135,7 @@ public class LoginThrottles {
             throw e;
         }
         try (Connection c = connection()) {
-            Instant at = Instant.now();
+            Instant at = clock.instant();
             if (ok) {
                 budget.giveBack(client);
                 LoginFailures.succeed(c, admission.loginKey(), client, at);

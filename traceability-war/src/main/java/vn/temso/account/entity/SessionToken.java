@@ -31,10 +31,10 @@ public class SessionToken {
     protected SessionToken() {
     }
 
-    public SessionToken(String tokenHash, UserAccount user, Instant expiresAt) {
+    public SessionToken(String tokenHash, UserAccount user, Instant createdAt, Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.user = user;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import vn.temso.audit.entity.AuditEntry;
 import vn.temso.platform.security.Tenant;
 import vn.temso.platform.persistence.ChangeSignal;
@@ -21,6 +22,9 @@ public class AuditLog {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -30,7 +34,7 @@ public class AuditLog {
     public void record(Tenant coop, String action, String entityType, String entityId, String summary) {
         String actor = caller.get().map(c -> c.username()).orElse("system");
         em.persist(new AuditEntry(actor, coop == null ? null : coop.getId(), coop == null ? null : coop.getCommuneKey(),
-                action, entityType, entityId, summary));
+                action, entityType, entityId, summary, clock.instant()));
         changes.changed();
     }
 }

@@ -33,9 +33,9 @@ public class AuditEntry {
     }
 
     public AuditEntry(String actor, String cooperativeId, String communeKey, String action, String entityType,
-                      String entityId, String summary) {
+                      String entityId, String summary, Instant occurredAt) {
         this.id = UUID.randomUUID().toString();
-        this.occurredAt = Instant.now();
+        this.occurredAt = occurredAt;
         this.actor = actor;
         this.cooperativeId = cooperativeId;
         this.communeKey = communeKey;

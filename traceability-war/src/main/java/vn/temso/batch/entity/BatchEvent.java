@@ -12,11 +12,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.entity.MaterialZone;
 
 /**
@@ -27,9 +27,6 @@ import vn.temso.zone.entity.MaterialZone;
 @EntityListeners(PublicContent.Listener.class) // trace pages cache what they show
 @Table(name = "batch_event")
 public class BatchEvent {
-
-    /** Dates of farm work are Vietnamese calendar days. */
-    public static final ZoneId FARM_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Id
     @Column(length = 36)
@@ -92,7 +89,7 @@ public class BatchEvent {
         if (type != EventType.SPRAYING || preHarvestIntervalDays == null) {
             return null;
         }
-        return occurredAt.atZone(FARM_TIME).toLocalDate().plusDays(preHarvestIntervalDays);
+        return FarmTime.dateOf(occurredAt).plusDays(preHarvestIntervalDays);
     }
 
     public String getId() { return id; }

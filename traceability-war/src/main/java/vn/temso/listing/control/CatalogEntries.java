@@ -2,7 +2,6 @@ package vn.temso.listing.control;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.model.OcopCertificate;
 import vn.temso.listing.entity.Listing;
@@ -11,20 +10,14 @@ import vn.temso.product.entity.Product;
 /** Maps a listed product to the marketplaces' view of it (the catalog-sync model knows nothing of JPA). */
 public final class CatalogEntries {
 
-    /** OCOP validity and feed dates are judged on the Vietnamese calendar day. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private CatalogEntries() {
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
     }
 
     /**
      * The item id is the GTIN-14: stable (a product's GTIN never changes) and what sellers recognise.
      * The link is the product's public GS1 Digital Link page {@code {base}/01/{gtin}}.
      */
+    /** @param today the Vietnam date ({@code FarmTime.today(clock)}): OCOP validity is judged on it */
     public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today) {
         Product p = listing.getProduct();
         String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;

@@ -3,6 +3,7 @@ package vn.temso.listing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.logging.Level;
@@ -14,6 +15,7 @@ import vn.temso.catalog.publish.PublishResult;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.platform.files.FileStore;
 import vn.temso.platform.persistence.KeysetPages;
+import vn.temso.platform.time.FarmTime;
 
 /**
  * Regenerates dirty feed files through {@link FeedPublisher}, so the publish gate applies: a feed where too
@@ -35,6 +37,9 @@ public class FeedRegenerator {
     @Inject
     FileStore files;
 
+    @Inject
+    Clock clock;
+
     /** Called from the scheduler thread only, so one feed file is never published twice at once here. */
     public void regenerateDirty() {
         for (ListingFeed f : feeds.dirty()) {
@@ -43,12 +48,12 @@ public class FeedRegenerator {
     }
 
     void regenerate(ListingFeed f) {
-        LocalDate today = CatalogEntries.today();
+        LocalDate today = FarmTime.today(clock);
         String coopName = feeds.cooperativeName(f.getCooperativeId());
         FeedOptions options = FeedOptions.forDay(today).withFeedHeader(
                 (coopName == null ? "Temso" : coopName) + " – " + f.getChannel().cliName(),
                 settings.publicBaseUrl(), "Sản phẩm OCOP của " + (coopName == null ? "hợp tác xã" : coopName));
-        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId()),
+        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId(), clock),
                 settings.publishPolicy());
         try {
             PublishResult r = publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options,

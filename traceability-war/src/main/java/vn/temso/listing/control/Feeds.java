@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ public class Feeds {
 
     /** Where feeds are kept in the file store: {@code feeds/<cooperative id>/<file name>}. */
     public static final String PREFIX = "feeds/";
+
+    @Inject
+    Clock clock;
 
     @Inject
     SyncSettings settings;
@@ -120,7 +124,7 @@ public class Feeds {
 
     /** Records a run; the feed stays dirty if anything changed since {@code generation} was read. */
     public void finish(String feedId, long generation, PublishResult result, String error) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ListingFeed.Outcome outcome = result == null ? ListingFeed.Outcome.ERROR
                 : result.published() ? ListingFeed.Outcome.PUBLISHED : ListingFeed.Outcome.HELD_BACK;
         String message = result == null ? error : result.message();

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Tenancy;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.Product;
 import vn.temso.product.entity.ProductChanged;
@@ -43,6 +45,9 @@ public class Listings {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Products products;
@@ -83,19 +88,19 @@ public class Listings {
         Listing l = find(p.getId(), channel);
         boolean created = l == null;
         if (created) {
-            l = new Listing(p, channel);
+            l = new Listing(p, channel, clock.instant());
             em.persist(l);
         }
-        l.change(enabled, availability, deleted);
+        l.change(enabled, availability, deleted, clock.instant());
         audit.record(p.getCooperative(), created ? "create" : "update", "listing", l.getId(),
                 channel.cliName() + " " + p.getGtin() + (l.isLive() ? " " + availability : deleted ? " deleted" : " paused"));
-        changed(l, CatalogEntries.today());
+        changed(l, FarmTime.today(clock));
         return l;
     }
 
     /** A product changed (same transaction): mark its feeds dirty and queue pushes whose content changed. */
     void onProductChanged(@Observes ProductChanged event) {
-        LocalDate today = CatalogEntries.today();
+        LocalDate today = FarmTime.today(clock);
         em.createQuery("SELECT l FROM Listing l WHERE l.product.id = :p", Listing.class)
                 .setParameter("p", event.product().getId()).getResultList()
                 .forEach(l -> changed(l, today));
@@ -153,7 +158,7 @@ public class Listings {
         // the key names the version, not only the content: A → B → A must deliver the second A too
         PushRequest versioned = new PushRequest(entry.id() + ":" + version, built.contentHash(), built.body());
         em.persist(new OutboxEntry(l.getId(), l.getProduct().getId(), l.getCooperativeId(), l.getChannel(), version,
-                hash, versioned.idempotencyKey(), new String(built.body(), StandardCharsets.UTF_8)));
+                hash, versioned.idempotencyKey(), new String(built.body(), StandardCharsets.UTF_8), clock.instant()));
         return true;
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,6 +37,9 @@ public class PushOutbox {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -127,7 +131,7 @@ public class PushOutbox {
         int n = em.createQuery("UPDATE OutboxEntry o SET o.status = :pending, o.attempts = 0, o.nextAttemptAt = :now,"
                         + " o.updatedAt = :now, o.version = o.version + 1 WHERE o.listingId = :l AND o.status = :failed")
                 .setParameter("pending", Status.PENDING).setParameter("failed", Status.FAILED)
-                .setParameter("now", Instant.now()).setParameter("l", l.getId()).executeUpdate();
+                .setParameter("now", clock.instant()).setParameter("l", l.getId()).executeUpdate();
         if (n == 0) {
             throw new Problems.Conflict("Listing " + listingId + " has no failed push to retry");
         }

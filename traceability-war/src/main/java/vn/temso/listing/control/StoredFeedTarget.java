@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import vn.temso.catalog.publish.DirectoryFeedTarget;
 import vn.temso.catalog.publish.FeedTarget;
@@ -22,9 +22,11 @@ final class StoredFeedTarget implements FeedTarget {
 
     private final FileStore files;
     private final String prefix;
+    private final Clock clock;
 
-    StoredFeedTarget(FileStore files, String cooperativeId) {
+    StoredFeedTarget(FileStore files, String cooperativeId, Clock clock) {
         this.files = files;
+        this.clock = clock;
         this.prefix = Feeds.PREFIX + cooperativeId + "/";
     }
 
@@ -63,7 +65,7 @@ final class StoredFeedTarget implements FeedTarget {
             public void publish(long itemCount) throws IOException {
                 upload.commit();
                 ByteArrayOutputStream state = new ByteArrayOutputStream(); // a few dozen bytes
-                DirectoryFeedTarget.LastGood.write(state, itemCount, Instant.now());
+                DirectoryFeedTarget.LastGood.write(state, itemCount, clock.instant());
                 files.put(stateKey(key), "text/plain; charset=ISO-8859-1",
                         new ByteArrayInputStream(state.toByteArray()));
             }

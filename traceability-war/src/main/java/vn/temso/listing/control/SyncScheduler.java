@@ -10,8 +10,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +25,7 @@ import vn.temso.catalog.push.RetryPolicy;
 import vn.temso.platform.jobs.JobLeases;
 import vn.temso.platform.jobs.Lease;
 import vn.temso.platform.persistence.StorageFaults;
+import vn.temso.platform.time.FarmTime;
 
 /**
  * The background side of catalog sync, on the managed scheduled executor: once a day a sweep for OCOP labels that
@@ -57,6 +58,9 @@ public class SyncScheduler {
 
     @Inject
     JobLeases leases;
+
+    @Inject
+    Clock clock;
 
     private ScheduledFuture<?> task;
     private LocalDate sweptOn;
@@ -102,7 +106,7 @@ public class SyncScheduler {
     private void round() {
         boolean ok = true;
         try {
-            LocalDate today = CatalogEntries.today();
+            LocalDate today = FarmTime.today(clock);
             if (!today.equals(sweptOn)) {
                 // once a day in the whole cluster: the lease is then held by nobody until the next midnight
                 Lease daily = leases.takeTask("catalog-sweep");
@@ -110,8 +114,7 @@ public class SyncScheduler {
                     try {
                         int queued = listings.sweep(today);
                         LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
-                        daily.release(Duration.between(Instant.now(),
-                                today.plusDays(1).atStartOfDay(CatalogEntries.VIETNAM).toInstant()));
+                        daily.release(Duration.between(clock.instant(), FarmTime.startOf(today.plusDays(1))));
                     } finally {
                         daily.close(); // after a failure: free for the next round
                     }
@@ -154,9 +157,9 @@ public class SyncScheduler {
 
     private void pushDue(PushClient client) {
         RetryPolicy policy = settings.retryPolicy();
-        List<PushOutbox.Due> due = outbox.due(Instant.now(), BATCH);
+        List<PushOutbox.Due> due = outbox.due(clock.instant(), BATCH);
         for (PushOutbox.Due row : due) {
-            PushOutbox.Claim claim = outbox.claim(row.id(), row.version(), Instant.now(), settings.lease());
+            PushOutbox.Claim claim = outbox.claim(row.id(), row.version(), clock.instant(), settings.lease());
             if (claim == null) {
                 continue; // another instance (or an earlier round) has it
             }
@@ -166,7 +169,7 @@ public class SyncScheduler {
             PushResult result = client.send(new PushRequest(keyPrefix, claim.contentHash(),
                     claim.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             RetryPolicy.Decision decision = policy.decide(claim.attempts(), result);
-            if (!outbox.complete(claim, result, decision, Instant.now())) {
+            if (!outbox.complete(claim, result, decision, clock.instant())) {
                 LOG.warning(() -> "Push " + claim.idempotencyKey() + " lost its claim while sending; it will be resent"
                         + " with the same idempotency key");
             }

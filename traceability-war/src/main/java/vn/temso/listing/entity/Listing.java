@@ -49,22 +49,22 @@ public class Listing {
     protected Listing() {
     }
 
-    public Listing(Product product, Channel channel) {
+    public Listing(Product product, Channel channel, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.product = product;
         this.cooperativeId = product.getCooperative().getId();
         this.channel = channel;
         this.enabled = true;
         this.availability = Availability.IN_STOCK;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.updatedAt = createdAt;
     }
 
-    public void change(boolean enabled, Availability availability, boolean deleted) {
+    public void change(boolean enabled, Availability availability, boolean deleted, Instant at) {
         this.enabled = enabled;
         this.availability = availability;
         this.deleted = deleted;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     /** Listed right now: in the feed file, or pushed as a live product (otherwise pushed as a deletion). */

@@ -65,7 +65,7 @@ public class OutboxEntry {
     }
 
     public OutboxEntry(String listingId, String productId, String cooperativeId, Channel channel, int productVersion,
-                       String contentHash, String idempotencyKey, String body) {
+                       String contentHash, String idempotencyKey, String body, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.listingId = listingId;
         this.productId = productId;
@@ -76,7 +76,7 @@ public class OutboxEntry {
         this.idempotencyKey = idempotencyKey;
         this.body = body;
         this.status = Status.PENDING;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.updatedAt = createdAt;
         this.nextAttemptAt = createdAt;
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,6 +31,9 @@ public class DatabaseFileStore implements FileStore {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
 
     @Inject
+    Clock clock;
+
+    @Inject
     FileRows rows;
 
     private int chunkSize = CHUNK;
@@ -40,6 +44,7 @@ public class DatabaseFileStore implements FileStore {
     DatabaseFileStore(FileRows rows, int chunkSize) {
         this.rows = rows;
         this.chunkSize = chunkSize;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -48,7 +53,7 @@ public class DatabaseFileStore implements FileStore {
             throw new IllegalArgumentException("a file key is 1 to 400 characters, got " + key);
         }
         String blobId = UUID.randomUUID().toString();
-        rows.begin(blobId, Instant.now());
+        rows.begin(blobId, clock.instant());
         return new ChunkUpload(key, contentType, blobId);
     }
 
@@ -64,7 +69,7 @@ public class DatabaseFileStore implements FileStore {
 
     @Override
     public boolean delete(String key) {
-        return rows.delete(key, Instant.now());
+        return rows.delete(key, clock.instant());
     }
 
     @Override
@@ -78,7 +83,7 @@ public class DatabaseFileStore implements FileStore {
         while (true) {
             List<StoredFile> batch = rows.createdBefore(prefix, cutoff, 200);
             for (StoredFile f : batch) {
-                if (rows.delete(f.key(), Instant.now())) {
+                if (rows.delete(f.key(), clock.instant())) {
                     deleted++;
                 }
             }
@@ -108,7 +113,7 @@ public class DatabaseFileStore implements FileStore {
         private int filled;
         private int seq;
         private long size;
-        private Instant touched = Instant.now();
+        private Instant touched = clock.instant();
         private boolean done;
 
         ChunkUpload(String key, String contentType, String blobId) {
@@ -160,7 +165,7 @@ public class DatabaseFileStore implements FileStore {
             sha.update(buffer, 0, filled);
             size += filled;
             filled = 0;
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (Duration.between(touched, now).compareTo(TOUCH_EVERY) > 0) {
                 rows.touch(blobId, now);
                 touched = now;
@@ -169,7 +174,7 @@ public class DatabaseFileStore implements FileStore {
 
         @Override
         public StoredFile commit() throws IOException {
-            return commit(Instant.now());
+            return commit(clock.instant());
         }
 
         @Override
@@ -179,7 +184,7 @@ public class DatabaseFileStore implements FileStore {
             }
             flushChunk();
             StoredFile f = new StoredFile(key, contentType, size, HexFormat.of().formatHex(sha.digest()), created, blobId);
-            rows.commit(f, Instant.now());
+            rows.commit(f, clock.instant());
             done = true;
             return f;
         }

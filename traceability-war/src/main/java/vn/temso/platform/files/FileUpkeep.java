@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,9 @@ public class FileUpkeep {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    Clock clock;
+
+    @Inject
     DatabaseFileStore store;
 
     private ScheduledFuture<?> task;
@@ -66,7 +70,7 @@ public class FileUpkeep {
 
     private void sweep() {
         try {
-            int n = store.sweep(Instant.now().minus(GRACE));
+            int n = store.sweep(clock.instant().minus(GRACE));
             if (n > 0) {
                 LOG.fine(() -> "Deleted " + n + " old file versions");
             }
@@ -130,6 +134,7 @@ public class FileUpkeep {
             }
             imported++;
         }
+        // the time only makes the kept directory's name unique (a one-off import at start-up): no clock needed
         Files.move(dir, data.resolve(name + ".imported-" + Instant.now().getEpochSecond()));
         return imported;
     }

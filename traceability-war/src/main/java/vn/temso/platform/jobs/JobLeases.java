@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ public class JobLeases {
     JobLeases self;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "temso.jobs.lease-seconds", defaultValue = "15")
     int leaseSeconds;
 
@@ -94,7 +98,7 @@ public class JobLeases {
 
     /** Until when a job just created is kept for the instance that created it (its sweeper leaves it alone). */
     public Instant reservation() {
-        return Instant.now().plus(lease());
+        return clock.instant().plus(lease());
     }
 
     /**
@@ -105,7 +109,7 @@ public class JobLeases {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Lease take(Kind kind, String id) {
         String owner = newOwner();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int won = update("UPDATE " + kind.table + " SET lease_owner = ?, lease_until = ? WHERE id = ?"
                 + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(lease()), id, now);
         return won == 1 ? new Lease(proxy(), kind.table, "id", id, owner) : null;
@@ -147,7 +151,7 @@ public class JobLeases {
             for (String s : statuses) {
                 q.setString(i++, s);
             }
-            q.setTimestamp(i, Timestamp.from(Instant.now()));
+            q.setTimestamp(i, Timestamp.from(clock.instant()));
             q.setMaxRows(limit);
             List<String> ids = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
@@ -169,7 +173,7 @@ public class JobLeases {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Lease takeTask(String name) {
         String owner = newOwner();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String sql = "UPDATE job_lease SET lease_owner = ?, lease_until = ? WHERE name = ?"
                 + " AND (lease_until IS NULL OR lease_until < ?)";
         int won = update(sql, owner, now.plus(lease()), name, now);
@@ -188,13 +192,13 @@ public class JobLeases {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean renew(String table, String key, String id, String owner) {
         return update("UPDATE " + table + " SET lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
-                Instant.now().plus(lease()), id, owner) == 1;
+                clock.instant().plus(lease()), id, owner) == 1;
     }
 
     /** Gives the lease up: free for any instance at once, or (task leases) held {@code hold} longer by nobody. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String table, String key, String id, String owner, Duration hold) {
-        Instant until = hold.isZero() ? null : Instant.now().plus(hold);
+        Instant until = hold.isZero() ? null : clock.instant().plus(hold);
         update("UPDATE " + table + " SET lease_owner = NULL, lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
                 until, id, owner);
     }

@@ -9,7 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -41,6 +41,9 @@ public class DatabaseHealth implements HealthCheck {
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "temso.storage.min-free-mb", defaultValue = "64")
@@ -193,7 +196,7 @@ public class DatabaseHealth implements HealthCheck {
     }
 
     private void touchRow(Connection c) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE storage_probe SET probed_at = ? WHERE id = ?")) {
             ps.setQueryTimeout(TIMEOUT_SECONDS);
@@ -212,7 +215,7 @@ public class DatabaseHealth implements HealthCheck {
         if (System.nanoTime() - purgedNanos > PURGE_EVERY_NANOS) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM storage_probe WHERE probed_at < ?")) {
                 ps.setQueryTimeout(TIMEOUT_SECONDS);
-                ps.setTimestamp(1, Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+                ps.setTimestamp(1, Timestamp.from(clock.instant().minus(1, ChronoUnit.DAYS)));
                 ps.executeUpdate();
             }
             purgedNanos = System.nanoTime();

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,9 @@ public class LabelTemplates {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -171,7 +175,7 @@ public class LabelTemplates {
             throw new Problems.Conflict(coop.getName() + " already has a sheet template named '" + name
                     + "'; delete it first or choose another name");
         }
-        CustomTemplate t = new CustomTemplate(coop, name, toJson(sheet), current.require().username());
+        CustomTemplate t = new CustomTemplate(coop, name, toJson(sheet), current.require().username(), clock.instant());
         em.persist(t);
         audit.record(coop, "create", "label-template", t.getId(), name + ": " + sheet.describe());
         return t;

@@ -30,15 +30,16 @@ final class PrintFiles {
      * Deletes the files of jobs that finished before {@code cutoff} and marks those jobs, then deletes any print
      * file still stored before the cutoff (files no job claims). Unfinished uploads are the store's to sweep.
      *
+     * @param now     when the files are deleted (what their downloads then say)
      * @return how many jobs lost their file
      */
-    static int expire(FileStore store, Instant cutoff, Jobs jobs) {
+    static int expire(FileStore store, Instant cutoff, Jobs jobs, Instant now) {
         int expired = 0;
         while (true) {
             List<PrintJob> batch = jobs.withFilesFinishedBefore(cutoff, 200);
             for (PrintJob j : batch) {
                 store.delete(keyOf(j));
-                jobs.fileDeleted(j.getId(), Instant.now());
+                jobs.fileDeleted(j.getId(), now);
                 expired++;
             }
             if (batch.size() < 200) {

@@ -1,17 +1,18 @@
 package vn.temso.printing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.label.PrintSummary;
 import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.Stamp;
@@ -23,10 +24,11 @@ import vn.temso.stamping.entity.Stamp;
 @ApplicationScoped
 public class PrintJobSteps implements PrintFiles.Jobs {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /** An immutable snapshot of what to print, read at the start of a run. */
     public record Plan(PrintJob job, LabelContent content) {
@@ -43,7 +45,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         Batch b = em.find(Batch.class, job.getBatchId());
         em.flush();
         em.detach(job);
-        return new Plan(job, LabelContent.of(b, LocalDate.now(VIETNAM)));
+        return new Plan(job, LabelContent.of(b, FarmTime.today(clock)));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -69,7 +71,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
             String why = ij == null ? "the issuing job is gone" : ij.getError() != null ? ij.getError() : "it did not finish";
             job.fail("Issuing the stamps failed (" + why + "); " + (issued == 0 ? "no stamps were issued"
                     : issued + " stamps were issued, seq " + range.first() + " to " + range.last()
-                    + ": reprint them with fromSeq/toSeq"));
+                    + ": reprint them with fromSeq/toSeq"), clock.instant());
             return null;
         }
         job.issued(issued, range.first(), range.last());
@@ -121,7 +123,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         if (!owner.equals(job.getLeaseOwner())) {
             throw new Lease.Lost("Print job " + id);
         }
-        job.done(summary.labels(), summary.pages(), summary.bytes());
+        job.done(summary.labels(), summary.pages(), summary.bytes(), clock.instant());
     }
 
     /** Fails the job, if {@code owner} still runs it. */
@@ -129,7 +131,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     public void fail(String id, String reason, String owner) {
         PrintJob job = em.find(PrintJob.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job != null && !job.isFinished() && owner.equals(job.getLeaseOwner())) {
-            job.fail(reason);
+            job.fail(reason, clock.instant());
         }
     }
 
@@ -169,7 +171,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
         if (job.getAttempts() >= PrintJob.MAX_ATTEMPTS) {
             job.fail("Interrupted by " + job.getAttempts() + " server restarts; given up. "
                     + (job.getFromSeq() != null ? "Reprint seq " + job.getFromSeq() + " to " + job.getToSeq()
-                    + " with a new print job" : "Start a new print job"));
+                    + " with a new print job" : "Start a new print job"), clock.instant());
             return false;
         }
         return true;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +22,7 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.printing.entity.CustomTemplate;
 import vn.temso.printing.entity.PrintFormat;
 import vn.temso.printing.entity.PrintJob;
@@ -37,6 +38,9 @@ import vn.temso.stamping.entity.Stamp;
 @ApplicationScoped
 @Transactional
 public class PrintJobs {
+
+    @Inject
+    Clock clock;
 
     @Inject
     vn.temso.platform.jobs.JobLeases leases;
@@ -113,14 +117,14 @@ public class PrintJobs {
             throw new Problems.ValidationFailed("count", "give either count (issue and print new stamps)"
                     + " or fromSeq and toSeq (reprint existing stamps)");
         }
-        LabelContent content = LabelContent.of(b, LocalDate.now(PrintJobSteps.VIETNAM));
+        LabelContent content = LabelContent.of(b, FarmTime.today(clock));
         output.check(content.label(sampleUrl(b)));
         String who = current.require().username();
         PrintJob job;
         if (newStamps) {
             IssuanceJob issuing = stamps.startIssuing(b, o.count()); // same rules as issuing: open batch, active zones
             job = PrintJob.ofNewStamps(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), o.count(), issuing.getId(), who);
+                    output.dpi(), output.startPosition(), output.cutMarks(), o.count(), issuing.getId(), who, clock.instant());
         } else {
             if (b.getStatus() == BatchStatus.RECALLED) {
                 throw new Problems.RuleViolated("batch-recalled", "Batch " + b.getLotCode()
@@ -147,7 +151,7 @@ public class PrintJobs {
                         + " are all voided; voided stamps are never printed again");
             }
             job = PrintJob.reprintOf(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who);
+                    output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who, clock.instant());
         }
         if (custom != null) {
             job.usesCustomTemplate(custom.getId(), custom.getSheetJson());

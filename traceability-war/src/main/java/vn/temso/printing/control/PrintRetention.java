@@ -10,8 +10,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +36,9 @@ public class PrintRetention {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PrintJobSteps steps;
@@ -92,7 +95,7 @@ public class PrintRetention {
 
     private void sweepNow(Duration keep) {
         try {
-            int n = PrintFiles.expire(files, Instant.now().minus(keep), steps);
+            int n = PrintFiles.expire(files, clock.instant().minus(keep), steps, clock.instant());
             if (n > 0) {
                 LOG.info(() -> "Deleted the files of " + n + " print jobs finished more than " + keep.toDays()
                         + " days ago");

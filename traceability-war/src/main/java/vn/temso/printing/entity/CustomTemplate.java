@@ -37,13 +37,13 @@ public class CustomTemplate {
     protected CustomTemplate() {
     }
 
-    public CustomTemplate(Cooperative cooperative, String name, String sheetJson, String createdBy) {
+    public CustomTemplate(Cooperative cooperative, String name, String sheetJson, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.cooperative = cooperative;
         this.name = name;
         this.sheetJson = sheetJson;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     public String getId() { return id; }

@@ -81,7 +81,7 @@ public class PrintJob {
     }
 
     private PrintJob(String batchId, String cooperativeId, PrintFormat format, String templateName, int dpi,
-                     int startPosition, boolean cutMarks, int labelCount, String createdBy) {
+                     int startPosition, boolean cutMarks, int labelCount, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.batchId = batchId;
         this.cooperativeId = cooperativeId;
@@ -92,15 +92,15 @@ public class PrintJob {
         this.cutMarks = cutMarks;
         this.labelCount = labelCount;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     /** Prints stamps about to be issued by {@code issuanceJobId}; the seq range is known once they exist. */
     public static PrintJob ofNewStamps(String batchId, String cooperativeId, PrintFormat format, String templateName,
                                        int dpi, int startPosition, boolean cutMarks, int count, String issuanceJobId,
-                                       String createdBy) {
+                                       String createdBy, Instant createdAt) {
         PrintJob j = new PrintJob(batchId, cooperativeId, format, templateName, dpi, startPosition, cutMarks, count,
-                createdBy);
+                createdBy, createdAt);
         j.issuanceJobId = issuanceJobId;
         j.status = Status.ISSUING;
         return j;
@@ -109,9 +109,9 @@ public class PrintJob {
     /** Prints existing stamps again: the same serials, recorded as a reprint. */
     public static PrintJob reprintOf(String batchId, String cooperativeId, PrintFormat format, String templateName,
                                      int dpi, int startPosition, boolean cutMarks, int fromSeq, int toSeq,
-                                     int activeStamps, String createdBy) {
+                                     int activeStamps, String createdBy, Instant createdAt) {
         PrintJob j = new PrintJob(batchId, cooperativeId, format, templateName, dpi, startPosition, cutMarks,
-                activeStamps, createdBy);
+                activeStamps, createdBy, createdAt);
         j.fromSeq = fromSeq;
         j.toSeq = toSeq;
         j.reprint = true;
@@ -161,18 +161,18 @@ public class PrintJob {
         }
     }
 
-    public void done(long labels, int pageCount, long bytes) {
+    public void done(long labels, int pageCount, long bytes, Instant at) {
         labelsDone = (int) labels;
         pages = pageCount;
         fileBytes = bytes;
         status = Status.DONE;
-        finishedAt = Instant.now();
+        finishedAt = at;
     }
 
-    public void fail(String reason) {
+    public void fail(String reason, Instant at) {
         status = Status.FAILED;
         error = reason == null ? "failed" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        finishedAt = Instant.now();
+        finishedAt = at;
     }
 
     public int percent() {

@@ -23,10 +23,11 @@ public record ProductView(String id, String cooperativeId, String cooperativeNam
         }
     }
 
-    public static ProductView of(Product p) {
+    /** @param today the Vietnam date ({@code FarmTime.today(clock)}) the OCOP status is judged on */
+    public static ProductView of(Product p, LocalDate today) {
         return new ProductView(p.getId(), p.getCooperative().getId(), p.getCooperative().getName(), p.getGtin(),
                 p.getName(), p.getDescription(), p.getCategory(), p.getUnit(), p.getPriceVnd(), p.getImageUrl(),
-                p.ocop() == null ? null : OcopView.of(p.ocop(), LocalDate.now()), p.getCreatedAt(), p.getUpdatedAt(),
+                p.ocop() == null ? null : OcopView.of(p.ocop(), today), p.getCreatedAt(), p.getUpdatedAt(),
                 p.getVersion());
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 
@@ -47,6 +49,9 @@ public class ProductsResource {
     @Inject
     ProductImages images;
 
+    @Inject
+    Clock clock;
+
     @Context
     UriInfo uri;
 
@@ -56,7 +61,7 @@ public class ProductsResource {
                                   @QueryParam("cooperativeId") String cooperativeId,
                                   @QueryParam("page") String page, @QueryParam("size") String size) {
         var p = products.list(q, ocop, cooperativeId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(ProductView::of).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(item -> ProductView.of(item, FarmTime.today(clock))).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
@@ -64,7 +69,7 @@ public class ProductsResource {
     @Operation(summary = "One product with its OCOP status (ACTIVE, EXPIRED, NOT_YET_VALID)")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public ProductView get(@PathParam("id") String id) {
-        return ProductView.of(products.readable(id));
+        return ProductView.of(products.readable(id), FarmTime.today(clock));
     }
 
     @POST
@@ -75,7 +80,7 @@ public class ProductsResource {
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
                            @Valid ProductRequest request) {
         var p = products.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build()).entity(ProductView.of(p)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build()).entity(ProductView.of(p, FarmTime.today(clock))).build();
     }
 
     @PUT
@@ -84,7 +89,7 @@ public class ProductsResource {
     public ProductView update(@PathParam("id") String id,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
                               @Valid ProductRequest request) {
-        return ProductView.of(products.update(id, request.toCommand()));
+        return ProductView.of(products.update(id, request.toCommand()), FarmTime.today(clock));
     }
 
     @PUT
@@ -96,6 +101,6 @@ public class ProductsResource {
     @APIResponse(responseCode = "400", description = "Not PNG, JPEG or WebP, empty, or over 2 MB")
     public ProductView putImage(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 InputStream body) {
-        return ProductView.of(images.store(id, contentType, body));
+        return ProductView.of(images.store(id, contentType, body), FarmTime.today(clock));
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
@@ -18,6 +18,7 @@ import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Tenancy;
 import vn.temso.platform.text.Texts;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.Product;
@@ -33,6 +34,9 @@ public class Products {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Cooperatives cooperatives;
@@ -71,7 +75,7 @@ public class Products {
                 default -> throw new Problems.ValidationFailed("ocop", "ocop filter is active, expired or none");
             }
             if (!"none".equals(ocop)) {
-                params.put("today", LocalDate.now());
+                params.put("today", FarmTime.today(clock));
             }
         }
         return PagedQuery.page(em, Product.class, "Product p", where.toString(), "p.name, p.id", params, page);

@@ -9,11 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.problem.Problems;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.stamping.entity.IssuanceJob;
 
 /**
@@ -25,7 +24,6 @@ import vn.temso.stamping.entity.IssuanceJob;
 @ApplicationScoped
 public class IssuanceQuota {
 
-    static final ZoneId FARM_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
     /** A 100,000-stamp job takes 7 to 15 s here: asking again after this is reasonable. */
     static final long RUNNING_RETRY_SECONDS = 30;
 
@@ -56,7 +54,8 @@ public class IssuanceQuota {
     @ConfigProperty(name = "temso.stamp.max-per-day-per-cooperative", defaultValue = "1000000")
     long maxPerDay;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * Refuses a job of {@code count} stamps for {@code coop} beyond its limits. Runs in the caller's transaction and
@@ -66,7 +65,7 @@ public class IssuanceQuota {
     public void check(Cooperative coop, int count) {
         em.find(Cooperative.class, coop.getId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        Instant dayStart = LocalDate.ofInstant(now, FARM_TIME).atStartOfDay(FARM_TIME).toInstant();
+        Instant dayStart = FarmTime.startOf(FarmTime.dateOf(now));
         String ofCoop = " AND j.batchId IN (SELECT b.id FROM Batch b WHERE b.cooperative.id = :c)";
         long running = em.createQuery("SELECT COUNT(j) FROM IssuanceJob j WHERE j.status = :r" + ofCoop, Long.class)
                 .setParameter("r", IssuanceJob.Status.RUNNING).setParameter("c", coop.getId()).getSingleResult();
@@ -89,7 +88,7 @@ public class IssuanceQuota {
                     RUNNING_RETRY_SECONDS);
         }
         if (usage.stampsToday() + count > limits.maxPerDay()) {
-            Instant tomorrow = LocalDate.ofInstant(now, FARM_TIME).plusDays(1).atStartOfDay(FARM_TIME).toInstant();
+            Instant tomorrow = FarmTime.startOf(FarmTime.dateOf(now).plusDays(1));
             long left = Math.max(0, limits.maxPerDay() - usage.stampsToday());
             throw new Problems.QuotaExceeded("stamps-per-day", "This cooperative has asked for " + usage.stampsToday()
                     + " stamps today; at most " + limits.maxPerDay() + " a day (temso.stamp.max-per-day-per-cooperative),"

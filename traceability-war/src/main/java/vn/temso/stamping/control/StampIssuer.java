@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,6 +62,9 @@ public class StampIssuer {
 
     @Resource(lookup = "java:app/jdbc/temso")
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Inject
     StampKeys keys;
@@ -118,7 +122,7 @@ public class StampIssuer {
         }
         Batch batch = em.find(Batch.class, job.getBatchId());
         if (batch.getStatus() != BatchStatus.OPEN || batch.getZones().stream().anyMatch(z -> !z.isActive())) {
-            job.fail("The batch is " + batch.getStatus() + " or one of its zones is no longer active");
+            job.fail("The batch is " + batch.getStatus() + " or one of its zones is no longer active", clock.instant());
             return 0;
         }
         StampSigner active = keys.signer();
@@ -127,14 +131,14 @@ public class StampIssuer {
         SignedChunk stamps = active.kid().equals(chunk.kid()) ? chunk : sign(active, target, n);
         try (Connection c = dataSource.getConnection()) { // the connection of this transaction
             int seq = takeSeqs(c, batch.getId(), n);
-            insert(c, target.gtin(), stamps, n, batch.getId(), seq, jobId);
+            insert(c, target.gtin(), stamps, n, batch.getId(), seq, jobId, clock.instant());
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 throw new Clash(e);
             }
             throw new IllegalStateException("Writing " + n + " stamps failed: " + e.getMessage(), e);
         }
-        job.progressed(n);
+        job.progressed(n, clock.instant());
         return job.remaining();
     }
 
@@ -173,8 +177,8 @@ public class StampIssuer {
      * more than signing them. Stamp is not in the shared cache, so nothing cached goes stale.
      */
     private static void insert(Connection c, String gtin, SignedChunk chunk, int n, String batchId, int lastSeq,
-                               String jobId) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+                               String jobId, Instant issuedAt) throws SQLException {
+        Timestamp now = Timestamp.from(issuedAt);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url,"
                 + " job_id, status, issued_at, suspicious) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < n; i++) {
@@ -210,7 +214,7 @@ public class StampIssuer {
     public void fail(String jobId, String reason, String owner) {
         IssuanceJob job = em.find(IssuanceJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job != null && job.getStatus() == IssuanceJob.Status.RUNNING && owner.equals(job.getLeaseOwner())) {
-            job.fail(reason);
+            job.fail(reason, clock.instant());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +49,9 @@ public class StampKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "temso.demo.enabled", defaultValue = "false")
@@ -94,9 +98,10 @@ public class StampKeys {
         do {
             key = SigningKeys.generate();
         } while (em.find(SigningKeyRecord.class, key.kid()) != null); // kids are short: never reuse one
+        Instant now = clock.instant();
         em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.status = :s", SigningKeyRecord.class)
-                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultList().forEach(SigningKeyRecord::retire);
-        SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key));
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultList().forEach(k -> k.retire(now));
+        SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key), now);
         em.persist(record);
         keysChanged();
         changes.changed();
@@ -111,7 +116,7 @@ public class StampKeys {
             throw new Problems.NotFound("Signing key", kid);
         }
         boolean wasActive = k.getStatus() == SigningKeyRecord.Status.ACTIVE;
-        k.revoke();
+        k.revoke(clock.instant());
         keysChanged();
         changes.changed();
         LOG.warning(() -> "Stamp signing key " + kid + " revoked: its stamps now verify as not genuine");

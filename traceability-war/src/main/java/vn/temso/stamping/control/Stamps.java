@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,6 +51,9 @@ public class Stamps implements LeasedJobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentCaller current;
@@ -103,7 +107,7 @@ public class Stamps implements LeasedJobs {
         });
         keys.signer(); // fail now, not in the background, when signing is not configured
         quota.check(b.getCooperative(), count);
-        IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username());
+        IssuanceJob job = new IssuanceJob(b.getId(), count, current.require().username(), clock.instant());
         job.reserve(leases.reservation()); // for this instance's runner; another instance's sweeper waits it out
         em.persist(job);
         audit.record(b.getCooperative(), "issue", "batch", b.getId(), count + " stamps for lot " + b.getLotCode());
@@ -312,7 +316,7 @@ public class Stamps implements LeasedJobs {
         Integer maxSeq = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
                 .setParameter("b", b).getSingleResult();
         int last = maxSeq == null ? fromSeq - 1 : Math.min(toSeq, maxSeq); // a huge toSeq costs no empty chunks
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (long from = fromSeq; from <= last; from += VOID_CHUNK) {
             int to = (int) Math.min(last, from + VOID_CHUNK - 1);
             em.createQuery("UPDATE Stamp s SET s.status = :voided, s.voidedAt = :now, s.voidReason = :r"

@@ -44,13 +44,13 @@ public class IssuanceJob {
     protected IssuanceJob() {
     }
 
-    public IssuanceJob(String batchId, int requested, String createdBy) {
+    public IssuanceJob(String batchId, int requested, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.batchId = batchId;
         this.requested = requested;
         this.status = Status.RUNNING;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     /** Keeps a new job for the instance that starts it until {@code until}; other sweepers leave it alone. */
@@ -62,18 +62,18 @@ public class IssuanceJob {
         return requested - issued;
     }
 
-    public void progressed(int count) {
+    public void progressed(int count, Instant at) {
         issued += count;
         if (issued >= requested) {
             status = Status.DONE;
-            finishedAt = Instant.now();
+            finishedAt = at;
         }
     }
 
-    public void fail(String reason) {
+    public void fail(String reason, Instant at) {
         status = Status.FAILED;
         error = reason;
-        finishedAt = Instant.now();
+        finishedAt = at;
     }
 
     public String getId() { return id; }

@@ -37,24 +37,24 @@ public class SigningKeyRecord {
     protected SigningKeyRecord() {
     }
 
-    public SigningKeyRecord(String kid, String publicKeyB64, String sealedPrivateKey) {
+    public SigningKeyRecord(String kid, String publicKeyB64, String sealedPrivateKey, Instant createdAt) {
         this.kid = kid;
         this.publicKey = publicKeyB64;
         this.sealedPrivateKey = sealedPrivateKey;
         this.status = Status.ACTIVE;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
-    public void retire() {
+    public void retire(Instant at) {
         if (status == Status.ACTIVE) {
             status = Status.RETIRED;
-            retiredAt = Instant.now();
+            retiredAt = at;
         }
     }
 
-    public void revoke() {
+    public void revoke(Instant at) {
         status = Status.REVOKED;
-        revokedAt = Instant.now();
+        revokedAt = at;
     }
 
     public String getKid() { return kid; }

@@ -59,19 +59,19 @@ public class Stamp {
         return gtin14 + "." + serial;
     }
 
-    public void voidStamp(String reason) {
+    public void voidStamp(String reason, Instant at) {
         if (status == Status.ACTIVE) {
             status = Status.VOIDED;
-            voidedAt = Instant.now();
+            voidedAt = at;
             voidReason = reason;
         }
     }
 
-    public void flag(String why) {
+    public void flag(String why, Instant at) {
         if (!suspicious) {
             suspicious = true;
             suspicion = why;
-            flaggedAt = Instant.now();
+            flaggedAt = at;
         }
     }
 

@@ -2,14 +2,13 @@ package vn.temso.trace.boundary;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import vn.temso.platform.cache.Bounded;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.trace.control.TraceRecord;
 import vn.temso.zone.entity.ZoneGeometry;
 
@@ -19,7 +18,6 @@ import vn.temso.zone.entity.ZoneGeometry;
  */
 final class TracePage {
 
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final Map<String, String[]> T = Map.ofEntries(
@@ -244,7 +242,7 @@ final class TracePage {
         if (r.scanCount() == null || r.firstScanAt() == null || r.scanPlaces() == null) {
             return;
         }
-        String first = (l == 0 ? DAY_TIME_VI : DAY_TIME_EN).format(r.firstScanAt().atZone(VN));
+        String first = (l == 0 ? DAY_TIME_VI : DAY_TIME_EN).format(r.firstScanAt().atZone(FarmTime.ZONE));
         int m = r.scanPlaces();
         boolean atLeast = Boolean.TRUE.equals(r.scanPlacesAtLeast());
         boolean here = Boolean.TRUE.equals(r.firstScanHere());
@@ -330,7 +328,7 @@ final class TracePage {
             h.append("<section><h2>").append(t("stages", l)).append("</h2><ol>");
             for (var s : r.stages()) {
                 h.append("<li><strong>").append(eventType(s.type(), l)).append("</strong> <small>")
-                        .append(s.at().atZone(VN).toLocalDate().format(DAY)).append("</small>");
+                        .append(s.at().atZone(FarmTime.ZONE).toLocalDate().format(DAY)).append("</small>");
                 if (s.input() != null) {
                     h.append(" · ").append(Html.esc(s.input()));
                 }
@@ -388,7 +386,9 @@ final class TracePage {
         if (r.ocopStars() != null) {
             b.ocop(r.ocopStars(), r.ocopValidUntil());
         }
-        return vn.temso.catalog.feed.ProductJsonLd.toJsonLd(b.build(), LocalDate.now(VN));
+        // the rating as the record carries it (judged once, on the Vietnam date, by BatchRecords): judging it again
+        // here could disagree with the visible stars
+        return vn.temso.catalog.feed.ProductJsonLd.toJsonLd(b.build());
     }
 
     private static boolean en(int l) {

@@ -1,15 +1,18 @@
 package vn.temso.trace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.Product;
 
 /** Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary). */
@@ -21,14 +24,24 @@ public class BatchRecords {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public TraceParts load(String batchId) {
         Batch b = em.find(Batch.class, batchId);
         if (b == null) {
             throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
         }
+        return parts(b, FarmTime.today(clock));
+    }
+
+    /**
+     * The parts of a loaded batch. Zone certificates and the OCOP rating are judged once, here, on {@code today} (the
+     * Vietnam date): the page, its JSON-LD and the JSON answer all show what the parts say.
+     */
+    public static TraceParts parts(Batch b, LocalDate today) {
         Product p = b.getProduct();
-        LocalDate today = LocalDate.now();
         List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
                 .map(z -> {
                     return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),

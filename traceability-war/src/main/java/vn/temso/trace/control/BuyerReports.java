@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.platform.problem.Problems;
@@ -23,6 +23,9 @@ public class BuyerReports {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Traces traces;
@@ -42,12 +45,12 @@ public class BuyerReports {
             throw new Problems.ValidationFailed("rating", "rating is 1 to 5");
         }
         long recent = em.createQuery("SELECT COUNT(r) FROM BuyerReport r WHERE r.clientHash = :c AND r.createdAt > :t", Long.class)
-                .setParameter("c", clientHash).setParameter("t", Instant.now().minus(Duration.ofHours(1))).getSingleResult();
+                .setParameter("c", clientHash).setParameter("t", clock.instant().minus(Duration.ofHours(1))).getSingleResult();
         if (recent >= maxReportsPerHour) {
             throw new Problems.TooManyRequests("Too many reports from this device; try again later", 3600);
         }
         Stamp stamp = Optional.ofNullable(em.find(Stamp.class, Stamp.idFor(v.stamp().gtin14(), v.stamp().serial())))
                 .orElseThrow(() -> new Problems.ValidationFailed("stamp", "This stamp was not issued by Temso"));
-        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash));
+        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash, clock.instant()));
     }
 }

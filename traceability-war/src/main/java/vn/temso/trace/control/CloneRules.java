@@ -20,11 +20,9 @@ import java.util.Set;
  * @param lateAfter       a network first seen this long after the stamp's first scan is "late" (the package should
  *                        have been sold and eaten by then)
  * @param maxLateNetworks a stamp seen from more late networks than this is suspected (LATE_NETWORKS)
- * @param zone            where days begin and end (Asia/Ho_Chi_Minh)
+ * @param zone            where days begin and end ({@code FarmTime.ZONE}; a parameter so tests can vary it)
  */
 public record CloneRules(int maxNetworks, int minDays, Duration lateAfter, int maxLateNetworks, ZoneId zone) {
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public CloneRules {
         if (maxNetworks < 1 || minDays < 1 || maxLateNetworks < 0 || lateAfter.isNegative()) {

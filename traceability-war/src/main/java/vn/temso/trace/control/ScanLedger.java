@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.stamping.entity.ScanTotals;
 
 /**
@@ -96,7 +97,7 @@ public class ScanLedger {
     @PostConstruct
     void init() {
         configure(new CloneRules(maxNetworks, minDays, Duration.ofDays(lateAfterDays), maxLateNetworks,
-                CloneRules.VIETNAM), MAX_TRACKED_STAMPS);
+                FarmTime.ZONE), MAX_TRACKED_STAMPS);
     }
 
     /** For tests, and {@link #init()}: the rules and how many stamps' histories are kept in memory. */

@@ -2,6 +2,7 @@ package vn.temso.trace.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,6 +25,9 @@ public class ScanWriter {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Resource(lookup = "java:app/jdbc/temso")
     DataSource dataSource;
 
@@ -31,7 +36,7 @@ public class ScanWriter {
     public void flag(String stampId, String why) {
         Stamp s = em.find(Stamp.class, stampId);
         if (s != null) {
-            s.flag(why);
+            s.flag(why, clock.instant());
         }
     }
 

@@ -57,7 +57,8 @@ public class Traces {
     BatchRecords batchRecords;
 
     /** Time of scans for the clone rules (the rules themselves are tested with a clock of their own). */
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Inject
     ScanWriter writer;

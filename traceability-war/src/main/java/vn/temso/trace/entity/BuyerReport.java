@@ -35,7 +35,8 @@ public class BuyerReport {
     protected BuyerReport() {
     }
 
-    public BuyerReport(String stampId, String cooperativeId, Kind kind, Integer rating, String message, String clientHash) {
+    public BuyerReport(String stampId, String cooperativeId, Kind kind, Integer rating, String message, String clientHash,
+                       Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.stampId = stampId;
         this.cooperativeId = cooperativeId;
@@ -44,7 +45,7 @@ public class BuyerReport {
         String m = Texts.clean(message);
         this.message = m == null || m.length() <= 2000 ? m : m.substring(0, 2000);
         this.clientHash = clientHash;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     public String getId() { return id; }

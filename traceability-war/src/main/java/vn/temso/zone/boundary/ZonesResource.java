@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -45,6 +47,9 @@ public class ZonesResource {
     @Inject
     Zones zones;
 
+    @Inject
+    Clock clock;
+
     @Context
     UriInfo uri;
 
@@ -64,7 +69,7 @@ public class ZonesResource {
                                @QueryParam("crop") String crop, @QueryParam("cooperativeId") String cooperativeId,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
         var p = zones.list(q, Params.enumOf(ZoneStatus.class, "status", status), crop, cooperativeId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(ZoneView::summary).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(z -> ZoneView.summary(z, FarmTime.today(clock))).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
@@ -72,7 +77,7 @@ public class ZonesResource {
     @Operation(summary = "One zone, with declared and computed area side by side")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public ZoneView get(@PathParam("id") String id) {
-        return ZoneView.of(zones.readable(id));
+        return ZoneView.of(zones.readable(id), FarmTime.today(clock));
     }
 
     @POST
@@ -85,7 +90,7 @@ public class ZonesResource {
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
                            @Valid ZoneRequest request) {
         var z = zones.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build()).entity(ZoneView.of(z)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build()).entity(ZoneView.of(z, FarmTime.today(clock))).build();
     }
 
     @PUT
@@ -94,7 +99,7 @@ public class ZonesResource {
     public ZoneView update(@PathParam("id") String id,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
                            @Valid ZoneRequest request) {
-        return ZoneView.of(zones.update(id, request.toCommand()));
+        return ZoneView.of(zones.update(id, request.toCommand()), FarmTime.today(clock));
     }
 
     @PUT
@@ -104,7 +109,7 @@ public class ZonesResource {
     public ZoneView geometry(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
             name = "polygon", value = "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8671],[106.4098,10.8631]]]}")))
                              String geoJson) {
-        return ZoneView.of(zones.replaceGeometry(id, geoJson, false));
+        return ZoneView.of(zones.replaceGeometry(id, geoJson, false), FarmTime.today(clock));
     }
 
     @PUT
@@ -112,7 +117,7 @@ public class ZonesResource {
     @Consumes({"application/vnd.google-earth.kml+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Operation(summary = "Replace the outline from a KML document (its Polygon elements)")
     public ZoneView geometryFromKml(@PathParam("id") String id, String kml) {
-        return ZoneView.of(zones.replaceGeometry(id, kml, true));
+        return ZoneView.of(zones.replaceGeometry(id, kml, true), FarmTime.today(clock));
     }
 
     @POST
@@ -122,6 +127,6 @@ public class ZonesResource {
     public ZoneView status(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(name = "suspend",
             value = "{\"status\":\"SUSPENDED\",\"reason\":\"Phát hiện dư lượng thuốc BVTV vượt ngưỡng\"}")))
                            @Valid StatusChange change) {
-        return ZoneView.of(zones.changeStatus(id, change.status(), change.reason()));
+        return ZoneView.of(zones.changeStatus(id, change.status(), change.reason()), FarmTime.today(clock));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -45,7 +46,7 @@ class StoredFeedTargetTest {
     @Test
     void shouldPublishIntoTheStoreAndKeepTheLastGoodFeedWhenHeldBackOrFailing() throws Exception {
         DatabaseFileStore store = DerbyFiles.store();
-        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(store, "c1"), PublishPolicy.DEFAULT);
+        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(store, "c1", Clock.systemUTC()), PublishPolicy.DEFAULT);
 
         PublishResult first = publisher.publish("google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(10).iterator());
         assertTrue(first.published(), first.message());

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ class JobLeasesTest {
         }
         leases = new JobLeases();
         leases.dataSource = ds;
+        leases.clock = Clock.systemUTC();
         leases.scheduler = managed(pool);
         leases.leaseSeconds = 3;
         leases.heartbeatSeconds = 0; // the floor: every 200 ms

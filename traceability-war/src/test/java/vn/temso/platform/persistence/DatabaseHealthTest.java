@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ class DatabaseHealthTest {
         }
         health = new DatabaseHealth();
         health.dataSource = derby;
+        health.clock = Clock.systemUTC();
         health.minFreeMb = 1;
         health.exitAfterSeconds = 0;
     }

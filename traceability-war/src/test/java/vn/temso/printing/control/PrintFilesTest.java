@@ -31,12 +31,12 @@ class PrintFilesTest {
         DatabaseFileStore store = DerbyFiles.store();
         List<PrintJob> jobs = new ArrayList<>();
         for (int i = 0; i < 205; i++) { // more than one round of 200
-            PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo");
-            j.done(3, 1, 100);
+            PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo", Instant.now());
+            j.done(3, 1, 100, Instant.now());
             put(store, PrintFiles.keyOf(j));
             jobs.add(j);
         }
-        PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo");
+        PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo", Instant.now());
         jobs.add(running);
         Map<String, Instant> marked = new HashMap<>();
         PrintFiles.Jobs steps = new PrintFiles.Jobs() {
@@ -52,21 +52,21 @@ class PrintFilesTest {
             }
         };
 
-        assertEquals(0, PrintFiles.expire(store, Instant.now().minus(Duration.ofDays(30)), steps), "all recent");
+        assertEquals(0, PrintFiles.expire(store, Instant.now().minus(Duration.ofDays(30)), steps, Instant.now()), "all recent");
         assertEquals(205, store.list(PrintFiles.PREFIX, null, 1000).size());
 
         Instant later = Instant.now().plusSeconds(60); // as if 30 days had passed
         put(store, "prints/unclaimed.pdf"); // no job claims it: deleted by its date
         try (FileStore.Upload stillPrinting = store.create(PrintFiles.keyOf(running), "application/vnd.zebra.zpl")) {
             stillPrinting.stream().write('^');
-            assertEquals(205, PrintFiles.expire(store, later, steps));
+            assertEquals(205, PrintFiles.expire(store, later, steps, Instant.now()));
             assertEquals(205, marked.size());
             assertFalse(marked.containsKey(running.getId()), "an unfinished job keeps its upload");
             stillPrinting.commit();
         }
         assertEquals(List.of(PrintFiles.keyOf(running)),
                 store.list(PrintFiles.PREFIX, null, 1000).stream().map(f -> f.key()).toList());
-        assertEquals(0, PrintFiles.expire(store, later, steps), "nothing left to do");
+        assertEquals(0, PrintFiles.expire(store, later, steps, Instant.now()), "nothing left to do");
         assertTrue(store.sweep(later.plus(Duration.ofHours(2))) >= 206, "the deleted files' chunks go after the grace");
 
         PrintJob j = jobs.get(0);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.trace.control.TraceRecord.Verdict;
 
@@ -54,7 +55,7 @@ class CloneRulesTest {
 
     private final TestClock clock = new TestClock();
     private final ScanHashes hashes = new ScanHashes("test-scan-salt".getBytes(StandardCharsets.UTF_8));
-    private final CloneRules rules = new CloneRules(6, 2, Duration.ofDays(60), 3, CloneRules.VIETNAM);
+    private final CloneRules rules = new CloneRules(6, 2, Duration.ofDays(60), 3, FarmTime.ZONE);
     private final ScanLedger ledger = new ScanLedger();
     private final AtomicInteger loads = new AtomicInteger();
     private final Random random = new Random(12);

@@ -18,6 +18,7 @@ import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
+import vn.temso.platform.time.FarmTime;
 
 /**
  * A stamp's history rebuilt from its scan rows (after an eviction or a restart), on real Derby with the whole
@@ -64,7 +65,7 @@ class ScanNetworksTest {
             assertEquals(t0, five.get(0).firstAt());
             assertEquals(t0.plus(Duration.ofDays(2)), five.get(1).firstAt());
 
-            CloneRules rules = new CloneRules(6, 2, Duration.ofDays(60), 3, CloneRules.VIETNAM);
+            CloneRules rules = new CloneRules(6, 2, Duration.ofDays(60), 3, FarmTime.ZONE);
             CloneRules.History h = rules.new History(10, t0, ScanWriter.networks(c, STAMP, rules.networkCap()));
             assertEquals(8, h.places());
             assertEquals("MANY_NETWORKS", h.suspicion, "8 networks over 9 days, as it was before the eviction");
