@@ -13,6 +13,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  */
 public final class RawEd25519Signing {
 
+    @SuppressWarnings("PMD.UnusedPrivateField") // written so the JIT cannot drop the measured work
     private static volatile byte[] sink;
 
     private RawEd25519Signing() {

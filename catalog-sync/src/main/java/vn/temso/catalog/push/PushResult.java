@@ -12,8 +12,4 @@ import java.util.Optional;
  */
 public record PushResult(PushOutcome outcome, int httpStatus, Duration retryAfter, String error,
                          String idempotencyKey) {
-
-    public Optional<Duration> retryAfterDelay() {
-        return Optional.ofNullable(retryAfter);
-    }
 }

@@ -111,9 +111,5 @@ public final class LabelLayout {
      */
     public record Placed(QrSymbol qr, int moduleDots, int qrLeft, int qrTop, List<TextLine> lines,
                          boolean truncated, double textLeft, double textTop, double textWidth, double textHeight) {
-        /** Symbol width in dots, quiet zone excluded. */
-        public int qrSideDots() {
-            return qr.size() * moduleDots;
-        }
     }
 }

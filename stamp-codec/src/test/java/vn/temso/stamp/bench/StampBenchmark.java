@@ -31,6 +31,7 @@ public final class StampBenchmark {
     private static final double ROUND_SECONDS = 0.5;
     private static final int ROUNDS = 6;
 
+    @SuppressWarnings("PMD.UnusedPrivateField") // written so the JIT cannot drop the measured work
     private static volatile Object sink;
 
     private StampBenchmark() {

@@ -193,21 +193,6 @@ public class Accounts {
                 UserAccount.class).setParameter("c", caller.cooperativeId()).getResultList();
     }
 
-    /** Used at start-up only (demo data, configured admin), outside any request. */
-    @Transactional
-    public UserAccount createSystemUser(String username, String displayName, Role role, Cooperative coop,
-                                       Set<String> communes, String password) {
-        UserAccount u = new UserAccount(username, displayName, role,
-                coop == null ? null : em.merge(coop), communes, password);
-        em.persist(u);
-        return u;
-    }
-
-    @Transactional
-    public long countUsers() {
-        return em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
-    }
-
     public Optional<UserAccount> findByUsername(String key) {
         return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n", UserAccount.class)
                 .setParameter("n", key).getResultStream().findFirst();

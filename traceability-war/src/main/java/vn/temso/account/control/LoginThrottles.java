@@ -110,9 +110,9 @@ public class LoginThrottles {
      */
     public Admission admit(String loginKey, String address) {
         String client = ClientAddress.key(address);
-        refuseIfOverBudget(client, budget.peek(client));
+        refuseIfOverBudget(budget.peek(client));
         refuseIfLocked(loginKey, client, clock.instant());
-        refuseIfOverBudget(client, budget.take(client));
+        refuseIfOverBudget(budget.take(client));
         return new Admission(loginKey, client);
     }
 
@@ -150,7 +150,7 @@ public class LoginThrottles {
         return ok;
     }
 
-    private static void refuseIfOverBudget(String client, OptionalLong wait) {
+    private static void refuseIfOverBudget(OptionalLong wait) {
         if (wait.isPresent()) {
             throw new Problems.TooManyRequests("Too many failed sign-ins from your address; try again in "
                     + wait.getAsLong() + " s", wait.getAsLong());

@@ -50,16 +50,10 @@ import vn.temso.stamping.entity.Stamp;
 public class KeysResource {
 
     @Inject
-    Stamps stamps;
-
-    @Inject
     StampKeys keys;
 
     @Inject
     CurrentCaller current;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "Signing keys (admin)")

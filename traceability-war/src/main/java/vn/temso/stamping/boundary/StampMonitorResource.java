@@ -52,15 +52,6 @@ public class StampMonitorResource {
     @Inject
     Stamps stamps;
 
-    @Inject
-    StampKeys keys;
-
-    @Inject
-    CurrentCaller current;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Path("jobs/{id}")
     @Operation(summary = "Progress of an issuing job (issued, percent, status)")

@@ -59,14 +59,6 @@ public class Stamp {
         return gtin14 + "." + serial;
     }
 
-    public void voidStamp(String reason, Instant at) {
-        if (status == Status.ACTIVE) {
-            status = Status.VOIDED;
-            voidedAt = at;
-            voidReason = reason;
-        }
-    }
-
     public void flag(String why, Instant at) {
         if (!suspicious) {
             suspicious = true;

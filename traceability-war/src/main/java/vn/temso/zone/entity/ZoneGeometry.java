@@ -75,7 +75,7 @@ public final class ZoneGeometry {
     /** Validates a GeoJSON object already read (the geometry field of a zone request). */
     public static ZoneGeometry fromJson(JsonObject obj) {
         Reading in = new Reading(MAX_VERTICES);
-        return in.validated(of(in.polygonsOf(obj), in));
+        return in.validated(of(in.polygonsOf(obj)));
     }
 
     /** Builds a geometry from rings given as lon/lat arrays (KML import); validated like GeoJSON. */
@@ -104,7 +104,7 @@ public final class ZoneGeometry {
             }
         }
         in.throwIfAny();
-        return in.validated(of(polygons, in));
+        return in.validated(of(polygons));
     }
 
     /**
@@ -114,7 +114,7 @@ public final class ZoneGeometry {
     public static ZoneGeometry stored(String geoJson) {
         Reading in = new Reading(Integer.MAX_VALUE);
         in.lenient = true;
-        return of(in.polygonsOf(readObject(geoJson, Integer.MAX_VALUE)), in);
+        return of(in.polygonsOf(readObject(geoJson, Integer.MAX_VALUE)));
     }
 
     private static JsonObject readObject(String text, int maxChars) {
@@ -155,7 +155,7 @@ public final class ZoneGeometry {
         }
     }
 
-    private static ZoneGeometry of(List<List<double[][]>> polygons, Reading in) {
+    private static ZoneGeometry of(List<List<double[][]>> polygons) {
         Polygon[] ps = new Polygon[polygons.size()];
         for (int p = 0; p < ps.length; p++) {
             List<double[][]> rings = polygons.get(p);
