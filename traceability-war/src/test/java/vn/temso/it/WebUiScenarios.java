@@ -180,11 +180,9 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.screenshot("10-print-done");
         String href = b.el("download").getAttribute("href");
         var cookie = b.driver.manage().getCookieNamed("JSESSIONID");
-        var http = java.net.http.HttpClient.newHttpClient();
-        var pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
-                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, pdf.statusCode());
-        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        Api.Reply pdf = api.request("GET", href).header("Cookie", "JSESSIONID=" + cookie.getValue()).send();
+        assertEquals(200, pdf.status());
+        assertEquals("%PDF", new String(pdf.raw().body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(b.el("history").getText().contains("canbo.binhtinh"), "recorded in the print history");
 
         // a custom sheet saved from its JSON: each problem shows next to the text area; once saved it is the chosen
@@ -205,10 +203,10 @@ public abstract class WebUiScenarios extends ApiScenarios {
         assertEquals(27, b.driver.findElements(By.cssSelector("#sheet-preview span")).size(), "3 x 9 preview");
         String calibration = b.el("calibration").getAttribute("href");
         assertTrue(calibration.contains("/app/print-calibration?template="), calibration);
-        var calibrationPdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(calibration))
-                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, calibrationPdf.statusCode());
-        assertEquals("%PDF", new String(calibrationPdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        Api.Reply calibrationPdf = api.request("GET", calibration).header("Cookie", "JSESSIONID=" + cookie.getValue())
+                .send();
+        assertEquals(200, calibrationPdf.status());
+        assertEquals("%PDF", new String(calibrationPdf.raw().body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         b.screenshot("10c-print-custom-template");
     }
 
