@@ -81,7 +81,7 @@ public final class Api {
     /** The sign-in call itself, whatever it answers. */
     public Reply login(String username, String password) {
         return send("POST", "/api/auth/login", null, "application/json",
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+                asJson(Map.of("username", username, "password", password)));
     }
 
     public Reply get(String user, String path) {

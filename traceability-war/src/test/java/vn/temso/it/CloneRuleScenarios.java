@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 public abstract class CloneRuleScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     /** The local path of the stamp of a fresh one-stamp batch, and its serial. */
     private String[] freshStamp() throws InterruptedException {

@@ -51,7 +51,11 @@ public final class Fixtures {
     }
 
     public static JsonNode product(Api api, String user) {
-        Api.Reply r = api.post(user, "/api/products", productBody(gtin13()));
+        return product(api, user, productBody(gtin13()));
+    }
+
+    public static JsonNode product(Api api, String user, Map<String, Object> body) {
+        Api.Reply r = api.post(user, "/api/products", body);
         if (r.status() != 201) {
             throw new AssertionError("product: " + r.status() + " " + r.text());
         }

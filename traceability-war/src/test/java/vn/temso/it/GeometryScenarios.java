@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 public abstract class GeometryScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     /** n corners on a ~500 m circle, closed: n + 1 positions. */
     static String circle(int n, double lon, double lat) {

@@ -42,7 +42,7 @@ public abstract class ListingScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
     static final String G = "http://base.google.com/ns/1.0";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     /** A product with everything the Google feed requires; text with Vietnamese, commas, quotes and markup. */
     protected static JsonNode product(String name, Map<String, Object> ocop, long price) {

@@ -25,7 +25,7 @@ public abstract class PrintingScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
     static final String STAFF = "canbo.binhtinh";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     private static Map<String, Object> body(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ public abstract class StampScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
 
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     /** Issues stamps for a fresh batch and waits for the job; returns the batch. */
     protected JsonNode issued(int count) throws InterruptedException {
