@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,23 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CacheBoundsScenarios extends ApiScenarios {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String MANAGER = StampScenarios.MANAGER;
     private static final String BASE = StampScenarios.BASE;
 
     /** Issues stamps for a fresh batch and waits for the job; returns the batch. */
-    private static JsonNode issued(int count) throws InterruptedException {
-        JsonNode batch = Fixtures.batch(api, MANAGER);
-        Api.Reply r = api.post(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps", Map.of("count", count));
-        assertEquals(202, r.status(), r.text());
-        String job = URI.create(r.header("Location")).getPath();
-        for (int i = 0; i < 200; i++) {
-            if ("DONE".equals(api.get(MANAGER, job).json().get("status").asText())) {
-                return batch;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job did not finish");
+    private static JsonNode issued(int count) {
+        return Fixtures.issuedBatch(api, MANAGER, count);
     }
 
     private static JsonNode stamps(JsonNode batch) {
@@ -44,28 +28,17 @@ public abstract class CacheBoundsScenarios extends ApiScenarios {
     }
 
     private static String local(String stampUrl) {
-        assertTrue(stampUrl.startsWith(BASE + "/01/"), stampUrl);
-        return stampUrl.substring(BASE.length());
+        return Fixtures.local(stampUrl);
     }
 
     private static JsonNode traceJson(String path) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(api.base().resolve(path))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, r.statusCode(), path);
-            return Api.JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError(path, e);
-        }
+        Api.Reply r = api.request("GET", path).accept("application/json").send();
+        assertEquals(200, r.status(), path);
+        return r.json();
     }
 
     private static String text(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new AssertionError(path, e);
-        }
+        return api.request("GET", path).accept("text/html").send().text();
     }
 
     @Test

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +20,11 @@ import org.junit.jupiter.api.Test;
 public abstract class CloneRuleScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
-    static final String BASE = "https://tem.temso.test";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String BASE = Fixtures.BASE;
 
     /** The local path of the stamp of a fresh one-stamp batch, and its serial. */
     private String[] freshStamp() throws InterruptedException {
-        JsonNode batch = Fixtures.batch(api, MANAGER);
-        Api.Reply r = api.post(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps", Map.of("count", 1));
-        assertEquals(202, r.status(), r.text());
-        String job = URI.create(r.header("Location")).getPath();
-        for (int i = 0; i < 200 && !"DONE".equals(api.get(MANAGER, job).json().get("status").asText()); i++) {
-            Thread.sleep(100);
-        }
+        JsonNode batch = Fixtures.issuedBatch(api, MANAGER, 1);
         JsonNode stamp = api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps").json().at("/items/0");
         String url = stamp.get("url").asText();
         assertTrue(url.startsWith(BASE + "/01/"), url);
@@ -45,20 +33,8 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
 
     /** A scan as a phone makes it: its user agent, language, and (through the trusted proxy) its address. */
     private static Api.Reply scan(String path, String accept, String userAgent, String language, String forwardedFor) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", accept)
-                    .header("Accept-Language", language).header("User-Agent", userAgent).GET();
-            if (forwardedFor != null) {
-                b.header("X-Forwarded-For", forwardedFor);
-            }
-            return reply(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Api.Reply reply(HttpResponse<byte[]> r) {
-        return new Api.Reply(r.statusCode(), r);
+        return api.request("GET", path).accept(accept).header("Accept-Language", language)
+                .header("User-Agent", userAgent).from(forwardedFor).send();
     }
 
     private boolean listedSuspicious(String serial) {
@@ -79,10 +55,8 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
     }
 
     private static int report(String form, String userAgent, String forwardedFor) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(api.base().resolve("/report"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", userAgent)
-                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return api.request("POST", "/report").form(form).header("User-Agent", userAgent).from(forwardedFor).send()
+                .status();
     }
 
     @Test

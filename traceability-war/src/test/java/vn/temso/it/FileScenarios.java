@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -33,7 +29,6 @@ public abstract class FileScenarios extends ApiScenarios {
     static final int CHUNK = 256 * 1024;
     /** An image an older version left in the data directory; TemsoIT puts it there before the deployment starts. */
     static final String LEGACY_IMAGE = "5b7e0a39-7c1d-4d7e-9f3a-0c0ffee00013";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static byte[] legacyImage() {
         return png(0x2e7d32);
@@ -48,17 +43,9 @@ public abstract class FileScenarios extends ApiScenarios {
 
     static HttpResponse<byte[]> probe(String method, String key, byte[] body, String... query) {
         String q = "/it/files?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + String.join("", query);
-        return send(HttpRequest.newBuilder(api.base().resolve(q)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/octet-stream"));
-    }
-
-    private static HttpResponse<byte[]> send(HttpRequest.Builder b) {
-        try {
-            return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        Api.Request r = api.request(method, q);
+        return (body == null ? r.header("Content-Type", "application/octet-stream")
+                : r.body("application/octet-stream", body)).send().raw();
     }
 
     /** The file under {@code key} in the database store holds exactly {@code bytes}, in chunks of at most 256 KiB. */
@@ -95,13 +82,12 @@ public abstract class FileScenarios extends ApiScenarios {
     }
 
     private static HttpResponse<byte[]> putImage(String user, String productId, String type, byte[] body) {
-        return send(HttpRequest.newBuilder(api.base().resolve("/api/products/" + productId + "/image"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", type)
-                .header("Accept", "application/json").header("Authorization", "Bearer " + api.token(user)));
+        return api.request("PUT", "/api/products/" + productId + "/image").as(user).accept("application/json")
+                .body(type, body).send().raw();
     }
 
-    private static HttpResponse<byte[]> get(String path) {
-        return send(HttpRequest.newBuilder(api.base().resolve(path)).GET());
+    private static HttpResponse<byte[]> get(String path, String... headers) {
+        return api.request("GET", path).headers(headers).send().raw();
     }
 
     @Test
@@ -138,8 +124,7 @@ public abstract class FileScenarios extends ApiScenarios {
         assertArrayEquals(image, served.body());
         String etag = served.headers().firstValue("ETag").orElseThrow();
         assertEquals("\"" + sha256(image) + "\"", etag, "the content's hash: the same tag from every instance");
-        assertEquals(304, send(HttpRequest.newBuilder(api.base().resolve("/images/" + id)).header("If-None-Match", etag))
-                .statusCode());
+        assertEquals(304, get("/images/" + id, "If-None-Match", etag).statusCode());
 
         byte[] replaced = png(0x1565c0);
         assertEquals(200, putImage(MANAGER, id, "image/png", replaced).statusCode());

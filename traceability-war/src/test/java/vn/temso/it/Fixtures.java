@@ -1,6 +1,7 @@
 package vn.temso.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,7 +45,11 @@ public final class Fixtures {
     }
 
     public static JsonNode product(Api api, String user) {
-        Api.Reply r = api.post(user, "/api/products", productBody(gtin13()));
+        return product(api, user, productBody(gtin13()));
+    }
+
+    public static JsonNode product(Api api, String user, Map<String, Object> body) {
+        Api.Reply r = api.post(user, "/api/products", body);
         if (r.status() != 201) {
             throw new AssertionError("product: " + r.status() + " " + r.text());
         }
@@ -65,5 +70,64 @@ public final class Fixtures {
             throw new AssertionError("batch: " + r.status() + " " + r.text());
         }
         return r.json();
+    }
+
+    /** The public base URL the IT server signs stamp URLs with (temso.public-base-url). */
+    public static final String BASE = "https://tem.temso.test";
+
+    /** A stamp URL as the path to ask the IT server for. */
+    public static String local(String stampUrl) {
+        if (!stampUrl.startsWith(BASE + "/01/")) {
+            throw new AssertionError("not a stamp URL of this server: " + stampUrl);
+        }
+        return stampUrl.substring(BASE.length());
+    }
+
+    /** Issues {@code count} stamps of a batch and waits until the job is done; returns the finished job. */
+    public static JsonNode issue(Api api, String user, String batchId, int count) {
+        Api.Reply r = api.post(user, "/api/batches/" + batchId + "/stamps", Map.of("count", count));
+        if (r.status() != 202) {
+            throw new AssertionError("issue: " + r.status() + " " + r.text());
+        }
+        String job = URI.create(r.header("Location")).getPath();
+        for (int i = 0; i < 600; i++) {
+            JsonNode j = api.get(user, job).json();
+            String status = j.get("status").asText();
+            if (!"RUNNING".equals(status)) {
+                if (!"DONE".equals(status) || j.get("issued").asInt() != count || j.get("percent").asInt() != 100) {
+                    throw new AssertionError("issuing job " + job + " ended as " + j);
+                }
+                return j;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("issuing job " + job + " did not finish");
+    }
+
+    /**
+     * Makes a stamp a suspected copy: scanned from four networks (through the IT's trusted proxy), one more than the
+     * IT's clone rule allows ({@code temso.clone.max-networks=3}). Returns the verdict of the last scan.
+     */
+    public static JsonNode scannedAsCopy(Api api, String stampUrl) {
+        JsonNode last = null;
+        for (String network : List.of("198.51.100.30", "192.0.2.30", "2001:db8:bb::30", "100.64.30.30")) {
+            last = api.request("GET", local(stampUrl)).accept("application/json").from(network).send().json();
+        }
+        if (!"SUSPICIOUS".equals(last.get("verdict").asText())) {
+            throw new AssertionError("not flagged as a copy: " + last);
+        }
+        return last;
+    }
+
+    /** A fresh batch (own zone and product) of {@code user}'s cooperative with {@code count} stamps issued. */
+    public static JsonNode issuedBatch(Api api, String user, int count) {
+        JsonNode batch = batch(api, user);
+        issue(api, user, batch.get("id").asText(), count);
+        return batch;
     }
 }

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,9 +41,6 @@ public abstract class FuzzScenarios extends ApiScenarios {
         ROLES.put("COOP_MANAGER", MANAGER);
         ROLES.put("COOP_MEMBER", "tantru.xavien");
     }
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** One request of the run and what came back. */
     record Sent(String role, String method, String url, String what, int status, String contentType, byte[] body) {
@@ -433,42 +426,34 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     @Test
     void oddSpellingsOfAppStillNeedSignIn() throws Exception {
-        HttpClient follow = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        String base = api.base().toString().replaceAll("/$", "");
         for (String path : List.of("/app;x/zones.xhtml", "/%61pp/zones.xhtml", "/app%2Fzones.xhtml",
                 "/x/../app/zones.xhtml", "/app/zones.xhtml")) {
-            HttpResponse<String> r = follow.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), path + " -> " + r.uri() + " " + r.statusCode());
-            assertEquals("/login.xhtml", r.uri().getPath(), path + " ended at " + r.uri());
+            Api.Reply r = api.request("GET", path).followRedirects().send();
+            assertEquals(200, r.status(), path + " -> " + r.raw().uri() + " " + r.status());
+            assertEquals("/login.xhtml", r.raw().uri().getPath(), path + " ended at " + r.raw().uri());
         }
     }
 
     @Test
     void aFormPostedWithoutItsSessionShowsTheFormAgainNotAnError() throws Exception {
         // the session timed out (or the cookie never came back): Faces cannot restore the view
-        HttpClient noCookies = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = api.base().toString().replaceAll("/$", "");
-        HttpResponse<String> r = noCookies.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("login=login&login%3Ausername=x&login%3Apassword=y"
-                        + "&login%3Asubmit=submit&jakarta.faces.ViewState=-1234%3A5678")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"), r.headers().map()::toString);
+        Api.Reply r = api.request("POST", "/login.xhtml").form("login=login&login%3Ausername=x&login%3Apassword=y"
+                + "&login%3Asubmit=submit&jakarta.faces.ViewState=-1234%3A5678").send();
+        assertEquals(302, r.status(), r.text());
+        assertTrue(r.raw().headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
+                r.raw().headers().map()::toString);
     }
 
     @Test
     void sessionCookieIsSecureAndHstsIsSentForAnHttpsBaseUrl() {
         Sent login = raw("GET", "/login.xhtml", null, null, null);
-        HttpResponse<String> page = plain("/login.xhtml");
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + page.headers().map()));
+        Api.Reply page = plain("/login.xhtml");
+        String cookie = page.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + page.raw().headers().map()));
         assertTrue(cookie.contains("Secure"), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         for (String path : List.of("/login.xhtml", "/api/zones", "/01/123", "/.well-known/jwks.json")) {
-            assertEquals("max-age=31536000", plain(path).headers().firstValue("Strict-Transport-Security")
-                    .orElse(null), path);
+            assertEquals("max-age=31536000", plain(path).header("Strict-Transport-Security"), path);
         }
         assertEquals(200, login.status());
     }
@@ -476,20 +461,18 @@ public abstract class FuzzScenarios extends ApiScenarios {
     @Test
     void tracePagesAndTheReportFormSendACspThatForbidsFraming() {
         for (String path : List.of("/01/04012345678901/10/NOLOT/21/NOSERIAL?8030=x", "/01/123", "/01/")) {
-            String csp = plain(path).headers().firstValue("Content-Security-Policy").orElse("");
+            String csp = plain(path).raw().headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), path + ": " + csp);
         }
         Sent report = raw("POST", "/report", null, "application/x-www-form-urlencoded", "kind=FEEDBACK");
         assertTrue(report.status() >= 400 && report.status() < 500, report::describe);
-        HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create(url("/report")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("kind=FEEDBACK")));
-        assertTrue(post.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
-                post.headers().map().toString());
-        HttpResponse<String> get = plain("/report");
-        assertEquals(405, get.statusCode());
-        assertTrue(get.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"),
-                get.headers().map().toString());
+        Api.Reply post = web("POST", "/report").form("kind=FEEDBACK").send();
+        assertTrue(post.raw().headers().firstValue("Content-Security-Policy").orElse("")
+                .contains("frame-ancestors 'none'"), post.raw().headers().map().toString());
+        Api.Reply get = plain("/report");
+        assertEquals(405, get.status());
+        assertTrue(get.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"),
+                get.raw().headers().map().toString());
     }
 
     @Test
@@ -497,9 +480,8 @@ public abstract class FuzzScenarios extends ApiScenarios {
         String token = signIn(MANAGER);
         for (Sent s : List.of(raw("GET", "/api/zones", token, null, null), raw("GET", "/api/zones", null, null, null),
                 raw("GET", "/api/zones?page=x", token, null, null), raw("GET", "/api/nothing", token, null, null))) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(s.url()))
-                    .header("Authorization", "Bearer " + token));
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), s::describe);
+            Api.Reply r = web("GET", s.url()).bearer(token).send();
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), s::describe);
         }
     }
 
@@ -509,27 +491,25 @@ public abstract class FuzzScenarios extends ApiScenarios {
         Sent list = raw("GET", "/api/stamps/suspicious", signIn("admin"), null, null);
         assertEquals(200, list.status(), list::describe);
         // the session cookie is Secure here (https base URL), so it is carried by hand over the test's plain HTTP
-        HttpResponse<String> login = plain("/login.xhtml");
+        Api.Reply login = plain("/login.xhtml");
         String cookie = sessionCookie(login, null);
         java.util.regex.Matcher state = java.util.regex.Pattern
-                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.body());
-        assertTrue(state.find(), login.body());
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.text());
+        assertTrue(state.find(), login.text());
         String form = "login=login&login%3Ausername=admin&login%3Apassword=" + Api.DEMO_PASSWORD
                 + "&login%3Asubmit=x&jakarta.faces.ViewState="
                 + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(url("/login.xhtml")))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertEquals(302, signedIn.statusCode(), signedIn.body());
-        assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/app/dashboard.xhtml"),
-                signedIn.headers().map().toString());
-        HttpResponse<String> dashboard = send(HttpRequest.newBuilder(URI.create(url("/app/dashboard.xhtml")))
-                .header("Cookie", sessionCookie(signedIn, cookie)));
-        assertEquals(200, dashboard.statusCode(), dashboard.body());
+        Api.Reply signedIn = web("POST", "/login.xhtml").header("Cookie", cookie).form(form).send();
+        assertEquals(302, signedIn.status(), signedIn.text());
+        assertTrue(signedIn.raw().headers().firstValue("Location").orElse("").endsWith("/app/dashboard.xhtml"),
+                signedIn.raw().headers().map().toString());
+        Api.Reply dashboard = web("GET", "/app/dashboard.xhtml").header("Cookie", sessionCookie(signedIn, cookie))
+                .send();
+        assertEquals(200, dashboard.status(), dashboard.text());
     }
 
-    static String sessionCookie(HttpResponse<?> r, String previous) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+    static String sessionCookie(Api.Reply r, String previous) {
+        return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
                 .orElse(previous);
     }
@@ -538,19 +518,13 @@ public abstract class FuzzScenarios extends ApiScenarios {
         return api.base().toString().replaceAll("/$", "") + path;
     }
 
-    static HttpResponse<String> plain(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))));
+    static Api.Reply plain(String path) {
+        return web("GET", path).send();
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder b) {
-        try {
-            return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** A request of the hardening checks: HTTP/1.1, no Accept, nothing else unless added. */
+    static Api.Request web(String method, String path) {
+        return api.request(method, path).http1().timeout(Duration.ofSeconds(30));
     }
 
     // ---------------------------------------------------------------------------------------------- HTTP
@@ -559,44 +533,25 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     /** A session of this class's own (one sign-in per user), so nothing it does touches the shared tokens. */
     static String signIn(String user) {
-        return SESSIONS.computeIfAbsent(user, FuzzScenarios::newSession);
-    }
-
-    private static String newSession(String user) {
-        Api.Reply r = api.send("POST", "/api/auth/login", null, "application/json",
-                "{\"username\":\"" + user + "\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
-        assertEquals(200, r.status(), r.text());
-        return r.json().get("token").asText();
+        return SESSIONS.computeIfAbsent(user, api::signIn);
     }
 
     static Sent send(String role, String token, String method, String path, Case c) {
-        String url = api.base().toString().replaceAll("/$", "") + path;
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (c.contentType() != null) {
-            b.header("Content-Type", c.contentType());
-        }
-        b.header("Accept", c.accept());
-        b.method(method, c.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+        String url = url(path);
+        Api.Request request = api.request(method, path).http1().bearer(token).body(c.contentType(), c.body())
+                .accept(c.accept());
         try {
-            HttpResponse<byte[]> r;
+            Api.Reply r;
             try {
-                r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                r = request.exchange();
             } catch (IOException closed) {
                 // the server may close a kept-alive connection after refusing a large body unread; the client
                 // only notices on the next request, so that one is sent again once
-                r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                r = request.exchange();
             }
-            return new Sent(role, method, url, c.what(), r.statusCode(), r.headers().firstValue("Content-Type")
-                    .orElse(null), r.body());
+            return new Sent(role, method, url, c.what(), r.status(), r.contentType(), r.raw().body());
         } catch (IOException e) {
             return new Sent(role, method, url, c.what(), 599, null, e.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,7 @@ import org.junit.jupiter.api.Test;
 public abstract class GeometryScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     /** n corners on a ~500 m circle, closed: n + 1 positions. */
     static String circle(int n, double lon, double lat) {
@@ -143,24 +139,18 @@ public abstract class GeometryScenarios extends ApiScenarios {
                 zone.get("id").asText(), "L" + unique()));
         assertEquals(201, batch.status(), batch.text());
         String batchId = batch.json().get("id").asText();
-        Api.Reply job = api.post(MANAGER, "/api/batches/" + batchId + "/stamps", Map.of("count", 1));
-        assertEquals(202, job.status(), job.text());
-        String jobPath = URI.create(job.header("Location")).getPath();
-        for (int i = 0; i < 200 && !"DONE".equals(api.get(MANAGER, jobPath).json().get("status").asText()); i++) {
-            Thread.sleep(100);
-        }
+        Fixtures.issue(api, MANAGER, batchId, 1);
         String url = api.get(MANAGER, "/api/batches/" + batchId + "/stamps?size=1").json().at("/items/0/url").asText();
         assertTrue(url.startsWith(BASE + "/01/"), url);
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve(
-                url.substring(BASE.length()))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
-        String html = page.body();
+        Api.Reply page = api.request("GET", url.substring(BASE.length())).accept("text/html").send();
+        assertEquals(200, page.status());
+        String html = page.text();
         int svg = html.indexOf("<svg viewBox=\"0 0 320 200\"");
         assertTrue(svg > 0, "zone map on the trace page");
         String d = html.substring(html.indexOf("d=\"", svg) + 3, html.indexOf('"', html.indexOf("d=\"", svg) + 3));
         long points = d.chars().filter(ch -> ch == 'L' || ch == 'M').count();
         assertTrue(points <= 500 && points >= 20, "the simplified outline is drawn: " + points + " points");
-        assertTrue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 30 * 1024,
+        assertTrue(page.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 30 * 1024,
                 "the page stays under 30 KB with a 10,000-position zone");
     }
 }

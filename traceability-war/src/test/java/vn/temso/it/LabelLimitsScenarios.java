@@ -137,25 +137,17 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
     /** A browser or PDF viewer asks for PDF or HTML: errors are problem+json all the same. */
     @Test
     void shouldAnswerProblemJsonWhateverTheClientAccepts() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         List<String> wrong = new ArrayList<>();
         for (String accept : List.of("application/pdf", "text/html", "*/*")) {
             for (String[] call : List.of(new String[] {"POST", "/api/label-templates/calibration", TINY},
                     new String[] {"GET", "/api/label-templates/a%2Fb/calibration", null},
                     new String[] {"GET", "/api/label-templates/no-such-template/calibration", null})) {
-                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(api.base().resolve(call[1]))
-                        .header("Authorization", "Bearer " + api.token(MANAGER)).header("Accept", accept);
-                if (call[2] != null) {
-                    b.header("Content-Type", "application/json");
-                }
-                java.net.http.HttpResponse<String> r = http.send(b.method(call[0], call[2] == null
-                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(call[2])).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                String type = r.headers().firstValue("Content-Type").orElse("(none)");
-                System.out.println(call[0] + " " + call[1] + " Accept " + accept + " -> " + r.statusCode() + " " + type);
-                if (r.statusCode() < 400 || r.statusCode() >= 500 || !type.startsWith("application/problem+json")) {
-                    wrong.add(call[0] + " " + call[1] + " Accept " + accept + " -> " + r.statusCode() + " " + type);
+                Api.Reply r = api.request(call[0], call[1]).as(MANAGER).accept(accept)
+                        .body(call[2] == null ? null : "application/json", call[2]).send();
+                String type = r.contentType() == null ? "(none)" : r.contentType();
+                System.out.println(call[0] + " " + call[1] + " Accept " + accept + " -> " + r.status() + " " + type);
+                if (r.status() < 400 || r.status() >= 500 || !type.startsWith("application/problem+json")) {
+                    wrong.add(call[0] + " " + call[1] + " Accept " + accept + " -> " + r.status() + " " + type);
                 }
             }
         }

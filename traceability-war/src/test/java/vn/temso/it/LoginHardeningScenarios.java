@@ -137,8 +137,7 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
     }
 
     private static Api.Reply login(Api client, String username, String password) {
-        return client.send("POST", "/api/auth/login", null, "application/json",
-                Api.asJson(Map.of("username", username, "password", password)));
+        return client.login(username, password);
     }
 
     /** A client that reaches the same server from another source address (::1 or a non-loopback one), or null. */

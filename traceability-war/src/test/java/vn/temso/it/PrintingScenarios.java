@@ -5,33 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.FormatException;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import vn.temso.testsupport.PdfText;
+import vn.temso.testsupport.QrDecoding;
+import vn.temso.testsupport.QrDecoding.Grid;
 
 /**
  * Label printing (issue 4): commune staff print a batch's stamps as a PDF sheet or ZPL, the file is read back (text
@@ -41,7 +25,7 @@ public abstract class PrintingScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
     static final String STAFF = "canbo.binhtinh";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     private static Map<String, Object> body(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -96,94 +80,11 @@ public abstract class PrintingScenarios extends ApiScenarios {
     }
 
     private static Api.Reply publicJson(String path) {
-        try {
-            var req = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "application/json")
-                    .GET().build();
-            var resp = java.net.http.HttpClient.newHttpClient().send(req,
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            return new Api.Reply(resp.statusCode(), resp);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Where the labels are on a sheet, in mm. */
-    private record Grid(int columns, int rows, double left, double top, double pitchX, double pitchY, double width,
-                        double height) {
+        return api.request("GET", path).accept("application/json").send();
     }
 
     /** The 3 x 8 (70 x 37 mm) preset. */
-    private static final Grid PRESET_3X8 = new Grid(3, 8, 0, 0.5, 70, 37, 70, 37);
-
-    /** Decodes the QR of every label cell of a 3 x 8 (70 x 37 mm) page rendered at 300 dpi. */
-    private static List<String> decodeCells(BufferedImage page) {
-        return decodeCells(page, PRESET_3X8);
-    }
-
-    /** Decodes the QR of every label cell of a page rendered at 300 dpi. */
-    private static List<String> decodeCells(BufferedImage page, Grid g) {
-        List<String> found = new ArrayList<>();
-        double px = 300 / 25.4;
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        for (int row = 0; row < g.rows(); row++) {
-            for (int col = 0; col < g.columns(); col++) {
-                int x = (int) Math.floor((g.left() + col * g.pitchX()) * px);
-                int y = (int) Math.floor((g.top() + row * g.pitchY()) * px);
-                int w = Math.min(page.getWidth() - x, (int) Math.ceil(g.width() * px));
-                int h = Math.min(page.getHeight() - y, (int) Math.ceil(g.height() * px));
-                BufferedImage cell = page.getSubimage(x, y, w, h);
-                String text = decode(cell, hints);
-                if (text == null) {
-                    // ZXing's finder-pattern detector misses the odd symbol that zbar reads (seen: 1 in 30); decode
-                    // the symbol alone, cut out at the white quiet zone between QR and text, as a pure barcode
-                    BufferedImage symbol = symbolOnly(cell);
-                    if (symbol != null) {
-                        Map<DecodeHintType, Object> pure = new EnumMap<>(hints);
-                        pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-                        text = decode(symbol, pure);
-                    }
-                }
-                if (text != null) {
-                    found.add(text);
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The QR at the left of a label: from its first dark column to the first white column after it. */
-    private static BufferedImage symbolOnly(BufferedImage cell) {
-        int left = -1;
-        for (int cx = 0; cx < cell.getWidth(); cx++) {
-            boolean dark = false;
-            for (int cy = 0; cy < cell.getHeight() && !dark; cy++) {
-                dark = (cell.getRGB(cx, cy) & 0xff) < 128;
-            }
-            if (dark && left < 0) {
-                left = cx;
-            } else if (!dark && left >= 0) {
-                int margin = 8;
-                int from = Math.max(0, left - margin);
-                return cell.getSubimage(from, 0, Math.min(cell.getWidth(), cx + margin) - from, cell.getHeight());
-            }
-        }
-        return null;
-    }
-
-    private static String decode(BufferedImage crop, Map<DecodeHintType, Object> hints) {
-        var source = new BufferedImageLuminanceSource(crop);
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-            try {
-                return new QRCodeReader().decode(bitmap, hints).getText();
-            } catch (NotFoundException | ChecksumException | FormatException e) {
-                // try the next binarizer; an empty cell (the last page is partly used) decodes nothing
-            }
-        }
-        return null;
-    }
+    private static final Grid PRESET_3X8 = QrDecoding.PRESET_3X8;
 
     @Test
     void shouldPrintAPdfAsCommuneStaffThatReadsBackAndScansGenuine() throws Exception {
@@ -211,19 +112,14 @@ public abstract class PrintingScenarios extends ApiScenarios {
 
         java.nio.file.Files.write(java.nio.file.Path.of("target", "printing-it-30-labels.pdf"), file.raw().body());
         Set<String> decoded = new HashSet<>();
-        try (PDDocument pdf = Loader.loadPDF(file.raw().body())) {
-            assertEquals(2, pdf.getNumberOfPages());
-            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
-                    .replaceAll("\\s+", " ");
-            assertTrue(text.contains("Gạo thơm ST25"), text);
-            assertTrue(text.contains(coopName) || text.contains("Tân Trụ Xanh"), coopName + " in " + text);
-            assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
-            assertTrue(text.contains("10/11/2026"), "harvest date");
-            PDFRenderer renderer = new PDFRenderer(pdf);
-            for (int p = 0; p < 2; p++) {
-                decoded.addAll(decodeCells(renderer.renderImageWithDPI(p, 300, ImageType.GRAY)));
-            }
-        }
+        PdfText.Read pdf = PdfText.read(file.raw().body());
+        assertEquals(2, pdf.pages());
+        String text = pdf.flat();
+        assertTrue(text.contains("Gạo thơm ST25"), text);
+        assertTrue(text.contains(coopName) || text.contains("Tân Trụ Xanh"), coopName + " in " + text);
+        assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
+        assertTrue(text.contains("10/11/2026"), "harvest date");
+        decoded.addAll(QrDecoding.decodePdfCells(file.raw().body(), PRESET_3X8));
         assertEquals(30, decoded.size(), "every label's QR decodes: " + decoded.size());
         assertTrue(urls.values().containsAll(decoded), "every QR is one of the batch's stamps");
         String any = decoded.iterator().next();
@@ -427,11 +323,10 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply calibration = api.get(STAFF, "/api/label-templates/" + templateId + "/calibration");
         assertEquals(200, calibration.status(), calibration.text());
         assertTrue(calibration.contentType().startsWith("application/pdf"), calibration.contentType());
-        try (PDDocument pdf = Loader.loadPDF(calibration.raw().body())) {
-            assertEquals(1, pdf.getNumberOfPages());
-            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC);
-            assertTrue(text.contains("Calibration") && text.contains(name), text);
-        }
+        PdfText.Read calibrationPdf = PdfText.read(calibration.raw().body());
+        assertEquals(1, calibrationPdf.pages());
+        assertTrue(calibrationPdf.text().contains("Calibration") && calibrationPdf.text().contains(name),
+                calibrationPdf.text());
         Api.Reply byName = api.get(MANAGER, "/api/label-templates/" + java.net.URLEncoder.encode(name,
                 StandardCharsets.UTF_8).replace("+", "%20") + "/calibration?cooperativeId=" + coopId);
         assertEquals(200, byName.status(), byName.text());
@@ -446,18 +341,13 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals(200, file.status(), file.text());
         Map<Integer, String> urls = stampUrls(batchId);
         Set<String> decoded = new HashSet<>();
-        try (PDDocument pdf = Loader.loadPDF(file.raw().body())) {
-            assertEquals(2, pdf.getNumberOfPages());
-            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
-                    .replaceAll("\\s+", " ");
-            assertTrue(text.contains("Gạo thơm ST25"), text);
-            assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
-            PDFRenderer renderer = new PDFRenderer(pdf);
-            Grid grid = new Grid(3, 9, 10, 5, 65, 32, 60, 30);
-            for (int p = 0; p < 2; p++) {
-                decoded.addAll(decodeCells(renderer.renderImageWithDPI(p, 300, ImageType.GRAY), grid));
-            }
-        }
+        PdfText.Read pdf = PdfText.read(file.raw().body());
+        assertEquals(2, pdf.pages());
+        String text = pdf.flat();
+        assertTrue(text.contains("Gạo thơm ST25"), text);
+        assertTrue(text.contains(batch.get("lotCode").asText()), "lot");
+        Grid grid = new Grid(3, 9, 10, 5, 65, 32, 60, 30);
+        decoded.addAll(QrDecoding.decodePdfCells(file.raw().body(), grid));
         assertEquals(30, decoded.size(), "every label's QR decodes in its cell of the custom sheet");
         assertTrue(urls.values().containsAll(decoded));
 
@@ -515,17 +405,14 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply preset = api.get(STAFF, "/api/label-templates/avery-l7160/calibration");
         assertEquals(200, preset.status(), preset.text());
         assertTrue(preset.contentType().startsWith("application/pdf"), preset.contentType());
-        try (PDDocument pdf = Loader.loadPDF(preset.raw().body())) {
-            assertEquals(1, pdf.getNumberOfPages());
-            assertTrue(new PDFTextStripper().getText(pdf).contains("Calibration"), "calibration text");
-        }
+        PdfText.Read presetPdf = PdfText.read(preset.raw().body());
+        assertEquals(1, presetPdf.pages());
+        assertTrue(presetPdf.text().contains("Calibration"), "calibration text");
         String custom = "{\"name\": \"hop-tac-xa-3x9\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 3,"
                 + " \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5, \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
         Api.Reply own = api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", custom);
         assertEquals(200, own.status(), own.text());
-        try (PDDocument pdf = Loader.loadPDF(own.raw().body())) {
-            assertTrue(new PDFTextStripper().getText(pdf).contains("hop-tac-xa-3x9"), "names the template");
-        }
+        assertTrue(PdfText.read(own.raw().body()).text().contains("hop-tac-xa-3x9"), "names the template");
         String tooWide = custom.replace("\"columns\": 3", "\"columns\": 4");
         assertProblem(api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", tooWide),
                 400, "validation-failed");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 public abstract class StampLimitsScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
-    static final String BASE = "https://tem.temso.test";
+    static final String BASE = Fixtures.BASE;
 
     @Test
     void shouldRefuseAThirdIssuingJobOfOneCooperativeWhileTwoRun() throws Exception {

@@ -108,9 +108,9 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         List<Executable> checks = new ArrayList<>();
         visible.forEach((user, coops) -> {
             for (String list : List.of("/api/zones", "/api/products", "/api/batches")) {
-                JsonNode items = api.get(user, list + "?size=200").json().get("items");
+                // every page: other scenarios add records of their own, more than one page of them
                 Set<String> seen = new java.util.HashSet<>();
-                items.forEach(i -> seen.add(i.get("cooperativeId").asText()));
+                allItems(user, list).forEach(i -> seen.add(i.get("cooperativeId").asText()));
                 checks.add(() -> assertTrue(coops.containsAll(seen), user + " " + list + " saw " + seen));
                 checks.add(() -> assertEquals(coops, seen, user + " " + list + " should see " + coops));
             }
@@ -122,6 +122,18 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         JsonNode all = api.get("admin", "/api/cooperatives?size=200").json();
         checks.add(() -> assertTrue(all.get("total").asInt() >= 4));
         assertAll(checks);
+    }
+
+    /** Every item of a paged list, page after page. */
+    private static List<JsonNode> allItems(String user, String list) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = api.get(user, list + "?size=200&page=" + page).json();
+            p.get("items").forEach(all::add);
+            if (p.get("items").isEmpty() || all.size() >= p.get("total").asInt()) {
+                return all;
+            }
+        }
     }
 
     @Test

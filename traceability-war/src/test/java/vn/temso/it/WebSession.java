@@ -1,12 +1,7 @@
 package vn.temso.it;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,19 +13,17 @@ final class WebSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("jakarta\\.faces\\.ViewState[^>]*?value=\"([^\"]*)\"");
 
-    private final URI base;
+    private final Api api;
     // cookies by hand: the IT server is plain http while its public base URL is https, so the session cookie is
     // Secure, which java.net.CookieManager would never send back over http (a browser does, on localhost)
     private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
-    private WebSession(URI base) {
-        this.base = base;
+    private WebSession(Api api) {
+        this.api = api;
     }
 
-    static WebSession signIn(URI base, String username) {
-        WebSession s = new WebSession(base);
+    static WebSession signIn(Api api, String username) {
+        WebSession s = new WebSession(api);
         Api.Reply form = s.get("/login.xhtml");
         Matcher m = VIEW_STATE.matcher(form.text());
         if (form.status() != 200 || !m.find()) {
@@ -44,9 +37,7 @@ final class WebSession {
         fields.put("jakarta.faces.ViewState", m.group(1));
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        Api.Reply r = s.send(HttpRequest.newBuilder(base.resolve("/login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Api.Reply r = s.send(api.request("POST", "/login.xhtml").form(body));
         if (r.status() != 302 || !r.header("Location").contains("/app/")) {
             throw new AssertionError("sign-in of " + username + ": " + r.status() + " " + r.text());
         }
@@ -54,27 +45,22 @@ final class WebSession {
     }
 
     Api.Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(api.request("GET", path));
     }
 
-    private Api.Reply send(HttpRequest.Builder b) {
-        try {
-            if (!cookies.isEmpty()) {
-                b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            for (String c : r.headers().allValues("Set-Cookie")) {
-                String pair = c.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                }
-            }
-            return new Api.Reply(r.statusCode(), r);
-        } catch (Exception e) {
-            throw new AssertionError(e);
+    private Api.Reply send(Api.Request request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
         }
+        Api.Reply r = request.send();
+        for (String c : r.raw().headers().allValues("Set-Cookie")) {
+            String pair = c.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return r;
     }
 }
