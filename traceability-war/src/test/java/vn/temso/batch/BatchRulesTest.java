@@ -34,10 +34,10 @@ class BatchRulesTest {
     void shouldAcceptGs1LotCodesOnly() {
         assertEquals("TT2024-HT-001", LotCode.validate(" TT2024-HT-001 "));
         assertEquals("!\"%&'()*+,-./:;<=>?_", LotCode.validate("!\"%&'()*+,-./:;<=>?_"));
-        assertThrows(IllegalArgumentException.class, () -> LotCode.validate("LÔ-01"));
-        assertThrows(IllegalArgumentException.class, () -> LotCode.validate("LOT 01"));
-        assertThrows(IllegalArgumentException.class, () -> LotCode.validate("A".repeat(21)));
-        assertThrows(IllegalArgumentException.class, () -> LotCode.validate("#1"));
+        assertThrows(InvalidField.class, () -> LotCode.validate("LÔ-01"));
+        assertThrows(InvalidField.class, () -> LotCode.validate("LOT 01"));
+        assertThrows(InvalidField.class, () -> LotCode.validate("A".repeat(21)));
+        assertThrows(InvalidField.class, () -> LotCode.validate("#1"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.temso.it;
 
+import static vn.temso.testsupport.Outlines.circle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,17 +18,6 @@ public abstract class GeometryScenarios extends ApiScenarios {
 
     static final String MANAGER = "tantru.quanly";
     static final String BASE = Fixtures.BASE;
-
-    /** n corners on a ~500 m circle, closed: n + 1 positions. */
-    static String circle(int n, double lon, double lat) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i <= n; i++) {
-            double a = 2 * Math.PI * (i % n) / n;
-            s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.8f,%.8f]",
-                    lon + 0.0046 * Math.cos(a), lat + 0.0045 * Math.sin(a)));
-        }
-        return s.append(']').toString();
-    }
 
     static String zoneJson(String code, String geometry) {
         return "{\"code\":\"" + code + "\",\"name\":\"Vùng " + code + "\",\"crop\":\"Lúa\",\"declaredAreaHa\":78.5,"

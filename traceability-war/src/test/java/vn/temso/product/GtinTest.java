@@ -25,7 +25,7 @@ class GtinTest {
 
     @Test
     void shouldRejectWrongCheckDigitsLengthsAndCharacters() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Gtin.normalize("8931234500017"));
+        var e = assertThrows(InvalidField.class, () -> Gtin.normalize("8931234500017"));
         assertTrue(e.getMessage().contains("expected 6"), e.getMessage());
         assertFalse(Gtin.isValid("89312345000"));
         assertFalse(Gtin.isValid("89312345000A6"));

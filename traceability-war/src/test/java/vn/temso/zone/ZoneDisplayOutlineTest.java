@@ -1,5 +1,6 @@
 package vn.temso.zone;
 
+import vn.temso.testsupport.Outlines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,8 @@ class ZoneDisplayOutlineTest {
 
     @Test
     void shouldSimplifyABigOutlineToAFewHundredPositionsThatStillLookTheSame() {
-        ZoneGeometry full = ZoneGeometry.parse(ZoneGeometryLimitsTest.polygon(
-                ZoneGeometryLimitsTest.circle(ZoneGeometry.MAX_VERTICES - 1, 106.5, 10.5)));
+        ZoneGeometry full = ZoneGeometry.parse(Outlines.polygon(
+                Outlines.circle(ZoneGeometry.MAX_VERTICES - 1, 106.5, 10.5)));
         ZoneGeometry display = full.display();
         assertTrue(display.vertexCount() <= ZoneGeometry.MAX_DISPLAY_VERTICES, "" + display.vertexCount());
         assertTrue(display.vertexCount() >= 20, "still a circle: " + display.vertexCount());
@@ -52,7 +53,7 @@ class ZoneDisplayOutlineTest {
 
     @Test
     void shouldReadAnOutlineStoredUnderTheOldRulesToDrawIt() {
-        ZoneGeometry old = ZoneGeometry.stored(ZoneGeometryLimitsTest.polygon(ZoneGeometryLimitsTest.circle(20_000, 106.5, 10.5)));
+        ZoneGeometry old = ZoneGeometry.stored(Outlines.polygon(Outlines.circle(20_000, 106.5, 10.5)));
         assertEquals(20_001, old.vertexCount());
         assertTrue(old.display().vertexCount() <= ZoneGeometry.MAX_DISPLAY_VERTICES);
     }

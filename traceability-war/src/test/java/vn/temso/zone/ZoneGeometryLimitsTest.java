@@ -1,5 +1,7 @@
 package vn.temso.zone;
 
+import static vn.temso.testsupport.Outlines.circle;
+import static vn.temso.testsupport.Outlines.polygon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,20 +16,6 @@ import vn.temso.zone.entity.ZoneGeometry;
 class ZoneGeometryLimitsTest {
 
     /** A closed ring of n distinct corners on a circle of ~500 m around (lon, lat), as GeoJSON coordinates. */
-    static String circle(int n, double lon, double lat) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i <= n; i++) {
-            double a = 2 * Math.PI * (i % n) / n;
-            s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.8f,%.8f]",
-                    lon + 0.0046 * Math.cos(a), lat + 0.0045 * Math.sin(a)));
-        }
-        return s.append(']').toString();
-    }
-
-    static String polygon(String... rings) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[" + String.join(",", rings) + "]}";
-    }
-
     @Test
     void shouldRefuseARingOfTwentyThousandVerticesForTheTotalCapBeforeAnyTopologyWork() {
         GeometryException e = assertThrows(GeometryException.class, () -> ZoneGeometry.parse(polygon(circle(20_000, 106.5, 10.5))));

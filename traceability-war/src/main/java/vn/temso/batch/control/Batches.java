@@ -99,12 +99,7 @@ public class Batches {
             throw new Problems.ValidationFailed("productId", "productId is required");
         }
         Product product = products.manageable(r.productId());
-        String lot;
-        try {
-            lot = vn.temso.batch.entity.LotCode.validate(r.lotCode());
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("lotCode", e.getMessage());
-        }
+        String lot = vn.temso.batch.entity.LotCode.validate(r.lotCode());
         if (!em.createQuery("SELECT b.id FROM Batch b WHERE b.product = :p AND b.lotCode = :l", String.class)
                 .setParameter("p", product).setParameter("l", lot).getResultList().isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);

@@ -83,7 +83,7 @@ public class Products {
 
     public Product create(ProductCommand r) {
         Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
-        String gtin = gtin(r.gtin());
+        String gtin = Gtin.normalize(r.gtin());
         if (!em.createQuery("SELECT p.id FROM Product p WHERE p.gtin = :g", String.class).setParameter("g", gtin)
                 .getResultList().isEmpty()) {
             throw new Problems.Conflict("A product with GTIN " + gtin + " is already registered");
@@ -99,7 +99,7 @@ public class Products {
     /** Replaces a product's details; the GTIN is its identity and cannot change. */
     public Product update(String id, ProductCommand r) {
         Product p = manageable(id);
-        if (!p.getGtin().equals(gtin(r.gtin()))) {
+        if (!p.getGtin().equals(Gtin.normalize(r.gtin()))) {
             throw new Problems.ValidationFailed("gtin", "The GTIN cannot be changed; register a new product instead");
         }
         apply(p, r);
@@ -128,11 +128,4 @@ public class Products {
                 o.level(), o.authority(), o.validUntil()));
     }
 
-    static String gtin(String raw) {
-        try {
-            return Gtin.normalize(raw);
-        } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("gtin", e.getMessage());
-        }
-    }
 }
