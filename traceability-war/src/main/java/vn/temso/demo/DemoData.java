@@ -1,6 +1,7 @@
 package vn.temso.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -50,17 +53,21 @@ public class DemoData {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public boolean loadIfEmpty() {
         if (em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult() > 0) {
             return false;
         }
         JsonObject root = read();
+        Instant now = clock.instant();
         Map<String, Cooperative> coops = new HashMap<>();
         for (JsonValue v : root.getJsonArray("cooperatives")) {
             JsonObject c = v.asJsonObject();
             Cooperative coop = new Cooperative(c.getString("name"), CooperativeKind.valueOf(c.getString("kind")),
-                    c.getString("taxId"));
+                    c.getString("taxId"), now);
             coop.locate(c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
             coop.contact(c.getString("phone", null), null, null);
             em.persist(coop);
@@ -69,7 +76,7 @@ public class DemoData {
         Map<String, MaterialZone> zones = new HashMap<>();
         for (JsonValue v : root.getJsonArray("zones")) {
             JsonObject z = v.asJsonObject();
-            MaterialZone zone = new MaterialZone(coops.get(z.getString("coop")), z.getString("code"));
+            MaterialZone zone = new MaterialZone(coops.get(z.getString("coop")), z.getString("code"), now);
             zone.describe(ZoneDescription.builder().name(z.getString("name")).commune(z.getString("commune"))
                     .district(z.getString("district")).province(z.getString("province")).crop(z.getString("crop"))
                     .declaredAreaHa(z.getJsonNumber("declaredAreaHa").bigDecimalValue())
@@ -79,7 +86,7 @@ public class DemoData {
                             LocalDate.parse(c.getString("validUntil")))).toList());
             zone.outline(ZoneGeometry.fromJson(z.getJsonObject("geometry")));
             if (!"ACTIVE".equals(z.getString("status"))) {
-                zone.changeStatus(ZoneStatus.valueOf(z.getString("status")), z.getString("statusReason", "demo"));
+                zone.changeStatus(ZoneStatus.valueOf(z.getString("status")), z.getString("statusReason", "demo"), now);
             }
             em.persist(zone);
             zones.put(z.getString("ref"), zone);
@@ -87,14 +94,14 @@ public class DemoData {
         Map<String, Product> products = new HashMap<>();
         for (JsonValue v : root.getJsonArray("products")) {
             JsonObject p = v.asJsonObject();
-            Product product = new Product(coops.get(p.getString("coop")), Gtin.normalize(p.getString("gtin")));
+            Product product = new Product(coops.get(p.getString("coop")), Gtin.normalize(p.getString("gtin")), now);
             product.describe(p.getString("name"), p.getString("description"), p.getString("category"),
-                    p.getString("unit"), p.getJsonNumber("priceVnd").longValue(), null);
+                    p.getString("unit"), p.getJsonNumber("priceVnd").longValue(), null, now);
             if (p.containsKey("ocop") && !p.isNull("ocop")) {
                 JsonObject o = p.getJsonObject("ocop");
                 product.certifyOcop(new OcopCertificate(o.getInt("stars"), OcopGroup.valueOf(o.getString("group")),
                         o.getInt("score"), o.getString("decisionNumber"), LocalDate.parse(o.getString("decisionDate")),
-                        OcopLevel.valueOf(o.getString("level")), o.getString("authority"), null));
+                        OcopLevel.valueOf(o.getString("level")), o.getString("authority"), null), now);
             }
             em.persist(product);
             products.put(p.getString("ref"), product);
@@ -103,7 +110,7 @@ public class DemoData {
             JsonObject b = v.asJsonObject();
             Set<MaterialZone> batchZones = b.getJsonArray("zones").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(s -> zones.get(s.getString())).collect(Collectors.toCollection(LinkedHashSet::new));
-            Batch batch = new Batch(products.get(b.getString("product")), b.getString("lot"), batchZones);
+            Batch batch = new Batch(products.get(b.getString("product")), b.getString("lot"), batchZones, now);
             batch.record(LocalDate.parse(b.getString("harvestDate")), null,
                     b.getJsonNumber("quantity").bigDecimalValue(), b.getString("unit"));
             em.persist(batch);
@@ -115,7 +122,7 @@ public class DemoData {
                         "demo").zone(first).note(e.getString("note")).inputName(e.getString("inputName", null))
                         .dose(e.getString("dose", null))
                         .preHarvestIntervalDays(e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null)
-                        .build());
+                        .build(), now);
                 em.persist(event);
             }
         }
@@ -128,7 +135,7 @@ public class DemoData {
                     : Set.of();
             em.persist(UserAccount.withPasswordHash(u.getString("username"), u.getString("displayName"),
                     Role.valueOf(u.getString("role")), u.containsKey("coop") ? coops.get(u.getString("coop")) : null,
-                    communes, demoHash));
+                    communes, demoHash, now));
         }
         LOG.info(() -> "Demo data loaded: " + coops.size() + " cooperatives, " + zones.size() + " zones, "
                 + products.size() + " products");

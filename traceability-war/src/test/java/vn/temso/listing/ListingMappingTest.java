@@ -27,10 +27,10 @@ class ListingMappingTest {
     static final String BASE = "https://tem.temso.test/";
 
     static Listing listing(OcopCertificate ocop) {
-        Cooperative coop = new Cooperative("Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null);
-        Product p = new Product(coop, "08931234500993");
-        p.describe("Gạo ST25 \"Tân Trụ\", túi 2 kg", null, "Gạo", "túi 2 kg", 79000L, "https://tem.temso.test/a.jpg");
-        p.certifyOcop(ocop);
+        Cooperative coop = new Cooperative("Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null, Instant.now());
+        Product p = new Product(coop, "08931234500993", Instant.now());
+        p.describe("Gạo ST25 \"Tân Trụ\", túi 2 kg", null, "Gạo", "túi 2 kg", 79000L, "https://tem.temso.test/a.jpg", Instant.now());
+        p.certifyOcop(ocop, Instant.now());
         return new Listing(p, Channel.GOOGLE_XML, Instant.now());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,14 +22,14 @@ import vn.temso.zone.entity.MaterialZone;
 class LabelContentTest {
 
     private static Batch batch(OcopCertificate ocop, String productUnit, LocalDate harvest) {
-        Cooperative coop = new Cooperative("Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null);
-        Product p = new Product(coop, "08931234500993");
-        p.describe("Gạo thơm ST25", null, "Gạo", productUnit, 79000L, null);
+        Cooperative coop = new Cooperative("Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null, Instant.now());
+        Product p = new Product(coop, "08931234500993", Instant.now());
+        p.describe("Gạo thơm ST25", null, "Gạo", productUnit, 79000L, null, Instant.now());
         if (ocop != null) {
-            p.certifyOcop(ocop);
+            p.certifyOcop(ocop, Instant.now());
         }
-        Batch b = new Batch(p, "TT2611-A", Set.of(new MaterialZone(coop, "VN-LAN-TT-0099"),
-                new MaterialZone(coop, "VN-LAN-TT-0042")));
+        Batch b = new Batch(p, "TT2611-A", Set.of(new MaterialZone(coop, "VN-LAN-TT-0099", Instant.now()),
+                new MaterialZone(coop, "VN-LAN-TT-0042", Instant.now())), Instant.now());
         b.record(harvest, harvest == null ? null : harvest.plusMonths(12), new BigDecimal("1200"), "kg");
         return b;
     }

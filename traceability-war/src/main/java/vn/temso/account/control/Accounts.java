@@ -177,7 +177,7 @@ public class Accounts {
             throw new Problems.Conflict("The username " + key + " is taken");
         }
         UserAccount u = new UserAccount(key, displayName, role, coop,
-                role == Role.COMMUNE_STAFF ? communes : Set.of(), password);
+                role == Role.COMMUNE_STAFF ? communes : Set.of(), password, clock.instant());
         em.persist(u);
         audit.record(coop, "create", "user", u.getId(), u.getUsername() + " as " + role);
         return u;

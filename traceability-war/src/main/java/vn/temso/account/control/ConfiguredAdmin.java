@@ -1,9 +1,11 @@
 package vn.temso.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Set;
 import java.util.logging.Logger;
 import vn.temso.account.entity.UserAccount;
@@ -23,6 +25,9 @@ public class ConfiguredAdmin implements StartupTask {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /** After the demo data (100): in demo mode the demo users exist by then, so nothing is created here. */
     @Override
@@ -47,7 +52,7 @@ public class ConfiguredAdmin implements StartupTask {
             LOG.severe("TEMSO_ADMIN_PASSWORD is shorter than 12 characters; the administrator was not created");
             return;
         }
-        em.persist(new UserAccount(username, "Administrator", Role.ADMIN, null, Set.of(), password));
+        em.persist(new UserAccount(username, "Administrator", Role.ADMIN, null, Set.of(), password, clock.instant()));
         LOG.info(() -> "Administrator '" + UserAccount.normalizeUsername(username) + "' created from configuration");
     }
 }

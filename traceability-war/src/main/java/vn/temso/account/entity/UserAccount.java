@@ -58,8 +58,8 @@ public class UserAccount {
     }
 
     public UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
-                       String password) {
-        this(username, displayName, role, cooperative, communes);
+                       String password, Instant createdAt) {
+        this(username, displayName, role, cooperative, communes, createdAt);
         changePassword(password);
     }
 
@@ -68,13 +68,14 @@ public class UserAccount {
      * (hashing it per account was most of the demo data's start-up time).
      */
     public static UserAccount withPasswordHash(String username, String displayName, Role role, Cooperative cooperative,
-                                               Set<String> communes, String passwordHash) {
-        UserAccount account = new UserAccount(username, displayName, role, cooperative, communes);
+                                               Set<String> communes, String passwordHash, Instant createdAt) {
+        UserAccount account = new UserAccount(username, displayName, role, cooperative, communes, createdAt);
         account.passwordHash = passwordHash;
         return account;
     }
 
-    private UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes) {
+    private UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
+                        Instant createdAt) {
         boolean coopRole = role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
         if (coopRole != (cooperative != null)) {
             throw new IllegalArgumentException("cooperative roles need a cooperative; other roles must not have one");
@@ -86,7 +87,7 @@ public class UserAccount {
         this.cooperative = cooperative;
         communes.stream().map(Texts::key).filter(k -> k != null).forEach(communeKeys::add);
         this.enabled = true;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     public static String normalizeUsername(String username) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +49,9 @@ public class Batches {
 
     @Inject
     Products products;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Zones zones;
@@ -104,7 +108,7 @@ public class Batches {
                 .setParameter("p", product).setParameter("l", lot).getResultList().isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
-        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()));
+        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), clock.instant());
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
         audit.record(b.getCooperative(), "create", "batch", b.getId(), product.getGtin() + " lot " + lot);
@@ -142,14 +146,14 @@ public class Batches {
 
     public Batch close(String id) {
         Batch b = manageable(id);
-        b.close();
+        b.close(clock.instant());
         audit.record(b.getCooperative(), "close", "batch", b.getId(), b.getLotCode());
         return b;
     }
 
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
-        b.recall(reason);
+        b.recall(reason, clock.instant());
         audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
         return b;
     }
@@ -171,7 +175,8 @@ public class Batches {
         }
         BatchEvent e = b.addEvent(NewEvent.of(r.type(), r.occurredAt(), caller.username()).zone(zone)
                 .actor(r.actor()).note(r.note()).inputName(r.inputName()).dose(r.dose())
-                .preHarvestIntervalDays(r.preHarvestIntervalDays()).correctsEventId(r.correctsEventId()).build());
+                .preHarvestIntervalDays(r.preHarvestIntervalDays()).correctsEventId(r.correctsEventId()).build(),
+                clock.instant());
         em.persist(e);
         audit.record(b.getCooperative(), "event", "batch", b.getId(), r.type() + " on lot " + b.getLotCode()
                 + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));

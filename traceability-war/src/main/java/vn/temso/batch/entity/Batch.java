@@ -85,13 +85,13 @@ public class Batch {
      * @throws InvalidField on {@code zoneIds} when there is no zone or one belongs to another cooperative
      * @throws RuleBroken   {@code zone-not-active} when a zone is not active
      */
-    public Batch(Product product, String lotCode, Set<MaterialZone> zones) {
+    public Batch(Product product, String lotCode, Set<MaterialZone> zones, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.product = product;
         this.cooperative = product.getCooperative();
         this.lotCode = LotCode.validate(lotCode);
         this.status = BatchStatus.OPEN;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.statusChangedAt = createdAt;
         assignZones(zones);
     }
@@ -123,7 +123,7 @@ public class Batch {
         this.unit = Texts.clean(unit);
     }
 
-    public BatchEvent addEvent(NewEvent entry) {
+    public BatchEvent addEvent(NewEvent entry, Instant at) {
         if (status == BatchStatus.RECALLED) {
             throw new RuleBroken("batch-recalled", "batch " + lotCode + " is recalled; its diary is closed");
         }
@@ -135,7 +135,7 @@ public class Batch {
         if (corrects != null && events.stream().noneMatch(e -> e.getId().equals(corrects))) {
             throw new InvalidField("correctsEventId", "the corrected event " + corrects + " is not in this batch");
         }
-        BatchEvent e = new BatchEvent(this, entry);
+        BatchEvent e = new BatchEvent(this, entry, at);
         events.add(e);
         return e;
     }
@@ -157,15 +157,15 @@ public class Batch {
                 .toList();
     }
 
-    public void close() {
+    public void close(Instant at) {
         if (status != BatchStatus.OPEN) {
             throw new RuleBroken("batch-not-open", "only an open batch can be closed (this one is " + status + ")");
         }
         status = BatchStatus.CLOSED;
-        statusChangedAt = Instant.now();
+        statusChangedAt = at;
     }
 
-    public void recall(String reason) {
+    public void recall(String reason, Instant at) {
         if (status == BatchStatus.RECALLED) {
             throw new RuleBroken("batch-recalled", "batch " + lotCode + " is already recalled");
         }
@@ -174,7 +174,7 @@ public class Batch {
         }
         status = BatchStatus.RECALLED;
         statusReason = Texts.clean(reason);
-        statusChangedAt = Instant.now();
+        statusChangedAt = at;
     }
 
     public String getId() { return id; }

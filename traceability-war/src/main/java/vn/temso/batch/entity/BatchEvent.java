@@ -59,7 +59,7 @@ public class BatchEvent {
     protected BatchEvent() {
     }
 
-    BatchEvent(Batch batch, NewEvent entry) {
+    BatchEvent(Batch batch, NewEvent entry, Instant recordedAt) {
         if (entry.type() == EventType.SPRAYING
                 && (Texts.clean(entry.inputName()) == null || entry.preHarvestIntervalDays() == null)) {
             // on "type" as the API has always told it: the kind of entry is what asks for these fields
@@ -81,7 +81,7 @@ public class BatchEvent {
         this.preHarvestIntervalDays = phi;
         this.correctsEventId = entry.correctsEventId();
         this.recordedBy = entry.recordedBy();
-        this.recordedAt = Instant.now();
+        this.recordedAt = recordedAt;
     }
 
     /** The first day a harvest is safe after this spraying, or null if this is not a spraying. */

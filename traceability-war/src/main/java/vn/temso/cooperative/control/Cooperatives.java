@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ public class Cooperatives {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Clock clock;
 
     /** The cooperative if the caller may read it; otherwise 404, the same as if it did not exist. */
     public Cooperative readable(String id) {
@@ -86,7 +90,7 @@ public class Cooperatives {
 
     public Cooperative create(CooperativeCommand r) {
         current.requireRole(Role.ADMIN);
-        Cooperative c = new Cooperative(r.name(), r.kind(), r.taxId());
+        Cooperative c = new Cooperative(r.name(), r.kind(), r.taxId(), clock.instant());
         apply(c, r);
         checkTaxIdFree(c.getTaxId(), c.getId());
         em.persist(c);

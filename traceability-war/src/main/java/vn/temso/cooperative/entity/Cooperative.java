@@ -49,9 +49,9 @@ public class Cooperative implements Tenant {
     protected Cooperative() {
     }
 
-    public Cooperative(String name, CooperativeKind kind, String taxId) {
+    public Cooperative(String name, CooperativeKind kind, String taxId, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         rename(name, kind, taxId);
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
@@ -88,7 +89,7 @@ public class Products {
                 .getResultList().isEmpty()) {
             throw new Problems.Conflict("A product with GTIN " + gtin + " is already registered");
         }
-        Product p = new Product(coop, gtin);
+        Product p = new Product(coop, gtin, clock.instant());
         apply(p, r);
         em.persist(p);
         audit.record(coop, "create", "product", p.getId(), gtin + " " + p.getName());
@@ -111,21 +112,22 @@ public class Products {
     /** Points a product at its stored image (see {@link ProductImages}). */
     public Product imageStored(String id, String imageUrl) {
         Product p = manageable(id);
-        p.describe(p.getName(), p.getDescription(), p.getCategory(), p.getUnit(), p.getPriceVnd(), imageUrl);
+        p.describe(p.getName(), p.getDescription(), p.getCategory(), p.getUnit(), p.getPriceVnd(), imageUrl, clock.instant());
         audit.record(p.getCooperative(), "update", "product", p.getId(), p.getGtin() + " image");
         changed.fire(new ProductChanged(p));
         return p;
     }
 
-    private static void apply(Product p, ProductCommand r) {
-        p.describe(r.name(), r.description(), r.category(), r.unit(), r.priceVnd(), r.imageUrl());
+    private void apply(Product p, ProductCommand r) {
+        Instant now = clock.instant();
+        p.describe(r.name(), r.description(), r.category(), r.unit(), r.priceVnd(), r.imageUrl(), now);
         if (r.ocop() == null) {
-            p.certifyOcop(null);
+            p.certifyOcop(null, now);
             return;
         }
         var o = r.ocop();
         p.certifyOcop(new OcopCertificate(o.stars(), o.group(), o.score(), o.decisionNumber(), o.decisionDate(),
-                o.level(), o.authority(), o.validUntil()));
+                o.level(), o.authority(), o.validUntil()), now);
     }
 
 }

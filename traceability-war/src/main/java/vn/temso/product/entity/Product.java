@@ -50,27 +50,28 @@ public class Product {
     protected Product() {
     }
 
-    public Product(Cooperative cooperative, String gtin14) {
+    public Product(Cooperative cooperative, String gtin14, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.cooperative = cooperative;
         this.gtin = gtin14;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.updatedAt = createdAt;
     }
 
-    public void describe(String name, String description, String category, String unit, Long priceVnd, String imageUrl) {
+    public void describe(String name, String description, String category, String unit, Long priceVnd, String imageUrl,
+                         Instant at) {
         this.name = Texts.clean(name);
         this.description = Texts.clean(description);
         this.category = Texts.clean(category);
         this.unit = Texts.clean(unit);
         this.priceVnd = priceVnd;
         this.imageUrl = Texts.clean(imageUrl);
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
-    public void certifyOcop(OcopCertificate certificate) {
+    public void certifyOcop(OcopCertificate certificate, Instant at) {
         this.ocop = certificate;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     /** The OCOP certificate, or null; EclipseLink may materialise an all-null embeddable, hidden here. */

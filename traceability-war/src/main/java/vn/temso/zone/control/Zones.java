@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,9 @@ public class Zones {
     AuditLog audit;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "temso.zone.code-pattern", defaultValue = "VN-[A-Z0-9]+(-[A-Z0-9]+)*")
     String codePattern;
 
@@ -92,7 +96,7 @@ public class Zones {
                 .setParameter("c", code).getResultList().isEmpty()) {
             throw new Problems.Conflict("The zone code " + code + " is already registered");
         }
-        MaterialZone z = new MaterialZone(coop, code);
+        MaterialZone z = new MaterialZone(coop, code, clock.instant());
         apply(z, r);
         em.persist(z);
         audit.record(coop, "create", "zone", z.getId(), code + " " + z.getName());
@@ -126,7 +130,7 @@ public class Zones {
         if (status == ZoneStatus.REVOKED) {
             current.requireRole(Role.ADMIN);
         }
-        z.changeStatus(status, reason);
+        z.changeStatus(status, reason, clock.instant());
         audit.record(z.getCooperative(), "status", "zone", z.getId(), z.getCode() + " → " + status
                 + (z.getStatusReason() == null ? "" : ": " + z.getStatusReason()));
         return z;

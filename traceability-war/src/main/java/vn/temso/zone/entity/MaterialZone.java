@@ -86,12 +86,12 @@ public class MaterialZone {
     protected MaterialZone() {
     }
 
-    public MaterialZone(Cooperative cooperative, String code) {
+    public MaterialZone(Cooperative cooperative, String code, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.cooperative = cooperative;
         this.code = code;
         this.status = ZoneStatus.ACTIVE;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.statusChangedAt = createdAt;
     }
 
@@ -130,7 +130,7 @@ public class MaterialZone {
      * Moves the zone to a new status. Revocation is final; a reason is required for anything but
      * reactivation.
      */
-    public void changeStatus(ZoneStatus next, String reason) {
+    public void changeStatus(ZoneStatus next, String reason, Instant at) {
         if (status == ZoneStatus.REVOKED) {
             throw new RuleBroken("zone-revoked", "zone " + code + " is revoked; a revoked code cannot change status");
         }
@@ -139,7 +139,7 @@ public class MaterialZone {
         }
         this.status = next;
         this.statusReason = Texts.clean(reason);
-        this.statusChangedAt = Instant.now();
+        this.statusChangedAt = at;
     }
 
     public boolean isActive() {

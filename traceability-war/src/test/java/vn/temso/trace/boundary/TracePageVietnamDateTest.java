@@ -38,14 +38,14 @@ class TracePageVietnamDateTest {
     static final String LOT_URL = "https://tem.example.vn/01/08931234500016/10/L1";
 
     private static Batch batch() {
-        Cooperative coop = new Cooperative("HTX Tân Trụ Xanh", CooperativeKind.COOPERATIVE, "1101234567");
-        Product p = new Product(coop, "08931234500016");
-        p.describe("Gạo ST25", null, "Gạo", "túi 5 kg", 185000L, null);
+        Cooperative coop = new Cooperative("HTX Tân Trụ Xanh", CooperativeKind.COOPERATIVE, "1101234567", Instant.now());
+        Product p = new Product(coop, "08931234500016", Instant.now());
+        p.describe("Gạo ST25", null, "Gạo", "túi 5 kg", 185000L, null, Instant.now());
         p.certifyOcop(new OcopCertificate(4, null, null, "1234/QĐ-UBND", LocalDate.of(2024, 3, 15),
-                OcopLevel.PROVINCE, "UBND tỉnh Long An", D));
-        MaterialZone zone = new MaterialZone(coop, "VN-LAN-TT-0012");
+                OcopLevel.PROVINCE, "UBND tỉnh Long An", D), Instant.now());
+        MaterialZone zone = new MaterialZone(coop, "VN-LAN-TT-0012", Instant.now());
         zone.certify(List.of(new Certification("VietGAP", "VG-01", D)));
-        return new Batch(p, "L1", Set.of(zone));
+        return new Batch(p, "L1", Set.of(zone), Instant.now());
     }
 
     private static TraceRecord record(TraceParts p) {
