@@ -11,15 +11,16 @@ public final class Entries {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     /** A valid GTIN-14 with Vietnam's GS1 prefix 893 (check digit 4). */
     public static final String GTIN_RICE = "08935049500124";
+
     public static final String GTIN_COCONUT = "04006381333931";
 
-    private Entries() {
-    }
+    private Entries() {}
 
     public static CatalogEntry.Builder rice() {
         return CatalogEntry.builder("ST25-5KG")
                 .title("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh")
-                .description("Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả")
+                .description(
+                        "Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả")
                 .link("https://temso.vn/p/st25-5kg")
                 .imageLink("https://temso.vn/img/st25-5kg.jpg")
                 .availability(Availability.IN_STOCK)

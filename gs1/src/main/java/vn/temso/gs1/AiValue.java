@@ -13,8 +13,7 @@ public final class AiValue {
     /** Longest lot (AI 10) or serial (AI 21) value. */
     public static final int MAX_LENGTH = 20;
 
-    private AiValue() {
-    }
+    private AiValue() {}
 
     /** True if the character is in the GS1 82-character set. */
     public static boolean isCharset82(char c) {

@@ -5,11 +5,12 @@ public final class Gtin {
 
     /** What is wrong with a GTIN, in the order it is checked: digits, then length, then the check digit. */
     public enum Problem {
-        NOT_DIGITS, WRONG_LENGTH, WRONG_CHECK_DIGIT
+        NOT_DIGITS,
+        WRONG_LENGTH,
+        WRONG_CHECK_DIGIT
     }
 
-    private Gtin() {
-    }
+    private Gtin() {}
 
     /** True for 8, 12, 13 and 14: the only GTIN lengths. */
     public static boolean isGtinLength(int length) {

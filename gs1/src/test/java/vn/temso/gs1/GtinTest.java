@@ -14,7 +14,7 @@ class GtinTest {
     void shouldComputeCheckDigitsWithAlternatingWeightsFromTheRight() {
         assertEquals(3, Gtin.checkDigit("629104150021")); // GS1's worked example, GTIN-13 6291041500213
         assertEquals(6, Gtin.checkDigit("893123450001"));
-        assertEquals(4, Gtin.checkDigit("9638507"));      // GTIN-8 96385074
+        assertEquals(4, Gtin.checkDigit("9638507")); // GTIN-8 96385074
         assertEquals(5, Gtin.checkDigit("0089385010012"));
         assertThrows(IllegalArgumentException.class, () -> Gtin.checkDigit("12a"));
     }

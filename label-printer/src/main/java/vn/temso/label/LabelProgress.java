@@ -4,7 +4,7 @@ package vn.temso.label;
 @FunctionalInterface
 public interface LabelProgress {
     /** Means "nobody listens". */
-    LabelProgress NONE = (done, total) -> { };
+    LabelProgress NONE = (done, total) -> {};
 
     /**
      * @param done  labels written so far

@@ -1,12 +1,11 @@
 package vn.temso.label;
 
-import vn.temso.label.item.LabelItem;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.stream.Stream;
+import vn.temso.label.item.LabelItem;
 
 /** Prints label items to a stream: PDF sheets or ZPL. The list and stream forms share one way to count. */
 public interface LabelWriter {

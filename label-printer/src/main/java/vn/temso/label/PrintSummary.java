@@ -7,5 +7,4 @@ package vn.temso.label;
  * @param pages  PDF pages or ZPL labels written, calibration page included
  * @param bytes  bytes written to the output stream
  */
-public record PrintSummary(long labels, int pages, long bytes) {
-}
+public record PrintSummary(long labels, int pages, long bytes) {}

@@ -15,8 +15,7 @@ public final class BaseUrl {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
-    private BaseUrl() {
-    }
+    private BaseUrl() {}
 
     /** Normalises a configured base URL; one trailing slash is tolerated here (not inside a stamp URL). */
     public static String normalise(String baseUrl) {

@@ -15,8 +15,7 @@ public final class Gs1Value {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Gs1Value() {
-    }
+    private Gs1Value() {}
 
     /** Checks a decoded lot or serial; {@code label} names the field in the message. */
     public static void require(String label, String value) {
@@ -28,8 +27,8 @@ public final class Gs1Value {
         }
         int invalid = AiValue.firstInvalidChar(value);
         if (invalid >= 0) {
-            throw new InvalidStampException(label + " has a character outside the GS1 82-character set at position "
-                    + (invalid + 1));
+            throw new InvalidStampException(
+                    label + " has a character outside the GS1 82-character set at position " + (invalid + 1));
         }
     }
 
@@ -69,14 +68,16 @@ public final class Gs1Value {
                 }
                 char decoded = (char) (hi << 4 | lo);
                 if (isUnreserved(decoded) || !AiValue.isCharset82(decoded)) {
-                    throw new InvalidStampException(label + " has a percent-escape of a character that must not be escaped");
+                    throw new InvalidStampException(
+                            label + " has a percent-escape of a character that must not be escaped");
                 }
                 out.append(decoded);
                 i += 2;
             } else if (isUnreserved(c)) {
                 out.append(c);
             } else {
-                throw new InvalidStampException(label + " has a character that must be percent-encoded or is not allowed");
+                throw new InvalidStampException(
+                        label + " has a character that must be percent-encoded or is not allowed");
             }
         }
         String value = out.toString();

@@ -3,8 +3,7 @@ package vn.temso.stamp;
 /** GS1 GTIN checks ({@link vn.temso.gs1.Gtin}) worded for stamps; a stamp always carries the 14-digit form. */
 public final class Gtin {
 
-    private Gtin() {
-    }
+    private Gtin() {}
 
     /**
      * Pads a GTIN-8, -12, -13 or -14 to 14 digits after checking its check digit.

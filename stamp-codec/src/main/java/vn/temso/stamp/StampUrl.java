@@ -18,11 +18,13 @@ public final class StampUrl {
 
     /** Domain separation prefix, first line of the signed bytes; a new format gets a new prefix. */
     public static final String FORMAT_PREFIX = "temso-stamp-v1";
+
     public static final String SIGNATURE_AI = "8030";
     public static final int KID_LENGTH = vn.temso.stamp.key.SigningKeys.KID_LENGTH;
     public static final int SIGNATURE_LENGTH = 64;
     /** base64url of 64 bytes without padding. */
     public static final int SIGNATURE_CHARS = 86;
+
     public static final int AI_8030_MAX = 90;
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -64,7 +66,8 @@ public final class StampUrl {
     }
 
     /** For {@link StampSigner}, which has just checked and normalised every field itself (it signs 100,000 in a row). */
-    static StampUrl ofChecked(String normalisedBase, String gtin14, String lot, String serial, String kid, byte[] signature) {
+    static StampUrl ofChecked(
+            String normalisedBase, String gtin14, String lot, String serial, String kid, byte[] signature) {
         return new StampUrl(normalisedBase, gtin14, lot, serial, kid, signature);
     }
 
@@ -94,7 +97,8 @@ public final class StampUrl {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c <= ' ' || c >= 0x7F) {
-                throw new InvalidStampException("stamp URL has a space, control or non-ASCII character at position " + (i + 1));
+                throw new InvalidStampException(
+                        "stamp URL has a space, control or non-ASCII character at position " + (i + 1));
             }
         }
         if (url.indexOf('#') >= 0) {
@@ -140,11 +144,12 @@ public final class StampUrl {
         String serial = Gs1Value.decode("serial", segments[5]);
         String ai8030 = signatureParameter(url.substring(queryStart + 1));
         if (ai8030.length() > AI_8030_MAX) {
-            throw new InvalidStampException("AI 8030 has " + ai8030.length() + " characters, GS1 allows at most " + AI_8030_MAX);
+            throw new InvalidStampException(
+                    "AI 8030 has " + ai8030.length() + " characters, GS1 allows at most " + AI_8030_MAX);
         }
         if (ai8030.length() != KID_LENGTH + SIGNATURE_CHARS || !isBase64Url(ai8030)) {
-            throw new InvalidStampException("AI 8030 must be " + (KID_LENGTH + SIGNATURE_CHARS)
-                    + " base64url characters (key id + signature)");
+            throw new InvalidStampException(
+                    "AI 8030 must be " + (KID_LENGTH + SIGNATURE_CHARS) + " base64url characters (key id + signature)");
         }
         String kid = ai8030.substring(0, KID_LENGTH);
         byte[] signature = decodeSignature(ai8030.substring(KID_LENGTH));
@@ -273,8 +278,12 @@ public final class StampUrl {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StampUrl other && baseUrl.equals(other.baseUrl) && gtin14.equals(other.gtin14)
-                && lot.equals(other.lot) && serial.equals(other.serial) && kid.equals(other.kid)
+        return o instanceof StampUrl other
+                && baseUrl.equals(other.baseUrl)
+                && gtin14.equals(other.gtin14)
+                && lot.equals(other.lot)
+                && serial.equals(other.serial)
+                && kid.equals(other.kid)
                 && Arrays.equals(signature, other.signature);
     }
 
@@ -283,7 +292,9 @@ public final class StampUrl {
         int h = hash;
         if (h == 0) {
             h = ((((baseUrl.hashCode() * 31 + gtin14.hashCode()) * 31 + lot.hashCode()) * 31 + serial.hashCode()) * 31
-                    + kid.hashCode()) * 31 + Arrays.hashCode(signature); // no boxing: computed at every scan
+                                    + kid.hashCode())
+                            * 31
+                    + Arrays.hashCode(signature); // no boxing: computed at every scan
             h = h == 0 ? 1 : h;
             hash = h;
         }

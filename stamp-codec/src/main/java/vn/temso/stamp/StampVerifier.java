@@ -62,15 +62,21 @@ public final class StampVerifier {
         }
         StampKey key = found.get();
         if (key.isRevoked()) {
-            String signature = key.publicKey() == null ? ""
-                    : signatureValid(key.publicKey(), stamp) ? "; the signature itself matches the revoked key"
-                    : "; the signature does not match it either";
-            return new Verification(Verdict.KEY_REVOKED,
-                    "key " + stamp.kid() + " was revoked at " + key.revokedAt() + signature, stamp);
+            String signature = key.publicKey() == null
+                    ? ""
+                    : signatureValid(key.publicKey(), stamp)
+                            ? "; the signature itself matches the revoked key"
+                            : "; the signature does not match it either";
+            return new Verification(
+                    Verdict.KEY_REVOKED,
+                    "key " + stamp.kid() + " was revoked at " + key.revokedAt() + signature,
+                    stamp);
         }
         if (!signatureValid(key.publicKey(), stamp)) {
-            return new Verification(Verdict.BAD_SIGNATURE,
-                    "signature does not match key " + stamp.kid() + ": the stamp was altered or forged", stamp);
+            return new Verification(
+                    Verdict.BAD_SIGNATURE,
+                    "signature does not match key " + stamp.kid() + ": the stamp was altered or forged",
+                    stamp);
         }
         return new Verification(Verdict.GENUINE, "signature valid, key " + stamp.kid(), stamp);
     }

@@ -74,12 +74,14 @@ class StampSignerVerifierTest {
         SigningKey other = StampVectors.key("unpublished");
         String url = new StampSigner(signer).sign(BASE, GTIN, "L1", "S1");
         // a lookup that maps the signer's kid to the wrong public key
-        Verification result = new StampVerifier(kid -> Optional.of(
-                vn.temso.stamp.key.StampKey.active(kid, other.publicKey()))).verify(url);
+        Verification result = new StampVerifier(
+                        kid -> Optional.of(vn.temso.stamp.key.StampKey.active(kid, other.publicKey())))
+                .verify(url);
         assertEquals(Verdict.BAD_SIGNATURE, result.verdict());
 
         // the verifier caches decoded keys by kid; a lookup that now answers another key must be honoured
-        java.util.concurrent.atomic.AtomicReference<SigningKey> current = new java.util.concurrent.atomic.AtomicReference<>(signer);
+        java.util.concurrent.atomic.AtomicReference<SigningKey> current =
+                new java.util.concurrent.atomic.AtomicReference<>(signer);
         StampVerifier verifier = new StampVerifier(kid -> Optional.of(
                 vn.temso.stamp.key.StampKey.active(kid, current.get().publicKey())));
         assertEquals(Verdict.GENUINE, verifier.verify(url).verdict());
@@ -91,14 +93,16 @@ class StampSignerVerifierTest {
     void shouldReportRevokedAndUnknownKeys() {
         SigningKey active = SigningKeys.generate();
         SigningKey revoked = StampVectors.key("revoked");
-        Jwks jwks = new Jwks(List.of(active.stampKey(), revoked.stampKey().revoke(Instant.parse("2026-01-15T00:00:00Z"))));
+        Jwks jwks =
+                new Jwks(List.of(active.stampKey(), revoked.stampKey().revoke(Instant.parse("2026-01-15T00:00:00Z"))));
         StampVerifier verifier = new StampVerifier(jwks);
 
         Verification revokedResult = verifier.verify(new StampSigner(revoked).sign(BASE, GTIN, "L1", "S1"));
         assertEquals(Verdict.KEY_REVOKED, revokedResult.verdict());
         assertTrue(revokedResult.reason().contains("2026-01-15T00:00:00Z"), revokedResult.reason());
 
-        Verification unknown = verifier.verify(new StampSigner(StampVectors.key("unpublished")).sign(BASE, GTIN, "L1", "S1"));
+        Verification unknown =
+                verifier.verify(new StampSigner(StampVectors.key("unpublished")).sign(BASE, GTIN, "L1", "S1"));
         assertEquals(Verdict.UNKNOWN_KEY, unknown.verdict());
         assertEquals("FVV", unknown.stamp().kid());
     }
@@ -112,13 +116,16 @@ class StampSignerVerifierTest {
         Verification result = new StampVerifier(jwks, BASE).verify(url);
         assertEquals(Verdict.MALFORMED, result.verdict());
         assertTrue(result.reason().contains(BASE), result.reason());
-        assertTrue(new StampVerifier(jwks, BASE).verify(new StampSigner(key).sign(BASE, GTIN, "L1", "S1")).isGenuine());
+        assertTrue(new StampVerifier(jwks, BASE)
+                .verify(new StampSigner(key).sign(BASE, GTIN, "L1", "S1"))
+                .isGenuine());
     }
 
     @Test
     void shouldGiveAReasonAndNeverThrowForGarbage() {
         StampVerifier verifier = new StampVerifier(StampVectors.jwks());
-        for (String garbage : new String[] {"", "not a url", "https://", "https://x/01?8030=", "\u0000", "https://a.example/01/"}) {
+        for (String garbage :
+                new String[] {"", "not a url", "https://", "https://x/01?8030=", "\u0000", "https://a.example/01/"}) {
             Verification result = verifier.verify(garbage);
             assertEquals(Verdict.MALFORMED, result.verdict());
             assertFalse(result.reason().isBlank());

@@ -21,7 +21,8 @@ class StampUrlTest {
 
     @Test
     void shouldProduceTheExactCanonicalBytesOfTheVector() {
-        byte[] bytes = StampUrl.signedBytes("https://truyxuat.example.com", "00893850100125", "L2025-11-A07", "7K3M9QXR2D", "kPr");
+        byte[] bytes = StampUrl.signedBytes(
+                "https://truyxuat.example.com", "00893850100125", "L2025-11-A07", "7K3M9QXR2D", "kPr");
         String expected = "temso-stamp-v1\nhttps://truyxuat.example.com\n00893850100125\nL2025-11-A07\n7K3M9QXR2D\nkPr";
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), bytes);
         assertEquals(CANONICAL.get("signedBytesHex").asText(), HexFormat.of().formatHex(bytes));
@@ -31,16 +32,31 @@ class StampUrlTest {
     @Test
     void shouldNormaliseTheBaseUrlInTheSignedBytes() {
         byte[] expected = StampUrl.signedBytes("https://truyxuat.example.com", "00893850100125", "L", "S", "kPr");
-        assertArrayEquals(expected, StampUrl.signedBytes("HTTPS://TruyXuat.Example.COM/", "00893850100125", "L", "S", "kPr"));
-        assertArrayEquals(expected, StampUrl.signedBytes("https://truyxuat.example.com:443", "00893850100125", "L", "S", "kPr"));
+        assertArrayEquals(
+                expected, StampUrl.signedBytes("HTTPS://TruyXuat.Example.COM/", "00893850100125", "L", "S", "kPr"));
+        assertArrayEquals(
+                expected, StampUrl.signedBytes("https://truyxuat.example.com:443", "00893850100125", "L", "S", "kPr"));
         assertEquals("http://localhost:8080/temso", BaseUrl.normalise("HTTP://LocalHost:8080/temso/"));
         assertEquals("http://localhost", BaseUrl.normalise("http://localhost:80"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "trace.example.com", "ftp://example.com", "https://user@example.com", "https://example..com",
-        "https://-example.com", "https://example.com:0", "https://example.com:99999", "https://[::1]", "https://example.com/a b",
-        "https://example.com/a%20b", "https://example.com//x", "https://exa_mple.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "trace.example.com",
+                "ftp://example.com",
+                "https://user@example.com",
+                "https://example..com",
+                "https://-example.com",
+                "https://example.com:0",
+                "https://example.com:99999",
+                "https://[::1]",
+                "https://example.com/a b",
+                "https://example.com/a%20b",
+                "https://example.com//x",
+                "https://exa_mple.com"
+            })
     void shouldRejectBadBaseUrls(String base) {
         assertThrows(InvalidStampException.class, () -> BaseUrl.normalise(base));
     }
@@ -58,7 +74,10 @@ class StampUrlTest {
         assertEquals(89, stamp.ai8030().length());
         assertEquals(URL.replace("https://truyxuat.example.com", "HTTPS://TRUYXUAT.EXAMPLE.COM"), stamp.toQrContent());
         assertEquals(stamp, StampUrl.parse(stamp.toQrContent()));
-        assertEquals(stamp, StampUrl.of(stamp.baseUrl(), stamp.gtin14(), stamp.lot(), stamp.serial(), stamp.kid(), stamp.signature()));
+        assertEquals(
+                stamp,
+                StampUrl.of(
+                        stamp.baseUrl(), stamp.gtin14(), stamp.lot(), stamp.serial(), stamp.kid(), stamp.signature()));
     }
 
     @Test
@@ -96,31 +115,35 @@ class StampUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://truyxuat.example.com/x/01/00893850100125/10/L/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L/21/S/?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L/21/S/22/V?8030=",
-        "https://truyxuat.example.com/414/00893850100125/10/L/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/21/S/10/L?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L/22/S?8030=",
-        "https://truyxuat.example.com/01/00893850100126/10/L/21/S?8030=",
-        "https://truyxuat.example.com/01/0893850100125/10/L/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10//21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L/21/123456789012345678901?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L~1/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L%7E1/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L%2/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L%2f/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L%41/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L:1/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L%C3%A1/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/Lá/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L 1/21/S?8030=",
-        "https://truyxuat.example.com/01/00893850100125/10/L/21/S?8030=#frag",
-    })
+    @ValueSource(
+            strings = {
+                "https://truyxuat.example.com/x/01/00893850100125/10/L/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L/21/S/?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L/21/S/22/V?8030=",
+                "https://truyxuat.example.com/414/00893850100125/10/L/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/21/S/10/L?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L/22/S?8030=",
+                "https://truyxuat.example.com/01/00893850100126/10/L/21/S?8030=",
+                "https://truyxuat.example.com/01/0893850100125/10/L/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10//21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L/21/123456789012345678901?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L~1/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L%7E1/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L%2/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L%2f/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L%41/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L:1/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L%C3%A1/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/Lá/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L 1/21/S?8030=",
+                "https://truyxuat.example.com/01/00893850100125/10/L/21/S?8030=#frag",
+            })
     void shouldRejectMalformedPaths(String prefix) {
         // control: the same shape with a valid path parses, so each case fails for its path alone
-        assertEquals("S", StampUrl.parse("https://truyxuat.example.com/01/00893850100125/10/L/21/S?8030=kPr" + SIG).serial());
+        assertEquals(
+                "S",
+                StampUrl.parse("https://truyxuat.example.com/01/00893850100125/10/L/21/S?8030=kPr" + SIG)
+                        .serial());
         // prefixes end with "?8030=" so the signature is fine and the path is what is wrong
         String url = prefix.endsWith("#frag") ? prefix.replace("#frag", "kPr" + SIG + "#frag") : prefix + "kPr" + SIG;
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(url), url);
@@ -134,8 +157,8 @@ class StampUrlTest {
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030"));
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030="));
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030=kPr" + SIG.substring(1)));
-        InvalidStampException oversized = assertThrows(InvalidStampException.class,
-                () -> StampUrl.parse(path + "?8030=kPr" + SIG + "AA"));
+        InvalidStampException oversized =
+                assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030=kPr" + SIG + "AA"));
         assertTrue(oversized.getMessage().contains("at most 90"), oversized.getMessage());
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030=kPr" + SIG.replace('_', '/')));
         assertThrows(InvalidStampException.class, () -> StampUrl.parse(path + "?8030=kP=" + SIG));
@@ -145,10 +168,20 @@ class StampUrlTest {
     @Test
     void shouldRejectInvalidFieldsWhenBuilding() {
         byte[] sig = new byte[64];
-        assertThrows(InvalidStampException.class, () -> StampUrl.of("https://a.example", "00893850100125", "L", "S", "kP", sig));
-        assertThrows(InvalidStampException.class, () -> StampUrl.of("https://a.example", "00893850100125", "L", "S", "kPr", new byte[63]));
-        assertThrows(InvalidStampException.class, () -> StampUrl.of("https://a.example", "00893850100125", "", "S", "kPr", sig));
-        assertThrows(InvalidStampException.class, () -> StampUrl.of("https://a.example", "00893850100125", "L", "a~b", "kPr", sig));
-        assertThrows(InvalidStampException.class, () -> StampUrl.of("https://a.example", "0893850100125", "L", "S", "kPr", sig));
+        assertThrows(
+                InvalidStampException.class,
+                () -> StampUrl.of("https://a.example", "00893850100125", "L", "S", "kP", sig));
+        assertThrows(
+                InvalidStampException.class,
+                () -> StampUrl.of("https://a.example", "00893850100125", "L", "S", "kPr", new byte[63]));
+        assertThrows(
+                InvalidStampException.class,
+                () -> StampUrl.of("https://a.example", "00893850100125", "", "S", "kPr", sig));
+        assertThrows(
+                InvalidStampException.class,
+                () -> StampUrl.of("https://a.example", "00893850100125", "L", "a~b", "kPr", sig));
+        assertThrows(
+                InvalidStampException.class,
+                () -> StampUrl.of("https://a.example", "0893850100125", "L", "S", "kPr", sig));
     }
 }

@@ -17,17 +17,16 @@ public final class StampVectors {
 
     public static final JsonNode ROOT = load();
 
-    private StampVectors() {
-    }
+    private StampVectors() {}
 
-    public record Vector(String name, String url, Verdict verdict, JsonNode node) {
-    }
+    public record Vector(String name, String url, Verdict verdict, JsonNode node) {}
 
     /** Test key by role: "active", "revoked" or "unpublished". */
     public static SigningKey key(String role) {
         for (JsonNode jwk : ROOT.get("testKeys")) {
             if (jwk.get("role").asText().equals(role)) {
-                return SigningKeys.fromSeed(Base64.getUrlDecoder().decode(jwk.get("d").asText()));
+                return SigningKeys.fromSeed(
+                        Base64.getUrlDecoder().decode(jwk.get("d").asText()));
             }
         }
         throw new IllegalArgumentException("no test key " + role);
@@ -48,7 +47,11 @@ public final class StampVectors {
     public static List<Vector> vectors() {
         List<Vector> vectors = new ArrayList<>();
         for (JsonNode v : ROOT.get("vectors")) {
-            vectors.add(new Vector(v.get("name").asText(), v.get("url").asText(), Verdict.valueOf(v.get("verdict").asText()), v));
+            vectors.add(new Vector(
+                    v.get("name").asText(),
+                    v.get("url").asText(),
+                    Verdict.valueOf(v.get("verdict").asText()),
+                    v));
         }
         return vectors;
     }

@@ -50,9 +50,15 @@ class StampVectorsTest {
     void shouldReproduceTheVectorSignatureAndUrl() {
         JsonNode c = StampVectors.canonical();
         StampUrl stamp = new StampSigner(StampVectors.key("active"))
-                .signStamp(c.get("baseUrl").asText(), c.get("gtin14").asText(), c.get("lot").asText(), c.get("serial").asText());
+                .signStamp(
+                        c.get("baseUrl").asText(),
+                        c.get("gtin14").asText(),
+                        c.get("lot").asText(),
+                        c.get("serial").asText());
         assertEquals(c.get("url").asText(), stamp.toUrl());
-        assertEquals(c.get("signatureBase64url").asText(), Base64.getUrlEncoder().withoutPadding().encodeToString(stamp.signature()));
+        assertEquals(
+                c.get("signatureBase64url").asText(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(stamp.signature()));
         assertEquals(c.get("signedText").asText(), new String(stamp.signedBytes(), StandardCharsets.UTF_8));
     }
 
@@ -109,7 +115,12 @@ class StampVectorsTest {
             byte[] seed = Base64.getUrlDecoder().decode(jwk.get("d").asText());
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                     .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-            byte[] message = StampUrl.signedBytes("https://truyxuat.example.com", "00893850100125", "L1", "S1", jwk.get("kid").asText());
+            byte[] message = StampUrl.signedBytes(
+                    "https://truyxuat.example.com",
+                    "00893850100125",
+                    "L1",
+                    "S1",
+                    jwk.get("kid").asText());
             Signature jdk = Signature.getInstance("Ed25519");
             jdk.initSign(privateKey);
             jdk.update(message);
@@ -134,12 +145,14 @@ class StampVectorsTest {
             bigEndian[i] = bytes[31 - i];
         }
         EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, bigEndian));
-        return KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
     }
 
     private static boolean bouncyCastleVerify(String x, byte[] message, byte[] signature) {
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(x), 0));
+        verifier.init(
+                false, new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(x), 0));
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
     }

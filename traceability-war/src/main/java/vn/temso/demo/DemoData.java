@@ -9,10 +9,9 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,9 +65,10 @@ public class DemoData {
         Map<String, Cooperative> coops = new HashMap<>();
         for (JsonValue v : root.getJsonArray("cooperatives")) {
             JsonObject c = v.asJsonObject();
-            Cooperative coop = new Cooperative(c.getString("name"), CooperativeKind.valueOf(c.getString("kind")),
-                    c.getString("taxId"), now);
-            coop.locate(c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
+            Cooperative coop = new Cooperative(
+                    c.getString("name"), CooperativeKind.valueOf(c.getString("kind")), c.getString("taxId"), now);
+            coop.locate(
+                    c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
             coop.contact(c.getString("phone", null), null, null);
             em.persist(coop);
             coops.put(c.getString("ref"), coop);
@@ -77,13 +77,21 @@ public class DemoData {
         for (JsonValue v : root.getJsonArray("zones")) {
             JsonObject z = v.asJsonObject();
             MaterialZone zone = new MaterialZone(coops.get(z.getString("coop")), z.getString("code"), now);
-            zone.describe(ZoneDescription.builder().name(z.getString("name")).commune(z.getString("commune"))
-                    .district(z.getString("district")).province(z.getString("province")).crop(z.getString("crop"))
+            zone.describe(ZoneDescription.builder()
+                    .name(z.getString("name"))
+                    .commune(z.getString("commune"))
+                    .district(z.getString("district"))
+                    .province(z.getString("province"))
+                    .crop(z.getString("crop"))
                     .declaredAreaHa(z.getJsonNumber("declaredAreaHa").bigDecimalValue())
-                    .households(z.getInt("households")).harvestsPerYear(z.getInt("harvestsPerYear")).build());
-            zone.certify(z.getJsonArray("certifications").stream().map(JsonValue::asJsonObject)
-                    .map(c -> new Certification(c.getString("scheme"), c.getString("number"),
-                            LocalDate.parse(c.getString("validUntil")))).toList());
+                    .households(z.getInt("households"))
+                    .harvestsPerYear(z.getInt("harvestsPerYear"))
+                    .build());
+            zone.certify(z.getJsonArray("certifications").stream()
+                    .map(JsonValue::asJsonObject)
+                    .map(c -> new Certification(
+                            c.getString("scheme"), c.getString("number"), LocalDate.parse(c.getString("validUntil"))))
+                    .toList());
             zone.outline(ZoneGeometry.fromJson(z.getJsonObject("geometry")));
             if (!"ACTIVE".equals(z.getString("status"))) {
                 zone.changeStatus(ZoneStatus.valueOf(z.getString("status")), z.getString("statusReason", "demo"), now);
@@ -95,13 +103,27 @@ public class DemoData {
         for (JsonValue v : root.getJsonArray("products")) {
             JsonObject p = v.asJsonObject();
             Product product = new Product(coops.get(p.getString("coop")), Gtin.normalize(p.getString("gtin")), now);
-            product.describe(p.getString("name"), p.getString("description"), p.getString("category"),
-                    p.getString("unit"), p.getJsonNumber("priceVnd").longValue(), null, now);
+            product.describe(
+                    p.getString("name"),
+                    p.getString("description"),
+                    p.getString("category"),
+                    p.getString("unit"),
+                    p.getJsonNumber("priceVnd").longValue(),
+                    null,
+                    now);
             if (p.containsKey("ocop") && !p.isNull("ocop")) {
                 JsonObject o = p.getJsonObject("ocop");
-                product.certifyOcop(new OcopCertificate(o.getInt("stars"), OcopGroup.valueOf(o.getString("group")),
-                        o.getInt("score"), o.getString("decisionNumber"), LocalDate.parse(o.getString("decisionDate")),
-                        OcopLevel.valueOf(o.getString("level")), o.getString("authority"), null), now);
+                product.certifyOcop(
+                        new OcopCertificate(
+                                o.getInt("stars"),
+                                OcopGroup.valueOf(o.getString("group")),
+                                o.getInt("score"),
+                                o.getString("decisionNumber"),
+                                LocalDate.parse(o.getString("decisionDate")),
+                                OcopLevel.valueOf(o.getString("level")),
+                                o.getString("authority"),
+                                null),
+                        now);
             }
             em.persist(product);
             products.put(p.getString("ref"), product);
@@ -109,20 +131,36 @@ public class DemoData {
         for (JsonValue v : root.getJsonArray("batches")) {
             JsonObject b = v.asJsonObject();
             Set<MaterialZone> batchZones = b.getJsonArray("zones").getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(s -> zones.get(s.getString())).collect(Collectors.toCollection(LinkedHashSet::new));
+                    .map(s -> zones.get(s.getString()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             Batch batch = new Batch(products.get(b.getString("product")), b.getString("lot"), batchZones, now);
-            batch.record(LocalDate.parse(b.getString("harvestDate")), null,
-                    b.getJsonNumber("quantity").bigDecimalValue(), b.getString("unit"));
+            batch.record(
+                    LocalDate.parse(b.getString("harvestDate")),
+                    null,
+                    b.getJsonNumber("quantity").bigDecimalValue(),
+                    b.getString("unit"));
             em.persist(batch);
             MaterialZone first = batchZones.iterator().next();
             for (JsonValue ev : b.getJsonArray("events")) {
                 JsonObject e = ev.asJsonObject();
-                BatchEvent event = batch.addEvent(NewEvent.of(EventType.valueOf(e.getString("type")),
-                        LocalDate.parse(e.getString("date")).atTime(LocalTime.of(7, 0)).atZone(FarmTime.ZONE).toInstant(),
-                        "demo").zone(first).note(e.getString("note")).inputName(e.getString("inputName", null))
-                        .dose(e.getString("dose", null))
-                        .preHarvestIntervalDays(e.containsKey("preHarvestIntervalDays") ? e.getInt("preHarvestIntervalDays") : null)
-                        .build(), now);
+                BatchEvent event = batch.addEvent(
+                        NewEvent.of(
+                                        EventType.valueOf(e.getString("type")),
+                                        LocalDate.parse(e.getString("date"))
+                                                .atTime(LocalTime.of(7, 0))
+                                                .atZone(FarmTime.ZONE)
+                                                .toInstant(),
+                                        "demo")
+                                .zone(first)
+                                .note(e.getString("note"))
+                                .inputName(e.getString("inputName", null))
+                                .dose(e.getString("dose", null))
+                                .preHarvestIntervalDays(
+                                        e.containsKey("preHarvestIntervalDays")
+                                                ? e.getInt("preHarvestIntervalDays")
+                                                : null)
+                                .build(),
+                        now);
                 em.persist(event);
             }
         }
@@ -131,11 +169,17 @@ public class DemoData {
             JsonObject u = v.asJsonObject();
             Set<String> communes = u.containsKey("communes")
                     ? u.getJsonArray("communes").getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString).collect(Collectors.toSet())
+                            .map(jakarta.json.JsonString::getString)
+                            .collect(Collectors.toSet())
                     : Set.of();
-            em.persist(UserAccount.withPasswordHash(u.getString("username"), u.getString("displayName"),
-                    Role.valueOf(u.getString("role")), u.containsKey("coop") ? coops.get(u.getString("coop")) : null,
-                    communes, demoHash, now));
+            em.persist(UserAccount.withPasswordHash(
+                    u.getString("username"),
+                    u.getString("displayName"),
+                    Role.valueOf(u.getString("role")),
+                    u.containsKey("coop") ? coops.get(u.getString("coop")) : null,
+                    communes,
+                    demoHash,
+                    now));
         }
         LOG.info(() -> "Demo data loaded: " + coops.size() + " cooperatives, " + zones.size() + " zones, "
                 + products.size() + " products");
@@ -144,11 +188,10 @@ public class DemoData {
 
     private static JsonObject read() {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/registry.json");
-             JsonReader reader = Json.createReader(in)) {
+                JsonReader reader = Json.createReader(in)) {
             return reader.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
 }

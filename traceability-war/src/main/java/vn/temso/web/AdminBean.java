@@ -13,10 +13,10 @@ import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
 import vn.temso.stamping.boundary.StampsResource;
 import vn.temso.stamping.control.StampKeys;
-import vn.temso.platform.security.CurrentCaller;
 import vn.temso.trace.boundary.ReportsResource;
 
 /** Cooperatives, users, signing keys and the buyer-report inbox. */
@@ -26,12 +26,16 @@ public class AdminBean {
 
     @Inject
     Cooperatives cooperatives;
+
     @Inject
     Accounts accounts;
+
     @Inject
     StampKeys keys;
+
     @Inject
     CurrentCaller current;
+
     @Inject
     ReportsResource reports;
 
@@ -48,12 +52,15 @@ public class AdminBean {
     private String password;
 
     public List<CooperativeView> getCooperatives() {
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream().map(CooperativeView::of).toList();
+        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+                .map(CooperativeView::of)
+                .toList();
     }
 
     public void createCooperative() {
         if (Ui.run("coop", () -> {
-            CooperativeRequest r = new CooperativeRequest(name, kind, taxId, address, commune, null, null, null, null, null);
+            CooperativeRequest r =
+                    new CooperativeRequest(name, kind, taxId, address, commune, null, null, null, null, null);
             Validation.check(r);
             cooperatives.create(r.toCommand());
         })) {
@@ -70,9 +77,18 @@ public class AdminBean {
             if (password == null || password.length() < 10) {
                 throw new vn.temso.platform.problem.Problems.ValidationFailed("password", "use at least 10 characters");
             }
-            accounts.create(username, displayName, role, cooperativeId == null || cooperativeId.isBlank() ? null : cooperativeId,
-                    communes == null ? java.util.Set.of() : new LinkedHashSet<>(Arrays.stream(communes.split(","))
-                            .map(String::strip).filter(s -> !s.isEmpty()).toList()), password);
+            accounts.create(
+                    username,
+                    displayName,
+                    role,
+                    cooperativeId == null || cooperativeId.isBlank() ? null : cooperativeId,
+                    communes == null
+                            ? java.util.Set.of()
+                            : new LinkedHashSet<>(Arrays.stream(communes.split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()),
+                    password);
         })) {
             Ui.redirect("/app/users.xhtml");
         }
@@ -93,8 +109,10 @@ public class AdminBean {
 
     public List<StampsResource.KeyView> getKeys() {
         current.requireRole(Role.ADMIN);
-        return keys.all().stream().map(k -> new StampsResource.KeyView(k.getKid(), k.getStatus().name(), k.getCreatedAt(),
-                k.getRetiredAt(), k.getRevokedAt())).toList();
+        return keys.all().stream()
+                .map(k -> new StampsResource.KeyView(
+                        k.getKid(), k.getStatus().name(), k.getCreatedAt(), k.getRetiredAt(), k.getRevokedAt()))
+                .toList();
     }
 
     public void rotate() {
@@ -119,28 +137,99 @@ public class AdminBean {
         return reports.list("0", "200").items();
     }
 
-    public CooperativeKind[] getKinds() { return CooperativeKind.values(); }
-    public Role[] getRoles() { return Role.values(); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public CooperativeKind getKind() { return kind; }
-    public void setKind(CooperativeKind kind) { this.kind = kind; }
-    public String getTaxId() { return taxId; }
-    public void setTaxId(String taxId) { this.taxId = taxId; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public String getCommune() { return commune; }
-    public void setCommune(String commune) { this.commune = commune; }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
-    public Role getRole() { return role; }
-    public void setRole(Role role) { this.role = role; }
-    public String getCooperativeId() { return cooperativeId; }
-    public void setCooperativeId(String cooperativeId) { this.cooperativeId = cooperativeId; }
-    public String getCommunes() { return communes; }
-    public void setCommunes(String communes) { this.communes = communes; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
+    public CooperativeKind[] getKinds() {
+        return CooperativeKind.values();
+    }
+
+    public Role[] getRoles() {
+        return Role.values();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public CooperativeKind getKind() {
+        return kind;
+    }
+
+    public void setKind(CooperativeKind kind) {
+        this.kind = kind;
+    }
+
+    public String getTaxId() {
+        return taxId;
+    }
+
+    public void setTaxId(String taxId) {
+        this.taxId = taxId;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getCommune() {
+        return commune;
+    }
+
+    public void setCommune(String commune) {
+        this.commune = commune;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public void setCooperativeId(String cooperativeId) {
+        this.cooperativeId = cooperativeId;
+    }
+
+    public String getCommunes() {
+        return communes;
+    }
+
+    public void setCommunes(String communes) {
+        this.communes = communes;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
 }

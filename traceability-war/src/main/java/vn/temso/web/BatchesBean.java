@@ -15,7 +15,6 @@ import vn.temso.batch.boundary.BatchRequest;
 import vn.temso.batch.boundary.BatchView;
 import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.control.Batches;
-import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.EventType;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
@@ -37,12 +36,16 @@ public class BatchesBean implements Serializable {
 
     @Inject
     transient Batches batches;
+
     @Inject
     transient Products products;
+
     @Inject
     transient Zones zones;
+
     @Inject
     transient Stamps stamps;
+
     @Inject
     transient Clock clock;
 
@@ -76,16 +79,20 @@ public class BatchesBean implements Serializable {
 
     public List<BatchView> getList() {
         return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(BatchView::of).toList();
+                .map(BatchView::of)
+                .toList();
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(p -> ProductView.of(p, FarmTime.today(clock)))
+                .toList();
     }
 
     public List<ZoneView> getActiveZones() {
         return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(z -> ZoneView.brief(z, FarmTime.today(clock))).toList();
+                .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
+                .toList();
     }
 
     public void load() {
@@ -96,7 +103,8 @@ public class BatchesBean implements Serializable {
 
     public void create() {
         var saved = Ui.attempt("batch", () -> {
-            BatchRequest r = new BatchRequest(productId, lotCode, new LinkedHashSet<>(zoneIds), harvestDate, expiryDate, quantity, unit);
+            BatchRequest r = new BatchRequest(
+                    productId, lotCode, new LinkedHashSet<>(zoneIds), harvestDate, expiryDate, quantity, unit);
             Validation.check(r);
             return batches.create(r.toCommand());
         });
@@ -115,8 +123,16 @@ public class BatchesBean implements Serializable {
             if (eventAt == null) {
                 throw new Problems.ValidationFailed("eventAt", "Enter the date and time");
             }
-            EventRequest r = new EventRequest(eventType, eventAt.atZone(FarmTime.ZONE).toInstant(),
-                    eventZoneId, actor, note, inputName, dose, phi, correctsEventId);
+            EventRequest r = new EventRequest(
+                    eventType,
+                    eventAt.atZone(FarmTime.ZONE).toInstant(),
+                    eventZoneId,
+                    actor,
+                    note,
+                    inputName,
+                    dose,
+                    phi,
+                    correctsEventId);
             Validation.check(r);
             batches.addEvent(id, r.toCommand());
         });
@@ -155,7 +171,8 @@ public class BatchesBean implements Serializable {
     }
 
     public List<StampsResource.StampView> getStamps() {
-        return StampsResource.StampView.of(stamps.list(id, PageRequest.of("0", "100")).items(), stamps);
+        return StampsResource.StampView.of(
+                stamps.list(id, PageRequest.of("0", "100")).items(), stamps);
     }
 
     public long getStampTotal() {
@@ -173,52 +190,195 @@ public class BatchesBean implements Serializable {
         }
     }
 
-    public EventType[] getEventTypes() { return EventType.values(); }
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public BatchView getBatch() { return batch; }
-    public String getProductId() { return productId; }
-    public void setProductId(String productId) { this.productId = productId; }
-    public String getLotCode() { return lotCode; }
-    public void setLotCode(String lotCode) { this.lotCode = lotCode; }
-    public List<String> getZoneIds() { return zoneIds; }
-    public void setZoneIds(List<String> zoneIds) { this.zoneIds = zoneIds; }
-    public LocalDate getHarvestDate() { return harvestDate; }
-    public void setHarvestDate(LocalDate harvestDate) { this.harvestDate = harvestDate; }
-    public LocalDate getExpiryDate() { return expiryDate; }
-    public void setExpiryDate(LocalDate expiryDate) { this.expiryDate = expiryDate; }
-    public BigDecimal getQuantity() { return quantity; }
-    public void setQuantity(BigDecimal quantity) { this.quantity = quantity; }
-    public String getUnit() { return unit; }
-    public void setUnit(String unit) { this.unit = unit; }
-    public EventType getEventType() { return eventType; }
-    public void setEventType(EventType eventType) { this.eventType = eventType; }
-    public LocalDateTime getEventAt() { return eventAt; }
-    public void setEventAt(LocalDateTime eventAt) { this.eventAt = eventAt; }
-    public String getEventZoneId() { return eventZoneId; }
-    public void setEventZoneId(String eventZoneId) { this.eventZoneId = eventZoneId; }
-    public String getActor() { return actor; }
-    public void setActor(String actor) { this.actor = actor; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
-    public String getInputName() { return inputName; }
-    public void setInputName(String inputName) { this.inputName = inputName; }
-    public String getDose() { return dose; }
-    public void setDose(String dose) { this.dose = dose; }
-    public Integer getPhi() { return phi; }
-    public void setPhi(Integer phi) { this.phi = phi; }
-    public String getCorrectsEventId() { return correctsEventId; }
-    public void setCorrectsEventId(String correctsEventId) { this.correctsEventId = correctsEventId; }
-    public String getRecallReason() { return recallReason; }
-    public void setRecallReason(String recallReason) { this.recallReason = recallReason; }
-    public Integer getStampCount() { return stampCount; }
-    public void setStampCount(Integer stampCount) { this.stampCount = stampCount; }
-    public String getJobId() { return jobId; }
-    public void setJobId(String jobId) { this.jobId = jobId; }
-    public Integer getVoidFrom() { return voidFrom; }
-    public void setVoidFrom(Integer voidFrom) { this.voidFrom = voidFrom; }
-    public Integer getVoidTo() { return voidTo; }
-    public void setVoidTo(Integer voidTo) { this.voidTo = voidTo; }
-    public String getVoidReason() { return voidReason; }
-    public void setVoidReason(String voidReason) { this.voidReason = voidReason; }
+    public EventType[] getEventTypes() {
+        return EventType.values();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public BatchView getBatch() {
+        return batch;
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    public void setProductId(String productId) {
+        this.productId = productId;
+    }
+
+    public String getLotCode() {
+        return lotCode;
+    }
+
+    public void setLotCode(String lotCode) {
+        this.lotCode = lotCode;
+    }
+
+    public List<String> getZoneIds() {
+        return zoneIds;
+    }
+
+    public void setZoneIds(List<String> zoneIds) {
+        this.zoneIds = zoneIds;
+    }
+
+    public LocalDate getHarvestDate() {
+        return harvestDate;
+    }
+
+    public void setHarvestDate(LocalDate harvestDate) {
+        this.harvestDate = harvestDate;
+    }
+
+    public LocalDate getExpiryDate() {
+        return expiryDate;
+    }
+
+    public void setExpiryDate(LocalDate expiryDate) {
+        this.expiryDate = expiryDate;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(BigDecimal quantity) {
+        this.quantity = quantity;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public EventType getEventType() {
+        return eventType;
+    }
+
+    public void setEventType(EventType eventType) {
+        this.eventType = eventType;
+    }
+
+    public LocalDateTime getEventAt() {
+        return eventAt;
+    }
+
+    public void setEventAt(LocalDateTime eventAt) {
+        this.eventAt = eventAt;
+    }
+
+    public String getEventZoneId() {
+        return eventZoneId;
+    }
+
+    public void setEventZoneId(String eventZoneId) {
+        this.eventZoneId = eventZoneId;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public String getInputName() {
+        return inputName;
+    }
+
+    public void setInputName(String inputName) {
+        this.inputName = inputName;
+    }
+
+    public String getDose() {
+        return dose;
+    }
+
+    public void setDose(String dose) {
+        this.dose = dose;
+    }
+
+    public Integer getPhi() {
+        return phi;
+    }
+
+    public void setPhi(Integer phi) {
+        this.phi = phi;
+    }
+
+    public String getCorrectsEventId() {
+        return correctsEventId;
+    }
+
+    public void setCorrectsEventId(String correctsEventId) {
+        this.correctsEventId = correctsEventId;
+    }
+
+    public String getRecallReason() {
+        return recallReason;
+    }
+
+    public void setRecallReason(String recallReason) {
+        this.recallReason = recallReason;
+    }
+
+    public Integer getStampCount() {
+        return stampCount;
+    }
+
+    public void setStampCount(Integer stampCount) {
+        this.stampCount = stampCount;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public Integer getVoidFrom() {
+        return voidFrom;
+    }
+
+    public void setVoidFrom(Integer voidFrom) {
+        this.voidFrom = voidFrom;
+    }
+
+    public Integer getVoidTo() {
+        return voidTo;
+    }
+
+    public void setVoidTo(Integer voidTo) {
+        this.voidTo = voidTo;
+    }
+
+    public String getVoidReason() {
+        return voidReason;
+    }
+
+    public void setVoidReason(String voidReason) {
+        this.voidReason = voidReason;
+    }
 }

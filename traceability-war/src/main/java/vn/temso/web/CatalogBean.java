@@ -25,10 +25,13 @@ public class CatalogBean {
 
     @Inject
     Listings listings;
+
     @Inject
     PushOutbox outbox;
+
     @Inject
     Products products;
+
     @Inject
     Clock clock;
 
@@ -38,20 +41,35 @@ public class CatalogBean {
     private boolean enabled = true;
 
     /** One row of the push status table. */
-    public record StatusRow(String product, String gtin, String channel, int version, String status, int attempts,
-                            String lastError, String listingId) {
-    }
+    public record StatusRow(
+            String product,
+            String gtin,
+            String channel,
+            int version,
+            String status,
+            int attempts,
+            String lastError,
+            String listingId) {}
 
     public List<Listing> getListings() {
         return listings.list(null, null, null, PageRequest.of("0", "200")).items();
     }
 
     public List<StatusRow> getStatus() {
-        return outbox.status(null, null, null, PageRequest.of("0", "100")).items().stream().map(r -> {
-            OutboxEntry o = r.entry();
-            return new StatusRow(r.productName(), r.gtin(), o.getChannel().name(), o.getProductVersion(),
-                    o.getStatus().name(), o.getAttempts(), o.getLastError(), o.getListingId());
-        }).toList();
+        return outbox.status(null, null, null, PageRequest.of("0", "100")).items().stream()
+                .map(r -> {
+                    OutboxEntry o = r.entry();
+                    return new StatusRow(
+                            r.productName(),
+                            r.gtin(),
+                            o.getChannel().name(),
+                            o.getProductVersion(),
+                            o.getStatus().name(),
+                            o.getAttempts(),
+                            o.getLastError(),
+                            o.getListingId());
+                })
+                .toList();
     }
 
     public Map<String, Long> getCounts() {
@@ -59,7 +77,9 @@ public class CatalogBean {
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(p -> ProductView.of(p, FarmTime.today(clock)))
+                .toList();
     }
 
     public void save() {
@@ -74,7 +94,8 @@ public class CatalogBean {
     }
 
     public void remove(String listingProductId, Channel listingChannel) {
-        if (Ui.run("listings", () -> listings.put(listingProductId, listingChannel, false, Availability.IN_STOCK, true))) {
+        if (Ui.run(
+                "listings", () -> listings.put(listingProductId, listingChannel, false, Availability.IN_STOCK, true))) {
             Ui.redirect("/app/catalog.xhtml");
         }
     }
@@ -89,13 +110,39 @@ public class CatalogBean {
         return Arrays.stream(Channel.values()).toList();
     }
 
-    public Availability[] getAvailabilities() { return Availability.values(); }
-    public String getProductId() { return productId; }
-    public void setProductId(String productId) { this.productId = productId; }
-    public Channel getChannel() { return channel; }
-    public void setChannel(Channel channel) { this.channel = channel; }
-    public Availability getAvailability() { return availability; }
-    public void setAvailability(Availability availability) { this.availability = availability; }
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Availability[] getAvailabilities() {
+        return Availability.values();
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    public void setProductId(String productId) {
+        this.productId = productId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    public Availability getAvailability() {
+        return availability;
+    }
+
+    public void setAvailability(Availability availability) {
+        this.availability = availability;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 }

@@ -31,9 +31,15 @@ public class DashboardBean {
             counts.put("zones", count("SELECT COUNT(z) FROM MaterialZone z WHERE ", "z.cooperative"));
             counts.put("batches", count("SELECT COUNT(b) FROM Batch b WHERE ", "b.cooperative"));
             counts.put("stamps", count("SELECT COUNT(s) FROM Stamp s WHERE ", "s.batch.cooperative"));
-            counts.put("scans", count("SELECT COUNT(c) FROM Scan c, Stamp s WHERE c.stampId = s.id AND ", "s.batch.cooperative"));
-            counts.put("suspicious", count("SELECT COUNT(s) FROM Stamp s WHERE s.flaggedAt IS NOT NULL AND ", "s.batch.cooperative"));
-            counts.put("reports", count("SELECT COUNT(r) FROM BuyerReport r, Cooperative c WHERE r.cooperativeId = c.id AND ", "c"));
+            counts.put(
+                    "scans",
+                    count("SELECT COUNT(c) FROM Scan c, Stamp s WHERE c.stampId = s.id AND ", "s.batch.cooperative"));
+            counts.put(
+                    "suspicious",
+                    count("SELECT COUNT(s) FROM Stamp s WHERE s.flaggedAt IS NOT NULL AND ", "s.batch.cooperative"));
+            counts.put(
+                    "reports",
+                    count("SELECT COUNT(r) FROM BuyerReport r, Cooperative c WHERE r.cooperativeId = c.id AND ", "c"));
         }
         return counts;
     }

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import vn.temso.platform.web.ConditionalGet;
 import vn.temso.platform.files.StoredFile;
+import vn.temso.platform.web.ConditionalGet;
 import vn.temso.product.control.ProductImages;
 
 /**

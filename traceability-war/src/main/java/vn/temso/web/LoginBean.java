@@ -8,9 +8,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.temso.account.control.Accounts;
 import vn.temso.account.control.SignIn;
-import vn.temso.platform.security.ClientAddress;
 import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.problem.Problems;
+import vn.temso.platform.security.ClientAddress;
 
 @Named
 @RequestScoped
@@ -31,21 +31,34 @@ public class LoginBean {
 
     public void signIn() {
         try {
-            var s = signIn.signIn(username, password, ClientAddress.of(
-                    (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            var s = signIn.signIn(username, password, ClientAddress.of((HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest()));
             var u = s.user();
             // a fresh session id on sign-in (session fixation)
-            ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).changeSessionId();
-            ui.signedIn(s.token(), u.getUsername(), u.getDisplayName(), u.getRole(),
+            ((HttpServletRequest) FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getRequest())
+                    .changeSessionId();
+            ui.signedIn(
+                    s.token(),
+                    u.getUsername(),
+                    u.getDisplayName(),
+                    u.getRole(),
                     u.getCooperative() == null ? null : u.getCooperative().getId(),
                     u.getCooperative() == null ? null : u.getCooperative().getName());
-            Ui.redirect(next != null && next.startsWith("/app/") && !next.startsWith("//") ? next : "/app/dashboard.xhtml");
+            Ui.redirect(
+                    next != null && next.startsWith("/app/") && !next.startsWith("//") ? next : "/app/dashboard.xhtml");
         } catch (Problems.TooManyRequests e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Ui.text("login.throttled").replace("{0}", String.valueOf(e.retryAfterSeconds())), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_ERROR,
+                                    Ui.text("login.throttled").replace("{0}", String.valueOf(e.retryAfterSeconds())),
+                                    null));
         } catch (Problems.Unauthenticated e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Ui.text("login.failed"), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Ui.text("login.failed"), null));
         } catch (RuntimeException e) {
             if (!StorageFaults.isStorageFault(e)) {
                 throw e;
@@ -57,14 +70,34 @@ public class LoginBean {
     public void signOut() {
         accounts.signOut(ui.getToken());
         ui.clear();
-        ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getSession().invalidate();
+        ((HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getSession()
+                .invalidate();
         Ui.redirect("/login.xhtml");
     }
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getNext() { return next; }
-    public void setNext(String next) { this.next = next; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
 }

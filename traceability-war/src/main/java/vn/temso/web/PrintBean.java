@@ -40,18 +40,21 @@ public class PrintBean implements Serializable {
 
     @Inject
     transient Batches batches;
+
     @Inject
     transient PrintJobs printJobs;
+
     @Inject
     transient PrintRunner runner;
+
     @Inject
     transient LabelTemplates labelTemplates;
+
     @Inject
     transient Cooperatives cooperatives;
 
     /** A template in the choice list: a preset's name, or a custom template's id. */
-    public record TemplateChoice(String value, String label) {
-    }
+    public record TemplateChoice(String value, String label) {}
 
     private String batchId;
     private String format = "PDF";
@@ -67,14 +70,17 @@ public class PrintBean implements Serializable {
 
     public List<BatchView> getBatches() {
         return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
-                .filter(b -> b.getStatus() != BatchStatus.RECALLED).map(BatchView::of).toList();
+                .filter(b -> b.getStatus() != BatchStatus.RECALLED)
+                .map(BatchView::of)
+                .toList();
     }
 
     public List<TemplateChoice> getTemplates() {
         List<TemplateChoice> choices = new ArrayList<>();
         Templates.sheetPresetNames().forEach(n -> choices.add(new TemplateChoice(n, n)));
         for (CustomTemplate t : custom()) {
-            choices.add(new TemplateChoice(t.getId(), t.getName() + " · " + t.getCooperative().getName()));
+            choices.add(new TemplateChoice(
+                    t.getId(), t.getName() + " · " + t.getCooperative().getName()));
         }
         return choices;
     }
@@ -86,8 +92,9 @@ public class PrintBean implements Serializable {
 
     /** The chosen template's calibration page (a preset's name or a custom template's id). */
     public String getCalibrationLink() {
-        return template == null ? null : "/app/print-calibration?template="
-                + URLEncoder.encode(template, StandardCharsets.UTF_8);
+        return template == null
+                ? null
+                : "/app/print-calibration?template=" + URLEncoder.encode(template, StandardCharsets.UTF_8);
     }
 
     public boolean isCustomChosen() {
@@ -95,7 +102,8 @@ public class PrintBean implements Serializable {
     }
 
     public List<CooperativeView> getCooperatives() {
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream().map(CooperativeView::of)
+        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+                .map(CooperativeView::of)
                 .toList();
     }
 
@@ -105,9 +113,14 @@ public class PrintBean implements Serializable {
             try {
                 return labelTemplates.create(newTemplateCooperativeId, newTemplateJson);
             } catch (Problems.ValidationFailed e) {
-                throw new Problems.ValidationFailed(e.getMessage(), e.violations().stream()
-                        .map(v -> v.field().equals("cooperativeId") ? v : new ProblemException.Violation(
-                                "newTemplateJson", v.field() + ": " + v.message())).toList());
+                throw new Problems.ValidationFailed(
+                        e.getMessage(),
+                        e.violations().stream()
+                                .map(v -> v.field().equals("cooperativeId")
+                                        ? v
+                                        : new ProblemException.Violation(
+                                                "newTemplateJson", v.field() + ": " + v.message()))
+                                .toList());
             }
         });
         if (saved != null) {
@@ -168,7 +181,8 @@ public class PrintBean implements Serializable {
     }
 
     private SheetTemplate chosenSheet() {
-        return isCustomChosen() ? LabelTemplates.saved(labelTemplates.readable(template))
+        return isCustomChosen()
+                ? LabelTemplates.saved(labelTemplates.readable(template))
                 : Templates.sheetPreset(template);
     }
 
@@ -177,8 +191,19 @@ public class PrintBean implements Serializable {
     }
 
     public void print() {
-        PrintJob job = Ui.attempt("print", () -> printJobs.start(batchId, new PrintJobs.Order(format, template, null,
-                startPosition, cutMarks, fromSeq == null ? count : null, fromSeq, fromSeq == null ? null : (toSeq == null ? fromSeq : toSeq))));
+        PrintJob job = Ui.attempt(
+                "print",
+                () -> printJobs.start(
+                        batchId,
+                        new PrintJobs.Order(
+                                format,
+                                template,
+                                null,
+                                startPosition,
+                                cutMarks,
+                                fromSeq == null ? count : null,
+                                fromSeq,
+                                fromSeq == null ? null : (toSeq == null ? fromSeq : toSeq))));
         if (job != null) {
             if (printJobs.runsInBackground(job)) {
                 runner.submit(job.getId());
@@ -196,29 +221,98 @@ public class PrintBean implements Serializable {
     public List<PrintJob> getHistory() {
         PrintJob job = getJob();
         String b = batchId != null ? batchId : job == null ? null : job.getBatchId();
-        return b == null ? List.of() : Ui.attempt("print", () -> printJobs.list(b, PageRequest.of("0", "50")).items());
+        return b == null
+                ? List.of()
+                : Ui.attempt(
+                        "print",
+                        () -> printJobs.list(b, PageRequest.of("0", "50")).items());
     }
 
-    public String getBatchId() { return batchId; }
-    public void setBatchId(String batchId) { this.batchId = batchId; }
-    public String getFormat() { return format; }
-    public void setFormat(String format) { this.format = format; }
-    public String getTemplate() { return template; }
-    public void setTemplate(String template) { this.template = template; }
-    public Integer getCount() { return count; }
-    public void setCount(Integer count) { this.count = count; }
-    public Integer getFromSeq() { return fromSeq; }
-    public void setFromSeq(Integer fromSeq) { this.fromSeq = fromSeq; }
-    public Integer getToSeq() { return toSeq; }
-    public void setToSeq(Integer toSeq) { this.toSeq = toSeq; }
-    public Integer getStartPosition() { return startPosition; }
-    public void setStartPosition(Integer startPosition) { this.startPosition = startPosition; }
-    public boolean isCutMarks() { return cutMarks; }
-    public void setCutMarks(boolean cutMarks) { this.cutMarks = cutMarks; }
-    public String getNewTemplateCooperativeId() { return newTemplateCooperativeId; }
-    public void setNewTemplateCooperativeId(String id) { this.newTemplateCooperativeId = id; }
-    public String getNewTemplateJson() { return newTemplateJson; }
-    public void setNewTemplateJson(String json) { this.newTemplateJson = json; }
-    public String getJobId() { return jobId; }
-    public void setJobId(String jobId) { this.jobId = jobId; }
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public void setTemplate(String template) {
+        this.template = template;
+    }
+
+    public Integer getCount() {
+        return count;
+    }
+
+    public void setCount(Integer count) {
+        this.count = count;
+    }
+
+    public Integer getFromSeq() {
+        return fromSeq;
+    }
+
+    public void setFromSeq(Integer fromSeq) {
+        this.fromSeq = fromSeq;
+    }
+
+    public Integer getToSeq() {
+        return toSeq;
+    }
+
+    public void setToSeq(Integer toSeq) {
+        this.toSeq = toSeq;
+    }
+
+    public Integer getStartPosition() {
+        return startPosition;
+    }
+
+    public void setStartPosition(Integer startPosition) {
+        this.startPosition = startPosition;
+    }
+
+    public boolean isCutMarks() {
+        return cutMarks;
+    }
+
+    public void setCutMarks(boolean cutMarks) {
+        this.cutMarks = cutMarks;
+    }
+
+    public String getNewTemplateCooperativeId() {
+        return newTemplateCooperativeId;
+    }
+
+    public void setNewTemplateCooperativeId(String id) {
+        this.newTemplateCooperativeId = id;
+    }
+
+    public String getNewTemplateJson() {
+        return newTemplateJson;
+    }
+
+    public void setNewTemplateJson(String json) {
+        this.newTemplateJson = json;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
 }

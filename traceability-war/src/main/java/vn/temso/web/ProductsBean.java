@@ -54,7 +54,9 @@ public class ProductsBean implements Serializable {
     private transient Part image;
 
     public List<ProductView> getList() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream().map(p -> ProductView.of(p, FarmTime.today(clock))).toList();
+        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(p -> ProductView.of(p, FarmTime.today(clock)))
+                .toList();
     }
 
     public void load() {
@@ -81,13 +83,18 @@ public class ProductsBean implements Serializable {
 
     public void save() {
         var saved = Ui.attempt("product", () -> {
-            if (image != null && image.getSize() > 0 && (!IMAGE_TYPES.contains(image.getContentType()) || image.getSize() > 2_000_000)) {
+            if (image != null
+                    && image.getSize() > 0
+                    && (!IMAGE_TYPES.contains(image.getContentType()) || image.getSize() > 2_000_000)) {
                 throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
             }
-            ProductRequest.OcopRequest ocop = ocopStars == null ? null : new ProductRequest.OcopRequest(ocopStars, null,
-                    ocopScore, ocopDecision, ocopDate, ocopLevel, ocopAuthority, null);
+            ProductRequest.OcopRequest ocop = ocopStars == null
+                    ? null
+                    : new ProductRequest.OcopRequest(
+                            ocopStars, null, ocopScore, ocopDecision, ocopDate, ocopLevel, ocopAuthority, null);
             String imageUrl = product == null ? null : product.imageUrl();
-            ProductRequest r = new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
+            ProductRequest r =
+                    new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
             Validation.check(r);
             var p = id == null ? products.create(r.toCommand()) : products.update(id, r.toCommand());
             if (image != null && image.getSize() > 0) {
@@ -105,34 +112,123 @@ public class ProductsBean implements Serializable {
         }
     }
 
-    public OcopLevel[] getLevels() { return OcopLevel.values(); }
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public ProductView getProduct() { return product; }
-    public String getGtin() { return gtin; }
-    public void setGtin(String gtin) { this.gtin = gtin; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getCategory() { return category; }
-    public void setCategory(String category) { this.category = category; }
-    public String getUnit() { return unit; }
-    public void setUnit(String unit) { this.unit = unit; }
-    public Long getPriceVnd() { return priceVnd; }
-    public void setPriceVnd(Long priceVnd) { this.priceVnd = priceVnd; }
-    public Integer getOcopStars() { return ocopStars; }
-    public void setOcopStars(Integer ocopStars) { this.ocopStars = ocopStars; }
-    public Integer getOcopScore() { return ocopScore; }
-    public void setOcopScore(Integer ocopScore) { this.ocopScore = ocopScore; }
-    public String getOcopDecision() { return ocopDecision; }
-    public void setOcopDecision(String ocopDecision) { this.ocopDecision = ocopDecision; }
-    public LocalDate getOcopDate() { return ocopDate; }
-    public void setOcopDate(LocalDate ocopDate) { this.ocopDate = ocopDate; }
-    public OcopLevel getOcopLevel() { return ocopLevel; }
-    public void setOcopLevel(OcopLevel ocopLevel) { this.ocopLevel = ocopLevel; }
-    public String getOcopAuthority() { return ocopAuthority; }
-    public void setOcopAuthority(String ocopAuthority) { this.ocopAuthority = ocopAuthority; }
-    public Part getImage() { return image; }
-    public void setImage(Part image) { this.image = image; }
+    public OcopLevel[] getLevels() {
+        return OcopLevel.values();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public ProductView getProduct() {
+        return product;
+    }
+
+    public String getGtin() {
+        return gtin;
+    }
+
+    public void setGtin(String gtin) {
+        this.gtin = gtin;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public Long getPriceVnd() {
+        return priceVnd;
+    }
+
+    public void setPriceVnd(Long priceVnd) {
+        this.priceVnd = priceVnd;
+    }
+
+    public Integer getOcopStars() {
+        return ocopStars;
+    }
+
+    public void setOcopStars(Integer ocopStars) {
+        this.ocopStars = ocopStars;
+    }
+
+    public Integer getOcopScore() {
+        return ocopScore;
+    }
+
+    public void setOcopScore(Integer ocopScore) {
+        this.ocopScore = ocopScore;
+    }
+
+    public String getOcopDecision() {
+        return ocopDecision;
+    }
+
+    public void setOcopDecision(String ocopDecision) {
+        this.ocopDecision = ocopDecision;
+    }
+
+    public LocalDate getOcopDate() {
+        return ocopDate;
+    }
+
+    public void setOcopDate(LocalDate ocopDate) {
+        this.ocopDate = ocopDate;
+    }
+
+    public OcopLevel getOcopLevel() {
+        return ocopLevel;
+    }
+
+    public void setOcopLevel(OcopLevel ocopLevel) {
+        this.ocopLevel = ocopLevel;
+    }
+
+    public String getOcopAuthority() {
+        return ocopAuthority;
+    }
+
+    public void setOcopAuthority(String ocopAuthority) {
+        this.ocopAuthority = ocopAuthority;
+    }
+
+    public Part getImage() {
+        return image;
+    }
+
+    public void setImage(Part image) {
+        this.image = image;
+    }
 }

@@ -9,17 +9,16 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import vn.temso.platform.domain.DomainException;
 import vn.temso.platform.persistence.StorageFaults;
-import vn.temso.platform.problem.Problems;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.ProblemMappers;
+import vn.temso.platform.problem.Problems;
 
 /** Runs a use case from a page and turns its problems into messages next to the fields they concern. */
 public final class Ui {
 
     private static final Logger LOG = Logger.getLogger(Ui.class.getName());
 
-    private Ui() {
-    }
+    private Ui() {}
 
     /** @return the result, or null when the use case refused (messages are queued for the page) */
     public static <T> T attempt(String formId, Supplier<T> action) {
@@ -50,15 +49,19 @@ public final class Ui {
         fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("storage.unavailable"), null));
         fc.validationFailed();
         fc.getExternalContext().setResponseStatus(503);
-        fc.getExternalContext().setResponseHeader("Retry-After",
-                Long.toString(new Problems.StorageUnavailable(Problems.StorageUnavailable.DETAIL).retryAfterSeconds()));
+        fc.getExternalContext()
+                .setResponseHeader(
+                        "Retry-After",
+                        Long.toString(new Problems.StorageUnavailable(Problems.StorageUnavailable.DETAIL)
+                                .retryAfterSeconds()));
     }
 
     public static boolean run(String formId, Runnable action) {
         return attempt(formId, () -> {
-            action.run();
-            return Boolean.TRUE;
-        }) != null;
+                    action.run();
+                    return Boolean.TRUE;
+                })
+                != null;
     }
 
     static void report(String formId, ProblemException e) {
@@ -68,10 +71,15 @@ public final class Ui {
             return;
         }
         for (ProblemException.Violation v : e.violations()) {
-            String field = v.field().contains(".") ? v.field().substring(0, v.field().indexOf('.')) : v.field();
+            String field =
+                    v.field().contains(".") ? v.field().substring(0, v.field().indexOf('.')) : v.field();
             UIComponent c = fc.getViewRoot().findComponent(formId + ":" + field);
-            fc.addMessage(c == null ? null : c.getClientId(fc),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, c == null ? v.field() + ": " + v.message() : v.message(), null));
+            fc.addMessage(
+                    c == null ? null : c.getClientId(fc),
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            c == null ? v.field() + ": " + v.message() : v.message(),
+                            null));
         }
         fc.validationFailed();
     }
@@ -93,7 +101,10 @@ public final class Ui {
     }
 
     public static String param(String name) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        return FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
     }
 
     public static String text(String key) {

@@ -41,18 +41,23 @@ public class UiFilter extends HttpFilter {
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                + " form-action 'self'; frame-ancestors 'none'");
+        resp.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                        + " form-action 'self'; frame-ancestors 'none'");
         resp.setHeader("Cache-Control", "no-store");
         // the container's decoded, normalised path: the raw URI of /app;x/... or /%61pp/... does not start
         // with /app/, yet the container serves the /app page for it
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         if (path.startsWith("/app/")) {
-            var caller = ui.isSignedIn() ? accounts.authenticate(ui.getToken()) : java.util.Optional.<vn.temso.platform.security.Caller>empty();
+            var caller = ui.isSignedIn()
+                    ? accounts.authenticate(ui.getToken())
+                    : java.util.Optional.<vn.temso.platform.security.Caller>empty();
             if (caller.isEmpty()) {
                 ui.clear();
                 String next = path + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
-                resp.sendRedirect(req.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+                resp.sendRedirect(
+                        req.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 return;
             }
             current.set(caller.get());

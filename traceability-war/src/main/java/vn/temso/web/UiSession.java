@@ -24,7 +24,13 @@ public class UiSession implements Serializable {
     private String cooperativeName;
     private String locale = "vi";
 
-    void signedIn(String token, String username, String displayName, Role role, String cooperativeId, String cooperativeName) {
+    void signedIn(
+            String token,
+            String username,
+            String displayName,
+            Role role,
+            String cooperativeId,
+            String cooperativeName) {
         this.token = token;
         this.username = username;
         this.displayName = displayName;
@@ -41,27 +47,67 @@ public class UiSession implements Serializable {
         cooperativeName = null;
     }
 
-    public boolean isSignedIn() { return token != null; }
-    public String getToken() { return token; }
-    public String getUsername() { return username; }
-    public String getDisplayName() { return displayName == null ? username : displayName; }
-    public Role getRole() { return role; }
-    public String getCooperativeId() { return cooperativeId; }
-    public String getCooperativeName() { return cooperativeName; }
-    public boolean isAdmin() { return role == Role.ADMIN; }
-    public boolean isStaff() { return role == Role.COMMUNE_STAFF; }
-    public boolean isManager() { return role == Role.COOP_MANAGER || role == Role.ADMIN; }
-    public boolean isCoopUser() { return role == Role.COOP_MANAGER || role == Role.COOP_MEMBER; }
-    public String getLocale() { return locale; }
-    public Locale getLocaleObject() { return Locale.forLanguageTag(locale); }
+    public boolean isSignedIn() {
+        return token != null;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName == null ? username : displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public String getCooperativeName() {
+        return cooperativeName;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean isStaff() {
+        return role == Role.COMMUNE_STAFF;
+    }
+
+    public boolean isManager() {
+        return role == Role.COOP_MANAGER || role == Role.ADMIN;
+    }
+
+    public boolean isCoopUser() {
+        return role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public Locale getLocaleObject() {
+        return Locale.forLanguageTag(locale);
+    }
 
     /** The current page in the other language, keeping its query (e.g. the record being edited). */
     public String getOtherLanguageHref() {
         var ctx = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
         var req = (jakarta.servlet.http.HttpServletRequest) ctx.getRequest();
-        String query = req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)lang=[^&]*", "")
-                .replaceAll("^&", "");
-        return req.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + ("en".equals(locale) ? "vi" : "en");
+        String query = req.getQueryString() == null
+                ? ""
+                : req.getQueryString().replaceAll("(^|&)lang=[^&]*", "").replaceAll("^&", "");
+        return req.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&") + "lang="
+                + ("en".equals(locale) ? "vi" : "en");
     }
 
     public void setLocale(String locale) {

@@ -57,7 +57,9 @@ public class ZonesBean implements Serializable {
     private String statusReason;
 
     public List<ZoneView> getList() {
-        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream().map(z -> ZoneView.brief(z, FarmTime.today(clock))).toList();
+        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream()
+                .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
+                .toList();
     }
 
     /** Loads the zone named by ?id= into the form (edit), or leaves the form empty (new). */
@@ -122,14 +124,28 @@ public class ZonesBean implements Serializable {
             jakarta.json.JsonObject g = null;
             if (geoJson != null) {
                 try {
-                    g = jakarta.json.Json.createReader(new java.io.StringReader(geoJson)).readObject();
+                    g = jakarta.json.Json.createReader(new java.io.StringReader(geoJson))
+                            .readObject();
                 } catch (RuntimeException e) {
                     throw new Problems.ValidationFailed("outlineFile", "The file is neither GeoJSON nor KML");
                 }
             }
-            ZoneRequest r = new ZoneRequest(null, code, name, address, commune, district, province, crop, variety,
-                    declaredAreaHa, households, harvestsPerYear, certs,
-                    g, kmlText); // no file: the outline stays as it is (not sent back and validated again)
+            ZoneRequest r = new ZoneRequest(
+                    null,
+                    code,
+                    name,
+                    address,
+                    commune,
+                    district,
+                    province,
+                    crop,
+                    variety,
+                    declaredAreaHa,
+                    households,
+                    harvestsPerYear,
+                    certs,
+                    g,
+                    kmlText); // no file: the outline stays as it is (not sent back and validated again)
             Validation.check(r);
             return id == null ? zones.create(r.toCommand()) : zones.update(id, r.toCommand());
         });
@@ -150,44 +166,163 @@ public class ZonesBean implements Serializable {
         return outlinePath;
     }
 
-    public ZoneStatus[] getStatuses() { return ZoneStatus.values(); }
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
-    public ZoneView getZone() { return zone; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public String getCommune() { return commune; }
-    public void setCommune(String commune) { this.commune = commune; }
-    public String getDistrict() { return district; }
-    public void setDistrict(String district) { this.district = district; }
-    public String getProvince() { return province; }
-    public void setProvince(String province) { this.province = province; }
-    public String getCrop() { return crop; }
-    public void setCrop(String crop) { this.crop = crop; }
-    public String getVariety() { return variety; }
-    public void setVariety(String variety) { this.variety = variety; }
-    public BigDecimal getDeclaredAreaHa() { return declaredAreaHa; }
-    public void setDeclaredAreaHa(BigDecimal v) { this.declaredAreaHa = v; }
-    public Integer getHouseholds() { return households; }
-    public void setHouseholds(Integer households) { this.households = households; }
-    public Integer getHarvestsPerYear() { return harvestsPerYear; }
-    public void setHarvestsPerYear(Integer v) { this.harvestsPerYear = v; }
-    public String getCertScheme() { return certScheme; }
-    public void setCertScheme(String certScheme) { this.certScheme = certScheme; }
-    public String getCertNumber() { return certNumber; }
-    public void setCertNumber(String certNumber) { this.certNumber = certNumber; }
-    public LocalDate getCertUntil() { return certUntil; }
-    public void setCertUntil(LocalDate certUntil) { this.certUntil = certUntil; }
-    public Part getOutlineFile() { return outlineFile; }
-    public void setOutlineFile(Part outlineFile) { this.outlineFile = outlineFile; }
-    public ZoneStatus getNewStatus() { return newStatus; }
-    public void setNewStatus(ZoneStatus newStatus) { this.newStatus = newStatus; }
-    public String getStatusReason() { return statusReason; }
-    public void setStatusReason(String statusReason) { this.statusReason = statusReason; }
+    public ZoneStatus[] getStatuses() {
+        return ZoneStatus.values();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public ZoneView getZone() {
+        return zone;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getCommune() {
+        return commune;
+    }
+
+    public void setCommune(String commune) {
+        this.commune = commune;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public void setDistrict(String district) {
+        this.district = district;
+    }
+
+    public String getProvince() {
+        return province;
+    }
+
+    public void setProvince(String province) {
+        this.province = province;
+    }
+
+    public String getCrop() {
+        return crop;
+    }
+
+    public void setCrop(String crop) {
+        this.crop = crop;
+    }
+
+    public String getVariety() {
+        return variety;
+    }
+
+    public void setVariety(String variety) {
+        this.variety = variety;
+    }
+
+    public BigDecimal getDeclaredAreaHa() {
+        return declaredAreaHa;
+    }
+
+    public void setDeclaredAreaHa(BigDecimal v) {
+        this.declaredAreaHa = v;
+    }
+
+    public Integer getHouseholds() {
+        return households;
+    }
+
+    public void setHouseholds(Integer households) {
+        this.households = households;
+    }
+
+    public Integer getHarvestsPerYear() {
+        return harvestsPerYear;
+    }
+
+    public void setHarvestsPerYear(Integer v) {
+        this.harvestsPerYear = v;
+    }
+
+    public String getCertScheme() {
+        return certScheme;
+    }
+
+    public void setCertScheme(String certScheme) {
+        this.certScheme = certScheme;
+    }
+
+    public String getCertNumber() {
+        return certNumber;
+    }
+
+    public void setCertNumber(String certNumber) {
+        this.certNumber = certNumber;
+    }
+
+    public LocalDate getCertUntil() {
+        return certUntil;
+    }
+
+    public void setCertUntil(LocalDate certUntil) {
+        this.certUntil = certUntil;
+    }
+
+    public Part getOutlineFile() {
+        return outlineFile;
+    }
+
+    public void setOutlineFile(Part outlineFile) {
+        this.outlineFile = outlineFile;
+    }
+
+    public ZoneStatus getNewStatus() {
+        return newStatus;
+    }
+
+    public void setNewStatus(ZoneStatus newStatus) {
+        this.newStatus = newStatus;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public void setStatusReason(String statusReason) {
+        this.statusReason = statusReason;
+    }
 }

@@ -16,8 +16,7 @@ public final class RawEd25519Signing {
     @SuppressWarnings("PMD.UnusedPrivateField") // written so the JIT cannot drop the measured work
     private static volatile byte[] sink;
 
-    private RawEd25519Signing() {
-    }
+    private RawEd25519Signing() {}
 
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
@@ -40,7 +39,8 @@ public final class RawEd25519Signing {
             if (r == 0) {
                 System.out.printf(Locale.ROOT, "warm-up   %,d signatures of %d bytes: %,.0f/s%n", count, size, rate);
             } else {
-                System.out.printf(Locale.ROOT, "repeat %d  %,d signatures of %d bytes: %,.0f/s%n", r, count, size, rate);
+                System.out.printf(
+                        Locale.ROOT, "repeat %d  %,d signatures of %d bytes: %,.0f/s%n", r, count, size, rate);
                 best = Math.max(best, rate);
             }
         }

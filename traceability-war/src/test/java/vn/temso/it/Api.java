@@ -26,12 +26,17 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     // HTTP/1.1 only: hostile bodies and paths go to the server as sent, without an h2c upgrade in between
-    private final HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http1 = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final HttpClient following = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public Api(URI base) {
@@ -80,7 +85,11 @@ public final class Api {
 
     /** The sign-in call itself, whatever it answers. */
     public Reply login(String username, String password) {
-        return send("POST", "/api/auth/login", null, "application/json",
+        return send(
+                "POST",
+                "/api/auth/login",
+                null,
+                "application/json",
                 asJson(Map.of("username", username, "password", password)));
     }
 
@@ -214,8 +223,9 @@ public final class Api {
         public Reply exchange() throws IOException {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri()).timeout(timeout);
             headers.forEach(h -> b.header(h[0], h[1]));
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            b.method(
+                    method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
                 HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                 return new Reply(r.statusCode(), r);
@@ -243,8 +253,11 @@ public final class Api {
             b.header("Content-Type", contentType);
         }
         b.header("Accept", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r);

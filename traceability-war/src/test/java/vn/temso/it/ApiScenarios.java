@@ -35,7 +35,8 @@ public abstract class ApiScenarios {
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         JsonNode p = r.json();
         assertEquals(status, p.get("status").asInt());
-        assertTrue(p.get("type").asText().endsWith("/" + typeSuffix), p.get("type").asText());
+        assertTrue(
+                p.get("type").asText().endsWith("/" + typeSuffix), p.get("type").asText());
         assertNotNull(p.get("title"));
         assertNotNull(p.get("detail"));
         assertTrue(!r.text().contains("Exception") && !r.text().contains("at vn.temso"), "no internals: " + r.text());

@@ -35,15 +35,26 @@ final class Browser implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", System.getProperty("chromedriver", "/usr/bin/chromedriver"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=vi-VN", "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=vi-VN",
+                "--window-size=" + width + "," + height);
         try {
-            options.addArguments("--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+            options.addArguments(
+                    "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        driver = new ChromeDriver(new ChromeDriverService.Builder().withLogOutput(System.err).build(), options);
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder().withLogOutput(System.err).build(), options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     }
 

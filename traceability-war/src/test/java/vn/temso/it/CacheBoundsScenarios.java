@@ -24,7 +24,8 @@ public abstract class CacheBoundsScenarios extends ApiScenarios {
     }
 
     private static JsonNode stamps(JsonNode batch) {
-        return api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps?size=200").json();
+        return api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps?size=200")
+                .json();
     }
 
     private static String local(String stampUrl) {
@@ -59,7 +60,8 @@ public abstract class CacheBoundsScenarios extends ApiScenarios {
         JsonNode batch = issued(2);
         String first = local(stamps(batch).at("/items/0/url").asText());
         String second = local(stamps(batch).at("/items/1/url").asText());
-        assertEquals("GENUINE", traceJson(first + "&utm_source=a").get("verdict").asText()); // remembered now
+        assertEquals(
+                "GENUINE", traceJson(first + "&utm_source=a").get("verdict").asText()); // remembered now
         char last = first.charAt(first.length() - 1);
         String altered = first.substring(0, first.length() - 1) + (last == 'A' ? 'Q' : 'A');
         for (String url : new String[] {altered, altered + "&utm_source=a", altered + "&junk=1"}) {
@@ -81,8 +83,8 @@ public abstract class CacheBoundsScenarios extends ApiScenarios {
         String lotPath = stamp.substring(0, stamp.indexOf("/21/"));
         String lot = batch.get("lotCode").asText();
         // the lot page with the lot's first letter percent-encoded: the same lot, decoded by the servlet
-        String spelled = lotPath.replace("/10/" + lot, "/10/%" + Integer.toHexString(lot.charAt(0)).toUpperCase()
-                + lot.substring(1));
+        String spelled = lotPath.replace(
+                "/10/" + lot, "/10/%" + Integer.toHexString(lot.charAt(0)).toUpperCase() + lot.substring(1));
         assertNotEquals(lotPath, spelled);
         String page = text(spelled);
         int at = page.indexOf("<script type=\"application/ld+json\">");

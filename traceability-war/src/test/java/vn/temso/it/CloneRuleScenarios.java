@@ -25,7 +25,9 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
     /** The local path of the stamp of a fresh one-stamp batch, and its serial. */
     private String[] freshStamp() throws InterruptedException {
         JsonNode batch = Fixtures.issuedBatch(api, MANAGER, 1);
-        JsonNode stamp = api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps").json().at("/items/0");
+        JsonNode stamp = api.get(MANAGER, "/api/batches/" + batch.get("id").asText() + "/stamps")
+                .json()
+                .at("/items/0");
         String url = stamp.get("url").asText();
         assertTrue(url.startsWith(BASE + "/01/"), url);
         return new String[] {url.substring(BASE.length()), stamp.get("serial").asText()};
@@ -33,12 +35,19 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
 
     /** A scan as a phone makes it: its user agent, language, and (through the trusted proxy) its address. */
     private static Api.Reply scan(String path, String accept, String userAgent, String language, String forwardedFor) {
-        return api.request("GET", path).accept(accept).header("Accept-Language", language)
-                .header("User-Agent", userAgent).from(forwardedFor).send();
+        return api.request("GET", path)
+                .accept(accept)
+                .header("Accept-Language", language)
+                .header("User-Agent", userAgent)
+                .from(forwardedFor)
+                .send();
     }
 
     private boolean listedSuspicious(String serial) {
-        return api.get(MANAGER, "/api/stamps/suspicious?size=200").json().toString().contains(serial);
+        return api.get(MANAGER, "/api/stamps/suspicious?size=200")
+                .json()
+                .toString()
+                .contains(serial);
     }
 
     @Test
@@ -55,7 +64,11 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
     }
 
     private static int report(String form, String userAgent, String forwardedFor) throws Exception {
-        return api.request("POST", "/report").form(form).header("User-Agent", userAgent).from(forwardedFor).send()
+        return api.request("POST", "/report")
+                .form(form)
+                .header("User-Agent", userAgent)
+                .from(forwardedFor)
+                .send()
                 .status();
     }
 
@@ -64,11 +77,18 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
         String[] stamp = freshStamp();
         java.util.List<JsonNode> replies = new java.util.ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            replies.add(scan(stamp[0], "application/json", "Phone-" + i + " (Android 14; SM-A" + (100 + i) + ")",
-                    "vi", null).json());
+            replies.add(scan(
+                            stamp[0],
+                            "application/json",
+                            "Phone-" + i + " (Android 14; SM-A" + (100 + i) + ")",
+                            "vi",
+                            null)
+                    .json());
         }
-        assertEquals(java.util.Collections.nCopies(7, "GENUINE"),
-                replies.stream().map(r -> r.get("verdict").asText()).toList(), replies.get(6).toString());
+        assertEquals(
+                java.util.Collections.nCopies(7, "GENUINE"),
+                replies.stream().map(r -> r.get("verdict").asText()).toList(),
+                replies.get(6).toString());
         for (int i = 1; i <= 7; i++) {
             JsonNode r = replies.get(i - 1);
             assertEquals(i, r.get("scanCount").asInt());
@@ -91,7 +111,8 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
     void aVandalOnOneNetworkCannotFlagAStamp() throws Exception {
         String[] stamp = freshStamp();
         for (int i = 0; i < 60; i++) { // every address of its /24, a new user agent each time
-            JsonNode r = scan(stamp[0], "application/json", "bot/" + i, "vi", "203.0.113." + (i * 4)).json();
+            JsonNode r = scan(stamp[0], "application/json", "bot/" + i, "vi", "203.0.113." + (i * 4))
+                    .json();
             assertEquals("GENUINE", r.get("verdict").asText(), "scan " + i + ": " + r);
         }
         assertFalse(listedSuspicious(stamp[1]));
@@ -103,11 +124,16 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
         String[] networks = {"198.51.100.20", "2001:db8:aa::7", "192.0.2.44"};
         for (String n : networks) {
             for (String sameNetwork : new String[] {n, n}) { // scanned twice each: a network counts once
-                assertEquals("GENUINE", scan(stamp[0], "application/json", "x", "vi", sameNetwork).json()
-                        .get("verdict").asText());
+                assertEquals(
+                        "GENUINE",
+                        scan(stamp[0], "application/json", "x", "vi", sameNetwork)
+                                .json()
+                                .get("verdict")
+                                .asText());
             }
         }
-        JsonNode fourth = scan(stamp[0], "application/json", "x", "vi", "100.64.9.9").json();
+        JsonNode fourth =
+                scan(stamp[0], "application/json", "x", "vi", "100.64.9.9").json();
         assertEquals("SUSPICIOUS", fourth.get("verdict").asText(), fourth.toString());
         assertEquals("MANY_NETWORKS", fourth.get("reason").asText());
         assertEquals(7, fourth.get("scanCount").asInt());
@@ -116,7 +142,8 @@ public abstract class CloneRuleScenarios extends ApiScenarios {
         Api.Reply page = scan(stamp[0], "text/html", "y", "vi", networks[0]);
         assertTrue(page.text().contains("Cảnh báo: tem có thể bị sao chép"), page.text());
         assertTrue(page.text().contains("quét ở nhiều nơi khác nhau trong nhiều ngày"), page.text());
-        assertTrue(page.text().contains("từ chính mạng bạn đang dùng. Tem này đã được quét 8 lần ở 4 nơi khác nhau."),
+        assertTrue(
+                page.text().contains("từ chính mạng bạn đang dùng. Tem này đã được quét 8 lần ở 4 nơi khác nhau."),
                 page.text());
     }
 }

@@ -44,8 +44,11 @@ public abstract class FileScenarios extends ApiScenarios {
     static HttpResponse<byte[]> probe(String method, String key, byte[] body, String... query) {
         String q = "/it/files?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + String.join("", query);
         Api.Request r = api.request(method, q);
-        return (body == null ? r.header("Content-Type", "application/octet-stream")
-                : r.body("application/octet-stream", body)).send().raw();
+        return (body == null
+                        ? r.header("Content-Type", "application/octet-stream")
+                        : r.body("application/octet-stream", body))
+                .send()
+                .raw();
     }
 
     /** The file under {@code key} in the database store holds exactly {@code bytes}, in chunks of at most 256 KiB. */
@@ -82,8 +85,12 @@ public abstract class FileScenarios extends ApiScenarios {
     }
 
     private static HttpResponse<byte[]> putImage(String user, String productId, String type, byte[] body) {
-        return api.request("PUT", "/api/products/" + productId + "/image").as(user).accept("application/json")
-                .body(type, body).send().raw();
+        return api.request("PUT", "/api/products/" + productId + "/image")
+                .as(user)
+                .accept("application/json")
+                .body(type, body)
+                .send()
+                .raw();
     }
 
     private static HttpResponse<byte[]> get(String path, String... headers) {
@@ -101,7 +108,9 @@ public abstract class FileScenarios extends ApiScenarios {
         assertEquals(CHUNK, f.get("largestChunk").asInt());
         HttpResponse<byte[]> back = probe("GET", key, null, "&content=1");
         assertEquals(200, back.statusCode());
-        assertEquals(String.valueOf(big.length), back.headers().firstValue("Content-Length").orElse(null));
+        assertEquals(
+                String.valueOf(big.length),
+                back.headers().firstValue("Content-Length").orElse(null));
         assertArrayEquals(big, back.body());
         assertEquals(204, probe("DELETE", key, null).statusCode());
         assertEquals(404, probe("GET", key, null).statusCode());
@@ -113,14 +122,18 @@ public abstract class FileScenarios extends ApiScenarios {
         byte[] image = png(0xc62828);
         HttpResponse<byte[]> put = putImage(MANAGER, id, "image/png", image);
         assertEquals(200, put.statusCode(), new String(put.body(), StandardCharsets.UTF_8));
-        assertEquals("/images/" + id, Api.JSON.readTree(put.body()).get("imageUrl").asText());
+        assertEquals(
+                "/images/" + id, Api.JSON.readTree(put.body()).get("imageUrl").asText());
         assertStored("images/" + id, image, "image/png");
 
         HttpResponse<byte[]> served = get("/images/" + id); // public: trace pages show it
         assertEquals(200, served.statusCode());
         assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith("image/png"));
-        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertEquals(String.valueOf(image.length), served.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(
+                "nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                String.valueOf(image.length),
+                served.headers().firstValue("Content-Length").orElse(""));
         assertArrayEquals(image, served.body());
         String etag = served.headers().firstValue("ETag").orElseThrow();
         assertEquals("\"" + sha256(image) + "\"", etag, "the content's hash: the same tag from every instance");
@@ -130,8 +143,12 @@ public abstract class FileScenarios extends ApiScenarios {
         assertEquals(200, putImage(MANAGER, id, "image/png", replaced).statusCode());
         assertArrayEquals(replaced, get("/images/" + id).body(), "a new upload replaces the image");
 
-        assertEquals(400, putImage(MANAGER, id, "image/svg+xml", "<svg/>".getBytes(StandardCharsets.UTF_8)).statusCode());
-        assertEquals(400, putImage(MANAGER, id, "image/jpeg", new byte[2_000_001]).statusCode(), "over 2 MB");
+        assertEquals(
+                400,
+                putImage(MANAGER, id, "image/svg+xml", "<svg/>".getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
+        assertEquals(
+                400, putImage(MANAGER, id, "image/jpeg", new byte[2_000_001]).statusCode(), "over 2 MB");
         assertEquals(404, putImage("duchoa.quanly", id, "image/png", image).statusCode(), "another cooperative's");
         assertArrayEquals(replaced, get("/images/" + id).body(), "refused uploads change nothing");
         assertEquals(404, get("/images/00000000-0000-0000-0000-000000000000").statusCode());
@@ -152,7 +169,8 @@ public abstract class FileScenarios extends ApiScenarios {
         assertArrayEquals(expected, served.body());
         assertStored("images/" + LEGACY_IMAGE, expected, "image/png");
         Path data = Path.of(System.getProperty("temso.it.dataDir", "target/it-data"));
-        assertTrue(Files.notExists(data.resolve("images")), "the imported directory is renamed, not left to import again");
+        assertTrue(
+                Files.notExists(data.resolve("images")), "the imported directory is renamed, not left to import again");
         try (var kept = Files.list(data)) {
             assertTrue(kept.anyMatch(p -> p.getFileName().toString().startsWith("images.imported-")), "and kept");
         }

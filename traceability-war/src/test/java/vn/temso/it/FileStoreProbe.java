@@ -46,8 +46,8 @@ public class FileStoreProbe extends HttpServlet {
         int chunks;
         int largest;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(LENGTH(chunk)) FROM stored_file_chunk"
-                     + " WHERE blob_id = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*), MAX(LENGTH(chunk)) FROM stored_file_chunk" + " WHERE blob_id = ?")) {
             s.setString(1, f.version());
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -58,9 +58,11 @@ public class FileStoreProbe extends HttpServlet {
             throw new IOException(e);
         }
         resp.setContentType("application/json");
-        resp.getWriter().write("{\"key\":\"" + f.key() + "\",\"contentType\":\"" + f.contentType() + "\",\"size\":"
-                + f.size() + ",\"sha256\":\"" + f.sha256() + "\",\"created\":\"" + f.created() + "\",\"chunks\":"
-                + chunks + ",\"largestChunk\":" + largest + "}");
+        resp.getWriter()
+                .write("{\"key\":\"" + f.key() + "\",\"contentType\":\"" + f.contentType() + "\",\"size\":"
+                        + f.size() + ",\"sha256\":\"" + f.sha256() + "\",\"created\":\"" + f.created()
+                        + "\",\"chunks\":"
+                        + chunks + ",\"largestChunk\":" + largest + "}");
     }
 
     @Override

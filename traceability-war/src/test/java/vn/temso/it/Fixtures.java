@@ -9,17 +9,35 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Builders for registry records created through the API (never through the database). */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
-    public static final List<List<Double>> SQUARE = List.of(List.of(106.4098, 10.8631), List.of(106.4148, 10.8631),
-            List.of(106.4148, 10.8671), List.of(106.4098, 10.8671), List.of(106.4098, 10.8631));
+    public static final List<List<Double>> SQUARE = List.of(
+            List.of(106.4098, 10.8631),
+            List.of(106.4148, 10.8631),
+            List.of(106.4148, 10.8671),
+            List.of(106.4098, 10.8671),
+            List.of(106.4098, 10.8631));
 
     public static Map<String, Object> zoneBody(String code) {
-        return Map.of("code", code, "name", "Vùng rau Hòa Khánh " + code, "commune", "Bình Tịnh", "crop", "Rau ăn lá",
-                "declaredAreaHa", 24.5, "households", 12, "harvestsPerYear", 6,
-                "certifications", List.of(Map.of("scheme", "VietGAP", "number", "VG-" + code, "validUntil", "2027-06-30")),
-                "geometry", Map.of("type", "Polygon", "coordinates", List.of(SQUARE)));
+        return Map.of(
+                "code",
+                code,
+                "name",
+                "Vùng rau Hòa Khánh " + code,
+                "commune",
+                "Bình Tịnh",
+                "crop",
+                "Rau ăn lá",
+                "declaredAreaHa",
+                24.5,
+                "households",
+                12,
+                "harvestsPerYear",
+                6,
+                "certifications",
+                List.of(Map.of("scheme", "VietGAP", "number", "VG-" + code, "validUntil", "2027-06-30")),
+                "geometry",
+                Map.of("type", "Polygon", "coordinates", List.of(SQUARE)));
     }
 
     public static JsonNode zone(Api api, String user) {
@@ -40,8 +58,19 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> productBody(String gtin) {
-        return Map.of("gtin", gtin, "name", "Gạo thơm ST25 – túi 5 kg", "description", "Gạo ST25, vụ Đông Xuân",
-                "category", "Gạo", "unit", "túi 5 kg", "priceVnd", 185000);
+        return Map.of(
+                "gtin",
+                gtin,
+                "name",
+                "Gạo thơm ST25 – túi 5 kg",
+                "description",
+                "Gạo ST25, vụ Đông Xuân",
+                "category",
+                "Gạo",
+                "unit",
+                "túi 5 kg",
+                "priceVnd",
+                185000);
     }
 
     public static JsonNode product(Api api, String user) {
@@ -57,15 +86,28 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> batchBody(String productId, String zoneId, String lot) {
-        return Map.of("productId", productId, "lotCode", lot, "zoneIds", List.of(zoneId), "harvestDate", "2026-11-10",
-                "quantity", 1200, "unit", "kg");
+        return Map.of(
+                "productId",
+                productId,
+                "lotCode",
+                lot,
+                "zoneIds",
+                List.of(zoneId),
+                "harvestDate",
+                "2026-11-10",
+                "quantity",
+                1200,
+                "unit",
+                "kg");
     }
 
     public static JsonNode batch(Api api, String user) {
         JsonNode zone = zone(api, user);
         JsonNode product = product(api, user);
-        Api.Reply r = api.post(user, "/api/batches", batchBody(product.get("id").asText(), zone.get("id").asText(),
-                "L" + ApiScenarios.unique()));
+        Api.Reply r = api.post(
+                user,
+                "/api/batches",
+                batchBody(product.get("id").asText(), zone.get("id").asText(), "L" + ApiScenarios.unique()));
         if (r.status() != 201) {
             throw new AssertionError("batch: " + r.status() + " " + r.text());
         }
@@ -94,7 +136,9 @@ public final class Fixtures {
             JsonNode j = api.get(user, job).json();
             String status = j.get("status").asText();
             if (!"RUNNING".equals(status)) {
-                if (!"DONE".equals(status) || j.get("issued").asInt() != count || j.get("percent").asInt() != 100) {
+                if (!"DONE".equals(status)
+                        || j.get("issued").asInt() != count
+                        || j.get("percent").asInt() != 100) {
                     throw new AssertionError("issuing job " + job + " ended as " + j);
                 }
                 return j;
@@ -116,7 +160,11 @@ public final class Fixtures {
     public static JsonNode scannedAsCopy(Api api, String stampUrl) {
         JsonNode last = null;
         for (String network : List.of("198.51.100.30", "192.0.2.30", "2001:db8:bb::30", "100.64.30.30")) {
-            last = api.request("GET", local(stampUrl)).accept("application/json").from(network).send().json();
+            last = api.request("GET", local(stampUrl))
+                    .accept("application/json")
+                    .from(network)
+                    .send()
+                    .json();
         }
         if (!"SUSPICIOUS".equals(last.get("verdict").asText())) {
             throw new AssertionError("not flagged as a copy: " + last);

@@ -48,7 +48,8 @@ public abstract class FuzzScenarios extends ApiScenarios {
             String text = new String(body, StandardCharsets.UTF_8);
             String what = this.what.length() > 80 ? this.what.substring(0, 80) + "..." : this.what;
             return role + " " + method + " " + (url.length() > 160 ? url.substring(0, 160) + "..." : url) + " [" + what
-                    + "] -> " + status + " " + contentType + " " + (text.length() > 200 ? text.substring(0, 200) : text);
+                    + "] -> " + status + " " + contentType + " "
+                    + (text.length() > 200 ? text.substring(0, 200) : text);
         }
     }
 
@@ -57,12 +58,18 @@ public abstract class FuzzScenarios extends ApiScenarios {
     @Test
     void everyOperationAndRoleSurvivesMalformedInput() throws Exception {
         long start = System.nanoTime();
-        JsonNode openapi = Api.JSON.readTree(api.send("GET", "/openapi", null, null, null).raw().body());
+        JsonNode openapi = Api.JSON.readTree(
+                api.send("GET", "/openapi", null, null, null).raw().body());
         Map<String, String> tokens = new LinkedHashMap<>();
         ROLES.forEach((role, user) -> tokens.put(role, user == null ? null : signIn(user)));
         JsonNode batch = Fixtures.batch(api, MANAGER);
-        Map<String, String> ownIds = Map.of("/api/zones/{id}", batch.get("zones").get(0).get("id").asText(),
-                "/api/products/{id}", batch.get("productId").asText(), "/api/batches/{id}", batch.get("id").asText());
+        Map<String, String> ownIds = Map.of(
+                "/api/zones/{id}",
+                batch.get("zones").get(0).get("id").asText(),
+                "/api/products/{id}",
+                batch.get("productId").asText(),
+                "/api/batches/{id}",
+                batch.get("id").asText());
 
         Random random = new Random(20261204L);
         List<Sent> sent = new ArrayList<>();
@@ -95,12 +102,20 @@ public abstract class FuzzScenarios extends ApiScenarios {
                 failures.add(problem + ": " + s.describe());
             }
         }
-        System.out.printf("Fuzz: %d requests to %d operations with %d roles in %.1f s; per status %s; %d refused by"
-                + " the web container before the application (undecodable path, request line too long)%n",
-                sent.size(), operations, ROLES.size(), (System.nanoTime() - start) / 1e9, perStatus, refusedByContainer);
+        System.out.printf(
+                "Fuzz: %d requests to %d operations with %d roles in %.1f s; per status %s; %d refused by"
+                        + " the web container before the application (undecodable path, request line too long)%n",
+                sent.size(),
+                operations,
+                ROLES.size(),
+                (System.nanoTime() - start) / 1e9,
+                perStatus,
+                refusedByContainer);
         failures.stream().limit(300).forEach(f -> System.out.println("FUZZ FAILURE " + f));
-        assertTrue(failures.isEmpty(), failures.size() + " bad answers, first: "
-                + String.join("\n", failures.subList(0, Math.min(15, failures.size()))));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " bad answers, first: "
+                        + String.join("\n", failures.subList(0, Math.min(15, failures.size()))));
     }
 
     /**
@@ -109,7 +124,9 @@ public abstract class FuzzScenarios extends ApiScenarios {
      * Accepted only for those requests (docs/security/input.md).
      */
     static boolean refusedByContainer(Sent s) {
-        boolean undecodable = s.url().contains("%00") || s.url().contains("%FF") || s.url().contains("%5C")
+        boolean undecodable = s.url().contains("%00")
+                || s.url().contains("%FF")
+                || s.url().contains("%5C")
                 || s.url().length() > 8000;
         return undecodable && s.status() == 400 && s.contentType() == null && s.body().length == 0;
     }
@@ -127,7 +144,9 @@ public abstract class FuzzScenarios extends ApiScenarios {
         }
         try {
             JsonNode p = Api.JSON.readTree(s.body());
-            if (p.path("status").asInt() != s.status() || !p.path("type").isTextual() || !p.path("title").isTextual()) {
+            if (p.path("status").asInt() != s.status()
+                    || !p.path("type").isTextual()
+                    || !p.path("title").isTextual()) {
                 return "incomplete problem";
             }
         } catch (IOException e) {
@@ -136,8 +155,15 @@ public abstract class FuzzScenarios extends ApiScenarios {
         return null;
     }
 
-    private void fuzz(JsonNode openapi, String template, String method, JsonNode op, Map<String, String> tokens,
-                      Map<String, String> ownIds, Random random, List<Sent> sent) {
+    private void fuzz(
+            JsonNode openapi,
+            String template,
+            String method,
+            JsonNode op,
+            Map<String, String> tokens,
+            Map<String, String> ownIds,
+            Random random,
+            List<Sent> sent) {
         List<String> pathParams = new ArrayList<>();
         List<String> queryParams = new ArrayList<>();
         for (JsonNode p : op.path("parameters")) {
@@ -171,9 +197,11 @@ public abstract class FuzzScenarios extends ApiScenarios {
             for (int i = 0; i < all.size(); i++) {
                 Case c = all.get(i);
                 // each case goes to two signed-in roles in turn; anonymous gets every fifth case
-                List<String> to = auth ? List.of(roles.get(i % roles.size()))
-                        : i % 5 == 0 ? List.of("anonymous", roles.get(1 + i % 4))
-                        : List.of(roles.get(1 + i % 4), roles.get(1 + (i + 1) % 4));
+                List<String> to = auth
+                        ? List.of(roles.get(i % roles.size()))
+                        : i % 5 == 0
+                                ? List.of("anonymous", roles.get(1 + i % 4))
+                                : List.of(roles.get(1 + i % 4), roles.get(1 + (i + 1) % 4));
                 for (String role : to) {
                     sent.add(send(role, tokens.get(role), method, sanePath, c));
                 }
@@ -221,7 +249,11 @@ public abstract class FuzzScenarios extends ApiScenarios {
             }
         }
         // content negotiation: an Accept the API does not produce
-        sent.add(send("COOP_MANAGER", tokens.get("COOP_MANAGER"), method, sanePath,
+        sent.add(send(
+                "COOP_MANAGER",
+                tokens.get("COOP_MANAGER"),
+                method,
+                sanePath,
                 (hasBody ? Case.json("accept xml", "{}") : Case.none()).accept("application/xml")));
     }
 
@@ -264,11 +296,16 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     /** Sign-in and password change: only bodies that fail before any password is compared. */
     static List<Case> authBodies() {
-        return List.of(Case.json("literal null", "null"), Case.json("array", "[]"),
+        return List.of(
+                Case.json("literal null", "null"),
+                Case.json("array", "[]"),
                 Case.json("deep arrays", nested("[", "]", 10_000)),
                 Case.json("wrong types", "{\"username\":[1],\"password\":{\"a\":1}}"),
-                new Case("invalid UTF-8", "application/json", new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xC3,
-                        (byte) 0x28, '"', '}'}, "application/json"));
+                new Case(
+                        "invalid UTF-8",
+                        "application/json",
+                        new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                        "application/json"));
     }
 
     static List<Case> bodies(JsonNode openapi, JsonNode op, String template, Random random) {
@@ -280,27 +317,39 @@ public abstract class FuzzScenarios extends ApiScenarios {
         cases.add(Case.json("deep arrays", nested("[", "]", 10_000)));
         cases.add(Case.json("deep objects", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)));
         cases.add(Case.json("huge string", "{\"name\":\"" + "x".repeat(1_000_000) + "\"}"));
-        cases.add(new Case("invalid UTF-8", "application/json",
+        cases.add(new Case(
+                "invalid UTF-8",
+                "application/json",
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'},
                 "application/json"));
         cases.add(Case.json("NUL in string", "{\"name\":\"a\\u0000b\"}"));
-        for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "application/json; charset=ISO-8859-1", "multipart/form-data; boundary=x", "nonsense")) {
+        for (String type : List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=ISO-8859-1",
+                "multipart/form-data; boundary=x",
+                "nonsense")) {
             cases.add(Case.json("object", "{\"name\":\"x\"}").typed(type));
         }
         cases.add(new Case("no content type", null, "{}".getBytes(StandardCharsets.UTF_8), "application/json"));
         if (template.endsWith("/geometry")) {
-            cases.add(Case.json("deep GeoJSON", "{\"type\":\"Polygon\",\"coordinates\":" + nested("[", "]", 5_000) + "}")
-                    .typed("application/geo+json"));
-            cases.add(Case.json("NaN KML", "<kml><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>"
-                    + "NaN,NaN NaN,NaN NaN,NaN NaN,NaN</coordinates></LinearRing></outerBoundaryIs></Polygon>"
-                    + "</Placemark></kml>").typed("application/vnd.google-earth.kml+xml"));
+            cases.add(
+                    Case.json("deep GeoJSON", "{\"type\":\"Polygon\",\"coordinates\":" + nested("[", "]", 5_000) + "}")
+                            .typed("application/geo+json"));
+            cases.add(Case.json(
+                            "NaN KML",
+                            "<kml><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                                    + "NaN,NaN NaN,NaN NaN,NaN NaN,NaN</coordinates></LinearRing></outerBoundaryIs></Polygon>"
+                                    + "</Placemark></kml>")
+                    .typed("application/vnd.google-earth.kml+xml"));
             cases.add(Case.json("deep KML", "<kml>" + nested("<a>", "</a>", 5_000) + "</kml>")
                     .typed("application/vnd.google-earth.kml+xml"));
         }
         // wrong types and nulls field by field, on an object whose other fields have the right types
-        JsonNode schema = resolve(openapi, op.path("requestBody").path("content").path("application/json")
-                .path("schema"));
+        JsonNode schema = resolve(
+                openapi,
+                op.path("requestBody").path("content").path("application/json").path("schema"));
         JsonNode properties = schema.path("properties");
         if (properties.isObject()) {
             ObjectNode base = JsonNodeFactory.instance.objectNode();
@@ -310,10 +359,12 @@ public abstract class FuzzScenarios extends ApiScenarios {
             for (String field : fields) {
                 JsonNode right = base.get(field);
                 List<JsonNode> wrong = wrongFor(right);
-                for (JsonNode w : List.of(JsonNodeFactory.instance.nullNode(), wrong.get(random.nextInt(wrong.size())))) {
+                for (JsonNode w :
+                        List.of(JsonNodeFactory.instance.nullNode(), wrong.get(random.nextInt(wrong.size())))) {
                     ObjectNode body = base.deepCopy();
                     body.set(field, w);
-                    cases.add(Case.json(field + "=" + (w.toString().length() > 20 ? w.getNodeType() : w), body.toString()));
+                    cases.add(Case.json(
+                            field + "=" + (w.toString().length() > 20 ? w.getNodeType() : w), body.toString()));
                 }
             }
         }
@@ -343,25 +394,44 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     static List<JsonNode> wrongFor(JsonNode right) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        List<JsonNode> all = new ArrayList<>(List.of(f.textNode("x"), f.numberNode(1e308),
-                f.numberNode(new java.math.BigInteger("123456789012345678901234567890")), f.booleanNode(true),
-                f.arrayNode().add(1).add("x"), f.objectNode().put("a", 1), f.textNode("2026-02-30"),
+        List<JsonNode> all = new ArrayList<>(List.of(
+                f.textNode("x"),
+                f.numberNode(1e308),
+                f.numberNode(new java.math.BigInteger("123456789012345678901234567890")),
+                f.booleanNode(true),
+                f.arrayNode().add(1).add("x"),
+                f.objectNode().put("a", 1),
+                f.textNode("2026-02-30"),
                 f.textNode("\u0000\uFFFF\uD83D\uDE00")));
         all.removeIf(v -> v.getNodeType() == right.getNodeType() && !v.isTextual());
         return all;
     }
 
     static List<String> pathValues() {
-        return List.of("%00", "a%2Fb", "..%2F..%2Fzones", "%2e%2e", "a".repeat(3000), "%E1%BB%87%F0%9F%98%80",
-                "%FF", "%5C..%5C", "../../x", "%20", "-1", "2147483648", "null", "%3Cscript%3E", "x;y=z");
+        return List.of(
+                "%00",
+                "a%2Fb",
+                "..%2F..%2Fzones",
+                "%2e%2e",
+                "a".repeat(3000),
+                "%E1%BB%87%F0%9F%98%80",
+                "%FF",
+                "%5C..%5C",
+                "../../x",
+                "%20",
+                "-1",
+                "2147483648",
+                "null",
+                "%3Cscript%3E",
+                "x;y=z");
     }
 
     static List<String> queryValues(String name) {
         if (List.of("page", "size", "dpi", "px").contains(name)) {
             return List.of("2147483647", "-1", "NaN", "1e99", "99999999999999999999", "%20", "0x10", "-2147483648");
         }
-        return List.of("%00", "%FF", "x".repeat(10_000), "%E1%BB%87", "'%20OR%201=1--", "NaN", "-1", "%25",
-                "2026-13-45");
+        return List.of(
+                "%00", "%FF", "x".repeat(10_000), "%E1%BB%87", "'%20OR%201=1--", "NaN", "-1", "%25", "2026-13-45");
     }
 
     // ------------------------------------------------------------------- the findings, one regression test each
@@ -370,9 +440,14 @@ public abstract class FuzzScenarios extends ApiScenarios {
     void theLiteralNullIsA400OnCreateAndUpdate() {
         String token = signIn(MANAGER);
         JsonNode batch = Fixtures.batch(api, MANAGER);
-        for (String[] call : new String[][] {{"POST", "/api/zones"}, {"POST", "/api/products"}, {"POST", "/api/batches"},
-                {"PUT", "/api/zones/" + batch.get("zones").get(0).get("id").asText()},
-                {"PUT", "/api/batches/" + batch.get("id").asText()}, {"POST", "/api/cooperatives"}}) {
+        for (String[] call : new String[][] {
+            {"POST", "/api/zones"},
+            {"POST", "/api/products"},
+            {"POST", "/api/batches"},
+            {"PUT", "/api/zones/" + batch.get("zones").get(0).get("id").asText()},
+            {"PUT", "/api/batches/" + batch.get("id").asText()},
+            {"POST", "/api/cooperatives"}
+        }) {
             Sent s = raw(call[0], call[1], token, "application/json", "null");
             assertProblemAnswer(s, 400);
             assertTrue(s.describe().contains("/malformed-request"), s::describe);
@@ -386,8 +461,14 @@ public abstract class FuzzScenarios extends ApiScenarios {
         assertProblemAnswer(raw("POST", "/api/label-templates", token, "application/json", deep), 400);
         assertProblemAnswer(raw("POST", "/api/label-templates/calibration", token, "application/json", deep), 400);
         // deep GeoJSON outlines are refused by the zone geometry reader itself (docs/security/geometry.md)
-        assertProblemAnswer(raw("POST", "/api/batches", token, "application/json",
-                "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)), 400);
+        assertProblemAnswer(
+                raw(
+                        "POST",
+                        "/api/batches",
+                        token,
+                        "application/json",
+                        "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)),
+                400);
     }
 
     @Test
@@ -426,21 +507,31 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     @Test
     void oddSpellingsOfAppStillNeedSignIn() throws Exception {
-        for (String path : List.of("/app;x/zones.xhtml", "/%61pp/zones.xhtml", "/app%2Fzones.xhtml",
-                "/x/../app/zones.xhtml", "/app/zones.xhtml")) {
+        for (String path : List.of(
+                "/app;x/zones.xhtml",
+                "/%61pp/zones.xhtml",
+                "/app%2Fzones.xhtml",
+                "/x/../app/zones.xhtml",
+                "/app/zones.xhtml")) {
             Api.Reply r = api.request("GET", path).followRedirects().send();
             assertEquals(200, r.status(), path + " -> " + r.raw().uri() + " " + r.status());
-            assertEquals("/login.xhtml", r.raw().uri().getPath(), path + " ended at " + r.raw().uri());
+            assertEquals(
+                    "/login.xhtml",
+                    r.raw().uri().getPath(),
+                    path + " ended at " + r.raw().uri());
         }
     }
 
     @Test
     void aFormPostedWithoutItsSessionShowsTheFormAgainNotAnError() throws Exception {
         // the session timed out (or the cookie never came back): Faces cannot restore the view
-        Api.Reply r = api.request("POST", "/login.xhtml").form("login=login&login%3Ausername=x&login%3Apassword=y"
-                + "&login%3Asubmit=submit&jakarta.faces.ViewState=-1234%3A5678").send();
+        Api.Reply r = api.request("POST", "/login.xhtml")
+                .form("login=login&login%3Ausername=x&login%3Apassword=y"
+                        + "&login%3Asubmit=submit&jakarta.faces.ViewState=-1234%3A5678")
+                .send();
         assertEquals(302, r.status(), r.text());
-        assertTrue(r.raw().headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
+        assertTrue(
+                r.raw().headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
                 r.raw().headers().map()::toString);
     }
 
@@ -448,8 +539,11 @@ public abstract class FuzzScenarios extends ApiScenarios {
     void sessionCookieIsSecureAndHstsIsSentForAnHttpsBaseUrl() {
         Sent login = raw("GET", "/login.xhtml", null, null, null);
         Api.Reply page = plain("/login.xhtml");
-        String cookie = page.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + page.raw().headers().map()));
+        String cookie = page.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie: " + page.raw().headers().map()));
         assertTrue(cookie.contains("Secure"), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         for (String path : List.of("/login.xhtml", "/api/zones", "/01/123", "/.well-known/jwks.json")) {
@@ -461,25 +555,42 @@ public abstract class FuzzScenarios extends ApiScenarios {
     @Test
     void tracePagesAndTheReportFormSendACspThatForbidsFraming() {
         for (String path : List.of("/01/04012345678901/10/NOLOT/21/NOSERIAL?8030=x", "/01/123", "/01/")) {
-            String csp = plain(path).raw().headers().firstValue("Content-Security-Policy").orElse("");
+            String csp = plain(path)
+                    .raw()
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), path + ": " + csp);
         }
         Sent report = raw("POST", "/report", null, "application/x-www-form-urlencoded", "kind=FEEDBACK");
         assertTrue(report.status() >= 400 && report.status() < 500, report::describe);
         Api.Reply post = web("POST", "/report").form("kind=FEEDBACK").send();
-        assertTrue(post.raw().headers().firstValue("Content-Security-Policy").orElse("")
-                .contains("frame-ancestors 'none'"), post.raw().headers().map().toString());
+        assertTrue(
+                post.raw()
+                        .headers()
+                        .firstValue("Content-Security-Policy")
+                        .orElse("")
+                        .contains("frame-ancestors 'none'"),
+                post.raw().headers().map().toString());
         Api.Reply get = plain("/report");
         assertEquals(405, get.status());
-        assertTrue(get.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"),
+        assertTrue(
+                get.raw()
+                        .headers()
+                        .firstValue("Content-Security-Policy")
+                        .orElse("")
+                        .contains("default-src 'none'"),
                 get.raw().headers().map().toString());
     }
 
     @Test
     void apiAnswersCarryNosniff() {
         String token = signIn(MANAGER);
-        for (Sent s : List.of(raw("GET", "/api/zones", token, null, null), raw("GET", "/api/zones", null, null, null),
-                raw("GET", "/api/zones?page=x", token, null, null), raw("GET", "/api/nothing", token, null, null))) {
+        for (Sent s : List.of(
+                raw("GET", "/api/zones", token, null, null),
+                raw("GET", "/api/zones", null, null, null),
+                raw("GET", "/api/zones?page=x", token, null, null),
+                raw("GET", "/api/nothing", token, null, null))) {
             Api.Reply r = web("GET", s.url()).bearer(token).send();
             assertEquals("nosniff", r.header("X-Content-Type-Options"), s::describe);
         }
@@ -493,24 +604,30 @@ public abstract class FuzzScenarios extends ApiScenarios {
         // the session cookie is Secure here (https base URL), so it is carried by hand over the test's plain HTTP
         Api.Reply login = plain("/login.xhtml");
         String cookie = sessionCookie(login, null);
-        java.util.regex.Matcher state = java.util.regex.Pattern
-                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.text());
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile(
+                        "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(login.text());
         assertTrue(state.find(), login.text());
         String form = "login=login&login%3Ausername=admin&login%3Apassword=" + Api.DEMO_PASSWORD
                 + "&login%3Asubmit=x&jakarta.faces.ViewState="
                 + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
-        Api.Reply signedIn = web("POST", "/login.xhtml").header("Cookie", cookie).form(form).send();
+        Api.Reply signedIn =
+                web("POST", "/login.xhtml").header("Cookie", cookie).form(form).send();
         assertEquals(302, signedIn.status(), signedIn.text());
-        assertTrue(signedIn.raw().headers().firstValue("Location").orElse("").endsWith("/app/dashboard.xhtml"),
+        assertTrue(
+                signedIn.raw().headers().firstValue("Location").orElse("").endsWith("/app/dashboard.xhtml"),
                 signedIn.raw().headers().map().toString());
-        Api.Reply dashboard = web("GET", "/app/dashboard.xhtml").header("Cookie", sessionCookie(signedIn, cookie))
+        Api.Reply dashboard = web("GET", "/app/dashboard.xhtml")
+                .header("Cookie", sessionCookie(signedIn, cookie))
                 .send();
         assertEquals(200, dashboard.status(), dashboard.text());
     }
 
     static String sessionCookie(Api.Reply r, String previous) {
-        return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+        return r.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst()
                 .orElse(previous);
     }
 
@@ -538,7 +655,10 @@ public abstract class FuzzScenarios extends ApiScenarios {
 
     static Sent send(String role, String token, String method, String path, Case c) {
         String url = url(path);
-        Api.Request request = api.request(method, path).http1().bearer(token).body(c.contentType(), c.body())
+        Api.Request request = api.request(method, path)
+                .http1()
+                .bearer(token)
+                .body(c.contentType(), c.body())
                 .accept(c.accept());
         try {
             Api.Reply r;
@@ -549,15 +669,23 @@ public abstract class FuzzScenarios extends ApiScenarios {
                 // only notices on the next request, so that one is sent again once
                 r = request.exchange();
             }
-            return new Sent(role, method, url, c.what(), r.status(), r.contentType(), r.raw().body());
+            return new Sent(
+                    role,
+                    method,
+                    url,
+                    c.what(),
+                    r.status(),
+                    r.contentType(),
+                    r.raw().body());
         } catch (IOException e) {
             return new Sent(role, method, url, c.what(), 599, null, e.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
     static Sent raw(String method, String path, String token, String contentType, String body) {
-        Case c = body == null ? Case.none() : new Case("raw", contentType, body.getBytes(StandardCharsets.UTF_8),
-                "application/json");
+        Case c = body == null
+                ? Case.none()
+                : new Case("raw", contentType, body.getBytes(StandardCharsets.UTF_8), "application/json");
         return send("test", token, method, path, c);
     }
 

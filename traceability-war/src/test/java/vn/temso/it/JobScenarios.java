@@ -49,7 +49,15 @@ public abstract class JobScenarios extends ApiScenarios {
         if (handOver.status() == 202) {
             // the old run may commit no further chunk: the job only finishes if the sweeper's new run does it
             String next = null;
-            for (int i = 0; i < 200 && next == null && "RUNNING".equals(api.get(MANAGER, path).json().get("status").asText()); i++) {
+            for (int i = 0;
+                    i < 200
+                            && next == null
+                            && "RUNNING"
+                                    .equals(api.get(MANAGER, path)
+                                            .json()
+                                            .get("status")
+                                            .asText());
+                    i++) {
                 Thread.sleep(50);
                 next = owner(id);
             }
@@ -74,7 +82,9 @@ public abstract class JobScenarios extends ApiScenarios {
             assertEquals(String.valueOf(i), f[0], "every issue number once, in order");
             assertTrue(serials.add(f[1]), "serial twice: " + f[1]);
         }
-        assertTrue(api.get("admin", "/api/jobs").json().findValuesAsText("id").stream().noneMatch(id::equals),
+        assertTrue(
+                api.get("admin", "/api/jobs").json().findValuesAsText("id").stream()
+                        .noneMatch(id::equals),
                 "the finished job is no longer listed as unfinished");
     }
 
@@ -82,8 +92,12 @@ public abstract class JobScenarios extends ApiScenarios {
     void shouldShowJobLeasesToAdministratorsOnly() {
         assertEquals(200, api.get("admin", "/api/jobs").status());
         assertEquals(403, api.get(MANAGER, "/api/jobs").status());
-        assertEquals(404, api.post("admin", "/api/jobs/issuance/no-such-job/hand-over", null).status());
-        assertEquals(404, api.post("admin", "/api/jobs/laundry/x/hand-over", null).status());
+        assertEquals(
+                404,
+                api.post("admin", "/api/jobs/issuance/no-such-job/hand-over", null)
+                        .status());
+        assertEquals(
+                404, api.post("admin", "/api/jobs/laundry/x/hand-over", null).status());
     }
 
     /** The lease owner of an unfinished issuing job, or null when it is not unfinished (or not leased). */

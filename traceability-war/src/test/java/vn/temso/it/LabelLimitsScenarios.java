@@ -54,7 +54,8 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
         assertEquals(List.of("labelWidthMm", "labelHeightMm", "columns", "rows"), fields(r), r.text());
         assertTrue(r.json().get("detail").asText().contains("below 10 mm"), r.text());
         // as commune staff, and through the saved-template path: the same answer, nothing saved
-        assertEquals(List.of("labelWidthMm", "labelHeightMm", "columns", "rows"),
+        assertEquals(
+                List.of("labelWidthMm", "labelHeightMm", "columns", "rows"),
                 fields(postJson(STAFF, "/api/label-templates/calibration", TINY)));
         String coopId = Fixtures.batch(api, MANAGER).get("cooperativeId").asText();
         Api.Reply save = postJson(STAFF, "/api/label-templates?cooperativeId=" + coopId, TINY);
@@ -64,7 +65,9 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
         Api.Reply overflow = postJson(MANAGER, "/api/label-templates/calibration", TINY.replace("2000", "65536"));
         assertProblem(overflow, 400, "validation-failed");
         assertTrue(fields(overflow).containsAll(List.of("columns", "rows")), overflow.text());
-        Api.Reply huge = postJson(MANAGER, "/api/label-templates/calibration",
+        Api.Reply huge = postJson(
+                MANAGER,
+                "/api/label-templates/calibration",
                 TINY.replace("\"columns\": 2000", "\"columns\": 99999999999"));
         assertProblem(huge, 400, "validation-failed");
         assertEquals(List.of("columns"), fields(huge), huge.text());
@@ -82,8 +85,10 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
         Api.Reply save = postJson(MANAGER, "/api/label-templates?cooperativeId=" + coopId, HUGE.formatted(name));
         assertProblem(save, 400, "validation-failed");
         assertEquals(List.of("pageWidthMm", "pageHeightMm"), fields(save), save.text());
-        Api.Reply print = api.post(STAFF, "/api/batches/" + batchId + "/print-jobs", java.util.Map.of("format", "ZPL",
-                "template", name, "dpi", 600, "count", 1));
+        Api.Reply print = api.post(
+                STAFF,
+                "/api/batches/" + batchId + "/print-jobs",
+                java.util.Map.of("format", "ZPL", "template", name, "dpi", 600, "count", 1));
         assertProblem(print, 400, "validation-failed");
         assertEquals(List.of("template"), fields(print), "not a template of the cooperative: " + print.text());
 
@@ -91,18 +96,35 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
         String a3 = "a3plus-" + unique();
         Api.Reply saved = postJson(MANAGER, "/api/label-templates?cooperativeId=" + coopId, A3_PLUS.formatted(a3));
         assertEquals(201, saved.status(), saved.text());
-        assertEquals(200, api.get(STAFF, "/api/label-templates/" + saved.json().get("id").asText() + "/calibration")
-                .status());
-        Api.Reply zpl = api.post(STAFF, "/api/batches/" + batchId + "/print-jobs", java.util.Map.of("format", "ZPL",
-                "template", a3, "dpi", 600, "count", 1));
+        assertEquals(
+                200,
+                api.get(STAFF, "/api/label-templates/" + saved.json().get("id").asText() + "/calibration")
+                        .status());
+        Api.Reply zpl = api.post(
+                STAFF,
+                "/api/batches/" + batchId + "/print-jobs",
+                java.util.Map.of("format", "ZPL", "template", a3, "dpi", 600, "count", 1));
         assertProblem(zpl, 400, "validation-failed");
         assertEquals(List.of("template"), fields(zpl), zpl.text());
-        assertTrue(zpl.json().get("violations").get(0).get("message").asText()
-                .contains("labelWidthMm 320 is more than 168 mm"), zpl.text());
-        Api.Reply dpi = api.post(STAFF, "/api/batches/" + batchId + "/print-jobs", java.util.Map.of("format", "ZPL",
-                "template", "50x30", "dpi", 1200, "count", 1));
+        assertTrue(
+                zpl.json()
+                        .get("violations")
+                        .get(0)
+                        .get("message")
+                        .asText()
+                        .contains("labelWidthMm 320 is more than 168 mm"),
+                zpl.text());
+        Api.Reply dpi = api.post(
+                STAFF,
+                "/api/batches/" + batchId + "/print-jobs",
+                java.util.Map.of("format", "ZPL", "template", "50x30", "dpi", 1200, "count", 1));
         assertEquals(List.of("dpi"), fields(dpi), dpi.text());
-        assertEquals(0, api.get(STAFF, "/api/batches/" + batchId + "/print-jobs").json().get("total").asInt(),
+        assertEquals(
+                0,
+                api.get(STAFF, "/api/batches/" + batchId + "/print-jobs")
+                        .json()
+                        .get("total")
+                        .asInt(),
                 "refused requests are not recorded");
 
         // the limits are published with the templates
@@ -117,14 +139,21 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
         List<String> wrong = new ArrayList<>();
         // %5C and %00 are refused by the HTTP server itself (bare 400, no body) before any resource runs: server-level
         // path handling, not this resource's (issue 12 finding 4)
-        for (String path : List.of("/api/label-templates/a%2Fb/calibration", "/api/label-templates/a%2Fb",
-                "/api/label-templates/a%2F..%2F..%2Fbatches/calibration", "/api/label-templates/%2e%2e",
-                "/api/label-templates/%25/calibration", "/api/label-templates/a;b/calibration",
-                "/api/label-templates/%C0%AF/calibration", "/api/label-templates/%20/calibration")) {
+        for (String path : List.of(
+                "/api/label-templates/a%2Fb/calibration",
+                "/api/label-templates/a%2Fb",
+                "/api/label-templates/a%2F..%2F..%2Fbatches/calibration",
+                "/api/label-templates/%2e%2e",
+                "/api/label-templates/%25/calibration",
+                "/api/label-templates/a;b/calibration",
+                "/api/label-templates/%C0%AF/calibration",
+                "/api/label-templates/%20/calibration")) {
             Api.Reply r = api.get(STAFF, path);
             String type = r.contentType() == null ? "(none)" : r.contentType();
             System.out.println("GET " + path + " -> " + r.status() + " " + type);
-            if (r.status() < 400 || r.status() >= 500 || !type.startsWith("application/problem+json")
+            if (r.status() < 400
+                    || r.status() >= 500
+                    || !type.startsWith("application/problem+json")
                     || r.text().contains("<html")) {
                 wrong.add(path.substring(0, Math.min(path.length(), 60)) + " -> " + r.status() + " " + type + " "
                         + r.text().substring(0, Math.min(r.text().length(), 120)));
@@ -139,11 +168,15 @@ public abstract class LabelLimitsScenarios extends ApiScenarios {
     void shouldAnswerProblemJsonWhateverTheClientAccepts() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (String accept : List.of("application/pdf", "text/html", "*/*")) {
-            for (String[] call : List.of(new String[] {"POST", "/api/label-templates/calibration", TINY},
+            for (String[] call : List.of(
+                    new String[] {"POST", "/api/label-templates/calibration", TINY},
                     new String[] {"GET", "/api/label-templates/a%2Fb/calibration", null},
                     new String[] {"GET", "/api/label-templates/no-such-template/calibration", null})) {
-                Api.Reply r = api.request(call[0], call[1]).as(MANAGER).accept(accept)
-                        .body(call[2] == null ? null : "application/json", call[2]).send();
+                Api.Reply r = api.request(call[0], call[1])
+                        .as(MANAGER)
+                        .accept(accept)
+                        .body(call[2] == null ? null : "application/json", call[2])
+                        .send();
                 String type = r.contentType() == null ? "(none)" : r.contentType();
                 System.out.println(call[0] + " " + call[1] + " Accept " + accept + " -> " + r.status() + " " + type);
                 if (r.status() < 400 || r.status() >= 500 || !type.startsWith("application/problem+json")) {

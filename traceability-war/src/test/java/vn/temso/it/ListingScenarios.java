@@ -82,12 +82,25 @@ public abstract class ListingScenarios extends ApiScenarios {
     }
 
     static Map<String, Object> ocop(String decisionDate) {
-        return Map.of("stars", 4, "decisionNumber", "1234/QĐ-UBND", "decisionDate", decisionDate, "level", "PROVINCE",
-                "authority", "UBND tỉnh Long An");
+        return Map.of(
+                "stars",
+                4,
+                "decisionNumber",
+                "1234/QĐ-UBND",
+                "decisionDate",
+                decisionDate,
+                "level",
+                "PROVINCE",
+                "authority",
+                "UBND tỉnh Long An");
     }
 
     static HttpResponse<byte[]> fetch(String path, String... headers) {
-        return api.request("GET", path).headers(headers).timeout(Duration.ofSeconds(30)).send().raw();
+        return api.request("GET", path)
+                .headers(headers)
+                .timeout(Duration.ofSeconds(30))
+                .send()
+                .raw();
     }
 
     /** Polls a feed until its text satisfies {@code until} (feeds are regenerated in the background). */
@@ -129,7 +142,12 @@ public abstract class ListingScenarios extends ApiScenarios {
     static Map<String, CSVRecord> csv(String text, String idColumn) throws IOException {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Map<String, CSVRecord> rows = new HashMap<>();
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(t))) {
+        try (CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .build()
+                .parse(new StringReader(t))) {
             for (CSVRecord r : p) {
                 rows.put(r.get(idColumn), r);
             }
@@ -142,7 +160,8 @@ public abstract class ListingScenarios extends ApiScenarios {
     }
 
     @Test
-    void shouldPublishFeedsThatParseBackWithVietnameseOcopOnlyWhileValidOutOfStockKeptAndDeletedDropped() throws Exception {
+    void shouldPublishFeedsThatParseBackWithVietnameseOcopOnlyWhileValidOutOfStockKeptAndDeletedDropped()
+            throws Exception {
         String coop = idOfCoop(MANAGER);
         String name = "Gạo thơm ST25 \"Tân Trụ\", túi 5 kg – " + unique();
         JsonNode valid = product(name, ocop("2025-03-15"), 185000);
@@ -182,7 +201,8 @@ public abstract class ListingScenarios extends ApiScenarios {
         assertEquals("out_of_stock", g(items.get(gtin14(plain)), "availability"), "out of stock stays in the feed");
         assertFalse(items.containsKey(gtin14(gone)), "a deleted listing is dropped");
 
-        String meta = awaitFeed("/feeds/" + coop + "/meta-csv.csv", x -> !x.contains(gtin14(gone)) && x.contains("out of stock"));
+        String meta = awaitFeed(
+                "/feeds/" + coop + "/meta-csv.csv", x -> !x.contains(gtin14(gone)) && x.contains("out of stock"));
         Map<String, CSVRecord> rows = csv(meta, "id");
         assertEquals(name, rows.get(gtin14(valid)).get("title"));
         assertEquals("OCOP 4 sao", rows.get(gtin14(valid)).get("custom_label_0"));
@@ -204,7 +224,8 @@ public abstract class ListingScenarios extends ApiScenarios {
         String changed = awaitFeed(xmlPath, x -> x.contains("190000 VND"));
         assertEquals(name + " (mới)", g(googleItems(changed).get(gtin14(valid)), "title"));
 
-        JsonNode status = api.get(MANAGER, "/api/listings/status?cooperativeId=" + coop).json();
+        JsonNode status =
+                api.get(MANAGER, "/api/listings/status?cooperativeId=" + coop).json();
         boolean sawXml = false;
         for (JsonNode f : status.get("feeds")) {
             if (f.get("channel").asText().equals("google-xml")) {
@@ -232,7 +253,10 @@ public abstract class ListingScenarios extends ApiScenarios {
         assertEquals(304, fetch(path, "If-None-Match", etag).statusCode());
         assertEquals(304, fetch(path, "If-Modified-Since", modified).statusCode());
         assertEquals(200, fetch(path, "If-None-Match", "\"other\"").statusCode());
-        assertEquals(200, fetch(path, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+        assertEquals(
+                200,
+                fetch(path, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                        .statusCode());
 
         HttpResponse<byte[]> gz = fetch(path, "Accept-Encoding", "gzip, deflate");
         assertEquals(200, gz.statusCode());
@@ -241,13 +265,25 @@ public abstract class ListingScenarios extends ApiScenarios {
         assertArrayEquals(first.body(), unzipped);
         String gzEtag = gz.headers().firstValue("ETag").orElseThrow();
         assertFalse(gzEtag.equals(etag), "the gzip representation has its own entity tag");
-        assertEquals(304, fetch(path, "Accept-Encoding", "gzip", "If-None-Match", gzEtag).statusCode());
-        assertNull(fetch(path, "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(
+                304,
+                fetch(path, "Accept-Encoding", "gzip", "If-None-Match", gzEtag).statusCode());
+        assertNull(fetch(path, "Accept-Encoding", "gzip;q=0")
+                .headers()
+                .firstValue("Content-Encoding")
+                .orElse(null));
 
-        assertEquals(404, fetch("/feeds/" + coop + "/.google-tsv.tsv.last-good.properties").statusCode());
+        assertEquals(
+                404,
+                fetch("/feeds/" + coop + "/.google-tsv.tsv.last-good.properties")
+                        .statusCode());
         assertEquals(404, fetch("/feeds/" + coop + "/google-tsv.csv").statusCode());
-        assertEquals(404, fetch("/feeds/00000000-0000-0000-0000-000000000000/google-tsv.tsv").statusCode());
-        assertEquals(404, fetch("/feeds/" + coop + "/..%2F..%2Fdb/google-tsv.tsv").statusCode());
+        assertEquals(
+                404,
+                fetch("/feeds/00000000-0000-0000-0000-000000000000/google-tsv.tsv")
+                        .statusCode());
+        assertEquals(
+                404, fetch("/feeds/" + coop + "/..%2F..%2Fdb/google-tsv.tsv").statusCode());
 
         // a change gives a new entity tag, so a conditional request gets the new file
         list(MANAGER, p, "google-tsv", Map.of("availability", "OUT_OF_STOCK"));
@@ -269,9 +305,15 @@ public abstract class ListingScenarios extends ApiScenarios {
         assertProblem(api.get("canbo.hoatan", "/api/listings/" + id), 404, "not-found");
         assertProblem(api.get("duchoa.quanly", "/api/listings/" + id), 404, "not-found");
         assertProblem(api.put("duchoa.quanly", productPath, Map.of()), 404, "not-found");
-        assertEquals(200, api.put("admin", productPath, Map.of("availability", "IN_STOCK")).status());
+        assertEquals(
+                200,
+                api.put("admin", productPath, Map.of("availability", "IN_STOCK"))
+                        .status());
         assertProblem(api.get(null, "/api/listings"), 401, "unauthenticated");
-        assertProblem(api.put(MANAGER, "/api/listings/" + p.get("id").asText() + "/shopee", Map.of()), 400, "validation-failed");
+        assertProblem(
+                api.put(MANAGER, "/api/listings/" + p.get("id").asText() + "/shopee", Map.of()),
+                400,
+                "validation-failed");
         assertProblem(api.put(MANAGER, productPath, Map.of("availability", "SOON")), 400, "validation-failed");
         assertProblem(api.post("tantru.xavien", "/api/listings/" + id + "/retry", null), 403, "forbidden");
         assertProblem(api.post(MANAGER, "/api/listings/" + id + "/retry", null), 409, "conflict");
@@ -280,7 +322,10 @@ public abstract class ListingScenarios extends ApiScenarios {
         for (JsonNode item : hoatan.get("items")) {
             assertFalse(item.get("id").asText().equals(id), "Hòa Tân staff do not see Bình Tịnh listings");
         }
-        JsonNode mine = api.get("tantru.xavien", "/api/listings?productId=" + p.get("id").asText()).json();
+        JsonNode mine = api.get(
+                        "tantru.xavien",
+                        "/api/listings?productId=" + p.get("id").asText())
+                .json();
         assertEquals(1, mine.get("total").asInt());
         assertEquals("google-xml", mine.get("items").get(0).get("channel").asText());
         for (JsonNode f : api.get("canbo.hoatan", "/api/listings/status").json().get("feeds")) {
@@ -289,7 +334,8 @@ public abstract class ListingScenarios extends ApiScenarios {
     }
 
     /** Waits until every push version of these products is final; returns them by product id. */
-    static Map<String, List<JsonNode>> awaitPushes(List<JsonNode> products, int timeoutSeconds) throws InterruptedException {
+    static Map<String, List<JsonNode>> awaitPushes(List<JsonNode> products, int timeoutSeconds)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         Map<String, List<JsonNode>> byProduct = new HashMap<>();
         JsonNode last = null;
@@ -297,7 +343,11 @@ public abstract class ListingScenarios extends ApiScenarios {
             byProduct.clear();
             boolean done = true;
             for (JsonNode p : products) {
-                last = api.get(MANAGER, "/api/listings/status?size=200&productId=" + p.get("id").asText()).json();
+                last = api.get(
+                                MANAGER,
+                                "/api/listings/status?size=200&productId="
+                                        + p.get("id").asText())
+                        .json();
                 List<JsonNode> versions = new ArrayList<>();
                 for (JsonNode item : last.get("items").get("items")) {
                     versions.add(item);
@@ -324,7 +374,9 @@ public abstract class ListingScenarios extends ApiScenarios {
         List<JsonNode> products = new ArrayList<>();
         Map<String, Long> latestPrice = new HashMap<>();
         for (int i = 0; i < 8; i++) {
-            JsonNode p = product("Khô cá lóc Tân Trụ số " + i + " – " + unique(), i % 2 == 0 ? ocop("2025-03-15") : null,
+            JsonNode p = product(
+                    "Khô cá lóc Tân Trụ số " + i + " – " + unique(),
+                    i % 2 == 0 ? ocop("2025-03-15") : null,
                     100000 + i);
             list(MANAGER, p, "http-push", Map.of());
             products.add(p);
@@ -353,7 +405,9 @@ public abstract class ListingScenarios extends ApiScenarios {
             for (JsonNode v : vs) {
                 assertEquals("SYNCED", v.get("status").asText(), v.toString());
                 assertTrue(keys.add(v.get("idempotencyKey").asText()), "one key per version: " + v);
-                assertTrue(v.get("idempotencyKey").asText().startsWith(gtin14(p) + ":" + v.get("productVersion").asInt() + ":"));
+                assertTrue(v.get("idempotencyKey")
+                        .asText()
+                        .startsWith(gtin14(p) + ":" + v.get("productVersion").asInt() + ":"));
             }
             expectedVersions += vs.size();
         }
@@ -370,18 +424,28 @@ public abstract class ListingScenarios extends ApiScenarios {
             if (p == products.get(6)) {
                 assertTrue(lastBody.get("deleted").asBoolean(), "a withdrawn listing is pushed as a deletion");
             } else {
-                assertEquals((long) latestPrice.get(gtin14(p)), lastBody.get("priceVnd").asLong(), lastBody.toString());
+                assertEquals(
+                        (long) latestPrice.get(gtin14(p)),
+                        lastBody.get("priceVnd").asLong(),
+                        lastBody.toString());
             }
             if (p == products.get(5)) {
                 assertEquals("out_of_stock", lastBody.get("availability").asText());
             }
         }
-        assertEquals("OCOP 4 sao", last(market, products.get(4)).get("ocop").get("label").asText());
+        assertEquals(
+                "OCOP 4 sao",
+                last(market, products.get(4)).get("ocop").get("label").asText());
         assertTrue(last(market, products.get(3)).get("ocop").isNull(), "no OCOP claimed without a certificate");
         assertTrue(market.failures.get() > 0, "the marketplace failed some requests");
         assertEquals(0, market.badSignatures.get(), "every request is signed with the configured secret");
-        System.getLogger("ListingScenarios").log(System.Logger.Level.INFO, "push: {0} versions, failures {1}, duplicates"
-                + " answered idempotently {2}", keys.size(), market.failureKinds, market.duplicates);
+        System.getLogger("ListingScenarios")
+                .log(
+                        System.Logger.Level.INFO,
+                        "push: {0} versions, failures {1}, duplicates" + " answered idempotently {2}",
+                        keys.size(),
+                        market.failureKinds,
+                        market.duplicates);
     }
 
     private static JsonNode last(Marketplace market, JsonNode product) {
@@ -392,7 +456,8 @@ public abstract class ListingScenarios extends ApiScenarios {
     @Test
     void shouldMarkAPushFailedAndSendItAgainWhenStaffRetry() throws Exception {
         Marketplace market = Marketplace.start();
-        market.rejecting = true; // the marketplace is shared by the scenarios: as this one needs it, whatever ran before
+        market.rejecting =
+                true; // the marketplace is shared by the scenarios: as this one needs it, whatever ran before
         JsonNode p = product("Nấm rơm [REJECT] – " + unique(), null, 55000);
         String listingId = list(MANAGER, p, "http-push", Map.of()).get("id").asText();
         List<JsonNode> vs = awaitPushes(List.of(p), 60).get(p.get("id").asText());
@@ -410,7 +475,11 @@ public abstract class ListingScenarios extends ApiScenarios {
         assertEquals(1, r.json().get("queued").asInt());
         JsonNode synced = awaitPushes(List.of(p), 60).get(p.get("id").asText()).get(0);
         assertEquals("SYNCED", synced.get("status").asText(), synced.toString());
-        assertEquals(failed.get("idempotencyKey").asText(), synced.get("idempotencyKey").asText(), "same version, same key");
-        assertEquals(1, market.applied.get(synced.get("idempotencyKey").asText()).get());
+        assertEquals(
+                failed.get("idempotencyKey").asText(),
+                synced.get("idempotencyKey").asText(),
+                "same version, same key");
+        assertEquals(
+                1, market.applied.get(synced.get("idempotencyKey").asText()).get());
     }
 }

@@ -51,8 +51,9 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
         assertProblem(next, 429, "too-many-requests");
         long expectedLock = 3L << (counted - 5);
         long retryAfter = Long.parseLong(next.header("Retry-After"));
-        assertTrue(retryAfter >= expectedLock - 2, counted + " failures should lock ~" + expectedLock
-                + " s, Retry-After was " + retryAfter);
+        assertTrue(
+                retryAfter >= expectedLock - 2,
+                counted + " failures should lock ~" + expectedLock + " s, Retry-After was " + retryAfter);
     }
 
     @Test
@@ -76,7 +77,11 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
     void shouldRefuseADisabledUserAndEndTheirSessionsAtOnce() {
         String username = newUser("it.leaver.");
         String id = api.get("admin", "/api/users").json().findParents("username").stream()
-                .filter(u -> u.get("username").asText().equals(username)).findFirst().orElseThrow().get("id").asText();
+                .filter(u -> u.get("username").asText().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asText();
         Api.Reply signedIn = login(api, username, PASSWORD);
         assertEquals(200, signedIn.status(), signedIn.text());
         String token = signedIn.json().get("token").asText();
@@ -112,7 +117,11 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
         String token = login(api, username, PASSWORD).json().get("token").asText();
         Api.Reply last = null;
         for (int i = 0; i < 6; i++) {
-            last = api.send("POST", "/api/auth/password", token, "application/json",
+            last = api.send(
+                    "POST",
+                    "/api/auth/password",
+                    token,
+                    "application/json",
                     Api.asJson(Map.of("oldPassword", "guess-number-" + i, "newPassword", "another-long-password")));
             if (i < 5) {
                 assertProblem(last, 400, "validation-failed");
@@ -122,16 +131,33 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
         assertNotNull(last.header("Retry-After"));
         // even the right current password waits for the lock to end
         Map<String, String> right = Map.of("oldPassword", PASSWORD, "newPassword", "another-long-password");
-        assertProblem(api.send("POST", "/api/auth/password", token, "application/json", Api.asJson(right)), 429,
+        assertProblem(
+                api.send("POST", "/api/auth/password", token, "application/json", Api.asJson(right)),
+                429,
                 "too-many-requests");
         Thread.sleep(3_500);
-        assertEquals(204, api.send("POST", "/api/auth/password", token, "application/json", Api.asJson(right)).status());
+        assertEquals(
+                204,
+                api.send("POST", "/api/auth/password", token, "application/json", Api.asJson(right))
+                        .status());
     }
 
     private static String newUser(String prefix) {
         String username = prefix + unique().toLowerCase();
-        Api.Reply created = api.post("admin", "/api/users", Map.of("username", username, "displayName", "Lê Thị Thu",
-                "role", "COMMUNE_STAFF", "communes", List.of("Tân Trụ"), "password", PASSWORD));
+        Api.Reply created = api.post(
+                "admin",
+                "/api/users",
+                Map.of(
+                        "username",
+                        username,
+                        "displayName",
+                        "Lê Thị Thu",
+                        "role",
+                        "COMMUNE_STAFF",
+                        "communes",
+                        List.of("Tân Trụ"),
+                        "password",
+                        PASSWORD));
         assertEquals(201, created.status(), created.text());
         return username;
     }
@@ -144,12 +170,13 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
     private static Api otherAddress() {
         try {
             InetAddress used = InetAddress.getByName(api.base().getHost());
-            List<InetAddress> candidates = new ArrayList<>(List.of(InetAddress.getByName("127.0.0.1"),
-                    InetAddress.getByName("::1")));
+            List<InetAddress> candidates =
+                    new ArrayList<>(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (nic.isUp()) {
                     Collections.list(nic.getInetAddresses()).stream()
-                            .filter(a -> !a.isLinkLocalAddress()).forEach(candidates::add);
+                            .filter(a -> !a.isLinkLocalAddress())
+                            .forEach(candidates::add);
                 }
             }
             for (InetAddress a : candidates) {
@@ -157,8 +184,14 @@ public abstract class LoginHardeningScenarios extends ApiScenarios {
                     continue;
                 }
                 String host = a.getHostAddress().replaceFirst("%.*$", "");
-                URI base = new URI("http", null, host.contains(":") ? "[" + host + "]" : host, api.base().getPort(),
-                        "/", null, null);
+                URI base = new URI(
+                        "http",
+                        null,
+                        host.contains(":") ? "[" + host + "]" : host,
+                        api.base().getPort(),
+                        "/",
+                        null,
+                        null);
                 Api other = new Api(base);
                 try {
                     if (other.send("GET", "/health/ready", null, null, null).status() == 200) {

@@ -36,11 +36,13 @@ final class Marketplace {
     final Map<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
     /** The last applied body per item id (the GTIN), in the order applied. */
     final Map<String, List<JsonNode>> bodies = new ConcurrentHashMap<>();
+
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger badSignatures = new AtomicInteger();
     final Map<String, AtomicInteger> failureKinds = new ConcurrentHashMap<>();
     /** While true, items whose title contains [REJECT] get a permanent 422. */
     volatile boolean rejecting = true;
+
     volatile double failureRate = 0.5;
     private final Random random = new Random(20261122);
     private final HmacSigner signer = new HmacSigner(SECRET.getBytes(StandardCharsets.UTF_8));
@@ -67,7 +69,9 @@ final class Marketplace {
             String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
             String ts = ex.getRequestHeaders().getFirst("X-Temso-Timestamp");
             String sig = ex.getRequestHeaders().getFirst("X-Temso-Signature");
-            if (key == null || ts == null || sig == null
+            if (key == null
+                    || ts == null
+                    || sig == null
                     || !signer.verify(ts, key, body, sig, Instant.now(), Duration.ofMinutes(5))) {
                 badSignatures.incrementAndGet();
                 reply(ex, 401, "bad signature");
@@ -86,16 +90,21 @@ final class Marketplace {
                 failures.incrementAndGet();
                 double kind = dice / failureRate;
                 if (kind < 0.35) {
-                    failureKinds.computeIfAbsent("500", k -> new AtomicInteger()).incrementAndGet();
+                    failureKinds
+                            .computeIfAbsent("500", k -> new AtomicInteger())
+                            .incrementAndGet();
                     reply(ex, 500, "internal error");
                 } else if (kind < 0.65) {
-                    failureKinds.computeIfAbsent("429", k -> new AtomicInteger()).incrementAndGet();
+                    failureKinds
+                            .computeIfAbsent("429", k -> new AtomicInteger())
+                            .incrementAndGet();
                     ex.getResponseHeaders().add("Retry-After", "1");
                     reply(ex, 429, "slow down");
                 } else {
                     // a timeout; half of them after the change was applied (the answer is what gets lost)
                     boolean applyFirst = kind >= 0.825;
-                    failureKinds.computeIfAbsent(applyFirst ? "timeout-after-apply" : "timeout", k -> new AtomicInteger())
+                    failureKinds
+                            .computeIfAbsent(applyFirst ? "timeout-after-apply" : "timeout", k -> new AtomicInteger())
                             .incrementAndGet();
                     if (applyFirst) {
                         apply(key, json);
@@ -116,7 +125,8 @@ final class Marketplace {
             return;
         }
         applied.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        bodies.computeIfAbsent(json.get("id").asText(), k -> new CopyOnWriteArrayList<>()).add(json);
+        bodies.computeIfAbsent(json.get("id").asText(), k -> new CopyOnWriteArrayList<>())
+                .add(json);
     }
 
     private static void reply(HttpExchange ex, int status, String text) throws IOException {

@@ -40,7 +40,8 @@ public abstract class PrintingScenarios extends ApiScenarios {
     }
 
     /** Posts a print job and waits until it has ended; returns the finished job. */
-    private static JsonNode print(String user, String batchId, Map<String, Object> request) throws InterruptedException {
+    private static JsonNode print(String user, String batchId, Map<String, Object> request)
+            throws InterruptedException {
         Api.Reply r = api.post(user, "/api/batches/" + batchId + "/print-jobs", request);
         assertTrue(r.status() == 201 || r.status() == 202, () -> r.status() + " " + r.text());
         String location = URI.create(r.header("Location")).getPath();
@@ -67,8 +68,10 @@ public abstract class PrintingScenarios extends ApiScenarios {
     private static Map<Integer, String> stampUrls(String batchId) {
         Map<Integer, String> urls = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode p = api.get(MANAGER, "/api/batches/" + batchId + "/stamps?size=200&page=" + page).json();
-            p.get("items").forEach(s -> urls.put(s.get("seq").asInt(), s.get("url").asText()));
+            JsonNode p = api.get(MANAGER, "/api/batches/" + batchId + "/stamps?size=200&page=" + page)
+                    .json();
+            p.get("items")
+                    .forEach(s -> urls.put(s.get("seq").asInt(), s.get("url").asText()));
             if (urls.size() >= p.get("total").asInt()) {
                 return urls;
             }
@@ -103,14 +106,17 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply file = download(STAFF, job);
         assertEquals(200, file.status(), file.text());
         assertTrue(file.contentType().startsWith("application/pdf"), file.contentType());
-        assertTrue(file.header("Content-Disposition").startsWith("attachment; filename=\"tem-"),
+        assertTrue(
+                file.header("Content-Disposition").startsWith("attachment; filename=\"tem-"),
                 file.header("Content-Disposition"));
         FileScenarios.assertStored("prints/" + id(job) + ".pdf", file.raw().body(), "application/pdf");
         Map<Integer, String> urls = stampUrls(batchId);
         assertEquals(30, urls.size(), "the print issued exactly its stamps");
         String coopName = batch.get("cooperativeName").asText();
 
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "printing-it-30-labels.pdf"), file.raw().body());
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target", "printing-it-30-labels.pdf"),
+                file.raw().body());
         Set<String> decoded = new HashSet<>();
         PdfText.Read pdf = PdfText.read(file.raw().body());
         assertEquals(2, pdf.pages());
@@ -124,10 +130,18 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertTrue(urls.values().containsAll(decoded), "every QR is one of the batch's stamps");
         String any = decoded.iterator().next();
         assertTrue(any.startsWith(BASE + "/01/"), any);
-        assertEquals("GENUINE", publicJson(any.substring(BASE.length())).json().get("verdict").asText());
+        assertEquals(
+                "GENUINE",
+                publicJson(any.substring(BASE.length())).json().get("verdict").asText());
 
-        assertEquals(100, api.get(STAFF, "/api/print-jobs/" + id(job)).json().get("percent").asInt());
-        JsonNode audit = api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
+        assertEquals(
+                100,
+                api.get(STAFF, "/api/print-jobs/" + id(job))
+                        .json()
+                        .get("percent")
+                        .asInt());
+        JsonNode audit =
+                api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
         assertTrue(audit.toString().contains("\"print\"") && audit.toString().contains(STAFF), audit.toString());
     }
 
@@ -139,8 +153,8 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals("DONE", first.get("status").asText(), first.toString());
         Map<Integer, String> urls = stampUrls(batchId);
 
-        JsonNode re = print(STAFF, batchId, body("format", "ZPL", "template", "50x30", "dpi", 300, "fromSeq", 2,
-                "toSeq", 4));
+        JsonNode re =
+                print(STAFF, batchId, body("format", "ZPL", "template", "50x30", "dpi", 300, "fromSeq", 2, "toSeq", 4));
         assertEquals("DONE", re.get("status").asText(), re.toString());
         assertTrue(re.get("reprint").asBoolean());
         assertEquals(2, re.get("fromSeq").asInt());
@@ -159,7 +173,8 @@ public abstract class PrintingScenarios extends ApiScenarios {
             assertEquals(seq >= 2 && seq <= 4, commands.contains(urls.get(seq)), "stamp " + seq);
         }
 
-        JsonNode history = api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
+        JsonNode history =
+                api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
         assertEquals(2, history.get("total").asInt());
         assertEquals(id(re), history.at("/items/0/id").asText(), "newest first");
         assertTrue(history.at("/items/0/reprint").asBoolean());
@@ -167,12 +182,15 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals("50x30", history.at("/items/0/template").asText());
         assertFalse(history.at("/items/1/reprint").asBoolean());
         assertEquals("avery-l7160", history.at("/items/1/template").asText());
-        JsonNode audit = api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
+        JsonNode audit =
+                api.get(MANAGER, "/api/audit?entityId=" + batchId + "&size=50").json();
         assertTrue(audit.toString().contains("\"reprint\""), audit.toString());
 
         // past the retention the file is deleted (PrintRetention): the job stays, its download says what to reprint
         FileScenarios.assertStored("prints/" + id(re) + ".zpl", zpl.raw().body(), "application/vnd.zebra.zpl");
-        assertEquals(204, FileScenarios.probe("DELETE", "prints/" + id(re) + ".zpl", null).statusCode(),
+        assertEquals(
+                204,
+                FileScenarios.probe("DELETE", "prints/" + id(re) + ".zpl", null).statusCode(),
                 "the print file is in the database file store");
         Api.Reply gone = download(STAFF, re);
         assertProblem(gone, 410, "gone");
@@ -191,7 +209,12 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertProblem(api.post("canbo.hoatan", path, request), 404, "not-found");
         assertProblem(api.post("duchoa.quanly", path, request), 404, "not-found");
         assertProblem(api.post("tantru.xavien", path, request), 403, "forbidden");
-        assertEquals(0, api.get(MANAGER, "/api/batches/" + batchId + "/stamps").json().get("total").asInt(),
+        assertEquals(
+                0,
+                api.get(MANAGER, "/api/batches/" + batchId + "/stamps")
+                        .json()
+                        .get("total")
+                        .asInt(),
                 "refused prints issue nothing");
 
         JsonNode job = print("admin", batchId, request);
@@ -214,29 +237,37 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply badTemplate = api.post(STAFF, path, body("format", "PDF", "template", "a4-99x99", "count", 1));
         assertProblem(badTemplate, 400, "validation-failed");
         assertTrue(hasViolation(badTemplate, "template"), badTemplate.text());
-        assertProblem(api.post(STAFF, path, body("format", "PDF", "template", "/etc/passwd.json", "count", 1)), 400,
+        assertProblem(
+                api.post(STAFF, path, body("format", "PDF", "template", "/etc/passwd.json", "count", 1)),
+                400,
                 "validation-failed");
         assertTrue(hasViolation(api.post(STAFF, path, body("format", "TIFF", "count", 1)), "format"));
         assertTrue(hasViolation(api.post(STAFF, path, body("format", "ZPL", "dpi", 250, "count", 1)), "dpi"));
-        assertTrue(hasViolation(api.post(STAFF, path, body("format", "PDF", "startPosition", 25, "count", 1)),
-                "startPosition"));
+        assertTrue(hasViolation(
+                api.post(STAFF, path, body("format", "PDF", "startPosition", 25, "count", 1)), "startPosition"));
         assertProblem(api.post(STAFF, path, body("format", "PDF", "count", 1, "fromSeq", 1)), 400, "validation-failed");
         assertProblem(api.post(STAFF, path, body("format", "PDF")), 400, "validation-failed");
-        assertProblem(api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 400,
-                "validation-failed");
+        assertProblem(api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 400, "validation-failed");
         assertEquals(0, api.get(STAFF, path).json().get("total").asInt(), "refused requests are not recorded");
 
-        JsonNode job = print(STAFF, batchId, body("format", "PDF", "template", "4x10", "startPosition", 7,
-                "cutMarks", true, "count", 3));
+        JsonNode job = print(
+                STAFF,
+                batchId,
+                body("format", "PDF", "template", "4x10", "startPosition", 7, "cutMarks", true, "count", 3));
         assertEquals("DONE", job.get("status").asText(), job.toString());
         assertEquals(7, job.get("startPosition").asInt());
         assertProblem(api.get(STAFF, "/api/print-jobs/no-such-job"), 404, "not-found");
 
-        assertEquals(200, api.post(MANAGER, "/api/batches/" + batchId + "/recall",
-                body("reason", "Phát hiện dư lượng vượt ngưỡng")).status());
+        assertEquals(
+                200,
+                api.post(
+                                MANAGER,
+                                "/api/batches/" + batchId + "/recall",
+                                body("reason", "Phát hiện dư lượng vượt ngưỡng"))
+                        .status());
         assertProblem(api.post(STAFF, path, body("format", "PDF", "count", 1)), 422, "rule/batch-not-open");
-        assertProblem(api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 422,
-                "rule/batch-recalled");
+        assertProblem(
+                api.post(STAFF, path, body("format", "PDF", "fromSeq", 1, "toSeq", 3)), 422, "rule/batch-recalled");
     }
 
     @Test
@@ -251,7 +282,9 @@ public abstract class PrintingScenarios extends ApiScenarios {
     @Test
     void shouldRunALargeJobInTheBackgroundWithProgressTo100() throws Exception {
         JsonNode batch = Fixtures.batch(api, MANAGER);
-        Api.Reply r = api.post(STAFF, "/api/batches/" + id(batch) + "/print-jobs",
+        Api.Reply r = api.post(
+                STAFF,
+                "/api/batches/" + id(batch) + "/print-jobs",
                 body("format", "PDF", "template", "4x10", "count", 2001));
         assertEquals(202, r.status(), r.text());
         assertFalse(r.json().has("download"), "no file yet");
@@ -270,8 +303,12 @@ public abstract class PrintingScenarios extends ApiScenarios {
             + " \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
 
     private static Api.Reply saveTemplate(String user, String cooperativeId, String json) {
-        return api.send("POST", "/api/label-templates" + (cooperativeId == null ? "" : "?cooperativeId=" + cooperativeId),
-                api.token(user), "application/json", json);
+        return api.send(
+                "POST",
+                "/api/label-templates" + (cooperativeId == null ? "" : "?cooperativeId=" + cooperativeId),
+                api.token(user),
+                "application/json",
+                json);
     }
 
     private static boolean lists(String user, String query, String templateId) {
@@ -291,12 +328,16 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals(201, saved.status(), saved.text());
         JsonNode t = saved.json();
         String templateId = id(t);
-        assertEquals("/api/label-templates/" + templateId, URI.create(saved.header("Location")).getPath());
+        assertEquals(
+                "/api/label-templates/" + templateId,
+                URI.create(saved.header("Location")).getPath());
         assertEquals(name, t.get("name").asText());
         assertEquals(coopId, t.get("cooperativeId").asText());
         assertEquals(27, t.get("labelsPerSheet").asInt());
         assertEquals(65.0, t.at("/template/horizontalPitchMm").asDouble(), "stored with explicit pitches");
-        assertEquals("/api/label-templates/" + templateId + "/calibration", t.get("calibration").asText());
+        assertEquals(
+                "/api/label-templates/" + templateId + "/calibration",
+                t.get("calibration").asText());
 
         // listed alongside the presets, for the cooperative's people only
         JsonNode all = api.get(MANAGER, "/api/label-templates").json();
@@ -310,13 +351,15 @@ public abstract class PrintingScenarios extends ApiScenarios {
             assertProblem(api.get(outsider, "/api/label-templates?cooperativeId=" + coopId), 404, "not-found");
             assertProblem(api.get(outsider, "/api/label-templates/" + templateId), 404, "not-found");
             assertProblem(api.get(outsider, "/api/label-templates/" + templateId + "/calibration"), 404, "not-found");
-            assertProblem(api.send("DELETE", "/api/label-templates/" + templateId, api.token(outsider), null, null),
-                    404, "not-found");
+            assertProblem(
+                    api.send("DELETE", "/api/label-templates/" + templateId, api.token(outsider), null, null),
+                    404,
+                    "not-found");
             assertProblem(saveTemplate(outsider, coopId, CUSTOM_SHEET.formatted("khác")), 404, "not-found");
         }
         assertProblem(saveTemplate("tantru.xavien", null, CUSTOM_SHEET.formatted("thành viên")), 403, "forbidden");
-        assertProblem(api.get("tantru.xavien", "/api/label-templates/" + templateId + "/calibration"), 403,
-                "forbidden");
+        assertProblem(
+                api.get("tantru.xavien", "/api/label-templates/" + templateId + "/calibration"), 403, "forbidden");
         assertProblem(saveTemplate(MANAGER, null, CUSTOM_SHEET.formatted(name.toUpperCase())), 409, "conflict");
 
         // its calibration page, by id and by name
@@ -325,10 +368,15 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertTrue(calibration.contentType().startsWith("application/pdf"), calibration.contentType());
         PdfText.Read calibrationPdf = PdfText.read(calibration.raw().body());
         assertEquals(1, calibrationPdf.pages());
-        assertTrue(calibrationPdf.text().contains("Calibration") && calibrationPdf.text().contains(name),
+        assertTrue(
+                calibrationPdf.text().contains("Calibration")
+                        && calibrationPdf.text().contains(name),
                 calibrationPdf.text());
-        Api.Reply byName = api.get(MANAGER, "/api/label-templates/" + java.net.URLEncoder.encode(name,
-                StandardCharsets.UTF_8).replace("+", "%20") + "/calibration?cooperativeId=" + coopId);
+        Api.Reply byName = api.get(
+                MANAGER,
+                "/api/label-templates/"
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                .replace("+", "%20") + "/calibration?cooperativeId=" + coopId);
         assertEquals(200, byName.status(), byName.text());
 
         // printed by name like a preset: 30 labels on 27-label sheets, read back and scanned
@@ -356,23 +404,34 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertEquals("DONE", zpl.get("status").asText(), zpl.toString());
         assertEquals(name, zpl.get("template").asText());
         String commands = new String(download(MANAGER, zpl).raw().body(), StandardCharsets.UTF_8);
-        assertTrue(commands.contains("^PW479") || commands.contains("^PW480"), "60 mm at 203 dpi: " + commands.substring(0, 40));
+        assertTrue(
+                commands.contains("^PW479") || commands.contains("^PW480"),
+                "60 mm at 203 dpi: " + commands.substring(0, 40));
         JsonNode other = Fixtures.batch(api, "duchoa.quanly");
-        Api.Reply refused = api.post("duchoa.quanly", "/api/batches/" + id(other) + "/print-jobs",
+        Api.Reply refused = api.post(
+                "duchoa.quanly",
+                "/api/batches/" + id(other) + "/print-jobs",
                 body("format", "PDF", "template", templateId, "count", 1));
         assertProblem(refused, 400, "validation-failed");
         assertTrue(hasViolation(refused, "template") && !refused.text().contains(name), refused.text());
 
         // deleted: gone from the list, the history keeps the name and the file
-        assertEquals(204, api.send("DELETE", "/api/label-templates/" + templateId, api.token(MANAGER), null, null)
-                .status());
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/label-templates/" + templateId, api.token(MANAGER), null, null)
+                        .status());
         assertFalse(lists(MANAGER, "", templateId));
         assertProblem(api.get(MANAGER, "/api/label-templates/" + templateId), 404, "not-found");
-        JsonNode history = api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
+        JsonNode history =
+                api.get(MANAGER, "/api/batches/" + batchId + "/print-jobs").json();
         assertEquals(name, history.at("/items/1/template").asText(), history.toString());
         assertEquals(200, download(STAFF, job).status());
-        assertTrue(hasViolation(api.post(STAFF, "/api/batches/" + batchId + "/print-jobs",
-                body("format", "PDF", "template", name, "count", 1)), "template"));
+        assertTrue(hasViolation(
+                api.post(
+                        STAFF,
+                        "/api/batches/" + batchId + "/print-jobs",
+                        body("format", "PDF", "template", name, "count", 1)),
+                "template"));
     }
 
     @Test
@@ -381,23 +440,25 @@ public abstract class PrintingScenarios extends ApiScenarios {
         Api.Reply notJson = saveTemplate(MANAGER, coopId, "{not json");
         assertProblem(notJson, 400, "validation-failed");
         assertTrue(hasViolation(notJson, "template"), notJson.text());
-        Api.Reply tooWide = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("rộng quá")
-                .replace("\"columns\": 3", "\"columns\": 4"));
+        Api.Reply tooWide = saveTemplate(
+                MANAGER, coopId, CUSTOM_SHEET.formatted("rộng quá").replace("\"columns\": 3", "\"columns\": 4"));
         assertProblem(tooWide, 400, "validation-failed");
         assertTrue(hasViolation(tooWide, "columns"), tooWide.text());
         assertTrue(tooWide.text().contains("do not fit across"), tooWide.text());
-        Api.Reply unknown = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("màu").replace("\"rows\"",
-                "\"colour\": \"red\", \"rows\""));
+        Api.Reply unknown = saveTemplate(
+                MANAGER, coopId, CUSTOM_SHEET.formatted("màu").replace("\"rows\"", "\"colour\": \"red\", \"rows\""));
         assertTrue(hasViolation(unknown, "colour"), unknown.text());
         Api.Reply noName = saveTemplate(MANAGER, coopId, CUSTOM_SHEET.replace("\"name\": \"%s\", ", ""));
         assertProblem(noName, 400, "validation-failed");
         assertTrue(hasViolation(noName, "name"), noName.text());
         assertTrue(hasViolation(saveTemplate(MANAGER, coopId, CUSTOM_SHEET.formatted("4x10")), "name"));
-        assertTrue(hasViolation(saveTemplate(STAFF, null, CUSTOM_SHEET.formatted("không hợp tác xã")),
-                "cooperativeId"));
+        assertTrue(
+                hasViolation(saveTemplate(STAFF, null, CUSTOM_SHEET.formatted("không hợp tác xã")), "cooperativeId"));
         assertTrue(hasViolation(saveTemplate("admin", null, CUSTOM_SHEET.formatted("admin")), "cooperativeId"));
-        assertEquals(401, api.send("POST", "/api/label-templates", null, "application/json",
-                CUSTOM_SHEET.formatted("x")).status());
+        assertEquals(
+                401,
+                api.send("POST", "/api/label-templates", null, "application/json", CUSTOM_SHEET.formatted("x"))
+                        .status());
     }
 
     @Test
@@ -410,16 +471,29 @@ public abstract class PrintingScenarios extends ApiScenarios {
         assertTrue(presetPdf.text().contains("Calibration"), "calibration text");
         String custom = "{\"name\": \"hop-tac-xa-3x9\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 3,"
                 + " \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5, \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
-        Api.Reply own = api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", custom);
+        Api.Reply own =
+                api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", custom);
         assertEquals(200, own.status(), own.text());
         assertTrue(PdfText.read(own.raw().body()).text().contains("hop-tac-xa-3x9"), "names the template");
         String tooWide = custom.replace("\"columns\": 3", "\"columns\": 4");
-        assertProblem(api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", tooWide),
-                400, "validation-failed");
-        assertProblem(api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", "{not json"),
-                400, "validation-failed");
+        assertProblem(
+                api.send("POST", "/api/label-templates/calibration", api.token(MANAGER), "application/json", tooWide),
+                400,
+                "validation-failed");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/api/label-templates/calibration",
+                        api.token(MANAGER),
+                        "application/json",
+                        "{not json"),
+                400,
+                "validation-failed");
         assertProblem(api.get(STAFF, "/api/label-templates/no-such-sheet/calibration"), 404, "not-found");
         assertProblem(api.get(STAFF, "/api/label-templates/avery-l7160/calibration?dpi=abc"), 400, "validation-failed");
-        assertEquals(401, api.send("GET", "/api/label-templates/avery-l7160/calibration", null, null, null).status());
+        assertEquals(
+                401,
+                api.send("GET", "/api/label-templates/avery-l7160/calibration", null, null, null)
+                        .status());
     }
 }

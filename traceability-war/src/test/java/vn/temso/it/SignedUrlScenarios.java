@@ -27,27 +27,44 @@ public abstract class SignedUrlScenarios extends ApiScenarios {
     static final String SIGNATURE = "8030=";
 
     /** What each demo user may do with the stamps of a batch of HTX Tân Trụ Xanh (commune Bình Tịnh). */
-    enum Holds { SIGNED_URLS, METADATA_ONLY, NOTHING }
+    enum Holds {
+        SIGNED_URLS,
+        METADATA_ONLY,
+        NOTHING
+    }
 
     static final Map<String, Holds> ROLES = new LinkedHashMap<>(Map.of(
-            "admin", Holds.SIGNED_URLS,
-            MANAGER, Holds.SIGNED_URLS,
-            "canbo.binhtinh", Holds.SIGNED_URLS, // commune staff of the cooperative's commune print labels
-            "tantru.xavien", Holds.METADATA_ONLY, // a member of the cooperative
-            "canbo.hoatan", Holds.NOTHING, // commune staff of another commune
-            "duchoa.quanly", Holds.NOTHING)); // the manager of another cooperative
+            "admin",
+            Holds.SIGNED_URLS,
+            MANAGER,
+            Holds.SIGNED_URLS,
+            "canbo.binhtinh",
+            Holds.SIGNED_URLS, // commune staff of the cooperative's commune print labels
+            "tantru.xavien",
+            Holds.METADATA_ONLY, // a member of the cooperative
+            "canbo.hoatan",
+            Holds.NOTHING, // commune staff of another commune
+            "duchoa.quanly",
+            Holds.NOTHING)); // the manager of another cooperative
 
     @Test
     void shouldGiveSignedStampUrlsOnlyToThoseWhoMayPrintOnEveryPath() throws Exception {
         JsonNode batch = Fixtures.batch(api, MANAGER);
         String b = batch.get("id").asText();
         issue(b, 3);
-        String serial = api.get(MANAGER, "/api/batches/" + b + "/stamps").json().at("/items/0/serial").asText();
+        String serial = api.get(MANAGER, "/api/batches/" + b + "/stamps")
+                .json()
+                .at("/items/0/serial")
+                .asText();
         // one of its own stamps on the suspicious list, so that path has a signed URL to keep from those who may not
-        Fixtures.scannedAsCopy(api, api.get(MANAGER, "/api/batches/" + b + "/stamps").json().at("/items/2/url").asText());
+        Fixtures.scannedAsCopy(
+                api,
+                api.get(MANAGER, "/api/batches/" + b + "/stamps")
+                        .json()
+                        .at("/items/2/url")
+                        .asText());
 
-        record Path(String name, boolean web, Function<Object, Api.Reply> call) {
-        }
+        record Path(String name, boolean web, Function<Object, Api.Reply> call) {}
         List<Path> paths = List.of(
                 new Path("API stamp list", false, u -> api.get((String) u, "/api/batches/" + b + "/stamps?size=200")),
                 new Path("API CSV export", false, u -> any((String) u, "/api/batches/" + b + "/stamps/export")),
@@ -72,56 +89,66 @@ public abstract class SignedUrlScenarios extends ApiScenarios {
                         } else {
                             JsonNode items = r.json().get("items");
                             checks.add(() -> assertEquals(3, items.size(), what));
-                            checks.add(() -> assertEquals(serial, items.get(0).get("serial").asText(), what));
-                            checks.add(() -> assertEquals("ACTIVE", items.get(0).get("status").asText(), what));
-                            checks.add(() -> assertEquals(holds == Holds.SIGNED_URLS,
-                                    items.get(0).hasNonNull("url"), what));
+                            checks.add(() -> assertEquals(
+                                    serial, items.get(0).get("serial").asText(), what));
+                            checks.add(() -> assertEquals(
+                                    "ACTIVE", items.get(0).get("status").asText(), what));
+                            checks.add(() -> assertEquals(
+                                    holds == Holds.SIGNED_URLS, items.get(0).hasNonNull("url"), what));
                             checks.add(() -> assertEquals(holds == Holds.SIGNED_URLS, signed, what));
                         }
                     }
-                    case "API CSV export" -> checks.add(() -> {
-                        switch (holds) {
-                            case SIGNED_URLS -> {
-                                assertEquals(200, r.status(), what);
-                                assertTrue(r.contentType().startsWith("text/csv"), what);
-                                assertEquals(4, r.text().lines().count(), what);
-                                assertTrue(signed, what);
+                    case "API CSV export" ->
+                        checks.add(() -> {
+                            switch (holds) {
+                                case SIGNED_URLS -> {
+                                    assertEquals(200, r.status(), what);
+                                    assertTrue(r.contentType().startsWith("text/csv"), what);
+                                    assertEquals(4, r.text().lines().count(), what);
+                                    assertTrue(signed, what);
+                                }
+                                case METADATA_ONLY -> assertProblem(r, 403, "forbidden");
+                                case NOTHING -> assertProblem(r, 404, "not-found");
                             }
-                            case METADATA_ONLY -> assertProblem(r, 403, "forbidden");
-                            case NOTHING -> assertProblem(r, 404, "not-found");
-                        }
-                    });
-                    case "API QR image" -> checks.add(() -> {
-                        switch (holds) {
-                            case SIGNED_URLS -> {
-                                assertEquals(200, r.status(), what);
-                                assertTrue(r.contentType().startsWith("image/png"), what);
+                        });
+                    case "API QR image" ->
+                        checks.add(() -> {
+                            switch (holds) {
+                                case SIGNED_URLS -> {
+                                    assertEquals(200, r.status(), what);
+                                    assertTrue(r.contentType().startsWith("image/png"), what);
+                                }
+                                case METADATA_ONLY -> assertProblem(r, 403, "forbidden");
+                                case NOTHING -> assertProblem(r, 404, "not-found");
                             }
-                            case METADATA_ONLY -> assertProblem(r, 403, "forbidden");
-                            case NOTHING -> assertProblem(r, 404, "not-found");
-                        }
-                    });
-                    case "API suspicious stamps" -> checks.add(() -> {
-                        assertEquals(200, r.status(), what);
-                        if (holds != Holds.SIGNED_URLS) {
-                            assertFalse(signed, what);
-                        }
-                    });
-                    case "web batch page" -> checks.add(() -> {
-                        if (holds != Holds.NOTHING) {
+                        });
+                    case "API suspicious stamps" ->
+                        checks.add(() -> {
                             assertEquals(200, r.status(), what);
-                        }
-                        assertEquals(holds == Holds.SIGNED_URLS, signed, what);
-                        assertEquals(holds != Holds.NOTHING, r.text().contains(serial), what);
-                    });
-                    case "web CSV download" -> checks.add(() -> {
-                        assertEquals(switch (holds) {
-                            case SIGNED_URLS -> 200;
-                            case METADATA_ONLY -> 403;
-                            case NOTHING -> 404;
-                        }, r.status(), what);
-                        assertEquals(holds == Holds.SIGNED_URLS, signed, what);
-                    });
+                            if (holds != Holds.SIGNED_URLS) {
+                                assertFalse(signed, what);
+                            }
+                        });
+                    case "web batch page" ->
+                        checks.add(() -> {
+                            if (holds != Holds.NOTHING) {
+                                assertEquals(200, r.status(), what);
+                            }
+                            assertEquals(holds == Holds.SIGNED_URLS, signed, what);
+                            assertEquals(holds != Holds.NOTHING, r.text().contains(serial), what);
+                        });
+                    case "web CSV download" ->
+                        checks.add(() -> {
+                            assertEquals(
+                                    switch (holds) {
+                                        case SIGNED_URLS -> 200;
+                                        case METADATA_ONLY -> 403;
+                                        case NOTHING -> 404;
+                                    },
+                                    r.status(),
+                                    what);
+                            assertEquals(holds == Holds.SIGNED_URLS, signed, what);
+                        });
                     default -> throw new IllegalStateException(path.name());
                 }
             }

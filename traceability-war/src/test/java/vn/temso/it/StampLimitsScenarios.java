@@ -28,8 +28,20 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
     void shouldRefuseAThirdIssuingJobOfOneCooperativeWhileTwoRun() throws Exception {
         // a cooperative of its own, so no other scenario's jobs count against it
         String suffix = unique();
-        Api.Reply coop = api.post("admin", "/api/cooperatives", Map.of("name", "HTX Hạn Mức " + suffix,
-                "kind", "COOPERATIVE", "commune", "Hạn Mức " + suffix, "district", "Tân Trụ", "province", "Long An"));
+        Api.Reply coop = api.post(
+                "admin",
+                "/api/cooperatives",
+                Map.of(
+                        "name",
+                        "HTX Hạn Mức " + suffix,
+                        "kind",
+                        "COOPERATIVE",
+                        "commune",
+                        "Hạn Mức " + suffix,
+                        "district",
+                        "Tân Trụ",
+                        "province",
+                        "Long An"));
         assertEquals(201, coop.status(), coop.text());
         String coopId = coop.json().get("id").asText();
         String first = batchOf(coopId);
@@ -40,15 +52,19 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
         Api.Reply third = api.post("admin", "/api/batches/" + first + "/stamps", Map.of("count", 10));
         assertProblem(third, 429, "quota/running-jobs");
         assertTrue(Integer.parseInt(third.header("Retry-After")) > 0, "Retry-After: " + third.header("Retry-After"));
-        Api.Reply printing = api.post("admin", "/api/batches/" + second + "/print-jobs",
-                Map.of("format", "PDF", "count", 10));
+        Api.Reply printing =
+                api.post("admin", "/api/batches/" + second + "/print-jobs", Map.of("format", "PDF", "count", 10));
         assertProblem(printing, 429, "quota/running-jobs");
-        assertEquals(202, api.post(MANAGER, "/api/batches/" + other + "/stamps", Map.of("count", 1)).status(),
+        assertEquals(
+                202,
+                api.post(MANAGER, "/api/batches/" + other + "/stamps", Map.of("count", 1))
+                        .status(),
                 "another cooperative is not held back");
 
         // closing the batches stops their jobs at the next chunk; then the cooperative may issue again
         for (String b : List.of(first, second)) {
-            assertEquals(200, api.post("admin", "/api/batches/" + b + "/close", null).status());
+            assertEquals(
+                    200, api.post("admin", "/api/batches/" + b + "/close", null).status());
         }
         for (String job : jobs) {
             String status = null;
@@ -58,7 +74,10 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
             }
             assertNotEquals("RUNNING", status, job);
         }
-        assertEquals(202, api.post("admin", "/api/batches/" + batchOf(coopId) + "/stamps", Map.of("count", 5)).status());
+        assertEquals(
+                202,
+                api.post("admin", "/api/batches/" + batchOf(coopId) + "/stamps", Map.of("count", 5))
+                        .status());
     }
 
     @Test
@@ -79,7 +98,9 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
             assertEquals("ACTIVE", f[3]);
         }
 
-        Api.Reply some = api.post(MANAGER, "/api/batches/" + b + "/stamps/void",
+        Api.Reply some = api.post(
+                MANAGER,
+                "/api/batches/" + b + "/stamps/void",
                 Map.of("fromSeq", 1_999, "toSeq", 2_001, "reason", "In nhòe"));
         assertEquals(3, some.json().get("voided").asInt(), some.text());
         assertEquals("VOIDED", verdict(lines[2_000]), "a void shows at the next scan");
@@ -89,7 +110,9 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
             assertEquals(i >= 1_999 && i <= 2_001 ? "VOIDED" : "ACTIVE", lines[i].split(",")[3], lines[i]);
         }
 
-        Api.Reply all = api.post(MANAGER, "/api/batches/" + b + "/stamps/void",
+        Api.Reply all = api.post(
+                MANAGER,
+                "/api/batches/" + b + "/stamps/void",
                 Map.of("fromSeq", 1, "toSeq", Integer.MAX_VALUE, "reason", "Hủy cả lô"));
         assertEquals(count, all.json().get("voided").asInt(), all.text());
         lines = csv(b);
@@ -129,8 +152,11 @@ public abstract class StampLimitsScenarios extends ApiScenarios {
         product.put("cooperativeId", coopId);
         Api.Reply p = api.post("admin", "/api/products", product);
         assertEquals(201, p.status(), p.text());
-        Api.Reply b = api.post("admin", "/api/batches", Fixtures.batchBody(p.json().get("id").asText(),
-                z.json().get("id").asText(), "Q" + unique()));
+        Api.Reply b = api.post(
+                "admin",
+                "/api/batches",
+                Fixtures.batchBody(
+                        p.json().get("id").asText(), z.json().get("id").asText(), "Q" + unique()));
         assertEquals(201, b.status(), b.text());
         return b.json().get("id").asText();
     }

@@ -2,17 +2,17 @@ package vn.temso.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import java.net.URL;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,74 +27,59 @@ class TemsoIT extends TenancyScenarios {
 
     /** Stamps, trace page and keys (issue 3). */
     @Nested
-    class Stamps extends StampScenarios {
-    }
+    class Stamps extends StampScenarios {}
 
     /** The web UI in headless Chromium (issue 6). */
     @Nested
-    class WebUi extends WebUiScenarios {
-    }
-
+    class WebUi extends WebUiScenarios {}
 
     /** Clone rules: networks, not user agents (issue 12, finding 3). */
     @Nested
-    class CloneRules extends CloneRuleScenarios {
-    }
+    class CloneRules extends CloneRuleScenarios {}
 
     /** Label printing for stamps (issue 4). */
     @Nested
-    class Printing extends PrintingScenarios {
-    }
+    class Printing extends PrintingScenarios {}
 
     /** Physical limits of label templates (issue 12, finding 1). */
     @Nested
-    class LabelLimits extends LabelLimitsScenarios {
-    }
+    class LabelLimits extends LabelLimitsScenarios {}
 
     /** Marketplace listings: feeds and push sync (issue 5). */
     @Nested
-    class Listings extends ListingScenarios {
-    }
+    class Listings extends ListingScenarios {}
 
     /** Hostile input to every operation, HTTP hardening (issue 12, findings 4 and 8). */
     @Nested
-    class Fuzz extends FuzzScenarios {
-    }
+    class Fuzz extends FuzzScenarios {}
 
     /** Who may hold signed stamp URLs, on every path (issue 12, finding 7). */
     @Nested
-    class SignedUrls extends SignedUrlScenarios {
-    }
+    class SignedUrls extends SignedUrlScenarios {}
 
     /** Issuing quota per cooperative, export and void of large batches (issue 12, finding 8). */
     @Nested
-    class StampLimits extends StampLimitsScenarios {
-    }
+    class StampLimits extends StampLimitsScenarios {}
 
     /** Zone outlines: hostile geometry refused, big outlines drawn from a stored simplified copy (issue 12). */
     @Nested
-    class Geometry extends GeometryScenarios {
-    }
+    class Geometry extends GeometryScenarios {}
 
     /** Bounded caches on the public path: verified stamps keyed by the signed stamp (issue 12, finding 2). */
     @Nested
-    class CacheBounds extends CacheBoundsScenarios {
-    }
+    class CacheBounds extends CacheBoundsScenarios {}
 
     /** Print files, images and feeds in the database file store: any instance serves them (issue 13). */
     @Nested
-    class StoredFiles extends FileScenarios {
-    }
+    class StoredFiles extends FileScenarios {}
 
     /** Sign-in cannot be used as a weapon; users can be disabled (issue 12). */
     @Nested
-    class LoginHardening extends LoginHardeningScenarios {
-    }
+    class LoginHardening extends LoginHardeningScenarios {}
 
     /** Jobs run once: leases, takeover by the job sweeper (issue 13). */
     @Nested
-    class Jobs extends JobScenarios {
-    }
+    class Jobs extends JobScenarios {}
 
     @ArquillianResource
     URL deploymentUrl;
@@ -115,7 +100,9 @@ class TemsoIT extends TenancyScenarios {
         FileScenarios.seedLegacyFiles(data); // as a version before the database file store left them
         File war = new File(System.getProperty("temso.it.war", "target/temso.war"));
         // the probe lets scenarios look into the database file store; it is never in the built WAR
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(war)
+                .as(WebArchive.class)
                 .addClass(FileStoreProbe.class);
     }
 }

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.function.Executable;
  */
 public abstract class TenancyScenarios extends RegistryScenarios {
 
-    enum Access { FULL, READ_DIARY, READ_ONLY, NONE }
+    enum Access {
+        FULL,
+        READ_DIARY,
+        READ_ONLY,
+        NONE
+    }
 
     static final Map<String, Access> ROLES = Map.of(
             "admin", Access.FULL,
@@ -37,7 +42,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         String z = zone.get("id").asText();
         String p = product.get("id").asText();
         String lot = "M" + unique();
-        JsonNode batch = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, lot)).json();
+        JsonNode batch =
+                api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, lot)).json();
         String b = batch.get("id").asText();
         String c = idOfCoop(MANAGER);
         JsonNode coop = api.get(MANAGER, "/api/cooperatives/" + c).json();
@@ -47,26 +53,55 @@ public abstract class TenancyScenarios extends RegistryScenarios {
                 coopBody.put(f, coop.get(f).asText());
             }
         }
-        Map<String, Object> event = Map.of("type", "IRRIGATION", "occurredAt", "2026-11-01T06:00:00+07:00", "note", "Tưới rãnh");
+        Map<String, Object> event =
+                Map.of("type", "IRRIGATION", "occurredAt", "2026-11-01T06:00:00+07:00", "note", "Tưới rãnh");
 
-        record Call(String name, boolean write, boolean diary, java.util.function.Function<String, Api.Reply> call) {
-        }
+        record Call(String name, boolean write, boolean diary, java.util.function.Function<String, Api.Reply> call) {}
         List<Call> calls = List.of(
                 new Call("GET cooperative", false, false, u -> api.get(u, "/api/cooperatives/" + c)),
                 new Call("PUT cooperative", true, false, u -> api.put(u, "/api/cooperatives/" + c, coopBody)),
                 new Call("GET zone", false, false, u -> api.get(u, "/api/zones/" + z)),
-                new Call("PUT zone", true, false, u -> api.put(u, "/api/zones/" + z, Fixtures.zoneBody(zone.get("code").asText()))),
-                new Call("POST zone status", true, false, u -> api.post(u, "/api/zones/" + z + "/status", Map.of("status", "ACTIVE"))),
-                new Call("PUT zone geometry", true, false, u -> api.send("PUT", "/api/zones/" + z + "/geometry", api.token(u),
-                        "application/geo+json", "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8631]]]}")),
+                new Call(
+                        "PUT zone",
+                        true,
+                        false,
+                        u -> api.put(
+                                u,
+                                "/api/zones/" + z,
+                                Fixtures.zoneBody(zone.get("code").asText()))),
+                new Call(
+                        "POST zone status",
+                        true,
+                        false,
+                        u -> api.post(u, "/api/zones/" + z + "/status", Map.of("status", "ACTIVE"))),
+                new Call(
+                        "PUT zone geometry",
+                        true,
+                        false,
+                        u -> api.send(
+                                "PUT",
+                                "/api/zones/" + z + "/geometry",
+                                api.token(u),
+                                "application/geo+json",
+                                "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8631]]]}")),
                 new Call("GET product", false, false, u -> api.get(u, "/api/products/" + p)),
-                new Call("PUT product", true, false, u -> api.put(u, "/api/products/" + p, Fixtures.productBody(product.get("gtin").asText()))),
+                new Call(
+                        "PUT product",
+                        true,
+                        false,
+                        u -> api.put(
+                                u,
+                                "/api/products/" + p,
+                                Fixtures.productBody(product.get("gtin").asText()))),
                 new Call("GET batch", false, false, u -> api.get(u, "/api/batches/" + b)),
                 new Call("PUT batch", true, false, u -> api.put(u, "/api/batches/" + b, Fixtures.batchBody(p, z, lot))),
                 new Call("GET events", false, false, u -> api.get(u, "/api/batches/" + b + "/events")),
                 new Call("POST event", true, true, u -> api.post(u, "/api/batches/" + b + "/events", event)),
                 new Call("POST close", true, false, u -> {
-                    String fresh = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, "C" + unique())).json().get("id").asText();
+                    String fresh = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, "C" + unique()))
+                            .json()
+                            .get("id")
+                            .asText();
                     return api.post(u, "/api/batches/" + fresh + "/close", null);
                 }));
 
@@ -74,7 +109,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         ROLES.forEach((user, access) -> {
             for (Call call : calls) {
                 Api.Reply r = call.call().apply(user);
-                int expected = expected(access, call.write(), call.diary(), call.name().startsWith("POST event"));
+                int expected =
+                        expected(access, call.write(), call.diary(), call.name().startsWith("POST event"));
                 checks.add(() -> assertEquals(expected, r.status(), user + " " + call.name() + ": " + r.text()));
             }
         });
@@ -110,7 +146,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
             for (String list : List.of("/api/zones", "/api/products", "/api/batches")) {
                 // every page: other scenarios add records of their own, more than one page of them
                 Set<String> seen = new java.util.HashSet<>();
-                allItems(user, list).forEach(i -> seen.add(i.get("cooperativeId").asText()));
+                allItems(user, list)
+                        .forEach(i -> seen.add(i.get("cooperativeId").asText()));
                 checks.add(() -> assertTrue(coops.containsAll(seen), user + " " + list + " saw " + seen));
                 checks.add(() -> assertEquals(coops, seen, user + " " + list + " should see " + coops));
             }
@@ -144,7 +181,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         assertProblem(api.post(MANAGER, "/api/zones", body), 404, "not-found");
         assertProblem(api.post("canbo.binhtinh", "/api/zones", body), 403, "forbidden");
         assertEquals(201, api.post("admin", "/api/zones", body).status());
-        Supplier<Integer> noCoop = () -> api.post("admin", "/api/zones", Fixtures.zoneBody("VN-IT-" + unique())).status();
+        Supplier<Integer> noCoop = () -> api.post("admin", "/api/zones", Fixtures.zoneBody("VN-IT-" + unique()))
+                .status();
         assertEquals(400, noCoop.get());
     }
 }

@@ -35,8 +35,10 @@ final class WebSession {
         fields.put("login:password", Api.DEMO_PASSWORD);
         fields.put("login:submit", "submit");
         fields.put("jakarta.faces.ViewState", m.group(1));
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         Api.Reply r = s.send(api.request("POST", "/login.xhtml").form(body));
         if (r.status() != 302 || !r.header("Location").contains("/app/")) {
             throw new AssertionError("sign-in of " + username + ": " + r.status() + " " + r.text());
@@ -50,8 +52,11 @@ final class WebSession {
 
     private Api.Reply send(Api.Request request) {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         Api.Reply r = request.send();
         for (String c : r.raw().headers().allValues("Set-Cookie")) {

@@ -91,8 +91,10 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.type("zone:certNumber", "VG-WEB-01");
         b.setValue("zone:certUntil", "2027-06-30");
         Path geo = Files.createTempFile("zone", ".geojson");
-        Files.writeString(geo, "{\"type\":\"Polygon\",\"coordinates\":[[[106.5122,10.5371],[106.5172,10.5371],"
-                + "[106.5172,10.5411],[106.5122,10.5411],[106.5122,10.5371]]]}");
+        Files.writeString(
+                geo,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[106.5122,10.5371],[106.5172,10.5371],"
+                        + "[106.5172,10.5411],[106.5122,10.5411],[106.5122,10.5371]]]}");
         b.el("zone:outlineFile").sendKeys(geo.toAbsolutePath().toString());
         b.click("zone:save");
         b.waitFor(d -> d.getCurrentUrl().contains("zone.xhtml?id="), 10);
@@ -112,7 +114,9 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.type("product:name", "Gạo ST25 – túi 5 kg");
         b.type("product:unit", "túi 5 kg");
         b.click("product:save");
-        String error = b.driver.findElement(By.xpath("//input[@id='product:gtin']/following-sibling::*[1]")).getText();
+        String error = b.driver
+                .findElement(By.xpath("//input[@id='product:gtin']/following-sibling::*[1]"))
+                .getText();
         assertTrue(error.contains("check digit"), "error next to the GTIN field: " + error);
         b.screenshot("04-product-error");
         b.type("product:gtin", gtin);
@@ -137,8 +141,12 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.type("batch:quantity", "1200");
         b.type("batch:unit", "kg");
         b.driver.findElements(By.cssSelector("input[type=checkbox]")).stream()
-                .filter(c -> c.findElement(By.xpath("following-sibling::label|parent::label")).getText().contains(zoneCode))
-                .findFirst().orElseThrow().click();
+                .filter(c -> c.findElement(By.xpath("following-sibling::label|parent::label"))
+                        .getText()
+                        .contains(zoneCode))
+                .findFirst()
+                .orElseThrow()
+                .click();
         b.click("batch:save");
         b.waitFor(d -> d.getCurrentUrl().contains("batch.xhtml?id="), 10);
         assertEquals(lot, b.el("lot").getText());
@@ -162,12 +170,26 @@ public abstract class WebUiScenarios extends ApiScenarios {
         // a batch of its own with a spraying too close to harvest (as the batch step enters it) and one stamp
         JsonNode batch = Fixtures.batch(api, "tantru.quanly");
         String batchId = batch.get("id").asText();
-        Api.Reply spray = api.post("tantru.quanly", "/api/batches/" + batchId + "/events", Map.of("type", "SPRAYING",
-                "occurredAt", "2026-11-05T07:30:00+07:00", "zoneId", batch.at("/zones/0/id").asText(),
-                "inputName", "Validamycin 5SL", "preHarvestIntervalDays", 7));
+        Api.Reply spray = api.post(
+                "tantru.quanly",
+                "/api/batches/" + batchId + "/events",
+                Map.of(
+                        "type",
+                        "SPRAYING",
+                        "occurredAt",
+                        "2026-11-05T07:30:00+07:00",
+                        "zoneId",
+                        batch.at("/zones/0/id").asText(),
+                        "inputName",
+                        "Validamycin 5SL",
+                        "preHarvestIntervalDays",
+                        7));
         assertEquals(201, spray.status(), spray.text());
         Fixtures.issue(api, "tantru.quanly", batchId, 1);
-        String url = api.get("tantru.quanly", "/api/batches/" + batchId + "/stamps").json().at("/items/0/url").asText();
+        String url = api.get("tantru.quanly", "/api/batches/" + batchId + "/stamps")
+                .json()
+                .at("/items/0/url")
+                .asText();
         String href = api.base().resolve(Fixtures.local(url) + "&lang=vi").toString(); // as the batch page links it
         b.driver.get(href);
         b.screenshot("06-trace-page");
@@ -200,15 +222,22 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.type("print:count", "6");
         b.type("print:startPosition", "4");
         b.click("print:previewButton");
-        assertEquals(3, b.driver.findElements(org.openqa.selenium.By.cssSelector("#sheet-preview span.skip")).size()
-                - (24 - 3 - 6), "positions 1-3 are skipped on a 3x8 sheet");
+        assertEquals(
+                3,
+                b.driver
+                                .findElements(org.openqa.selenium.By.cssSelector("#sheet-preview span.skip"))
+                                .size()
+                        - (24 - 3 - 6),
+                "positions 1-3 are skipped on a 3x8 sheet");
         b.screenshot("09-print-preview");
         b.click("print:printButton");
         b.waitFor(d -> d.findElement(By.id("print-status")).getText().equals("DONE"), 60);
         b.screenshot("10-print-done");
         String href = b.el("download").getAttribute("href");
         var cookie = b.driver.manage().getCookieNamed("JSESSIONID");
-        Api.Reply pdf = api.request("GET", href).header("Cookie", "JSESSIONID=" + cookie.getValue()).send();
+        Api.Reply pdf = api.request("GET", href)
+                .header("Cookie", "JSESSIONID=" + cookie.getValue())
+                .send();
         assertEquals(200, pdf.status());
         assertEquals("%PDF", new String(pdf.raw().body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(b.el("history").getText().contains("canbo.binhtinh"), "recorded in the print history");
@@ -220,18 +249,28 @@ public abstract class WebUiScenarios extends ApiScenarios {
                 + " \"rows\": 9, \"leftMarginMm\": 10, \"topMarginMm\": 5, \"horizontalGapMm\": 5, \"verticalGapMm\": 2}";
         b.type("sheet:newTemplateJson", sheet);
         b.click("sheet:saveTemplateButton");
-        b.waitFor(d -> d.findElement(By.id("sheet:newTemplateJsonErrors")).getText().contains("do not fit across"), 20);
+        b.waitFor(
+                d -> d.findElement(By.id("sheet:newTemplateJsonErrors"))
+                        .getText()
+                        .contains("do not fit across"),
+                20);
         assertTrue(b.el("sheet:newTemplateJsonErrors").getText().contains("columns"), "names the field");
         b.screenshot("10b-print-custom-template-error");
         b.select("sheet:cooperativeId", "Tân Trụ Xanh");
         b.type("sheet:newTemplateJson", sheet.replace("\"columns\": 4", "\"columns\": 3"));
         b.click("sheet:saveTemplateButton");
-        b.waitFor(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("print:template")))
-                .getFirstSelectedOption().getText().contains("Giấy UI 3x9"), 20);
-        assertEquals(27, b.driver.findElements(By.cssSelector("#sheet-preview span")).size(), "3 x 9 preview");
+        b.waitFor(
+                d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("print:template")))
+                        .getFirstSelectedOption()
+                        .getText()
+                        .contains("Giấy UI 3x9"),
+                20);
+        assertEquals(
+                27, b.driver.findElements(By.cssSelector("#sheet-preview span")).size(), "3 x 9 preview");
         String calibration = b.el("calibration").getAttribute("href");
         assertTrue(calibration.contains("/app/print-calibration?template="), calibration);
-        Api.Reply calibrationPdf = api.request("GET", calibration).header("Cookie", "JSESSIONID=" + cookie.getValue())
+        Api.Reply calibrationPdf = api.request("GET", calibration)
+                .header("Cookie", "JSESSIONID=" + cookie.getValue())
                 .send();
         assertEquals(200, calibrationPdf.status());
         assertEquals("%PDF", new String(calibrationPdf.raw().body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));

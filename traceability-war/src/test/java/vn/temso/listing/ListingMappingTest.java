@@ -27,15 +27,24 @@ class ListingMappingTest {
     static final String BASE = "https://tem.temso.test/";
 
     static Listing listing(OcopCertificate ocop) {
-        Cooperative coop = new Cooperative("Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null, Instant.now());
+        Cooperative coop = new Cooperative(
+                "Hợp tác xã Nông nghiệp Tân Trụ Xanh", CooperativeKind.COOPERATIVE, null, Instant.now());
         Product p = new Product(coop, "08931234500993", Instant.now());
-        p.describe("Gạo ST25 \"Tân Trụ\", túi 2 kg", null, "Gạo", "túi 2 kg", 79000L, "https://tem.temso.test/a.jpg", Instant.now());
+        p.describe(
+                "Gạo ST25 \"Tân Trụ\", túi 2 kg",
+                null,
+                "Gạo",
+                "túi 2 kg",
+                79000L,
+                "https://tem.temso.test/a.jpg",
+                Instant.now());
         p.certifyOcop(ocop, Instant.now());
         return new Listing(p, Channel.GOOGLE_XML, Instant.now());
     }
 
     static OcopCertificate ocop(LocalDate decision) {
-        return new OcopCertificate(4, null, null, "1234/QĐ-UBND", decision, OcopLevel.PROVINCE, "UBND tỉnh Long An", null);
+        return new OcopCertificate(
+                4, null, null, "1234/QĐ-UBND", decision, OcopLevel.PROVINCE, "UBND tỉnh Long An", null);
     }
 
     @Test
@@ -54,13 +63,16 @@ class ListingMappingTest {
     @Test
     void shouldClaimOcopOnlyFromTheDecisionDayToTheLastValidDay() {
         Listing l = listing(ocop(LocalDate.of(2025, 3, 15)));
-        assertEquals(4, CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).ocop().stars());
-        assertEquals(4, CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15)).ocop().stars());
+        assertEquals(
+                4, CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).ocop().stars());
+        assertEquals(
+                4, CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15)).ocop().stars());
         assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16)).ocop(), "lapsed");
         assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2025, 3, 14)).ocop(), "not yet valid");
         // the content hash changes the day the label lapses, so the daily sweep queues a push
         assertFalse(ContentHash.of(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15)), LocalDate.of(2028, 3, 15))
-                .equals(ContentHash.of(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16)), LocalDate.of(2028, 3, 16))));
+                .equals(ContentHash.of(
+                        CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16)), LocalDate.of(2028, 3, 16))));
     }
 
     @Test

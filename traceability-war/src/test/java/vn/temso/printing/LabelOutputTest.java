@@ -18,10 +18,17 @@ import vn.temso.printing.entity.PrintFormat;
 
 class LabelOutputTest {
 
-    static final LabelContent CONTENT = new LabelContent("Gạo thơm ST25 – túi 5 kg", "TT2611-A", "VN-LAN-TT-0099",
-            LocalDate.of(2026, 11, 10), null, "túi 5 kg", "HTX Nông nghiệp Tân Trụ Xanh", 4);
-    static final String URL = "https://tem.temso.test/01/08931234500993/10/TT2611-A/21/ABCDEFGH12345678?kid=k1&sig="
-            + "Q".repeat(86);
+    static final LabelContent CONTENT = new LabelContent(
+            "Gạo thơm ST25 – túi 5 kg",
+            "TT2611-A",
+            "VN-LAN-TT-0099",
+            LocalDate.of(2026, 11, 10),
+            null,
+            "túi 5 kg",
+            "HTX Nông nghiệp Tân Trụ Xanh",
+            4);
+    static final String URL =
+            "https://tem.temso.test/01/08931234500993/10/TT2611-A/21/ABCDEFGH12345678?kid=k1&sig=" + "Q".repeat(86);
 
     @Test
     void shouldDefaultToTheA4SheetAnd300DpiForPdf() {
@@ -40,20 +47,27 @@ class LabelOutputTest {
 
     @Test
     void shouldRefuseTemplatePathsUnknownNamesAndBadSettingsWithEveryViolation() {
-        var e = assertThrows(Problems.ValidationFailed.class,
+        var e = assertThrows(
+                Problems.ValidationFailed.class,
                 () -> LabelOutput.of(PrintFormat.PDF, "/tmp/sheet.json", 50, 0, false));
-        assertEquals(List.of("dpi", "template"), e.violations().stream().map(v -> v.field()).toList());
-        var z = assertThrows(Problems.ValidationFailed.class,
-                () -> LabelOutput.of(PrintFormat.ZPL, "50x30", 250, 3, false));
-        assertEquals(List.of("dpi", "startPosition"), z.violations().stream().map(v -> v.field()).toList());
-        var s = assertThrows(Problems.ValidationFailed.class,
-                () -> LabelOutput.of(PrintFormat.PDF, "4x10", 300, 41, false));
+        assertEquals(
+                List.of("dpi", "template"),
+                e.violations().stream().map(v -> v.field()).toList());
+        var z = assertThrows(
+                Problems.ValidationFailed.class, () -> LabelOutput.of(PrintFormat.ZPL, "50x30", 250, 3, false));
+        assertEquals(
+                List.of("dpi", "startPosition"),
+                z.violations().stream().map(v -> v.field()).toList());
+        var s = assertThrows(
+                Problems.ValidationFailed.class, () -> LabelOutput.of(PrintFormat.PDF, "4x10", 300, 41, false));
         assertTrue(s.getMessage().contains("1 to 40"), s.getMessage());
     }
 
     @Test
     void shouldAcceptASheetPresetsLabelSizeForZpl() {
-        assertEquals("avery-l7163", LabelOutput.of(PrintFormat.ZPL, "avery-l7163", 300, null, null).templateName());
+        assertEquals(
+                "avery-l7163",
+                LabelOutput.of(PrintFormat.ZPL, "avery-l7163", 300, null, null).templateName());
     }
 
     @Test

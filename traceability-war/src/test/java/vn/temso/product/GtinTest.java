@@ -17,10 +17,10 @@ class GtinTest {
 
     @Test
     void shouldAcceptEveryGtinLengthAndPadToFourteen() {
-        assertEquals("00000096385074", Gtin.normalize("96385074"));        // GTIN-8
-        assertEquals("00614141000036", Gtin.normalize("614141000036"));    // GTIN-12 (UPC-A)
-        assertEquals("08931234500016", Gtin.normalize("8931234500016"));   // GTIN-13, GS1 Vietnam
-        assertEquals("10614141000033", Gtin.normalize("10614141000033"));  // GTIN-14
+        assertEquals("00000096385074", Gtin.normalize("96385074")); // GTIN-8
+        assertEquals("00614141000036", Gtin.normalize("614141000036")); // GTIN-12 (UPC-A)
+        assertEquals("08931234500016", Gtin.normalize("8931234500016")); // GTIN-13, GS1 Vietnam
+        assertEquals("10614141000033", Gtin.normalize("10614141000033")); // GTIN-14
     }
 
     @Test
@@ -41,14 +41,28 @@ class GtinTest {
 
     @Test
     void shouldDeriveOcopValidityFromTheDecisionDate() {
-        var c = new OcopCertificate(4, OcopGroup.FOOD, 78, "1234/QĐ-UBND", LocalDate.of(2024, 3, 15),
-                OcopLevel.PROVINCE, "UBND tỉnh Long An", null);
+        var c = new OcopCertificate(
+                4,
+                OcopGroup.FOOD,
+                78,
+                "1234/QĐ-UBND",
+                LocalDate.of(2024, 3, 15),
+                OcopLevel.PROVINCE,
+                "UBND tỉnh Long An",
+                null);
         assertEquals(LocalDate.of(2027, 3, 15), c.getValidUntil());
         assertTrue(c.isActiveOn(LocalDate.of(2027, 3, 15)));
         assertFalse(c.isActiveOn(LocalDate.of(2027, 3, 16)));
         assertFalse(c.isActiveOn(LocalDate.of(2024, 3, 14)));
-        var explicit = new OcopCertificate(5, OcopGroup.FOOD, 91, null, LocalDate.of(2023, 11, 20), OcopLevel.CENTRAL,
-                null, LocalDate.of(2025, 1, 1));
+        var explicit = new OcopCertificate(
+                5,
+                OcopGroup.FOOD,
+                91,
+                null,
+                LocalDate.of(2023, 11, 20),
+                OcopLevel.CENTRAL,
+                null,
+                LocalDate.of(2025, 1, 1));
         assertFalse(explicit.isActiveOn(LocalDate.of(2025, 6, 1)));
     }
 
@@ -58,9 +72,15 @@ class GtinTest {
         assertEquals(4, OcopCertificate.starsFor(89));
         assertEquals(5, OcopCertificate.starsFor(90));
         assertEquals(0, OcopCertificate.starsFor(49));
-        assertEquals("ocop", assertThrows(InvalidField.class, () -> new OcopCertificate(5, null, 62, null,
-                LocalDate.of(2025, 1, 1), null, null, null)).field());
-        assertThrows(InvalidField.class, () -> new OcopCertificate(2, null, null, null,
-                LocalDate.of(2025, 1, 1), null, null, null));
+        assertEquals(
+                "ocop",
+                assertThrows(
+                                InvalidField.class,
+                                () -> new OcopCertificate(
+                                        5, null, 62, null, LocalDate.of(2025, 1, 1), null, null, null))
+                        .field());
+        assertThrows(
+                InvalidField.class,
+                () -> new OcopCertificate(2, null, null, null, LocalDate.of(2025, 1, 1), null, null, null));
     }
 }

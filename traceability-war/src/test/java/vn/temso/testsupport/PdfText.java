@@ -14,8 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** A PDF read back with PDFBox: its pages, its text (NFC, as Vietnamese is compared), its pages as images. */
 public final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     /** What a PDF says: how many pages, and its text in NFC. */
     public record Read(int pages, String text) {
@@ -27,7 +26,8 @@ public final class PdfText {
 
     public static Read read(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new Read(doc.getNumberOfPages(),
+            return new Read(
+                    doc.getNumberOfPages(),
                     Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC));
         } catch (IOException e) {
             throw new AssertionError("not a readable PDF", e);

@@ -25,13 +25,18 @@ public final class QrDecoding {
     /** The resolution sheets are rendered at to be scanned, as a label printer prints them. */
     public static final int SCAN_DPI = 300;
 
-    private QrDecoding() {
-    }
+    private QrDecoding() {}
 
     /** Where the labels are on a sheet, in mm. */
-    public record Grid(int columns, int rows, double left, double top, double pitchX, double pitchY, double width,
-                       double height) {
-    }
+    public record Grid(
+            int columns,
+            int rows,
+            double left,
+            double top,
+            double pitchX,
+            double pitchY,
+            double width,
+            double height) {}
 
     /** The 3 x 8 (70 x 37 mm) preset. */
     public static final Grid PRESET_3X8 = new Grid(3, 8, 0, 0.5, 70, 37, 70, 37);
@@ -51,7 +56,9 @@ public final class QrDecoding {
             // ZXing's finder-pattern detector misses ~2-4 % of clean version-11 symbols (measured over 1,000 random
             // stamp URLs; zbar reads those same images): decode the image as the pure barcode it is
             try {
-                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+                return new QRCodeReader()
+                        .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                        .getText();
             } catch (NotFoundException | FormatException | ChecksumException again) {
                 throw new AssertionError("no QR code decodes in the image", again);
             }
@@ -121,7 +128,8 @@ public final class QrDecoding {
 
     private static String decode(BufferedImage crop, Map<DecodeHintType, Object> hints) {
         var source = new BufferedImageLuminanceSource(crop);
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+        for (BinaryBitmap bitmap : List.of(
+                new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
             try {
                 return new QRCodeReader().decode(bitmap, hints).getText();

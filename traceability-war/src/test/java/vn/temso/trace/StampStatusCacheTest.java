@@ -15,8 +15,8 @@ class StampStatusCacheTest {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger loads = new AtomicInteger();
-    private final StampStatusCache<String> cache = new StampStatusCache<>(Duration.ofSeconds(60), 3, generation::get,
-            clock::get);
+    private final StampStatusCache<String> cache =
+            new StampStatusCache<>(Duration.ofSeconds(60), 3, generation::get, clock::get);
 
     private Optional<String> load(String status) {
         loads.incrementAndGet();
@@ -81,8 +81,8 @@ class StampStatusCacheTest {
     @Test
     void shouldHoldNoMoreBytesThanItsBound() {
         // 1,000 entries allowed but 100,000 bytes: values of about 10 KB each, so fewer than ten fit
-        StampStatusCache<String> c = new StampStatusCache<>(Duration.ofSeconds(60), 1_000, 100_000, String::length,
-                generation::get, clock::get);
+        StampStatusCache<String> c = new StampStatusCache<>(
+                Duration.ofSeconds(60), 1_000, 100_000, String::length, generation::get, clock::get);
         for (int i = 0; i < 200; i++) {
             c.get("s" + i, () -> load("x".repeat(10_000)));
             assertTrue(c.size() < 10, c.size() + " entries");

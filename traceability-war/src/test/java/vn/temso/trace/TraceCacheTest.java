@@ -29,8 +29,18 @@ class TraceCacheTest {
 
     private TraceParts parts(String batchId, int version, String outline) {
         loads.incrementAndGet();
-        return new TraceParts(batchId, version, "08930000000017", "L1", null, null, null,
-                List.of(new TraceRecord.Zone("Z1", "Vùng 1", "Chè", null, null, outline, List.of())), List.of(), null, null);
+        return new TraceParts(
+                batchId,
+                version,
+                "08930000000017",
+                "L1",
+                null,
+                null,
+                null,
+                List.of(new TraceRecord.Zone("Z1", "Vùng 1", "Chè", null, null, outline, List.of())),
+                List.of(),
+                null,
+                null);
     }
 
     @Test
@@ -100,8 +110,8 @@ class TraceCacheTest {
         TraceParts first = cache.get("b1", 3, () -> parts(3));
         clock.addAndGet(Duration.ofMinutes(2).toNanos()); // past the time to live, within the stale-if-error grace
         Supplier<TraceParts> unreachable = () -> {
-            throw new IllegalStateException("reading the batch failed",
-                    new SQLNonTransientConnectionException("Connection refused", "08001"));
+            throw new IllegalStateException(
+                    "reading the batch failed", new SQLNonTransientConnectionException("Connection refused", "08001"));
         };
         assertSame(first, cache.get("b1", 3, unreachable));
         // a newer version than the entry, or a change this instance made, is never answered from the old entry
@@ -112,9 +122,11 @@ class TraceCacheTest {
         TraceCache other = new TraceCache(Duration.ofSeconds(10), 100, generation::get, clock::get);
         other.get("b2", 1, () -> parts("b2", 1, ""));
         clock.addAndGet(Duration.ofMinutes(1).toNanos());
-        assertThrows(IllegalArgumentException.class, () -> other.get("b2", 1, () -> {
-            throw new IllegalArgumentException("a bug");
-        }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> other.get("b2", 1, () -> {
+                    throw new IllegalArgumentException("a bug");
+                }));
     }
 
     @Test

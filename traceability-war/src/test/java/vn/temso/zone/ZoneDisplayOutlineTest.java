@@ -1,12 +1,12 @@
 package vn.temso.zone;
 
-import vn.temso.testsupport.Outlines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import vn.temso.testsupport.Outlines;
 import vn.temso.zone.entity.ZoneGeometry;
 
 /** The simplified outline stored for display, and the area kept exactly as the spherical formula gave it. */
@@ -14,8 +14,8 @@ class ZoneDisplayOutlineTest {
 
     @Test
     void shouldSimplifyABigOutlineToAFewHundredPositionsThatStillLookTheSame() {
-        ZoneGeometry full = ZoneGeometry.parse(Outlines.polygon(
-                Outlines.circle(ZoneGeometry.MAX_VERTICES - 1, 106.5, 10.5)));
+        ZoneGeometry full =
+                ZoneGeometry.parse(Outlines.polygon(Outlines.circle(ZoneGeometry.MAX_VERTICES - 1, 106.5, 10.5)));
         ZoneGeometry display = full.display();
         assertTrue(display.vertexCount() <= ZoneGeometry.MAX_DISPLAY_VERTICES, "" + display.vertexCount());
         assertTrue(display.vertexCount() >= 20, "still a circle: " + display.vertexCount());
@@ -41,8 +41,14 @@ class ZoneDisplayOutlineTest {
         for (int i = 0; i < 400; i++) {
             double x = 106.0 + (i % 20) * 0.01;
             double y = 10.0 + (i / 20) * 0.01;
-            multi.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "[[[%1$.3f,%2$.3f],[%3$.3f,%2$.3f],[%3$.3f,%4$.3f],[%1$.3f,%4$.3f],[%1$.3f,%2$.3f]]]", x, y, x + 0.004, y + 0.004));
+            multi.append(i == 0 ? "" : ",")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "[[[%1$.3f,%2$.3f],[%3$.3f,%2$.3f],[%3$.3f,%4$.3f],[%1$.3f,%4$.3f],[%1$.3f,%2$.3f]]]",
+                            x,
+                            y,
+                            x + 0.004,
+                            y + 0.004));
         }
         ZoneGeometry g = ZoneGeometry.parse(multi + "]}");
         assertEquals(2_000, g.vertexCount());
@@ -66,7 +72,8 @@ class ZoneDisplayOutlineTest {
             for (int i = 0; i < rings[r].length - 1; i++) {
                 double[] p1 = rings[r][i];
                 double[] p2 = rings[r][i + 1];
-                sum += Math.toRadians(p2[0] - p1[0]) * (2 + Math.sin(Math.toRadians(p1[1])) + Math.sin(Math.toRadians(p2[1])));
+                sum += Math.toRadians(p2[0] - p1[0])
+                        * (2 + Math.sin(Math.toRadians(p1[1])) + Math.sin(Math.toRadians(p2[1])));
             }
             double a = Math.abs(sum * 6378137.0 * 6378137.0 / 2.0);
             m2 += r == 0 ? a : -a;
@@ -77,13 +84,19 @@ class ZoneDisplayOutlineTest {
     @Test
     void shouldMeasureTheSameAreaAsBeforeToTheStoredPrecision() {
         double[][][] withHole = {
-                {{106.0, 10.0}, {106.02, 10.0}, {106.03, 10.015}, {106.02, 10.02}, {106.0, 10.02}, {106.0, 10.0}},
-                {{106.005, 10.005}, {106.015, 10.005}, {106.015, 10.015}, {106.005, 10.015}, {106.005, 10.005}}};
+            {{106.0, 10.0}, {106.02, 10.0}, {106.03, 10.015}, {106.02, 10.02}, {106.0, 10.02}, {106.0, 10.0}},
+            {{106.005, 10.005}, {106.015, 10.005}, {106.015, 10.015}, {106.005, 10.015}, {106.005, 10.005}}
+        };
         StringBuilder json = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[");
         for (int r = 0; r < withHole.length; r++) {
             json.append(r == 0 ? "[" : ",[");
             for (int i = 0; i < withHole[r].length; i++) {
-                json.append(i == 0 ? "" : ",").append('[').append(withHole[r][i][0]).append(',').append(withHole[r][i][1]).append(']');
+                json.append(i == 0 ? "" : ",")
+                        .append('[')
+                        .append(withHole[r][i][0])
+                        .append(',')
+                        .append(withHole[r][i][1])
+                        .append(']');
             }
             json.append(']');
         }
@@ -97,8 +110,16 @@ class ZoneDisplayOutlineTest {
         }
         StringBuilder big = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int i = 0; i < ring.length; i++) {
-            big.append(i == 0 ? "" : ",").append('[').append(ring[i][0]).append(',').append(ring[i][1]).append(']');
+            big.append(i == 0 ? "" : ",")
+                    .append('[')
+                    .append(ring[i][0])
+                    .append(',')
+                    .append(ring[i][1])
+                    .append(']');
         }
-        assertEquals(oldHectares(new double[][][] {ring}), ZoneGeometry.parse(big + "]]}").areaHectares(), 0.00005);
+        assertEquals(
+                oldHectares(new double[][][] {ring}),
+                ZoneGeometry.parse(big + "]]}").areaHectares(),
+                0.00005);
     }
 }

@@ -22,34 +22,48 @@ class ZoneGeometryTest {
 
     @Test
     void shouldSubtractHolesAndAddPolygonsOfAMultiPolygon() {
-        String withHole = "{\"type\":\"Polygon\",\"coordinates\":[[[106.0,10.0],[106.02,10.0],[106.02,10.02],[106.0,10.02],[106.0,10.0]],"
-                + "[[106.005,10.005],[106.015,10.005],[106.015,10.015],[106.005,10.015],[106.005,10.005]]]}";
-        double outer = ZoneGeometry.parse("{\"type\":\"Polygon\",\"coordinates\":[[[106.0,10.0],[106.02,10.0],[106.02,10.02],[106.0,10.02],[106.0,10.0]]]}").areaHectares();
+        String withHole =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[106.0,10.0],[106.02,10.0],[106.02,10.02],[106.0,10.02],[106.0,10.0]],"
+                        + "[[106.005,10.005],[106.015,10.005],[106.015,10.015],[106.005,10.015],[106.005,10.005]]]}";
+        double outer = ZoneGeometry.parse(
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[106.0,10.0],[106.02,10.0],[106.02,10.02],[106.0,10.02],[106.0,10.0]]]}")
+                .areaHectares();
         assertEquals(outer * 0.75, ZoneGeometry.parse(withHole).areaHectares(), outer * 0.01);
-        String multi = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + SQUARE.substring(SQUARE.indexOf("[[[") , SQUARE.length() - 1) + ","
+        String multi = "{\"type\":\"MultiPolygon\",\"coordinates\":["
+                + SQUARE.substring(SQUARE.indexOf("[[["), SQUARE.length() - 1) + ","
                 + SQUARE.substring(SQUARE.indexOf("[[["), SQUARE.length() - 1).replace("106.5", "106.6") + "]}";
         assertEquals(2 * 219.3, ZoneGeometry.parse(multi).areaHectares(), 0.5);
     }
 
     @Test
     void shouldRejectOpenShortSwappedAndSelfIntersectingRings() {
-        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106.1,10.1],[106,10.1]]]}").contains("not closed"));
-        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106,10]]]}").contains("at least 4"));
-        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[10,106],[10.1,106],[10.1,106.1],[10,106]]]}").contains("latitude"));
-        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10.1],[106.1,10],[106,10.1],[106,10]]]}").contains("intersects itself"));
+        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106.1,10.1],[106,10.1]]]}")
+                .contains("not closed"));
+        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106,10]]]}")
+                .contains("at least 4"));
+        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[10,106],[10.1,106],[10.1,106.1],[10,106]]]}")
+                .contains("latitude"));
+        assertTrue(
+                fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10.1],[106.1,10],[106,10.1],[106,10]]]}")
+                        .contains("intersects itself"));
         assertTrue(fails("{\"type\":\"Point\",\"coordinates\":[106,10]}").contains("Polygon or MultiPolygon"));
-        assertTrue(fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106.2,10],[106,10]]]}").contains("intersects itself"), "a flat ring folds back on itself");
+        assertTrue(
+                fails("{\"type\":\"Polygon\",\"coordinates\":[[[106,10],[106.1,10],[106.2,10],[106,10]]]}")
+                        .contains("intersects itself"),
+                "a flat ring folds back on itself");
         assertTrue(fails("not json").contains("not valid JSON"));
     }
 
     @Test
     void shouldReadKmlPolygonsAndRefuseEntities() {
-        String kml = "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>"
-                + "106.5122,10.5371,0 106.5272,10.5371,0 106.5272,10.5491,0 106.5122,10.5491,0 106.5122,10.5371,0"
-                + "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>";
+        String kml =
+                "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                        + "106.5122,10.5371,0 106.5272,10.5371,0 106.5272,10.5491,0 106.5122,10.5491,0 106.5122,10.5371,0"
+                        + "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>";
         assertEquals(219.3, KmlImport.read(kml).areaHectares(), 0.2);
-        assertThrows(GeometryException.class, () -> KmlImport.read(
-                "<!DOCTYPE k [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><kml>&x;</kml>"));
+        assertThrows(
+                GeometryException.class,
+                () -> KmlImport.read("<!DOCTYPE k [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><kml>&x;</kml>"));
     }
 
     @Test
@@ -63,6 +77,7 @@ class ZoneGeometryTest {
     }
 
     private static String fails(String json) {
-        return assertThrows(GeometryException.class, () -> ZoneGeometry.parse(json)).getMessage();
+        return assertThrows(GeometryException.class, () -> ZoneGeometry.parse(json))
+                .getMessage();
     }
 }

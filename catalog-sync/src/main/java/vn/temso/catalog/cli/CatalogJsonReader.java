@@ -52,7 +52,8 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
                 }
                 throw new CatalogFormatException(source + ": the catalog object has no \"items\" array");
             } else if (first != JsonToken.START_ARRAY) {
-                throw new CatalogFormatException(source + ": a catalog must be a JSON array of products or an object with an \"items\" array");
+                throw new CatalogFormatException(
+                        source + ": a catalog must be a JSON array of products or an object with an \"items\" array");
             }
         } catch (JsonProcessingException e) {
             throw new CatalogFormatException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
@@ -72,8 +73,8 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
                     throw new CatalogFormatException(source + ": entry #" + (index + 1) + " is not a JSON object");
                 }
             } catch (JsonProcessingException e) {
-                throw new CatalogFormatException(source + ": not valid JSON near entry #" + (index + 1) + ": "
-                        + e.getOriginalMessage(), e);
+                throw new CatalogFormatException(
+                        source + ": not valid JSON near entry #" + (index + 1) + ": " + e.getOriginalMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,7 +94,8 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
         try {
             node = JSON.readTree(parser);
         } catch (JsonProcessingException e) {
-            throw new CatalogFormatException(source + ": not valid JSON in entry #" + index + ": " + e.getOriginalMessage(), e);
+            throw new CatalogFormatException(
+                    source + ": not valid JSON in entry #" + index + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,8 +103,9 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
         try {
             return toEntry(node);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new CatalogFormatException(source + ": entry #" + index + (id == null ? "" : " (id \"" + id + "\")")
-                    + ": " + e.getMessage(), e);
+            throw new CatalogFormatException(
+                    source + ": entry #" + index + (id == null ? "" : " (id \"" + id + "\")") + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -129,12 +132,19 @@ public final class CatalogJsonReader implements Iterator<CatalogEntry>, Closeabl
         if (deleted != null && !deleted.isNull() && !deleted.isBoolean()) {
             throw new IllegalArgumentException("deleted must be true or false");
         }
-        return new CatalogEntry(text(n, "id"), text(n, "title"), text(n, "description"), text(n, "link"),
+        return new CatalogEntry(
+                text(n, "id"),
+                text(n, "title"),
+                text(n, "description"),
+                text(n, "link"),
                 text(n, "imageLink") != null ? text(n, "imageLink") : text(n, "image_link"),
                 availability == null ? null : Availability.parse(availability),
                 priceVnd,
                 text(n, "condition") == null ? "new" : text(n, "condition"),
-                text(n, "brand"), text(n, "gtin"), ocop, text(n, "category"),
+                text(n, "brand"),
+                text(n, "gtin"),
+                ocop,
+                text(n, "category"),
                 updatedAt == null ? null : Instant.parse(updatedAt),
                 deleted != null && deleted.asBoolean());
     }

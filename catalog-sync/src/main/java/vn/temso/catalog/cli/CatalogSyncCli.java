@@ -37,15 +37,23 @@ public final class CatalogSyncCli {
     public static final int BAD_INPUT = 2;
     public static final int HELD_BACK = 3;
 
-    private static final Set<String> OPTIONS = Set.of("--catalog", "--channel", "--out", "--mapping", "--today",
-            "--max-invalid-share", "--max-shrink-share", "--feed-title", "--feed-link", "--feed-description");
+    private static final Set<String> OPTIONS = Set.of(
+            "--catalog",
+            "--channel",
+            "--out",
+            "--mapping",
+            "--today",
+            "--max-invalid-share",
+            "--max-shrink-share",
+            "--feed-title",
+            "--feed-link",
+            "--feed-description");
     private static final int SHOWN_ITEMS = 50;
 
     /** Held so the level sticks: the CLI prints its own report, the library's log lines would repeat it. */
     private static final Logger LIBRARY_LOG = Logger.getLogger("vn.temso.catalog");
 
-    private CatalogSyncCli() {
-    }
+    private CatalogSyncCli() {}
 
     public static void main(String[] args) {
         LIBRARY_LOG.setLevel(Level.SEVERE);
@@ -83,12 +91,13 @@ public final class CatalogSyncCli {
                     share(opts, "--max-invalid-share", PublishPolicy.DEFAULT.maxInvalidShare()),
                     share(opts, "--max-shrink-share", PublishPolicy.DEFAULT.maxShrinkShare()),
                     PublishPolicy.DEFAULT.maxReportedItems());
-            FeedOptions options = new FeedOptions(today, opts.get("--feed-title"), opts.get("--feed-link"),
-                    opts.get("--feed-description"), mapping);
+            FeedOptions options = new FeedOptions(
+                    today, opts.get("--feed-title"), opts.get("--feed-link"), opts.get("--feed-description"), mapping);
 
             PublishResult result;
             try (InputStream in = Files.newInputStream(catalog);
-                 CatalogJsonReader entries = new CatalogJsonReader(in, catalog.getFileName().toString())) {
+                    CatalogJsonReader entries =
+                            new CatalogJsonReader(in, catalog.getFileName().toString())) {
                 result = new FeedPublisher(target.getParent(), policy, Clock.systemUTC())
                         .publish(target.getFileName().toString(), channel, options, entries);
             }
@@ -108,8 +117,14 @@ public final class CatalogSyncCli {
     }
 
     private static void report(PublishResult r, PrintStream out) {
-        out.printf(Locale.ROOT, "%s: %d items written, %d invalid (%.1f %%), %d deleted dropped, last good feed %s%n",
-                r.status(), r.itemsWritten(), r.itemsInvalid(), 100 * r.invalidShare(), r.itemsDeleted(),
+        out.printf(
+                Locale.ROOT,
+                "%s: %d items written, %d invalid (%.1f %%), %d deleted dropped, last good feed %s%n",
+                r.status(),
+                r.itemsWritten(),
+                r.itemsInvalid(),
+                100 * r.invalidShare(),
+                r.itemsDeleted(),
                 r.previousItemCount() < 0 ? "none" : r.previousItemCount() + " items");
         out.println(r.message());
         int shown = 0;

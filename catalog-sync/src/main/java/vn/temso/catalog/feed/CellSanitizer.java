@@ -7,8 +7,7 @@ package vn.temso.catalog.feed;
  */
 public final class CellSanitizer {
 
-    private CellSanitizer() {
-    }
+    private CellSanitizer() {}
 
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {

@@ -36,7 +36,9 @@ public enum Channel {
             }
         }
         throw new IllegalArgumentException("unknown channel \"" + name + "\"; expected one of "
-                + Arrays.stream(values()).filter(Channel::writesFile).map(Channel::cliName)
-                .collect(Collectors.joining(", ")));
+                + Arrays.stream(values())
+                        .filter(Channel::writesFile)
+                        .map(Channel::cliName)
+                        .collect(Collectors.joining(", ")));
     }
 }

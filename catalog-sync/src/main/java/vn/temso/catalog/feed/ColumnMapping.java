@@ -57,7 +57,8 @@ public final class ColumnMapping {
         Map<String, FeedField> columns = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("a column mapping must be a JSON object {\"header\": \"field\", ...}");
+                throw new IllegalArgumentException(
+                        "a column mapping must be a JSON object {\"header\": \"field\", ...}");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String header = p.currentName();
@@ -85,13 +86,35 @@ public final class ColumnMapping {
     }
 
     static ColumnMapping googleTsv() {
-        return of("id", "title", "description", "link", "image_link", "availability", "price", "condition",
-                "brand", "gtin", "product_type:category", "custom_label_0:ocop_label");
+        return of(
+                "id",
+                "title",
+                "description",
+                "link",
+                "image_link",
+                "availability",
+                "price",
+                "condition",
+                "brand",
+                "gtin",
+                "product_type:category",
+                "custom_label_0:ocop_label");
     }
 
     static ColumnMapping metaCsv() {
-        return of("id", "title", "description", "availability", "condition", "price", "link", "image_link",
-                "brand", "gtin", "product_type:category", "custom_label_0:ocop_label");
+        return of(
+                "id",
+                "title",
+                "description",
+                "availability",
+                "condition",
+                "price",
+                "link",
+                "image_link",
+                "brand",
+                "gtin",
+                "product_type:category",
+                "custom_label_0:ocop_label");
     }
 
     /** "header" when the header is the field's name, else "header:field". */
@@ -99,7 +122,9 @@ public final class ColumnMapping {
         Map<String, FeedField> map = new LinkedHashMap<>();
         for (String c : columns) {
             int colon = c.indexOf(':');
-            map.put(colon < 0 ? c : c.substring(0, colon), FeedField.fromJsonName(colon < 0 ? c : c.substring(colon + 1)));
+            map.put(
+                    colon < 0 ? c : c.substring(0, colon),
+                    FeedField.fromJsonName(colon < 0 ? c : c.substring(colon + 1)));
         }
         return new ColumnMapping(map);
     }

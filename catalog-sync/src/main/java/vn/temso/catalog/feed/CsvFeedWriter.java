@@ -30,15 +30,21 @@ public final class CsvFeedWriter implements FeedWriter {
     private final LocalDate today;
     private final Map<FeedField, Function<CatalogEntry, String>> overrides;
 
-    private CsvFeedWriter(Channel channel, ColumnMapping mapping, boolean tsv, boolean byteOrderMark, LocalDate today,
-                          Map<FeedField, Function<CatalogEntry, String>> overrides) {
+    private CsvFeedWriter(
+            Channel channel,
+            ColumnMapping mapping,
+            boolean tsv,
+            boolean byteOrderMark,
+            LocalDate today,
+            Map<FeedField, Function<CatalogEntry, String>> overrides) {
         this.channel = channel;
         this.mapping = mapping;
         this.tsv = tsv;
         this.byteOrderMark = byteOrderMark;
         this.today = today;
         this.overrides = overrides;
-        this.format = (tsv ? CSVFormat.TDF : CSVFormat.RFC4180).builder()
+        this.format = (tsv ? CSVFormat.TDF : CSVFormat.RFC4180)
+                .builder()
                 .setHeader(mapping.headers().toArray(String[]::new))
                 .build();
     }
@@ -50,8 +56,15 @@ public final class CsvFeedWriter implements FeedWriter {
 
     /** Meta (Facebook/Instagram) catalog CSV: availability "in stock" / "out of stock", price "15000 VND". */
     public static CsvFeedWriter metaCsv(FeedOptions options) {
-        return new CsvFeedWriter(Channel.META_CSV, ColumnMapping.metaCsv(), false, false, options.today(),
-                Map.of(FeedField.AVAILABILITY, e -> e.availability() == null ? null : e.availability().metaValue()));
+        return new CsvFeedWriter(
+                Channel.META_CSV,
+                ColumnMapping.metaCsv(),
+                false,
+                false,
+                options.today(),
+                Map.of(
+                        FeedField.AVAILABILITY,
+                        e -> e.availability() == null ? null : e.availability().metaValue()));
     }
 
     /**
@@ -59,11 +72,13 @@ public final class CsvFeedWriter implements FeedWriter {
      * sellers use to check the file before uploading, shows the Vietnamese headers correctly.
      */
     public static CsvFeedWriter mapped(Channel channel, FeedOptions options) {
-        ColumnMapping mapping = options.mapping() != null ? options.mapping() : switch (channel) {
-            case VOSO_CSV -> ColumnMapping.vosoDefault();
-            case POSTMART_CSV -> ColumnMapping.postmartDefault();
-            default -> throw new IllegalArgumentException(channel + " has no spreadsheet layout");
-        };
+        ColumnMapping mapping = options.mapping() != null
+                ? options.mapping()
+                : switch (channel) {
+                    case VOSO_CSV -> ColumnMapping.vosoDefault();
+                    case POSTMART_CSV -> ColumnMapping.postmartDefault();
+                    default -> throw new IllegalArgumentException(channel + " has no spreadsheet layout");
+                };
         return new CsvFeedWriter(channel, mapping, false, true, options.today(), Map.of());
     }
 

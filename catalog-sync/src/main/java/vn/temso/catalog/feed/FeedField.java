@@ -64,8 +64,10 @@ public enum FeedField {
             case DESCRIPTION -> e.description();
             case LINK -> e.link();
             case IMAGE_LINK -> e.imageLink();
-            case AVAILABILITY -> e.availability() == null ? null : e.availability().googleValue();
-            case AVAILABILITY_VI -> e.availability() == null ? null : e.availability().vietnameseValue();
+            case AVAILABILITY ->
+                e.availability() == null ? null : e.availability().googleValue();
+            case AVAILABILITY_VI ->
+                e.availability() == null ? null : e.availability().vietnameseValue();
             case PRICE -> FeedFormat.price(e.priceVnd());
             case PRICE_VND -> Long.toString(e.priceVnd());
             case CONDITION -> e.condition();

@@ -3,8 +3,7 @@ package vn.temso.catalog.feed;
 /** Value formats the marketplaces agree on. */
 public final class FeedFormat {
 
-    private FeedFormat() {
-    }
+    private FeedFormat() {}
 
     /** "15000 VND": number, space, ISO 4217 code; VND has no decimals and no thousands separator. */
     public static String price(long priceVnd) {

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param today    the publishing date; OCOP ratings are claimed only if valid on this day
  * @param mapping  column layout for the Voso and Postmart CSV channels; null means the channel's default
  */
-public record FeedOptions(LocalDate today, String feedTitle, String feedLink, String feedDescription,
-                          ColumnMapping mapping) {
+public record FeedOptions(
+        LocalDate today, String feedTitle, String feedLink, String feedDescription, ColumnMapping mapping) {
 
     /**
      * The library's one name for Vietnam time: the day a feed is published for when the caller gives none (the CLI's

@@ -3,8 +3,7 @@ package vn.temso.catalog.feed;
 /** The writer for a channel. */
 public final class FeedWriters {
 
-    private FeedWriters() {
-    }
+    private FeedWriters() {}
 
     public static FeedWriter forChannel(Channel channel, FeedOptions options) {
         return switch (channel) {

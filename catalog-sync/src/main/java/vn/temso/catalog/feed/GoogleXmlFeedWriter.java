@@ -79,7 +79,9 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
                 g("description", e.description());
                 g("link", e.link());
                 g("image_link", e.imageLink());
-                g("availability", e.availability() == null ? null : e.availability().googleValue());
+                g(
+                        "availability",
+                        e.availability() == null ? null : e.availability().googleValue());
                 g("price", FeedFormat.price(e.priceVnd()));
                 g("condition", e.condition());
                 g("brand", e.brand());
@@ -89,7 +91,11 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
                     g("identifier_exists", "no");
                 }
                 g("product_type", e.category());
-                g("custom_label_0", e.ocopValidOn(options.today()).map(OcopCertificate::label).orElse(null));
+                g(
+                        "custom_label_0",
+                        e.ocopValidOn(options.today())
+                                .map(OcopCertificate::label)
+                                .orElse(null));
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             } catch (XMLStreamException ex) {

@@ -20,8 +20,7 @@ public final class ProductJsonLd {
 
     static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private ProductJsonLd() {
-    }
+    private ProductJsonLd() {}
 
     /** One entry as a JSON-LD document; the OCOP rating is included only while valid on {@code today}. */
     public static String toJsonLd(CatalogEntry entry, LocalDate today) {
@@ -61,8 +60,13 @@ public final class ProductJsonLd {
         field(g, "category", e.category());
         if (e.gtin() != null) {
             // schema.org names the property by length: gtin8/gtin12/gtin13/gtin14
-            g.writeStringField(e.gtin().length() == 8 || e.gtin().length() == 12 || e.gtin().length() == 13
-                    ? "gtin" + e.gtin().length() : "gtin14", e.gtin());
+            g.writeStringField(
+                    e.gtin().length() == 8
+                                    || e.gtin().length() == 12
+                                    || e.gtin().length() == 13
+                            ? "gtin" + e.gtin().length()
+                            : "gtin14",
+                    e.gtin());
         }
         if (e.brand() != null) {
             g.writeObjectFieldStart("brand");
@@ -75,7 +79,7 @@ public final class ProductJsonLd {
                 case "new" -> g.writeStringField("itemCondition", "https://schema.org/NewCondition");
                 case "used" -> g.writeStringField("itemCondition", "https://schema.org/UsedCondition");
                 case "refurbished" -> g.writeStringField("itemCondition", "https://schema.org/RefurbishedCondition");
-                default -> { } // not a schema.org condition: leave it out rather than guess
+                default -> {} // not a schema.org condition: leave it out rather than guess
             }
         }
         var ocop = today == null ? Optional.ofNullable(e.ocop()) : e.ocopValidOn(today);

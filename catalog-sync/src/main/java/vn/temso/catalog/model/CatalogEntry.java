@@ -54,8 +54,21 @@ public record CatalogEntry(
 
     /** The same product marked deleted, as the WAR sends it when a product is withdrawn. */
     public CatalogEntry asDeleted() {
-        return new CatalogEntry(id, title, description, link, imageLink, availability, priceVnd, condition,
-                brand, gtin, ocop, category, updatedAt, true);
+        return new CatalogEntry(
+                id,
+                title,
+                description,
+                link,
+                imageLink,
+                availability,
+                priceVnd,
+                condition,
+                brand,
+                gtin,
+                ocop,
+                category,
+                updatedAt,
+                true);
     }
 
     public static Builder builder(String id) {
@@ -83,24 +96,92 @@ public record CatalogEntry(
             this.id = id;
         }
 
-        public Builder title(String v) { this.title = v; return this; }
-        public Builder description(String v) { this.description = v; return this; }
-        public Builder link(String v) { this.link = v; return this; }
-        public Builder imageLink(String v) { this.imageLink = v; return this; }
-        public Builder availability(Availability v) { this.availability = Objects.requireNonNull(v); return this; }
-        public Builder priceVnd(long v) { this.priceVnd = v; return this; }
-        public Builder condition(String v) { this.condition = v; return this; }
-        public Builder brand(String v) { this.brand = v; return this; }
-        public Builder gtin(String v) { this.gtin = v; return this; }
-        public Builder ocop(OcopCertificate v) { this.ocop = v; return this; }
-        public Builder ocop(int stars, LocalDate validUntil) { this.ocop = new OcopCertificate(stars, validUntil); return this; }
-        public Builder category(String v) { this.category = v; return this; }
-        public Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
-        public Builder deleted(boolean v) { this.deleted = v; return this; }
+        public Builder title(String v) {
+            this.title = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            this.description = v;
+            return this;
+        }
+
+        public Builder link(String v) {
+            this.link = v;
+            return this;
+        }
+
+        public Builder imageLink(String v) {
+            this.imageLink = v;
+            return this;
+        }
+
+        public Builder availability(Availability v) {
+            this.availability = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder priceVnd(long v) {
+            this.priceVnd = v;
+            return this;
+        }
+
+        public Builder condition(String v) {
+            this.condition = v;
+            return this;
+        }
+
+        public Builder brand(String v) {
+            this.brand = v;
+            return this;
+        }
+
+        public Builder gtin(String v) {
+            this.gtin = v;
+            return this;
+        }
+
+        public Builder ocop(OcopCertificate v) {
+            this.ocop = v;
+            return this;
+        }
+
+        public Builder ocop(int stars, LocalDate validUntil) {
+            this.ocop = new OcopCertificate(stars, validUntil);
+            return this;
+        }
+
+        public Builder category(String v) {
+            this.category = v;
+            return this;
+        }
+
+        public Builder updatedAt(Instant v) {
+            this.updatedAt = v;
+            return this;
+        }
+
+        public Builder deleted(boolean v) {
+            this.deleted = v;
+            return this;
+        }
 
         public CatalogEntry build() {
-            return new CatalogEntry(id, title, description, link, imageLink, availability, priceVnd, condition,
-                    brand, gtin, ocop, category, updatedAt, deleted);
+            return new CatalogEntry(
+                    id,
+                    title,
+                    description,
+                    link,
+                    imageLink,
+                    availability,
+                    priceVnd,
+                    condition,
+                    brand,
+                    gtin,
+                    ocop,
+                    category,
+                    updatedAt,
+                    deleted);
         }
     }
 }

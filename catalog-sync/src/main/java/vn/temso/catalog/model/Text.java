@@ -5,8 +5,7 @@ import java.text.Normalizer;
 /** Text clean-up applied once, when an entry is built, so every channel sees the same characters. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * NFC-normalises (Vietnamese typed on some keyboards arrives decomposed), trims, maps blank to
@@ -17,7 +16,8 @@ public final class Text {
             return null;
         }
         String nfc = Normalizer.isNormalized(value, Normalizer.Form.NFC)
-                ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
+                ? value
+                : Normalizer.normalize(value, Normalizer.Form.NFC);
         StringBuilder out = null;
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);

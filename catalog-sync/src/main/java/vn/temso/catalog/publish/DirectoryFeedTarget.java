@@ -121,8 +121,7 @@ public final class DirectoryFeedTarget implements FeedTarget {
 
     /** The small properties document that records the last good feed, shared by every target. */
     public static final class LastGood {
-        private LastGood() {
-        }
+        private LastGood() {}
 
         public static long read(InputStream in, String name) throws IOException {
             Properties p = new Properties();

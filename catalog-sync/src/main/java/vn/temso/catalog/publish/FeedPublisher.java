@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.feed.FeedOptions;
 import vn.temso.catalog.feed.FeedSink;
 import vn.temso.catalog.feed.FeedWriter;
 import vn.temso.catalog.feed.FeedWriters;
-import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.validate.FeedValidator;
 import vn.temso.catalog.validate.ItemReport;
@@ -66,8 +66,9 @@ public final class FeedPublisher {
      * the file and reported. If reading the entries fails midway the temporary file is removed and
      * the exception propagates; the last good feed stays.
      */
-    public PublishResult publish(String fileName, FeedWriter writer, FeedValidator validator,
-                                 Iterator<CatalogEntry> entries) throws IOException {
+    public PublishResult publish(
+            String fileName, FeedWriter writer, FeedValidator validator, Iterator<CatalogEntry> entries)
+            throws IOException {
         if (fileName.isBlank() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
             throw new IllegalArgumentException("feed file name must be a plain file name, got \"" + fileName + "\"");
         }
@@ -124,16 +125,31 @@ public final class FeedPublisher {
         }
     }
 
-    private String holdMessage(List<PublishResult.HoldReason> reasons, long written, long invalid, long total,
-                               long previous, Path target) {
+    private String holdMessage(
+            List<PublishResult.HoldReason> reasons,
+            long written,
+            long invalid,
+            long total,
+            long previous,
+            Path target) {
         List<String> why = new ArrayList<>();
         if (reasons.contains(PublishResult.HoldReason.TOO_MANY_INVALID)) {
-            why.add(String.format(Locale.ROOT, "%d of %d items (%.1f %%) failed validation, more than the allowed %.1f %%",
-                    invalid, total, 100.0 * invalid / total, 100 * policy.maxInvalidShare()));
+            why.add(String.format(
+                    Locale.ROOT,
+                    "%d of %d items (%.1f %%) failed validation, more than the allowed %.1f %%",
+                    invalid,
+                    total,
+                    100.0 * invalid / total,
+                    100 * policy.maxInvalidShare()));
         }
         if (reasons.contains(PublishResult.HoldReason.CATALOG_SHRANK)) {
-            why.add(String.format(Locale.ROOT, "the feed would shrink from %d to %d items (%.1f %% fewer, more than the allowed %.1f %%)",
-                    previous, written, 100.0 * (previous - written) / previous, 100 * policy.maxShrinkShare()));
+            why.add(String.format(
+                    Locale.ROOT,
+                    "the feed would shrink from %d to %d items (%.1f %% fewer, more than the allowed %.1f %%)",
+                    previous,
+                    written,
+                    100.0 * (previous - written) / previous,
+                    100 * policy.maxShrinkShare()));
         }
         return "held back; " + target + " keeps the last good feed: " + String.join("; ", why);
     }

@@ -14,13 +14,26 @@ import vn.temso.catalog.validate.ItemReport;
  * @param previousItemCount  items in the last good feed, or -1 when there was none
  * @param invalidItems       details for up to {@link PublishPolicy#maxReportedItems()} invalid items
  */
-public record PublishResult(Status status, List<HoldReason> reasons, String message, Path feed,
-                            long itemsWritten, long itemsInvalid, long itemsDeleted, long previousItemCount,
-                            List<ItemReport> invalidItems) {
+public record PublishResult(
+        Status status,
+        List<HoldReason> reasons,
+        String message,
+        Path feed,
+        long itemsWritten,
+        long itemsInvalid,
+        long itemsDeleted,
+        long previousItemCount,
+        List<ItemReport> invalidItems) {
 
-    public enum Status { PUBLISHED, HELD_BACK }
+    public enum Status {
+        PUBLISHED,
+        HELD_BACK
+    }
 
-    public enum HoldReason { TOO_MANY_INVALID, CATALOG_SHRANK }
+    public enum HoldReason {
+        TOO_MANY_INVALID,
+        CATALOG_SHRANK
+    }
 
     public PublishResult {
         reasons = List.copyOf(reasons);

@@ -20,8 +20,7 @@ import vn.temso.catalog.model.OcopCertificate;
  */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** 64 lowercase hex characters. */
     public static String of(CatalogEntry e, LocalDate today) {
@@ -37,7 +36,10 @@ public final class ContentHash {
         field(sha, "description", e.description());
         field(sha, "link", e.link());
         field(sha, "image_link", e.imageLink());
-        field(sha, "availability", e.availability() == null ? null : e.availability().name());
+        field(
+                sha,
+                "availability",
+                e.availability() == null ? null : e.availability().name());
         field(sha, "price_vnd", Long.toString(e.priceVnd()));
         field(sha, "condition", e.condition());
         field(sha, "brand", e.brand());
@@ -57,8 +59,9 @@ public final class ContentHash {
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         sha.update((byte) 1);
-        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-                (byte) (bytes.length >>> 8), (byte) bytes.length});
+        sha.update(new byte[] {
+            (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length
+        });
         sha.update(bytes);
     }
 }

@@ -41,10 +41,18 @@ public final class HmacSigner {
      * What a receiver does: recompute, compare in constant time, and reject timestamps further than
      * {@code tolerance} from {@code now} (replay protection).
      */
-    public boolean verify(String timestamp, String idempotencyKey, byte[] body, String signatureHeader, Instant now,
-                          Duration tolerance) {
-        if (timestamp == null || idempotencyKey == null || signatureHeader == null
-                || !signatureHeader.startsWith(PREFIX) || idempotencyKey.indexOf('\n') >= 0) {
+    public boolean verify(
+            String timestamp,
+            String idempotencyKey,
+            byte[] body,
+            String signatureHeader,
+            Instant now,
+            Duration tolerance) {
+        if (timestamp == null
+                || idempotencyKey == null
+                || signatureHeader == null
+                || !signatureHeader.startsWith(PREFIX)
+                || idempotencyKey.indexOf('\n') >= 0) {
             return false;
         }
         long seconds;

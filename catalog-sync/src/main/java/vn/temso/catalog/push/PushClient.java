@@ -87,21 +87,33 @@ public final class PushClient {
             if (status >= 200 && status < 300) {
                 return new PushResult(PushOutcome.SUCCESS, status, null, null, key);
             }
-            Duration retryAfter = response.headers().firstValue("Retry-After")
-                    .map(v -> parseRetryAfter(v, config.clock().instant())).orElse(null);
+            Duration retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .map(v -> parseRetryAfter(v, config.clock().instant()))
+                    .orElse(null);
             String error = "HTTP " + status + (text.isEmpty() ? "" : ": " + text);
-            PushOutcome outcome = status >= 500 || status == 429 || status == 408
-                    ? PushOutcome.RETRY : PushOutcome.PERMANENT_FAILURE;
+            PushOutcome outcome =
+                    status >= 500 || status == 429 || status == 408 ? PushOutcome.RETRY : PushOutcome.PERMANENT_FAILURE;
             LOG.log(Level.FINE, "push {0}: {1}", new Object[] {key, error});
             return new PushResult(outcome, status, retryAfter, error, key);
         } catch (HttpTimeoutException e) {
             return new PushResult(PushOutcome.RETRY, 0, null, "timed out: " + e.getMessage(), key);
         } catch (ConnectException e) {
-            return new PushResult(PushOutcome.RETRY, 0, null, "cannot connect to " + config.endpoint().getHost()
-                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), key);
+            return new PushResult(
+                    PushOutcome.RETRY,
+                    0,
+                    null,
+                    "cannot connect to " + config.endpoint().getHost() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    key);
         } catch (IOException e) {
-            return new PushResult(PushOutcome.RETRY, 0, null, "connection error: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), key);
+            return new PushResult(
+                    PushOutcome.RETRY,
+                    0,
+                    null,
+                    "connection error: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    key);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PushResult(PushOutcome.RETRY, 0, null, "interrupted before a response arrived", key);
@@ -125,7 +137,8 @@ public final class PushClient {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
         } catch (DateTimeParseException e) {
             return null;

@@ -27,7 +27,10 @@ public record PushConfig(URI endpoint, byte[] secret, Duration connectTimeout, D
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
             throw new IllegalArgumentException("push endpoint must be https, got " + endpoint);
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || requestTimeout.isNegative()
+                || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         secret = secret.clone();

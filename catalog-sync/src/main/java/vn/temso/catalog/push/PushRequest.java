@@ -46,7 +46,10 @@ public record PushRequest(String productId, String contentHash, byte[] body) {
             nullable(g, "description", entry.description());
             nullable(g, "link", entry.link());
             nullable(g, "imageLink", entry.imageLink());
-            nullable(g, "availability", entry.availability() == null ? null : entry.availability().googleValue());
+            nullable(
+                    g,
+                    "availability",
+                    entry.availability() == null ? null : entry.availability().googleValue());
             g.writeNumberField("priceVnd", entry.priceVnd());
             g.writeStringField("price", FeedFormat.price(entry.priceVnd()));
             nullable(g, "condition", entry.condition());
@@ -63,7 +66,10 @@ public record PushRequest(String productId, String contentHash, byte[] body) {
             } else {
                 g.writeNullField("ocop");
             }
-            nullable(g, "updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+            nullable(
+                    g,
+                    "updatedAt",
+                    entry.updatedAt() == null ? null : entry.updatedAt().toString());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +87,9 @@ public record PushRequest(String productId, String contentHash, byte[] body) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PushRequest p && productId.equals(p.productId) && contentHash.equals(p.contentHash)
+        return o instanceof PushRequest p
+                && productId.equals(p.productId)
+                && contentHash.equals(p.contentHash)
                 && Arrays.equals(body, p.body);
     }
 

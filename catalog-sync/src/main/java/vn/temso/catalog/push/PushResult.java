@@ -1,7 +1,6 @@
 package vn.temso.catalog.push;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The outcome of one attempt.
@@ -10,6 +9,5 @@ import java.util.Optional;
  * @param retryAfter  the server's Retry-After as a delay, or null
  * @param error       the last error text to show staff (status and the start of the response body), null on success
  */
-public record PushResult(PushOutcome outcome, int httpStatus, Duration retryAfter, String error,
-                         String idempotencyKey) {
-}
+public record PushResult(
+        PushOutcome outcome, int httpStatus, Duration retryAfter, String error, String idempotencyKey) {}

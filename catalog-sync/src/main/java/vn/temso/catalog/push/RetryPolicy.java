@@ -25,14 +25,17 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     /** What the outbox does with a product after an attempt. */
-    public enum Action { DONE, RETRY, FAILED }
+    public enum Action {
+        DONE,
+        RETRY,
+        FAILED
+    }
 
     /**
      * @param delay   wait before the next attempt (zero unless RETRY)
      * @param reason  the last error, for the per-item status staff see
      */
-    public record Decision(Action action, Duration delay, String reason) {
-    }
+    public record Decision(Action action, Duration delay, String reason) {}
 
     /** The cap for the delay after {@code attemptsMade} attempts (1-based), before jitter. */
     public Duration ceiling(int attemptsMade) {
@@ -59,7 +62,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             case PERMANENT_FAILURE -> new Decision(Action.FAILED, Duration.ZERO, result.error());
             case RETRY -> {
                 if (attemptsMade >= maxAttempts) {
-                    yield new Decision(Action.FAILED, Duration.ZERO,
+                    yield new Decision(
+                            Action.FAILED,
+                            Duration.ZERO,
                             "gave up after " + attemptsMade + " attempts; last error: " + result.error());
                 }
                 Duration delay = backoff(attemptsMade, random);

@@ -16,7 +16,17 @@ import vn.temso.catalog.model.CatalogEntry;
 public final class FeedValidator {
 
     /** Fields a rule can require. */
-    public enum Field { ID, TITLE, DESCRIPTION, LINK, IMAGE_LINK, AVAILABILITY, PRICE, CONDITION, BRAND }
+    public enum Field {
+        ID,
+        TITLE,
+        DESCRIPTION,
+        LINK,
+        IMAGE_LINK,
+        AVAILABILITY,
+        PRICE,
+        CONDITION,
+        BRAND
+    }
 
     static final Set<String> CONDITIONS = Set.of("new", "refurbished", "used");
 
@@ -42,10 +52,16 @@ public final class FeedValidator {
         return switch (channel) {
             case GOOGLE_XML, GOOGLE_TSV -> new FeedValidator(channel, EnumSet.allOf(Field.class), 50, 150, 5000);
             case META_CSV -> new FeedValidator(channel, EnumSet.allOf(Field.class), 100, 200, 9999);
-            case VOSO_CSV, POSTMART_CSV -> new FeedValidator(channel,
-                    EnumSet.of(Field.ID, Field.TITLE, Field.PRICE, Field.AVAILABILITY), 100, 255, 10_000);
-            case JSONLD, HTTP_PUSH -> new FeedValidator(channel,
-                    EnumSet.of(Field.ID, Field.TITLE, Field.LINK, Field.PRICE, Field.AVAILABILITY), 100, 500, 10_000);
+            case VOSO_CSV, POSTMART_CSV ->
+                new FeedValidator(
+                        channel, EnumSet.of(Field.ID, Field.TITLE, Field.PRICE, Field.AVAILABILITY), 100, 255, 10_000);
+            case JSONLD, HTTP_PUSH ->
+                new FeedValidator(
+                        channel,
+                        EnumSet.of(Field.ID, Field.TITLE, Field.LINK, Field.PRICE, Field.AVAILABILITY),
+                        100,
+                        500,
+                        10_000);
         };
     }
 
@@ -74,7 +90,8 @@ public final class FeedValidator {
                 errors.add(new ValidationError("condition", "is required (new, refurbished or used)"));
             }
         } else if (!CONDITIONS.contains(e.condition())) {
-            errors.add(new ValidationError("condition", "must be new, refurbished or used, got \"" + e.condition() + "\""));
+            errors.add(new ValidationError(
+                    "condition", "must be new, refurbished or used, got \"" + e.condition() + "\""));
         }
         if (e.brand() == null && required.contains(Field.BRAND)) {
             errors.add(new ValidationError("brand", "is required (the cooperative's name)"));
@@ -96,8 +113,8 @@ public final class FeedValidator {
         } else {
             int length = value.codePointCount(0, value.length());
             if (length > max) {
-                errors.add(new ValidationError(name, "is " + length + " characters; " + channel.cliName()
-                        + " allows at most " + max));
+                errors.add(new ValidationError(
+                        name, "is " + length + " characters; " + channel.cliName() + " allows at most " + max));
             }
         }
     }

@@ -3,8 +3,7 @@ package vn.temso.catalog.validate;
 /** GS1 GTIN checks ({@link vn.temso.gs1.Gtin}) worded for feed validation reports. */
 public final class Gtin {
 
-    private Gtin() {
-    }
+    private Gtin() {}
 
     /** The problem with {@code gtin}, or null if it is a well-formed GTIN with a correct check digit. */
     public static String problem(String gtin) {

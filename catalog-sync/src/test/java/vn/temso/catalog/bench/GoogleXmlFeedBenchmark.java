@@ -81,35 +81,71 @@ public final class GoogleXmlFeedBenchmark {
         double xmlMbps = median(xml.stream().mapToDouble(r -> r[1]).toArray());
         double refMbps = median(ref.stream().mapToDouble(r -> r[1]).toArray());
         long maxHeap = Runtime.getRuntime().maxMemory();
-        System.out.printf(Locale.ROOT, "products: %,d; feed size %.1f MB (%,d bytes, %.0f bytes/item); runs: %d (median shown)%n",
-                n, xmlBytes / 1e6, xmlBytes, (double) xmlBytes / n, RUNS);
-        System.out.printf(Locale.ROOT, "StAX Google XML to file:         %6.1f MB/s  (%.2f s)  runs %s%n",
-                xmlMbps, median(xml.stream().mapToDouble(r -> r[0]).toArray()), rates(xml));
-        System.out.printf(Locale.ROOT, "reference String.format, no esc: %6.1f MB/s  (%.2f s)  runs %s%n",
-                refMbps, median(ref.stream().mapToDouble(r -> r[0]).toArray()), rates(ref));
-        System.out.printf(Locale.ROOT, "generating the entries alone:    %.2f s of each run above%n",
+        System.out.printf(
+                Locale.ROOT,
+                "products: %,d; feed size %.1f MB (%,d bytes, %.0f bytes/item); runs: %d (median shown)%n",
+                n,
+                xmlBytes / 1e6,
+                xmlBytes,
+                (double) xmlBytes / n,
+                RUNS);
+        System.out.printf(
+                Locale.ROOT,
+                "StAX Google XML to file:         %6.1f MB/s  (%.2f s)  runs %s%n",
+                xmlMbps,
+                median(xml.stream().mapToDouble(r -> r[0]).toArray()),
+                rates(xml));
+        System.out.printf(
+                Locale.ROOT,
+                "reference String.format, no esc: %6.1f MB/s  (%.2f s)  runs %s%n",
+                refMbps,
+                median(ref.stream().mapToDouble(r -> r[0]).toArray()),
+                rates(ref));
+        System.out.printf(
+                Locale.ROOT,
+                "generating the entries alone:    %.2f s of each run above%n",
                 median(gen.stream().mapToDouble(Double::doubleValue).toArray()));
         System.out.printf(Locale.ROOT, "ratio StAX / reference:          %.2f%n", xmlMbps / refMbps);
-        System.out.printf(Locale.ROOT, "peak heap during the XML runs:   %.1f MB (max heap %.0f MB)%n",
-                peakHeap / 1048576.0, maxHeap / 1048576.0);
-        System.out.printf(Locale.ROOT, "target: >= 50 MB/s -> %.2fx of target (%s); heap <= 128 MB -> %.2f of limit (%s)%n",
-                xmlMbps / 50, xmlMbps >= 50 ? "met" : "NOT met",
-                peakHeap / (128.0 * 1048576), peakHeap <= 128L * 1048576 ? "met" : "NOT met");
+        System.out.printf(
+                Locale.ROOT,
+                "peak heap during the XML runs:   %.1f MB (max heap %.0f MB)%n",
+                peakHeap / 1048576.0,
+                maxHeap / 1048576.0);
+        System.out.printf(
+                Locale.ROOT,
+                "target: >= 50 MB/s -> %.2fx of target (%s); heap <= 128 MB -> %.2f of limit (%s)%n",
+                xmlMbps / 50,
+                xmlMbps >= 50 ? "met" : "NOT met",
+                peakHeap / (128.0 * 1048576),
+                peakHeap <= 128L * 1048576 ? "met" : "NOT met");
     }
 
     /** The same element layout written with String.format and no escaping at all: what "just printing" costs. */
     private static void reference(Iterator<CatalogEntry> entries, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\">\n<channel>\n");
+        w.write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\">\n<channel>\n");
         while (entries.hasNext()) {
             CatalogEntry e = entries.next();
-            w.write(String.format("<item><g:id>%s</g:id><g:title>%s</g:title><g:description>%s</g:description>"
+            w.write(String.format(
+                    "<item><g:id>%s</g:id><g:title>%s</g:title><g:description>%s</g:description>"
                             + "<g:link>%s</g:link><g:image_link>%s</g:image_link><g:availability>%s</g:availability>"
                             + "<g:price>%s</g:price><g:condition>%s</g:condition><g:brand>%s</g:brand><g:gtin>%s</g:gtin>"
                             + "<g:product_type>%s</g:product_type>%s</item>%n",
-                    e.id(), e.title(), e.description(), e.link(), e.imageLink(), e.availability().googleValue(),
-                    FeedFormat.price(e.priceVnd()), e.condition(), e.brand(), e.gtin(), e.category(),
-                    e.ocopValidOn(TODAY).map(o -> "<g:custom_label_0>" + o.label() + "</g:custom_label_0>").orElse("")));
+                    e.id(),
+                    e.title(),
+                    e.description(),
+                    e.link(),
+                    e.imageLink(),
+                    e.availability().googleValue(),
+                    FeedFormat.price(e.priceVnd()),
+                    e.condition(),
+                    e.brand(),
+                    e.gtin(),
+                    e.category(),
+                    e.ocopValidOn(TODAY)
+                            .map(o -> "<g:custom_label_0>" + o.label() + "</g:custom_label_0>")
+                            .orElse("")));
         }
         w.write("</channel>\n</rss>\n");
         w.flush();
@@ -128,7 +164,8 @@ public final class GoogleXmlFeedBenchmark {
     }
 
     private static String rates(List<double[]> runs) {
-        return Arrays.toString(runs.stream().mapToDouble(r -> Math.round(r[1] * 10) / 10.0).toArray());
+        return Arrays.toString(
+                runs.stream().mapToDouble(r -> Math.round(r[1] * 10) / 10.0).toArray());
     }
 
     private static double median(double[] values) {
@@ -158,8 +195,16 @@ public final class GoogleXmlFeedBenchmark {
 
     /** A lazily generated catalog of realistic OCOP entries (Vietnamese text, some characters to escape). */
     static final class Catalog implements Iterator<CatalogEntry> {
-        private static final String[] PRODUCTS = {"Gạo thơm ST25", "Dừa sáp Cầu Kè", "Mắm cá linh", "Bưởi da xanh",
-            "Chè Shan tuyết", "Mật ong bạc hà", "Cà phê Robusta", "Nước mắm Phú Quốc"};
+        private static final String[] PRODUCTS = {
+            "Gạo thơm ST25",
+            "Dừa sáp Cầu Kè",
+            "Mắm cá linh",
+            "Bưởi da xanh",
+            "Chè Shan tuyết",
+            "Mật ong bạc hà",
+            "Cà phê Robusta",
+            "Nước mắm Phú Quốc"
+        };
         private static final String DESCRIPTION = "Sản phẩm OCOP của hợp tác xã, trồng theo VietGAP & đóng gói tại vùng"
                 + " nguyên liệu. Bảo quản nơi khô ráo, thoáng mát; tránh ánh nắng trực tiếp. Hạn dùng 12 tháng"
                 + " kể từ ngày sản xuất <xem trên bao bì>. Truy xuất nguồn gốc bằng mã QR trên tem.";
@@ -191,8 +236,12 @@ public final class GoogleXmlFeedBenchmark {
                     .priceVnd(15_000 + (k % 500) * 1_000L)
                     .brand("HTX " + name)
                     .gtin("08935049500124")
-                    .ocop(k % 4 == 0 ? null : new vn.temso.catalog.model.OcopCertificate(3 + k % 3,
-                            k % 7 == 0 ? LocalDate.of(2026, 1, 1) : LocalDate.of(2028, 1, 1)))
+                    .ocop(
+                            k % 4 == 0
+                                    ? null
+                                    : new vn.temso.catalog.model.OcopCertificate(
+                                            3 + k % 3,
+                                            k % 7 == 0 ? LocalDate.of(2026, 1, 1) : LocalDate.of(2028, 1, 1)))
                     .category("Thực phẩm > " + name)
                     .updatedAt(Instant.EPOCH.plusSeconds(k))
                     .build();

@@ -47,13 +47,25 @@ class CatalogSyncCliTest {
         Path catalog = catalog("{\"items\": [" + RICE + "," + COCONUT + "," + GONE + "]}");
         Path feed = dir.resolve("meta.csv");
 
-        int code = run("--catalog", catalog.toString(), "--channel", "meta-csv", "--out", feed.toString(),
-                "--today", "2026-11-22");
+        int code = run(
+                "--catalog",
+                catalog.toString(),
+                "--channel",
+                "meta-csv",
+                "--out",
+                feed.toString(),
+                "--today",
+                "2026-11-22");
 
         assertEquals(CatalogSyncCli.OK, code, err());
         assertTrue(out().startsWith("PUBLISHED: 2 items written, 0 invalid (0.0 %), 1 deleted dropped"), out());
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(Files.readString(feed))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .build()
+                .parse(new StringReader(Files.readString(feed)))
+                .getRecords();
         assertEquals("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", rows.get(0).get("title"));
         assertEquals("Gạo ST25, \"ngon\", <&>", rows.get(0).get("description"));
         assertEquals("OCOP 4 sao", rows.get(0).get("custom_label_0"));
@@ -64,12 +76,29 @@ class CatalogSyncCliTest {
     @Test
     void shouldExitThreeAndKeepTheOldFeedWhenTheGateHoldsBack() throws IOException {
         Path feed = dir.resolve("google.xml");
-        assertEquals(0, run("--catalog", catalog("[" + RICE + "," + COCONUT + "]").toString(), "--channel", "google-xml",
-                "--out", feed.toString(), "--today", "2026-11-22"), err());
+        assertEquals(
+                0,
+                run(
+                        "--catalog",
+                        catalog("[" + RICE + "," + COCONUT + "]").toString(),
+                        "--channel",
+                        "google-xml",
+                        "--out",
+                        feed.toString(),
+                        "--today",
+                        "2026-11-22"),
+                err());
         byte[] good = Files.readAllBytes(feed);
 
-        int code = run("--catalog", catalog("[" + RICE + "," + BROKEN + "]").toString(), "--channel", "google-xml",
-                "--out", feed.toString(), "--today", "2026-11-22");
+        int code = run(
+                "--catalog",
+                catalog("[" + RICE + "," + BROKEN + "]").toString(),
+                "--channel",
+                "google-xml",
+                "--out",
+                feed.toString(),
+                "--today",
+                "2026-11-22");
 
         assertEquals(CatalogSyncCli.HELD_BACK, code);
         assertTrue(out().contains("HELD_BACK"), out());
@@ -83,28 +112,70 @@ class CatalogSyncCliTest {
         Path mapping = dir.resolve("mapping.json");
         Files.writeString(mapping, "{\"Tên\": \"title\", \"Giá bán\": \"price_vnd\"}");
         Path feed = dir.resolve("voso.csv");
-        assertEquals(0, run("--catalog", catalog("[" + RICE + "]").toString(), "--channel", "voso-csv",
-                "--out", feed.toString(), "--mapping", mapping.toString(), "--today", "2026-11-22"), err());
-        assertEquals("\uFEFFTên,Giá bán\r\nGạo thơm ST25 – Hợp tác xã Tân Trụ Xanh,185000\r\n",
+        assertEquals(
+                0,
+                run(
+                        "--catalog",
+                        catalog("[" + RICE + "]").toString(),
+                        "--channel",
+                        "voso-csv",
+                        "--out",
+                        feed.toString(),
+                        "--mapping",
+                        mapping.toString(),
+                        "--today",
+                        "2026-11-22"),
+                err());
+        assertEquals(
+                "\uFEFFTên,Giá bán\r\nGạo thơm ST25 – Hợp tác xã Tân Trụ Xanh,185000\r\n",
                 Files.readString(feed, StandardCharsets.UTF_8));
     }
 
     @Test
     void shouldExitTwoWithAClearMessageOnBadInput() throws IOException {
         Path feed = dir.resolve("f.xml");
-        assertBadInput("not valid JSON", "--catalog", catalog("[{\"id\": ").toString(), "--channel", "google-xml",
-                "--out", feed.toString());
-        assertBadInput("entry #1 (id \"X\"): OCOP stars must be 3, 4 or 5, got 7", "--catalog",
-                catalog("[{\"id\": \"X\", \"ocop\": {\"stars\": 7, \"validUntil\": \"2027-01-01\"}}]").toString(),
-                "--channel", "google-xml", "--out", feed.toString());
-        assertBadInput("priceVnd must be a whole number", "--catalog",
-                catalog("[{\"id\": \"X\", \"priceVnd\": 15000.5}]").toString(), "--channel", "google-xml",
-                "--out", feed.toString());
-        assertBadInput("not valid JSON near entry #2: Unexpected end-of-input", "--catalog",
-                catalog("[" + RICE + ",").toString(), "--channel", "google-xml", "--out", feed.toString());
+        assertBadInput(
+                "not valid JSON",
+                "--catalog",
+                catalog("[{\"id\": ").toString(),
+                "--channel",
+                "google-xml",
+                "--out",
+                feed.toString());
+        assertBadInput(
+                "entry #1 (id \"X\"): OCOP stars must be 3, 4 or 5, got 7",
+                "--catalog",
+                catalog("[{\"id\": \"X\", \"ocop\": {\"stars\": 7, \"validUntil\": \"2027-01-01\"}}]")
+                        .toString(),
+                "--channel",
+                "google-xml",
+                "--out",
+                feed.toString());
+        assertBadInput(
+                "priceVnd must be a whole number",
+                "--catalog",
+                catalog("[{\"id\": \"X\", \"priceVnd\": 15000.5}]").toString(),
+                "--channel",
+                "google-xml",
+                "--out",
+                feed.toString());
+        assertBadInput(
+                "not valid JSON near entry #2: Unexpected end-of-input",
+                "--catalog",
+                catalog("[" + RICE + ",").toString(),
+                "--channel",
+                "google-xml",
+                "--out",
+                feed.toString());
         assertBadInput("unknown channel \"shopee\"", "--catalog", "c.json", "--channel", "shopee", "--out", "x");
-        assertBadInput("file not found", "--catalog", dir.resolve("missing.json").toString(), "--channel", "jsonld",
-                "--out", feed.toString());
+        assertBadInput(
+                "file not found",
+                "--catalog",
+                dir.resolve("missing.json").toString(),
+                "--channel",
+                "jsonld",
+                "--out",
+                feed.toString());
         assertBadInput("--today", "--catalog", "c.json", "--channel", "jsonld", "--out", "x", "--today", "22/11/2026");
         assertBadInput("--out is required", "--catalog", "c.json", "--channel", "jsonld");
         assertFalse(Files.exists(feed));
@@ -119,7 +190,9 @@ class CatalogSyncCliTest {
 
     private int run(String... args) {
         out.reset();
-        return CatalogSyncCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return CatalogSyncCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -23,12 +23,16 @@ class CsvFeedWriterTest {
 
     @Test
     void shouldWriteMetaCsvWithQuotedCommasQuotesAndNewlines() throws IOException {
-        List<CSVRecord> rows = parse(CsvFeedWriter.metaCsv(OPTIONS), CSVFormat.RFC4180,
-                Entries.rice().build(), Entries.coconut().build());
+        List<CSVRecord> rows = parse(
+                CsvFeedWriter.metaCsv(OPTIONS),
+                CSVFormat.RFC4180,
+                Entries.rice().build(),
+                Entries.coconut().build());
         CSVRecord rice = rows.get(0);
         assertEquals("ST25-5KG", rice.get("id"));
         assertEquals("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", rice.get("title"));
-        assertEquals("Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
+        assertEquals(
+                "Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
                 rice.get("description"));
         assertEquals("in stock", rice.get("availability"));
         assertEquals("185000 VND", rice.get("price"));
@@ -42,7 +46,11 @@ class CsvFeedWriterTest {
 
     @Test
     void shouldNeutraliseFormulaInjectionInEveryCell() throws IOException {
-        CSVRecord row = parse(CsvFeedWriter.metaCsv(OPTIONS), CSVFormat.RFC4180, Entries.formula().build()).get(0);
+        CSVRecord row = parse(
+                        CsvFeedWriter.metaCsv(OPTIONS),
+                        CSVFormat.RFC4180,
+                        Entries.formula().build())
+                .get(0);
         assertEquals("'=1+1", row.get("id"));
         assertEquals("'=HYPERLINK(\"http://evil.example\",\"bấm vào\")", row.get("title"));
         assertEquals("'-2+3, @SUM(A1:A2)", row.get("description"));
@@ -53,22 +61,42 @@ class CsvFeedWriterTest {
     @Test
     void shouldWriteGoogleTsvWithOneLinePerItem() throws IOException {
         CsvFeedWriter writer = CsvFeedWriter.googleTsv(OPTIONS);
-        List<CSVRecord> rows = parse(writer, CSVFormat.TDF, Entries.rice().build(), Entries.coconut().build(),
+        List<CSVRecord> rows = parse(
+                writer,
+                CSVFormat.TDF,
+                Entries.rice().build(),
+                Entries.coconut().build(),
                 Entries.formula().build());
         assertEquals(3, rows.size());
-        assertEquals(List.of("id", "title", "description", "link", "image_link", "availability", "price", "condition",
-                "brand", "gtin", "product_type", "custom_label_0"), writer.mapping().headers());
-        assertEquals("Gạo ST25 túi 5 kg, trồng theo VietGAP. Vụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
+        assertEquals(
+                List.of(
+                        "id",
+                        "title",
+                        "description",
+                        "link",
+                        "image_link",
+                        "availability",
+                        "price",
+                        "condition",
+                        "brand",
+                        "gtin",
+                        "product_type",
+                        "custom_label_0"),
+                writer.mapping().headers());
+        assertEquals(
+                "Gạo ST25 túi 5 kg, trồng theo VietGAP. Vụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
                 rows.get(0).get("description"));
         assertEquals("in_stock", rows.get(0).get("availability"));
         assertEquals("out_of_stock", rows.get(1).get("availability"));
-        assertEquals("'=HYPERLINK(\"http://evil.example\",\"bấm vào\")", rows.get(2).get("title"));
+        assertEquals(
+                "'=HYPERLINK(\"http://evil.example\",\"bấm vào\")", rows.get(2).get("title"));
     }
 
     @Test
     void shouldWriteVosoDefaultLayoutWithVietnameseHeadersAndBom() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvFeedWriter.mapped(Channel.VOSO_CSV, OPTIONS).write(List.of(Entries.rice().build()).iterator(), out);
+        CsvFeedWriter.mapped(Channel.VOSO_CSV, OPTIONS)
+                .write(List.of(Entries.rice().build()).iterator(), out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals('\uFEFF', text.charAt(0));
         CSVRecord row = parseText(text.substring(1), CSVFormat.RFC4180).get(0);
@@ -82,8 +110,10 @@ class CsvFeedWriterTest {
     @Test
     void shouldWritePostmartDefaultLayout() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvFeedWriter.mapped(Channel.POSTMART_CSV, OPTIONS).write(List.of(Entries.coconut().build()).iterator(), out);
-        CSVRecord row = parseText(out.toString(StandardCharsets.UTF_8).substring(1), CSVFormat.RFC4180).get(0);
+        CsvFeedWriter.mapped(Channel.POSTMART_CSV, OPTIONS)
+                .write(List.of(Entries.coconut().build()).iterator(), out);
+        CSVRecord row = parseText(out.toString(StandardCharsets.UTF_8).substring(1), CSVFormat.RFC4180)
+                .get(0);
         assertEquals("DUA-SAP-CK", row.get("Mã sản phẩm"));
         assertEquals("15000", row.get("Giá bán (VNĐ)"));
         assertEquals("Hết hàng", row.get("Trạng thái kho"));
@@ -95,28 +125,36 @@ class CsvFeedWriterTest {
         String json = "{\"Tên hàng\": \"title\", \"Giá\": \"price\", \"Mã\": \"id\", \"Sao OCOP\": \"ocop_stars\"}";
         ColumnMapping mapping = ColumnMapping.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvFeedWriter.mapped(Channel.VOSO_CSV, OPTIONS.withMapping(mapping)).write(List.of(Entries.rice().build()).iterator(), out);
+        CsvFeedWriter.mapped(Channel.VOSO_CSV, OPTIONS.withMapping(mapping))
+                .write(List.of(Entries.rice().build()).iterator(), out);
         List<CSVRecord> rows = parseText(out.toString(StandardCharsets.UTF_8).substring(1), CSVFormat.RFC4180);
-        assertEquals(List.of("Tên hàng", "Giá", "Mã", "Sao OCOP"), rows.get(0).getParser().getHeaderNames());
-        assertEquals(List.of("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", "185000 VND", "ST25-5KG", "4"), rows.get(0).toList());
+        assertEquals(
+                List.of("Tên hàng", "Giá", "Mã", "Sao OCOP"),
+                rows.get(0).getParser().getHeaderNames());
+        assertEquals(
+                List.of("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", "185000 VND", "ST25-5KG", "4"),
+                rows.get(0).toList());
     }
 
     @Test
     void shouldRejectMappingsWithUnknownFields() {
         String json = "{\"Tên\": \"ten_san_pham\"}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ColumnMapping.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
         assertEquals(true, e.getMessage().contains("ten_san_pham"));
     }
 
-    private static List<CSVRecord> parse(CsvFeedWriter writer, CSVFormat format, CatalogEntry... entries) throws IOException {
+    private static List<CSVRecord> parse(CsvFeedWriter writer, CSVFormat format, CatalogEntry... entries)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(List.of(entries).iterator(), out);
         return parseText(out.toString(StandardCharsets.UTF_8), format);
     }
 
     private static List<CSVRecord> parseText(String text, CSVFormat format) throws IOException {
-        CSVParser parser = CSVParser.parse(new StringReader(text),
+        CSVParser parser = CSVParser.parse(
+                new StringReader(text),
                 format.builder().setHeader().setSkipHeaderRecord(true).build());
         return parser.getRecords();
     }

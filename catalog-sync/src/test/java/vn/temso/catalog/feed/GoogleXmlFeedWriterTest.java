@@ -36,7 +36,8 @@ class GoogleXmlFeedWriterTest {
         Map<String, String> rice = items.get(0);
         assertEquals("ST25-5KG", rice.get("id"));
         assertEquals("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", rice.get("title"));
-        assertEquals("Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
+        assertEquals(
+                "Gạo ST25 túi 5 kg, trồng theo VietGAP.\nVụ Đông Xuân, \"gạo ngon nhất thế giới\" 2019, <&> đủ cả",
                 rice.get("description"));
         assertEquals("https://temso.vn/p/st25-5kg", rice.get("link"));
         assertEquals("https://temso.vn/img/st25-5kg.jpg", rice.get("image_link"));
@@ -63,7 +64,11 @@ class GoogleXmlFeedWriterTest {
     void shouldDropDeletedItemsOnPurpose() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long written = new GoogleXmlFeedWriter(FeedOptions.forDay(TODAY))
-                .write(Stream.of(Entries.rice().build(), Entries.coconut().deleted(true).build()), out);
+                .write(
+                        Stream.of(
+                                Entries.rice().build(),
+                                Entries.coconut().deleted(true).build()),
+                        out);
         assertEquals(1, written);
         List<Map<String, String>> items = items(parse(out.toByteArray()));
         assertEquals(List.of("ST25-5KG"), items.stream().map(i -> i.get("id")).toList());
@@ -71,14 +76,16 @@ class GoogleXmlFeedWriterTest {
 
     @Test
     void shouldSayIdentifierExistsNoWhenThereIsNoGtin() throws Exception {
-        Map<String, String> item = items(write(Entries.rice().gtin(null).build())).get(0);
+        Map<String, String> item =
+                items(write(Entries.rice().gtin(null).build())).get(0);
         assertNull(item.get("gtin"));
         assertEquals("no", item.get("identifier_exists"));
     }
 
     private static Document write(CatalogEntry... entries) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new GoogleXmlFeedWriter(FeedOptions.forDay(TODAY)).write(List.of(entries).iterator(), out);
+        new GoogleXmlFeedWriter(FeedOptions.forDay(TODAY))
+                .write(List.of(entries).iterator(), out);
         return parse(out.toByteArray());
     }
 

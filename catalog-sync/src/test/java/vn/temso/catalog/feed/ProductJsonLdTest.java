@@ -36,16 +36,20 @@ class ProductJsonLdTest {
 
     @Test
     void shouldBeSafeInsideAScriptElement() throws Exception {
-        String ld = ProductJsonLd.toJsonLd(Entries.rice().title("A </script><script>alert(1)</script>").build(), TODAY);
+        String ld = ProductJsonLd.toJsonLd(
+                Entries.rice().title("A </script><script>alert(1)</script>").build(), TODAY);
         assertFalse(ld.contains("<"), ld);
-        assertEquals("A </script><script>alert(1)</script>", JSON.readTree(ld).get("name").asText());
+        assertEquals(
+                "A </script><script>alert(1)</script>",
+                JSON.readTree(ld).get("name").asText());
     }
 
     @Test
     void shouldLeaveOutLapsedOcopAndKeepOutOfStock() throws Exception {
         JsonNode n = JSON.readTree(ProductJsonLd.toJsonLd(Entries.coconut().build(), TODAY));
         assertTrue(n.path("additionalProperty").isMissingNode());
-        assertEquals("https://schema.org/OutOfStock", n.at("/offers/availability").asText());
+        assertEquals(
+                "https://schema.org/OutOfStock", n.at("/offers/availability").asText());
     }
 
     @Test
@@ -58,8 +62,14 @@ class ProductJsonLdTest {
     @Test
     void shouldWriteAFileAsOneJsonArrayWithoutDeletedEntries() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JsonLdFeedWriter(FeedOptions.forDay(TODAY)).write(
-                List.of(Entries.rice().build(), Entries.coconut().deleted(true).build(), Entries.coconut().build()).iterator(), out);
+        new JsonLdFeedWriter(FeedOptions.forDay(TODAY))
+                .write(
+                        List.of(
+                                        Entries.rice().build(),
+                                        Entries.coconut().deleted(true).build(),
+                                        Entries.coconut().build())
+                                .iterator(),
+                        out);
         JsonNode array = JSON.readTree(out.toByteArray());
         assertEquals(2, array.size());
         assertEquals("Dừa sáp Cầu Kè", array.get(1).get("name").asText());

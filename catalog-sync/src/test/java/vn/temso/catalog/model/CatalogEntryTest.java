@@ -14,21 +14,24 @@ class CatalogEntryTest {
     @Test
     void shouldNormaliseDecomposedVietnameseToNfc() {
         String decomposed = Normalizer.normalize("Dừa sáp Cầu Kè", Normalizer.Form.NFD);
-        CatalogEntry e = CatalogEntry.builder("x").title("  " + decomposed + " ").build();
+        CatalogEntry e =
+                CatalogEntry.builder("x").title("  " + decomposed + " ").build();
         assertEquals("Dừa sáp Cầu Kè", e.title());
         assertTrue(Normalizer.isNormalized(e.title(), Normalizer.Form.NFC));
     }
 
     @Test
     void shouldDropControlCharactersXmlCannotCarryButKeepLineBreaks() {
-        CatalogEntry e = CatalogEntry.builder("x").description("a\u0001b\nc\u0000").build();
+        CatalogEntry e =
+                CatalogEntry.builder("x").description("a\u0001b\nc\u0000").build();
         assertEquals("ab\nc", e.description());
     }
 
     @Test
     void shouldTreatBlankAsMissingAndRequireAnId() {
         assertNull(CatalogEntry.builder("x").brand("   ").build().brand());
-        assertThrows(IllegalArgumentException.class, () -> CatalogEntry.builder(" ").build());
+        assertThrows(
+                IllegalArgumentException.class, () -> CatalogEntry.builder(" ").build());
     }
 
     @Test

@@ -56,11 +56,14 @@ class FeedPublisherTest {
 
     @Test
     void shouldHoldBackWhenTooManyItemsAreInvalidAndKeepTheLastGoodFile() throws Exception {
-        publisher().publish("google.xml", Channel.GOOGLE_XML, options, products(20).iterator());
+        publisher()
+                .publish("google.xml", Channel.GOOGLE_XML, options, products(20).iterator());
         byte[] good = Files.readAllBytes(dir.resolve("google.xml"));
 
         List<CatalogEntry> broken = new ArrayList<>(products(17));
-        IntStream.range(0, 3).forEach(i -> broken.add(Entries.plain(200 + i).link("http://insecure.example/").build()));
+        IntStream.range(0, 3)
+                .forEach(i -> broken.add(
+                        Entries.plain(200 + i).link("http://insecure.example/").build()));
         PublishResult r = publisher().publish("google.xml", Channel.GOOGLE_XML, options, broken.iterator());
 
         assertEquals(PublishResult.Status.HELD_BACK, r.status());
@@ -76,14 +79,16 @@ class FeedPublisherTest {
         publisher().publish("meta.csv", Channel.META_CSV, options, products(100).iterator());
         byte[] good = Files.readAllBytes(dir.resolve("meta.csv"));
 
-        PublishResult r = publisher().publish("meta.csv", Channel.META_CSV, options, products(49).iterator());
+        PublishResult r = publisher()
+                .publish("meta.csv", Channel.META_CSV, options, products(49).iterator());
 
         assertFalse(r.published());
         assertEquals(List.of(PublishResult.HoldReason.CATALOG_SHRANK), r.reasons());
         assertEquals(100, r.previousItemCount());
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("meta.csv")));
 
-        PublishResult halved = publisher().publish("meta.csv", Channel.META_CSV, options, products(50).iterator());
+        PublishResult halved = publisher()
+                .publish("meta.csv", Channel.META_CSV, options, products(50).iterator());
         assertTrue(halved.published(), "exactly 50 % fewer is allowed: " + halved.message());
     }
 
@@ -91,7 +96,9 @@ class FeedPublisherTest {
     void shouldCountOutOfStockButNotDeletedItemsAgainstShrinkage() throws Exception {
         publisher().publish("g.xml", Channel.GOOGLE_XML, options, products(10).iterator());
         List<CatalogEntry> soldOut = IntStream.range(0, 10)
-                .mapToObj(i -> Entries.plain(i).availability(Availability.OUT_OF_STOCK).build()).toList();
+                .mapToObj(i ->
+                        Entries.plain(i).availability(Availability.OUT_OF_STOCK).build())
+                .toList();
         PublishResult allSoldOut = publisher().publish("g.xml", Channel.GOOGLE_XML, options, soldOut.iterator());
         assertTrue(allSoldOut.published(), allSoldOut.message());
         assertEquals(10, allSoldOut.itemsWritten());
@@ -108,19 +115,26 @@ class FeedPublisherTest {
         publisher().publish("g.xml", Channel.GOOGLE_XML, options, products(5).iterator());
         byte[] good = Files.readAllBytes(dir.resolve("g.xml"));
         Iterator<CatalogEntry> failing = Stream.concat(products(3).stream(), Stream.<CatalogEntry>generate(() -> {
-            throw new IllegalStateException("database went away");
-        })).iterator();
+                    throw new IllegalStateException("database went away");
+                }))
+                .iterator();
 
-        assertThrows(IllegalStateException.class,
-                () -> publisher().publish("g.xml", Channel.GOOGLE_XML, options, failing));
+        assertThrows(
+                IllegalStateException.class, () -> publisher().publish("g.xml", Channel.GOOGLE_XML, options, failing));
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("g.xml")));
         assertNoTempFiles();
     }
 
     @Test
     void shouldRejectFileNamesThatLeaveTheDirectory() {
-        assertThrows(IllegalArgumentException.class,
-                () -> publisher().publish("../x.xml", Channel.GOOGLE_XML, options, products(1).iterator()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> publisher()
+                        .publish(
+                                "../x.xml",
+                                Channel.GOOGLE_XML,
+                                options,
+                                products(1).iterator()));
     }
 
     private FeedPublisher publisher() {
@@ -133,7 +147,8 @@ class FeedPublisherTest {
 
     private void assertNoTempFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList());
         }
     }
 

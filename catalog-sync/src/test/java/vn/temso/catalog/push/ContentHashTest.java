@@ -19,7 +19,13 @@ class ContentHashTest {
     void shouldBeStableAcrossCallsTouchesAndUnicodeForms() {
         assertEquals(64, base.length());
         assertEquals(base, ContentHash.of(Entries.rice().build(), TODAY));
-        assertEquals(base, ContentHash.of(Entries.rice().updatedAt(Instant.parse("2030-01-01T00:00:00Z")).build(), TODAY));
+        assertEquals(
+                base,
+                ContentHash.of(
+                        Entries.rice()
+                                .updatedAt(Instant.parse("2030-01-01T00:00:00Z"))
+                                .build(),
+                        TODAY));
         String nfd = Normalizer.normalize("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", Normalizer.Form.NFD);
         assertEquals(base, ContentHash.of(Entries.rice().title(nfd).build(), TODAY));
     }
@@ -27,8 +33,12 @@ class ContentHashTest {
     @Test
     void shouldChangeWhenAMarketplaceVisibleFieldChanges() {
         assertNotEquals(base, ContentHash.of(Entries.rice().priceVnd(185001).build(), TODAY));
-        assertNotEquals(base, ContentHash.of(Entries.rice().availability(Availability.OUT_OF_STOCK).build(), TODAY));
-        assertNotEquals(base, ContentHash.of(Entries.rice().title("Gạo thơm ST25").build(), TODAY));
+        assertNotEquals(
+                base,
+                ContentHash.of(
+                        Entries.rice().availability(Availability.OUT_OF_STOCK).build(), TODAY));
+        assertNotEquals(
+                base, ContentHash.of(Entries.rice().title("Gạo thơm ST25").build(), TODAY));
         assertNotEquals(base, ContentHash.of(Entries.rice().build().asDeleted(), TODAY));
         assertNotEquals(base, ContentHash.of(Entries.rice().description(null).build(), TODAY));
     }
@@ -38,12 +48,15 @@ class ContentHashTest {
         LocalDate lapsed = LocalDate.of(2027, 4, 1);
         assertEquals(base, ContentHash.of(Entries.rice().build(), LocalDate.of(2027, 3, 31)));
         assertNotEquals(base, ContentHash.of(Entries.rice().build(), lapsed));
-        assertEquals(ContentHash.of(Entries.rice().ocop(null).build(), TODAY), ContentHash.of(Entries.rice().build(), lapsed));
+        assertEquals(
+                ContentHash.of(Entries.rice().ocop(null).build(), TODAY),
+                ContentHash.of(Entries.rice().build(), lapsed));
     }
 
     @Test
     void shouldNotConfuseAdjacentFields() {
-        assertNotEquals(ContentHash.of(Entries.rice().title("ab").description("c").build(), TODAY),
+        assertNotEquals(
+                ContentHash.of(Entries.rice().title("ab").description("c").build(), TODAY),
                 ContentHash.of(Entries.rice().title("a").description("bc").build(), TODAY));
     }
 }

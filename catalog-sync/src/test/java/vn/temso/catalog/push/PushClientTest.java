@@ -42,8 +42,7 @@ class PushClientTest {
     private final ConcurrentLinkedQueue<Captured> captured = new ConcurrentLinkedQueue<>();
 
     /** One request exactly as it arrived. */
-    private record Captured(String timestamp, String key, String signature, byte[] body) {
-    }
+    private record Captured(String timestamp, String key, String signature, byte[] body) {}
 
     @BeforeEach
     void startServer() throws IOException {
@@ -52,9 +51,14 @@ class PushClientTest {
         server.setExecutor(executor);
         server.createContext("/ok", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
-            boolean ok = new HmacSigner(SECRET).verify(ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
-                    ex.getRequestHeaders().getFirst("Idempotency-Key"), body,
-                    ex.getRequestHeaders().getFirst("X-Temso-Signature"), NOW, Duration.ofMinutes(5));
+            boolean ok = new HmacSigner(SECRET)
+                    .verify(
+                            ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
+                            ex.getRequestHeaders().getFirst("Idempotency-Key"),
+                            body,
+                            ex.getRequestHeaders().getFirst("X-Temso-Signature"),
+                            NOW,
+                            Duration.ofMinutes(5));
             if (ok) {
                 verified.add(ex.getRequestHeaders().getFirst("Idempotency-Key"));
                 bodies.add(new ObjectMapper().readTree(body));
@@ -62,9 +66,11 @@ class PushClientTest {
             respond(ex, ok ? 200 : 401, ok ? "{\"status\":\"accepted\"}" : "bad signature");
         });
         server.createContext("/capture", ex -> {
-            captured.add(new Captured(ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
+            captured.add(new Captured(
+                    ex.getRequestHeaders().getFirst("X-Temso-Timestamp"),
                     ex.getRequestHeaders().getFirst("Idempotency-Key"),
-                    ex.getRequestHeaders().getFirst("X-Temso-Signature"), ex.getRequestBody().readAllBytes()));
+                    ex.getRequestHeaders().getFirst("X-Temso-Signature"),
+                    ex.getRequestBody().readAllBytes()));
             respond(ex, 200, "{}");
         });
         server.createContext("/fail", ex -> respond(ex, 500, "upstream broke"));
@@ -81,8 +87,11 @@ class PushClientTest {
             respond(ex, 429, "slow down");
         });
         server.createContext("/unavailable", ex -> {
-            ex.getResponseHeaders().add("Retry-After",
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW.plusSeconds(90), ZoneOffset.UTC)));
+            ex.getResponseHeaders()
+                    .add(
+                            "Retry-After",
+                            DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                    ZonedDateTime.ofInstant(NOW.plusSeconds(90), ZoneOffset.UTC)));
             respond(ex, 503, "maintenance");
         });
         server.createContext("/bad", ex -> respond(ex, 400, "{\"error\":\"gtin không hợp lệ\"}"));
@@ -106,7 +115,8 @@ class PushClientTest {
         assertEquals("ST25-5KG:" + hash, r.idempotencyKey());
         assertEquals(java.util.List.of("ST25-5KG:" + hash), java.util.List.copyOf(verified));
         JsonNode body = bodies.peek();
-        assertEquals("Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", body.get("title").asText());
+        assertEquals(
+                "Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh", body.get("title").asText());
         assertEquals(185000, body.get("priceVnd").asLong());
         assertEquals("OCOP 4 sao", body.at("/ocop/label").asText());
         assertFalse(body.get("deleted").asBoolean());
@@ -114,7 +124,9 @@ class PushClientTest {
 
     @Test
     void shouldPushDeletionsToo() {
-        assertEquals(PushOutcome.SUCCESS, client("/ok").send(Entries.rice().build().asDeleted(), TODAY).outcome());
+        assertEquals(
+                PushOutcome.SUCCESS,
+                client("/ok").send(Entries.rice().build().asDeleted(), TODAY).outcome());
         assertTrue(bodies.peek().get("deleted").asBoolean());
     }
 
@@ -168,8 +180,12 @@ class PushClientTest {
         HttpServer closed = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         int port = closed.getAddress().getPort();
         closed.stop(0);
-        PushClient client = new PushClient(new PushConfig(URI.create("http://127.0.0.1:" + port + "/ok"), SECRET,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC)));
+        PushClient client = new PushClient(new PushConfig(
+                URI.create("http://127.0.0.1:" + port + "/ok"),
+                SECRET,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
         PushResult r = client.send(Entries.rice().build(), TODAY);
         assertEquals(PushOutcome.RETRY, r.outcome());
         assertEquals(0, r.httpStatus());
@@ -183,7 +199,8 @@ class PushClientTest {
         String key = "x:abc";
         String sig = signer.sign(ts, key, body);
         assertTrue(signer.verify(ts, key, body, sig, NOW, Duration.ofMinutes(5)));
-        assertFalse(signer.verify(ts, key, "{\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8), sig, NOW, Duration.ofMinutes(5)));
+        assertFalse(signer.verify(
+                ts, key, "{\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8), sig, NOW, Duration.ofMinutes(5)));
         assertFalse(signer.verify(ts, "x:abd", body, sig, NOW, Duration.ofMinutes(5)), "another Idempotency-Key");
         assertFalse(signer.verify(ts, null, body, sig, NOW, Duration.ofMinutes(5)), "no Idempotency-Key");
         assertFalse(new HmacSigner("another-secret-0123456789".getBytes(StandardCharsets.US_ASCII))
@@ -196,21 +213,28 @@ class PushClientTest {
         // the recipe in docs/catalog-sync.md: hex(HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body))
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
-        String expected = "sha256=" + java.util.HexFormat.of().formatHex(
-                mac.doFinal("1795334400\nST25-5KG:ab12\n{}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(expected, new HmacSigner(SECRET).sign("1795334400", "ST25-5KG:ab12",
-                "{}".getBytes(StandardCharsets.UTF_8)));
+        String expected = "sha256="
+                + java.util.HexFormat.of()
+                        .formatHex(mac.doFinal("1795334400\nST25-5KG:ab12\n{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                expected,
+                new HmacSigner(SECRET).sign("1795334400", "ST25-5KG:ab12", "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void shouldSignTheIdempotencyKeySoAReplayedBodyWithAnotherKeyIsRefused() throws Exception {
         // a captured request replayed with the same body, timestamp and signature but a new Idempotency-Key would
         // make the receiver apply the change again: the key must be inside the signed string
-        assertEquals(PushOutcome.SUCCESS, client("/capture").send(Entries.rice().build(), TODAY).outcome());
+        assertEquals(
+                PushOutcome.SUCCESS,
+                client("/capture").send(Entries.rice().build(), TODAY).outcome());
         Captured c = captured.peek();
-        assertEquals(recipe(c.timestamp(), c.key(), c.body()), c.signature(),
+        assertEquals(
+                recipe(c.timestamp(), c.key(), c.body()),
+                c.signature(),
                 "X-Temso-Signature is HMAC-SHA256(secret, timestamp LF Idempotency-Key LF body)");
-        assertFalse(c.signature().equals(recipe(c.timestamp(), c.key() + "-replay", c.body())),
+        assertFalse(
+                c.signature().equals(recipe(c.timestamp(), c.key() + "-replay", c.body())),
                 "the same signature must not fit another Idempotency-Key");
     }
 
@@ -224,8 +248,8 @@ class PushClientTest {
 
     private PushClient client(String path) {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return new PushClient(new PushConfig(uri, SECRET, Duration.ofSeconds(2), Duration.ofMillis(500),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        return new PushClient(new PushConfig(
+                uri, SECRET, Duration.ofSeconds(2), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static void respond(HttpExchange ex, int status, String text) throws IOException {

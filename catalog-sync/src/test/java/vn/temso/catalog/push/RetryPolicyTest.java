@@ -41,7 +41,8 @@ class RetryPolicyTest {
         RetryPolicy.Decision d = policy.decide(1, limited, () -> 0.5);
         assertEquals(Duration.ofSeconds(120), d.delay());
         PushResult shortWait = new PushResult(PushOutcome.RETRY, 503, Duration.ofMillis(10), "HTTP 503", "k");
-        assertEquals(Duration.ofSeconds(2), policy.decide(3, shortWait, () -> 0.5).delay());
+        assertEquals(
+                Duration.ofSeconds(2), policy.decide(3, shortWait, () -> 0.5).delay());
     }
 
     @Test
@@ -50,7 +51,8 @@ class RetryPolicyTest {
         assertEquals(RetryPolicy.Action.FAILED, last.action());
         assertEquals("gave up after 5 attempts; last error: HTTP 500", last.reason());
         PushResult bad = new PushResult(PushOutcome.PERMANENT_FAILURE, 400, null, "HTTP 400: gtin", "k");
-        assertEquals(new RetryPolicy.Decision(RetryPolicy.Action.FAILED, Duration.ZERO, "HTTP 400: gtin"),
+        assertEquals(
+                new RetryPolicy.Decision(RetryPolicy.Action.FAILED, Duration.ZERO, "HTTP 400: gtin"),
                 policy.decide(1, bad));
         PushResult ok = new PushResult(PushOutcome.SUCCESS, 200, null, null, "k");
         assertEquals(RetryPolicy.Action.DONE, policy.decide(1, ok).action());

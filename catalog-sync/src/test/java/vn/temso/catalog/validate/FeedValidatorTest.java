@@ -26,21 +26,52 @@ class FeedValidatorTest {
     @Test
     void shouldEnforceGoogleLengthLimitsInCharactersNotBytes() {
         CatalogEntry e = CatalogEntry.builder("x".repeat(51))
-                .title("ạ".repeat(151)).description("d".repeat(5001))
-                .link("https://temso.vn/p").imageLink("https://temso.vn/i.jpg").priceVnd(1).brand("b").build();
+                .title("ạ".repeat(151))
+                .description("d".repeat(5001))
+                .link("https://temso.vn/p")
+                .imageLink("https://temso.vn/i.jpg")
+                .priceVnd(1)
+                .brand("b")
+                .build();
         Map<String, String> errors = byField(google.validate(e));
-        assertEquals(Map.of("id", "is 51 characters; google-xml allows at most 50",
-                "title", "is 151 characters; google-xml allows at most 150",
-                "description", "is 5001 characters; google-xml allows at most 5000"), errors);
-        assertEquals(List.of(), google.validate(CatalogEntry.builder("x".repeat(50)).title("ạ".repeat(150))
-                .description("d".repeat(5000)).link("https://temso.vn/p").imageLink("https://temso.vn/i.jpg")
-                .priceVnd(1).brand("b").build()));
+        assertEquals(
+                Map.of(
+                        "id",
+                        "is 51 characters; google-xml allows at most 50",
+                        "title",
+                        "is 151 characters; google-xml allows at most 150",
+                        "description",
+                        "is 5001 characters; google-xml allows at most 5000"),
+                errors);
+        assertEquals(
+                List.of(),
+                google.validate(CatalogEntry.builder("x".repeat(50))
+                        .title("ạ".repeat(150))
+                        .description("d".repeat(5000))
+                        .link("https://temso.vn/p")
+                        .imageLink("https://temso.vn/i.jpg")
+                        .priceVnd(1)
+                        .brand("b")
+                        .build()));
     }
 
     @Test
     void shouldReportMissingFieldsBadValuesAndInsecureLinks() {
-        CatalogEntry e = new CatalogEntry("A1", null, null, "http://temso.vn/p", "ftp://x/y.jpg", null, 0,
-                "second-hand", null, null, null, null, null, false);
+        CatalogEntry e = new CatalogEntry(
+                "A1",
+                null,
+                null,
+                "http://temso.vn/p",
+                "ftp://x/y.jpg",
+                null,
+                0,
+                "second-hand",
+                null,
+                null,
+                null,
+                null,
+                null,
+                false);
         Map<String, String> errors = byField(google.validate(e));
         assertEquals("is required", errors.get("title"));
         assertEquals("is required", errors.get("description"));
@@ -54,19 +85,24 @@ class FeedValidatorTest {
 
     @Test
     void shouldCheckTheGtinCheckDigit() {
-        Map<String, String> errors = byField(google.validate(Entries.rice().gtin("08935049500125").build()));
+        Map<String, String> errors =
+                byField(google.validate(Entries.rice().gtin("08935049500125").build()));
         assertEquals("check digit is 5 but should be 4", errors.get("gtin"));
-        assertTrue(byField(google.validate(Entries.rice().gtin("0893504950012A").build())).get("gtin").contains("digits"));
-        assertTrue(byField(google.validate(Entries.rice().gtin("123").build())).get("gtin").contains("8, 12, 13 or 14"));
+        assertTrue(byField(google.validate(Entries.rice().gtin("0893504950012A").build()))
+                .get("gtin")
+                .contains("digits"));
+        assertTrue(byField(google.validate(Entries.rice().gtin("123").build()))
+                .get("gtin")
+                .contains("8, 12, 13 or 14"));
     }
 
     @Test
     void shouldComputeGs1CheckDigitsForEveryLength() {
         assertEquals(4, vn.temso.gs1.Gtin.checkDigit("0893504950012"));
-        assertTrue(vn.temso.gs1.Gtin.isValid("4006381333931"));   // GTIN-13
-        assertTrue(vn.temso.gs1.Gtin.isValid("04006381333931"));  // the same padded to GTIN-14
-        assertTrue(vn.temso.gs1.Gtin.isValid("036000291452"));    // UPC-A / GTIN-12
-        assertTrue(vn.temso.gs1.Gtin.isValid("96385074"));        // GTIN-8
+        assertTrue(vn.temso.gs1.Gtin.isValid("4006381333931")); // GTIN-13
+        assertTrue(vn.temso.gs1.Gtin.isValid("04006381333931")); // the same padded to GTIN-14
+        assertTrue(vn.temso.gs1.Gtin.isValid("036000291452")); // UPC-A / GTIN-12
+        assertTrue(vn.temso.gs1.Gtin.isValid("96385074")); // GTIN-8
         assertFalse(vn.temso.gs1.Gtin.isValid("96385075"));
         assertNull(Gtin.problem("08935049500124"));
         assertEquals("04006381333931", vn.temso.gs1.Gtin.toGtin14("4006381333931"));
@@ -75,8 +111,15 @@ class FeedValidatorTest {
     @Test
     void shouldAskLessOfTheSpreadsheetChannels() {
         FeedValidator voso = FeedValidator.forChannel(Channel.VOSO_CSV);
-        assertEquals(List.of(), voso.validate(CatalogEntry.builder("V1").title("Mắm cá linh").priceVnd(90000).build()));
-        assertEquals(Map.of("title", "is required"), byField(voso.validate(CatalogEntry.builder("V2").priceVnd(1).build())));
+        assertEquals(
+                List.of(),
+                voso.validate(CatalogEntry.builder("V1")
+                        .title("Mắm cá linh")
+                        .priceVnd(90000)
+                        .build()));
+        assertEquals(
+                Map.of("title", "is required"),
+                byField(voso.validate(CatalogEntry.builder("V2").priceVnd(1).build())));
     }
 
     private static Map<String, String> byField(List<ValidationError> errors) {

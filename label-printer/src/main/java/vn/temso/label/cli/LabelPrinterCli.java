@@ -1,6 +1,16 @@
 package vn.temso.label.cli;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.stream.Stream;
 import vn.temso.label.LabelPrinterException;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.item.LabelItem;
@@ -15,17 +25,6 @@ import vn.temso.label.template.ThermalTemplate;
 import vn.temso.label.zpl.ZplLabelWriter;
 import vn.temso.label.zpl.ZplOptions;
 import vn.temso.label.zpl.ZplPrinterClient;
-
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Command line: items file + template to a PDF or ZPL file (or straight to a network printer).
@@ -52,8 +51,7 @@ public final class LabelPrinterCli {
               --list-templates  print the presets and exit
             """;
 
-    private LabelPrinterCli() {
-    }
+    private LabelPrinterCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -80,8 +78,13 @@ public final class LabelPrinterCli {
         }
         try {
             PrintSummary s = "pdf".equals(a.format) ? pdf(a) : zpl(a);
-            stdout.printf(Locale.ROOT, "wrote %d labels, %d %s, %d bytes%s%n", s.labels(), s.pages(),
-                    "pdf".equals(a.format) ? "pages" : "labels", s.bytes(),
+            stdout.printf(
+                    Locale.ROOT,
+                    "wrote %d labels, %d %s, %d bytes%s%n",
+                    s.labels(),
+                    s.pages(),
+                    "pdf".equals(a.format) ? "pages" : "labels",
+                    s.bytes(),
                     a.out != null ? " to " + a.out : "");
             return 0;
         } catch (InvalidTemplateException e) {
@@ -104,8 +107,11 @@ public final class LabelPrinterCli {
 
     private static PrintSummary pdf(Args a) throws IOException {
         SheetTemplate template = Templates.sheet(a.template);
-        PdfOptions options = PdfOptions.defaults().withStartPosition(a.startPosition).withCutMarks(a.cutMarks)
-                .withCalibrationPage(a.calibration).withDpi(a.dpi > 0 ? a.dpi : 300)
+        PdfOptions options = PdfOptions.defaults()
+                .withStartPosition(a.startPosition)
+                .withCutMarks(a.cutMarks)
+                .withCalibrationPage(a.calibration)
+                .withDpi(a.dpi > 0 ? a.dpi : 300)
                 .withErrorCorrection(a.ec)
                 .withEncoderThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         PdfSheetWriter writer = new PdfSheetWriter(template, options);
@@ -122,7 +128,8 @@ public final class LabelPrinterCli {
 
     private static PrintSummary zpl(Args a) throws IOException {
         ThermalTemplate template = Templates.thermal(a.template, a.dpi);
-        ZplLabelWriter writer = new ZplLabelWriter(template, ZplOptions.defaults().withErrorCorrection(a.ec));
+        ZplLabelWriter writer =
+                new ZplLabelWriter(template, ZplOptions.defaults().withErrorCorrection(a.ec));
         long total = validate(a.items);
         Job job = out -> {
             try (Stream<LabelItem> items = LabelItemReader.read(a.items)) {
@@ -177,7 +184,10 @@ public final class LabelPrinterCli {
     }
 
     private static String usage() {
-        return String.format(Locale.ROOT, USAGE, String.join(", ", Templates.sheetPresetNames()),
+        return String.format(
+                Locale.ROOT,
+                USAGE,
+                String.join(", ", Templates.sheetPresetNames()),
                 String.join(", ", Templates.thermalPresetNames()));
     }
 

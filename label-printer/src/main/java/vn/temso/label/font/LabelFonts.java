@@ -20,8 +20,7 @@ public final class LabelFonts {
     private static volatile byte[] regular;
     private static volatile byte[] bold;
 
-    private LabelFonts() {
-    }
+    private LabelFonts() {}
 
     /** TrueType bytes of DejaVu Sans (read once, shared; never modify). */
     public static byte[] regularTtf() {

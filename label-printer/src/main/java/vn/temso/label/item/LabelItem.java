@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param cooperativeName producer, e.g. "Hợp tác xã Tân Trụ Xanh" (required)
  * @param ocopStars       OCOP rating: 0 for none, else 3 to 5
  */
-public record LabelItem(String qrPayload, String productName, String lot, String zoneCode,
-                        LocalDate harvestDate, LocalDate expiry, String netQuantity,
-                        String cooperativeName, int ocopStars) {
+public record LabelItem(
+        String qrPayload,
+        String productName,
+        String lot,
+        String zoneCode,
+        LocalDate harvestDate,
+        LocalDate expiry,
+        String netQuantity,
+        String cooperativeName,
+        int ocopStars) {
 
     /** Longest payload accepted: a version-40 QR at level L holds 2953 bytes; stamps are far shorter. */
     public static final int MAX_PAYLOAD_LENGTH = 2000;
@@ -29,8 +36,8 @@ public record LabelItem(String qrPayload, String productName, String lot, String
     public LabelItem {
         qrPayload = required("qrPayload", qrPayload);
         if (qrPayload.length() > MAX_PAYLOAD_LENGTH) {
-            throw new InvalidLabelItemException("qrPayload is " + qrPayload.length()
-                    + " characters long; at most " + MAX_PAYLOAD_LENGTH + " fit in a label QR code");
+            throw new InvalidLabelItemException("qrPayload is " + qrPayload.length() + " characters long; at most "
+                    + MAX_PAYLOAD_LENGTH + " fit in a label QR code");
         }
         productName = required("productName", productName);
         lot = required("lot", lot);

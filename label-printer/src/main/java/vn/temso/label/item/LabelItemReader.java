@@ -6,10 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,6 +26,9 @@ import java.util.Spliterators;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads label items lazily from CSV (header row naming the {@link LabelItem} fields) or JSON (an
@@ -42,16 +41,15 @@ import java.util.stream.StreamSupport;
 public final class LabelItemReader {
 
     /** Columns every items file must have. */
-    public static final List<String> REQUIRED_FIELDS = List.of("qrPayload", "productName", "lot",
-            "zoneCode", "harvestDate", "netQuantity", "cooperativeName");
+    public static final List<String> REQUIRED_FIELDS =
+            List.of("qrPayload", "productName", "lot", "zoneCode", "harvestDate", "netQuantity", "cooperativeName");
     /** Columns that may be absent or empty. */
     public static final List<String> OPTIONAL_FIELDS = List.of("expiry", "ocopStars");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private LabelItemReader() {
-    }
+    private LabelItemReader() {}
 
     /** Reads {@code .csv} or {@code .json} by the file's extension. */
     public static Stream<LabelItem> read(Path file) throws IOException {
@@ -82,10 +80,14 @@ public final class LabelItemReader {
      */
     public static Stream<LabelItem> readCsv(Reader reader, String source) throws IOException {
         BufferedReader in = skipBom(reader);
-        CSVParser parser = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true)
-                .setTrim(true).setIgnoreEmptyLines(true)
-                .build().parse(in);
+        CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .build()
+                .parse(in);
         try {
             checkColumns(parser.getHeaderNames(), source);
         } catch (RuntimeException e) {
@@ -99,8 +101,9 @@ public final class LabelItemReader {
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new InvalidLabelItemException(source + " line " + parser.getCurrentLineNumber()
-                            + ": unreadable CSV: " + e.getMessage(), e);
+                    throw new InvalidLabelItemException(
+                            source + " line " + parser.getCurrentLineNumber() + ": unreadable CSV: " + e.getMessage(),
+                            e);
                 }
             }
 
@@ -145,8 +148,8 @@ public final class LabelItemReader {
                     try {
                         next = parser.nextToken();
                     } catch (JsonProcessingException e) {
-                        throw new InvalidLabelItemException(source + " item " + (index + 1)
-                                + ": not valid JSON: " + e.getOriginalMessage(), e);
+                        throw new InvalidLabelItemException(
+                                source + " item " + (index + 1) + ": not valid JSON: " + e.getOriginalMessage(), e);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -172,8 +175,10 @@ public final class LabelItemReader {
                 try {
                     row = parser.readValueAs(JsonRow.class);
                 } catch (UnrecognizedPropertyException e) {
-                    throw new InvalidLabelItemException(where + ": unknown field '" + e.getPropertyName()
-                            + "' (fields: " + String.join(", ", allFields()) + ")", e);
+                    throw new InvalidLabelItemException(
+                            where + ": unknown field '" + e.getPropertyName() + "' (fields: "
+                                    + String.join(", ", allFields()) + ")",
+                            e);
                 } catch (JsonProcessingException e) {
                     throw new InvalidLabelItemException(where + ": " + e.getOriginalMessage(), e);
                 } catch (IOException e) {
@@ -188,10 +193,16 @@ public final class LabelItemReader {
     /** Builds an item from named text fields; {@code where} prefixes every error message. */
     static LabelItem toItem(UnaryOperator<String> field, String where) {
         try {
-            return new LabelItem(field.apply("qrPayload"), field.apply("productName"), field.apply("lot"),
-                    field.apply("zoneCode"), date(field.apply("harvestDate"), "harvestDate"),
-                    date(field.apply("expiry"), "expiry"), field.apply("netQuantity"),
-                    field.apply("cooperativeName"), stars(field.apply("ocopStars")));
+            return new LabelItem(
+                    field.apply("qrPayload"),
+                    field.apply("productName"),
+                    field.apply("lot"),
+                    field.apply("zoneCode"),
+                    date(field.apply("harvestDate"), "harvestDate"),
+                    date(field.apply("expiry"), "expiry"),
+                    field.apply("netQuantity"),
+                    field.apply("cooperativeName"),
+                    stars(field.apply("ocopStars")));
         } catch (InvalidLabelItemException e) {
             throw new InvalidLabelItemException(where + ": " + e.getMessage(), e);
         }
@@ -231,10 +242,14 @@ public final class LabelItemReader {
         if (!missing.isEmpty() || !unknown.isEmpty()) {
             StringBuilder msg = new StringBuilder(source).append(": bad header row:");
             if (!missing.isEmpty()) {
-                msg.append(" missing column(s) ").append(String.join(", ", missing)).append(';');
+                msg.append(" missing column(s) ")
+                        .append(String.join(", ", missing))
+                        .append(';');
             }
             if (!unknown.isEmpty()) {
-                msg.append(" unknown column(s) ").append(String.join(", ", unknown)).append(';');
+                msg.append(" unknown column(s) ")
+                        .append(String.join(", ", unknown))
+                        .append(';');
             }
             msg.append(" expected ").append(String.join(",", allFields()));
             throw new InvalidLabelItemException(msg.toString());
@@ -257,8 +272,8 @@ public final class LabelItemReader {
     }
 
     private static Stream<LabelItem> stream(Iterator<LabelItem> items) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -270,8 +285,16 @@ public final class LabelItemReader {
     }
 
     /** JSON shape of one item; every value as text so CSV and JSON share one conversion. */
-    record JsonRow(String qrPayload, String productName, String lot, String zoneCode, String harvestDate,
-                   String expiry, String netQuantity, String cooperativeName, String ocopStars) {
+    record JsonRow(
+            String qrPayload,
+            String productName,
+            String lot,
+            String zoneCode,
+            String harvestDate,
+            String expiry,
+            String netQuantity,
+            String cooperativeName,
+            String ocopStars) {
         String get(String field) {
             return switch (field) {
                 case "qrPayload" -> qrPayload;

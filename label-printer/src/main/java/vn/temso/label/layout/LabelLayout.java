@@ -1,10 +1,9 @@
 package vn.temso.label.layout;
 
-import vn.temso.label.LabelPrinterException;
-import vn.temso.label.item.LabelItem;
-
 import java.util.List;
 import java.util.Locale;
+import vn.temso.label.LabelPrinterException;
+import vn.temso.label.item.LabelItem;
 
 /**
  * Places the QR code and the text inside one label. All coordinates are printer dots measured from
@@ -29,6 +28,7 @@ public final class LabelLayout {
     public static final double MAX_QR_WIDTH_SHARE = 0.55;
     /** Largest and smallest text sizes, in points. */
     public static final double MAX_NAME_PT = 11;
+
     public static final double MIN_TEXT_PT = 4.5;
 
     private final int dpi;
@@ -53,8 +53,15 @@ public final class LabelLayout {
      *
      * @param maxModuleDots largest module allowed (ZPL's ^BQ takes 1 to 10), or 0 for no limit
      */
-    public Placed layout(LabelItem item, QrSymbol qr, double left, double top, double width, double height,
-                         double cornerRadiusMm, int maxModuleDots) {
+    public Placed layout(
+            LabelItem item,
+            QrSymbol qr,
+            double left,
+            double top,
+            double width,
+            double height,
+            double cornerRadiusMm,
+            int maxModuleDots) {
         double safety = dots(SAFETY_MM);
         int modules = qr.sizeWithQuietZone();
         double maxSide = Math.min(height - 2 * safety, width * MAX_QR_WIDTH_SHARE);
@@ -66,10 +73,16 @@ public final class LabelLayout {
         int minModule = (int) Math.ceil(dots(MIN_MODULE_MM) - 1e-9);
         if (module < minModule) {
             double needMm = modules * minModule / (double) dpi * 25.4 + 2 * SAFETY_MM;
-            throw new LabelPrinterException(String.format(Locale.ROOT,
+            throw new LabelPrinterException(String.format(
+                    Locale.ROOT,
                     "label %.1f x %.1f mm is too small for this QR code (version %d, %d modules with quiet zone):"
                             + " at %d dpi it needs a label at least %.1f mm high and %.1f mm wide",
-                    width / dpi * 25.4, height / dpi * 25.4, qr.version(), modules, dpi, needMm,
+                    width / dpi * 25.4,
+                    height / dpi * 25.4,
+                    qr.version(),
+                    modules,
+                    dpi,
+                    needMm,
                     needMm / MAX_QR_WIDTH_SHARE));
         }
         int side = modules * module;
@@ -91,8 +104,8 @@ public final class LabelLayout {
         TextFitter.Fit fit = textWidth > 0
                 ? fitter.fit(LabelText.blocks(item), textLeft, textTop, textWidth, textHeight, base, MIN_TEXT_PT * pt)
                 : new TextFitter.Fit(List.of(), 0, true);
-        return new Placed(qr, module, qrLeft, qrTop, fit.lines(), fit.truncated(),
-                textLeft, textTop, textWidth, textHeight);
+        return new Placed(
+                qr, module, qrLeft, qrTop, fit.lines(), fit.truncated(), textLeft, textTop, textWidth, textHeight);
     }
 
     /**
@@ -109,7 +122,15 @@ public final class LabelLayout {
      * @param textWidth   text box
      * @param textHeight  text box
      */
-    public record Placed(QrSymbol qr, int moduleDots, int qrLeft, int qrTop, List<TextLine> lines,
-                         boolean truncated, double textLeft, double textTop, double textWidth, double textHeight) {
-    }
+    public record Placed(
+            QrSymbol qr,
+            int moduleDots,
+            int qrLeft,
+            int qrTop,
+            List<TextLine> lines,
+            boolean truncated,
+            double textLeft,
+            double textTop,
+            double textWidth,
+            double textHeight) {}
 }

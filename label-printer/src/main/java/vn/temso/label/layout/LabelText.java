@@ -1,10 +1,9 @@
 package vn.temso.label.layout;
 
-import vn.temso.label.item.LabelItem;
-
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import vn.temso.label.item.LabelItem;
 
 /** What a label says, in Vietnamese, as blocks in priority order (first kept longest). */
 public final class LabelText {
@@ -14,8 +13,7 @@ public final class LabelText {
     /** Black star, U+2605; DejaVu Sans has it. */
     public static final String STAR = "\u2605";
 
-    private LabelText() {
-    }
+    private LabelText() {}
 
     public static List<TextBlock> blocks(LabelItem item) {
         List<TextBlock> blocks = new ArrayList<>(7);

@@ -27,8 +27,8 @@ final class QrMasks {
     private static final int TYPE_INFO_MASK_PATTERN = 0x5412;
     /** Format-information cells near the top-left finder, bit i (LSB first) at {x, y}, as ZXing places them. */
     private static final int[][] TYPE_INFO_COORDINATES = {
-        {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
-        {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8},
+        {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8}, {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8},
+        {0, 8},
     };
 
     /** Per version: flip[mask][y * n + x] = 1 where a data module is inverted by that mask. */
@@ -36,12 +36,10 @@ final class QrMasks {
     /** The same as row bits (bit x of row y), for versions of at most 64 modules. */
     private static final long[][][] FLIP_ROWS = new long[41][][];
 
-    private QrMasks() {
-    }
+    private QrMasks() {}
 
     /** The chosen mask and the symbol masked with it. */
-    record Masked(int mask, byte[][] rows) {
-    }
+    record Masked(int mask, byte[][] rows) {}
 
     /**
      * @param mask0   ZXing's matrix of the symbol built with mask pattern 0
@@ -85,7 +83,8 @@ final class QrMasks {
      * Versions 1-11 (up to 61 modules, stamp URLs at levels L-Q): each row in one long, bit x =
      * module x, and every rule evaluated on 64 modules at a time; the same scores as {@link #penalty}.
      */
-    private static Masked chooseByRowBits(ByteMatrix mask0, int version, byte[][] flips, ErrorCorrectionLevel level, int n) {
+    private static Masked chooseByRowBits(
+            ByteMatrix mask0, int version, byte[][] flips, ErrorCorrectionLevel level, int n) {
         long[] candidate = new long[n];
         int bestMask = -1;
         int bestPenalty = Integer.MAX_VALUE;
@@ -148,8 +147,8 @@ final class QrMasks {
         }
     }
 
-    private static void maskedRows(long[] unmasked, long[] flip, int mask, ErrorCorrectionLevel level, int n,
-                                   long[] out) {
+    private static void maskedRows(
+            long[] unmasked, long[] flip, int mask, ErrorCorrectionLevel level, int n, long[] out) {
         for (int y = 0; y < n; y++) {
             out[y] = unmasked[y] ^ flip[y];
         }
@@ -190,7 +189,13 @@ final class QrMasks {
             runs += Long.bitCount(s4) + 2 * Long.bitCount(s4 & ~(s4 << 1));
             // rule 3 along the row
             long light = ~row & valid;
-            long pattern = row & ~(row >>> 1) & (row >>> 2) & (row >>> 3) & (row >>> 4) & ~(row >>> 5) & (row >>> 6)
+            long pattern = row
+                    & ~(row >>> 1)
+                    & (row >>> 2)
+                    & (row >>> 3)
+                    & (row >>> 4)
+                    & ~(row >>> 5)
+                    & (row >>> 6)
                     & finderStarts;
             if (pattern != 0) {
                 long lightBefore = (light << 1) & (light << 2) & (light << 3) & (light << 4);
@@ -231,8 +236,7 @@ final class QrMasks {
         return ((typeInfo << 10) | bch(typeInfo)) ^ TYPE_INFO_MASK_PATTERN;
     }
 
-    private static void masked(byte[] unmasked, byte[] flip, int mask, ErrorCorrectionLevel level, int n,
-                               byte[] out) {
+    private static void masked(byte[] unmasked, byte[] flip, int mask, ErrorCorrectionLevel level, int n, byte[] out) {
         for (int i = 0; i < out.length; i++) {
             out[i] = (byte) (unmasked[i] ^ flip[i]);
         }
@@ -316,7 +320,8 @@ final class QrMasks {
             if (window == FINDER_LIKE && i - start >= 6) {
                 int first = i - 6;
                 // as ZXing 3.5.4: four light cells inside the symbol, the edge does not count as light
-                if ((first - 4 >= start && isLight(a, first - 4, first)) || (i + 5 <= end && isLight(a, i + 1, i + 5))) {
+                if ((first - 4 >= start && isLight(a, first - 4, first))
+                        || (i + 5 <= end && isLight(a, i + 1, i + 5))) {
                     penalty += N3;
                 }
             }

@@ -1,8 +1,6 @@
 package vn.temso.label.layout;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import vn.temso.label.item.LabelItem;
-
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -11,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.temso.label.item.LabelItem;
 
 /**
  * Encodes QR symbols ahead of the page writer. QR encoding (mask selection above all) is most of
@@ -90,6 +89,5 @@ public final class QrPipeline implements Iterator<QrPipeline.Encoded>, AutoClose
     }
 
     /** An item with its symbol. */
-    public record Encoded(LabelItem item, QrSymbol qr) {
-    }
+    public record Encoded(LabelItem item, QrSymbol qr) {}
 }

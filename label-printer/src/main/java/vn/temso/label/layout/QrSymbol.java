@@ -5,8 +5,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import vn.temso.label.LabelPrinterException;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import vn.temso.label.LabelPrinterException;
 
 /**
  * A QR symbol as a list of dark rectangles in module units (origin top-left, quiet zone not
@@ -64,8 +63,8 @@ public final class QrSymbol {
         try {
             code = Encoder.encode(payload, level, hints);
         } catch (WriterException e) {
-            throw new LabelPrinterException("cannot encode a QR code for '" + abbreviate(payload) + "': "
-                    + e.getMessage(), e);
+            throw new LabelPrinterException(
+                    "cannot encode a QR code for '" + abbreviate(payload) + "': " + e.getMessage(), e);
         }
         if (code.getMaskPattern() != 0) {
             throw new IllegalStateException("ZXing ignored the mask pattern hint (mask " + code.getMaskPattern() + ")");

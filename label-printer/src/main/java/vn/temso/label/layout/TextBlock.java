@@ -8,5 +8,4 @@ package vn.temso.label.layout;
  * @param relSize  size relative to the label's base size
  * @param maxLines lines it may wrap to before the whole label's text shrinks
  */
-public record TextBlock(String text, boolean bold, double relSize, int maxLines) {
-}
+public record TextBlock(String text, boolean bold, double relSize, int maxLines) {}

@@ -13,6 +13,7 @@ public final class TextFitter {
 
     /** DejaVu Sans ascender and descender as a share of the em (hhea 1901 / 483 of 2048). */
     public static final double ASCENT = 0.93;
+
     public static final double DESCENT = 0.24;
     /** Line pitch as a share of the font size. */
     public static final double LEADING = 1.2;
@@ -31,9 +32,16 @@ public final class TextFitter {
      * @param minSize  smallest size any line may get
      * @return lines positioned inside (left, top, width, height), top-aligned
      */
-    public Fit fit(List<TextBlock> blocks, double left, double top, double width, double height,
-                   double baseSize, double minSize) {
-        double smallestRel = blocks.stream().mapToDouble(TextBlock::relSize).min().orElse(1);
+    public Fit fit(
+            List<TextBlock> blocks,
+            double left,
+            double top,
+            double width,
+            double height,
+            double baseSize,
+            double minSize) {
+        double smallestRel =
+                blocks.stream().mapToDouble(TextBlock::relSize).min().orElse(1);
         double scale = 1.0;
         while (true) {
             List<List<String>> wrapped = new ArrayList<>();
@@ -81,8 +89,9 @@ public final class TextFitter {
             while (i < word.length()) {
                 int end = i + Character.charCount(word.codePointAt(i));
                 while (end < word.length()
-                        && measurer.width(word.substring(i, end + Character.charCount(word.codePointAt(end))),
-                        bold, size) <= width) {
+                        && measurer.width(
+                                        word.substring(i, end + Character.charCount(word.codePointAt(end))), bold, size)
+                                <= width) {
                     end += Character.charCount(word.codePointAt(end));
                 }
                 String piece = word.substring(i, end);
@@ -118,8 +127,8 @@ public final class TextFitter {
         return h;
     }
 
-    private List<TextLine> place(List<TextBlock> blocks, List<List<String>> wrapped, double left, double top,
-                                 double base) {
+    private List<TextLine> place(
+            List<TextBlock> blocks, List<List<String>> wrapped, double left, double top, double base) {
         List<TextLine> out = new ArrayList<>();
         double y = top;
         for (int i = 0; i < blocks.size(); i++) {
@@ -135,8 +144,8 @@ public final class TextFitter {
     }
 
     /** Last resort at the minimum size: cut each block to its line limit, then drop what is below the box. */
-    private List<TextLine> truncate(List<TextBlock> blocks, double left, double top, double width, double height,
-                                    double base) {
+    private List<TextLine> truncate(
+            List<TextBlock> blocks, double left, double top, double width, double height, double base) {
         List<TextLine> out = new ArrayList<>();
         double y = top;
         double bottom = top + height;
@@ -157,8 +166,8 @@ public final class TextFitter {
                 if ((cut && lastOfBlock) || (nextWontFit && !lastOfBlock)) {
                     line = ellipsize(line, b.bold(), size, width);
                 }
-                out.add(new TextLine(line, b.bold(), size, left, y + size * ASCENT,
-                        measurer.width(line, b.bold(), size)));
+                out.add(new TextLine(
+                        line, b.bold(), size, left, y + size * ASCENT, measurer.width(line, b.bold(), size)));
                 y += size * LEADING;
                 if (nextWontFit && !lastOfBlock) {
                     return out;
@@ -171,7 +180,8 @@ public final class TextFitter {
     private String ellipsize(String line, boolean bold, double size, double width) {
         String s = line;
         while (!s.isEmpty() && measurer.width(s + ELLIPSIS, bold, size) > width) {
-            s = s.substring(0, s.length() - Character.charCount(s.codePointBefore(s.length()))).stripTrailing();
+            s = s.substring(0, s.length() - Character.charCount(s.codePointBefore(s.length())))
+                    .stripTrailing();
         }
         return s + ELLIPSIS;
     }
@@ -183,6 +193,5 @@ public final class TextFitter {
      * @param scale     size factor applied to every block (1 = no shrinking)
      * @param truncated whether text had to be cut at the minimum size
      */
-    public record Fit(List<TextLine> lines, double scale, boolean truncated) {
-    }
+    public record Fit(List<TextLine> lines, double scale, boolean truncated) {}
 }

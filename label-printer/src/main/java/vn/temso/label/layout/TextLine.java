@@ -10,5 +10,4 @@ package vn.temso.label.layout;
  * @param baseline baseline position, measured downwards from the top of the page or label
  * @param width    advance width of the text
  */
-public record TextLine(String text, boolean bold, double size, double x, double baseline, double width) {
-}
+public record TextLine(String text, boolean bold, double size, double x, double baseline, double width) {}

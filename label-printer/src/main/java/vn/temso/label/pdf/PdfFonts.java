@@ -1,11 +1,10 @@
 package vn.temso.label.pdf;
 
 import com.lowagie.text.pdf.BaseFont;
-import vn.temso.label.font.LabelFonts;
-import vn.temso.label.layout.TextMeasurer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import vn.temso.label.font.LabelFonts;
+import vn.temso.label.layout.TextMeasurer;
 
 /** DejaVu as embedded Identity-H PDF fonts (subset on close), and their metrics for layout. */
 final class PdfFonts implements TextMeasurer {
@@ -15,10 +14,20 @@ final class PdfFonts implements TextMeasurer {
     PdfFonts() {
         try {
             // a BaseFont per document: OpenPDF tracks used glyphs inside it for subsetting
-            regular = BaseFont.createFont(LabelFonts.REGULAR_RESOURCE, BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    false, LabelFonts.regularTtf(), null);
-            bold = BaseFont.createFont(LabelFonts.BOLD_RESOURCE, BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    false, LabelFonts.boldTtf(), null);
+            regular = BaseFont.createFont(
+                    LabelFonts.REGULAR_RESOURCE,
+                    BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED,
+                    false,
+                    LabelFonts.regularTtf(),
+                    null);
+            bold = BaseFont.createFont(
+                    LabelFonts.BOLD_RESOURCE,
+                    BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED,
+                    false,
+                    LabelFonts.boldTtf(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the embedded DejaVu fonts", e);
         }

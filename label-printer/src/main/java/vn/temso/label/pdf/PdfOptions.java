@@ -1,10 +1,9 @@
 package vn.temso.label.pdf;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Objects;
 import vn.temso.label.LabelProgress;
 import vn.temso.label.layout.QrSymbol;
-
-import java.util.Objects;
 
 /**
  * How to print a sheet PDF. Start from {@link #defaults()} and change what you need:
@@ -18,8 +17,14 @@ import java.util.Objects;
  * @param progress        told (labels done, total) after every page
  * @param encoderThreads  threads encoding QR codes ahead of the page writer; 1 (default) starts none
  */
-public record PdfOptions(int startPosition, boolean cutMarks, boolean calibrationPage, int dpi,
-                         ErrorCorrectionLevel errorCorrection, LabelProgress progress, int encoderThreads) {
+public record PdfOptions(
+        int startPosition,
+        boolean cutMarks,
+        boolean calibrationPage,
+        int dpi,
+        ErrorCorrectionLevel errorCorrection,
+        LabelProgress progress,
+        int encoderThreads) {
 
     public PdfOptions {
         if (startPosition < 1) {
@@ -53,7 +58,8 @@ public record PdfOptions(int startPosition, boolean cutMarks, boolean calibratio
     }
 
     public PdfOptions withDpi(int newDpi) {
-        return new PdfOptions(startPosition, cutMarks, calibrationPage, newDpi, errorCorrection, progress, encoderThreads);
+        return new PdfOptions(
+                startPosition, cutMarks, calibrationPage, newDpi, errorCorrection, progress, encoderThreads);
     }
 
     public PdfOptions withErrorCorrection(ErrorCorrectionLevel level) {

@@ -6,6 +6,13 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.logging.Logger;
 import vn.temso.label.LabelPrinterException;
 import vn.temso.label.LabelWriter;
 import vn.temso.label.PrintSummary;
@@ -19,14 +26,6 @@ import vn.temso.label.layout.TextBlock;
 import vn.temso.label.layout.TextFitter;
 import vn.temso.label.layout.TextLine;
 import vn.temso.label.template.SheetTemplate;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.logging.Logger;
 
 /**
  * Writes labels onto sticker sheets as a PDF. Pages are streamed: OpenPDF writes each page's
@@ -139,12 +138,19 @@ public final class PdfSheetWriter implements LabelWriter {
                 .write(java.util.Collections.emptyIterator(), 0, out);
     }
 
-    private void drawLabel(PdfContentByte cb, PdfFonts fonts, LabelLayout layout, LabelItem item, QrSymbol qr,
-                           int position) {
+    private void drawLabel(
+            PdfContentByte cb, PdfFonts fonts, LabelLayout layout, LabelItem item, QrSymbol qr, int position) {
         double left = layout.dots(template.labelLeftMm(position));
         double top = layout.dots(template.labelTopMm(position));
-        LabelLayout.Placed placed = layout.layout(item, qr, left, top, layout.dots(template.labelWidthMm()),
-                layout.dots(template.labelHeightMm()), template.cornerRadiusMm(), 0);
+        LabelLayout.Placed placed = layout.layout(
+                item,
+                qr,
+                left,
+                top,
+                layout.dots(template.labelWidthMm()),
+                layout.dots(template.labelHeightMm()),
+                template.cornerRadiusMm(),
+                0);
         drawQr(cb, placed);
         drawText(cb, fonts, placed.lines());
     }
@@ -154,12 +160,24 @@ public final class PdfSheetWriter implements LabelWriter {
         int[] r = p.qr().rectangles();
         StringBuilder sb = new StringBuilder(r.length * 4 + 64);
         double s = p.moduleDots() * ptPerDot;
-        sb.append("q 0 g ").append(num(s)).append(" 0 0 ").append(num(-s)).append(' ')
-                .append(num(p.qrLeft() * ptPerDot)).append(' ')
-                .append(num(pageHeightPt - p.qrTop() * ptPerDot)).append(" cm\n");
+        sb.append("q 0 g ")
+                .append(num(s))
+                .append(" 0 0 ")
+                .append(num(-s))
+                .append(' ')
+                .append(num(p.qrLeft() * ptPerDot))
+                .append(' ')
+                .append(num(pageHeightPt - p.qrTop() * ptPerDot))
+                .append(" cm\n");
         for (int i = 0; i < r.length; i += 4) {
-            sb.append(r[i]).append(' ').append(r[i + 1]).append(' ').append(r[i + 2]).append(' ')
-                    .append(r[i + 3]).append(" re\n");
+            sb.append(r[i])
+                    .append(' ')
+                    .append(r[i + 1])
+                    .append(' ')
+                    .append(r[i + 2])
+                    .append(' ')
+                    .append(r[i + 3])
+                    .append(" re\n");
         }
         sb.append("f Q\n");
         cb.setLiteral(sb.toString());
@@ -260,22 +278,31 @@ public final class PdfSheetWriter implements LabelWriter {
         float numberSize = (float) Math.min(7, template.labelHeightMm() * MM_TO_PT / 6);
         cb.setFontAndSize(fonts.regular, numberSize);
         for (int i = 0; i < template.labelsPerSheet(); i++) {
-            cb.setTextMatrix(xPt(template.labelLeftMm(i) + 2),
-                    yPt(template.labelTopMm(i) + 2) - numberSize);
+            cb.setTextMatrix(xPt(template.labelLeftMm(i) + 2), yPt(template.labelTopMm(i) + 2) - numberSize);
             cb.showText("#" + (i + 1));
         }
         cb.endText();
 
         // the template's numbers, fitted into the lower half of the first label
-        String figures = String.format(Locale.ROOT, "Calibration %s. Print at 100 %% (no fit to page), hold against"
-                + " a blank sheet: outlines must match the labels.", template.describe());
+        String figures = String.format(
+                Locale.ROOT,
+                "Calibration %s. Print at 100 %% (no fit to page), hold against"
+                        + " a blank sheet: outlines must match the labels.",
+                template.describe());
         double arm = Math.min(4, Math.min(template.labelWidthMm(), template.labelHeightMm()) / 4);
         double left = layout.dots(template.labelLeftMm(0) + 2);
         double top = layout.dots(template.labelTopMm(0) + template.labelHeightMm() / 2 + arm + 0.5);
         double width = layout.dots(template.labelWidthMm() - 4);
         double height = layout.dots(template.labelHeightMm() / 2 - arm - 2);
-        TextFitter.Fit fit = new TextFitter(fonts).fit(List.of(new TextBlock(figures, false, 1, 12)),
-                left, top, width, height, layout.dots(6 / MM_TO_PT), layout.dots(3 / MM_TO_PT));
+        TextFitter.Fit fit = new TextFitter(fonts)
+                .fit(
+                        List.of(new TextBlock(figures, false, 1, 12)),
+                        left,
+                        top,
+                        width,
+                        height,
+                        layout.dots(6 / MM_TO_PT),
+                        layout.dots(3 / MM_TO_PT));
         drawText(cb, fonts, fit.lines());
     }
 

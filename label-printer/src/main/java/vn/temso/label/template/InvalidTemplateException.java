@@ -26,7 +26,9 @@ public class InvalidTemplateException extends LabelPrinterException {
 
     /** @param what "template 'x'" or "thermal template 'x'", the start of the message */
     public InvalidTemplateException(String what, List<TemplateProblem> problems) {
-        super(what + " is invalid: " + String.join("; ", problems.stream().map(TemplateProblem::message).toList()));
+        super(what + " is invalid: "
+                + String.join(
+                        "; ", problems.stream().map(TemplateProblem::message).toList()));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problems");
         }

@@ -24,10 +24,19 @@ import java.util.Locale;
  * @param horizontalPitchMm distance between the left edges of neighbouring labels (label width + gap)
  * @param verticalPitchMm   distance between the top edges of neighbouring labels (label height + gap)
  */
-public record SheetTemplate(String name, double pageWidthMm, double pageHeightMm,
-                            double labelWidthMm, double labelHeightMm, double cornerRadiusMm,
-                            int columns, int rows, double leftMarginMm, double topMarginMm,
-                            double horizontalPitchMm, double verticalPitchMm) {
+public record SheetTemplate(
+        String name,
+        double pageWidthMm,
+        double pageHeightMm,
+        double labelWidthMm,
+        double labelHeightMm,
+        double cornerRadiusMm,
+        int columns,
+        int rows,
+        double leftMarginMm,
+        double topMarginMm,
+        double horizontalPitchMm,
+        double verticalPitchMm) {
 
     /** Rounding slack: sheet makers publish sizes to 0.01 mm. */
     static final double TOLERANCE_MM = 0.01;
@@ -50,41 +59,57 @@ public record SheetTemplate(String name, double pageWidthMm, double pageHeightMm
         if (problems.stream().noneMatch(p -> p.field().startsWith("page"))) {
             pageSize(problems, pageWidthMm, pageHeightMm);
         }
-        if (problems.stream().noneMatch(p -> p.field().equals("columns") || p.field().equals("rows"))) {
+        if (problems.stream()
+                .noneMatch(p -> p.field().equals("columns") || p.field().equals("rows"))) {
             // both are at most MAX_LABELS_PER_SHEET here, so the product cannot overflow; long all the same
             long perSheet = (long) columns * rows;
             if (perSheet > TemplateLimits.MAX_LABELS_PER_SHEET) {
-                problems.add(new TemplateProblem("rows", columns + " columns x " + rows + " rows = " + perSheet
-                        + " labels per sheet; at most " + TemplateLimits.MAX_LABELS_PER_SHEET));
+                problems.add(new TemplateProblem(
+                        "rows",
+                        columns + " columns x " + rows + " rows = " + perSheet + " labels per sheet; at most "
+                                + TemplateLimits.MAX_LABELS_PER_SHEET));
             }
         }
         if (problems.isEmpty()) {
             if (cornerRadiusMm > Math.min(labelWidthMm, labelHeightMm) / 2) {
-                problems.add(new TemplateProblem("cornerRadiusMm", "cornerRadiusMm " + mm(cornerRadiusMm)
-                        + " is more than half the label's smaller side (" + mm(Math.min(labelWidthMm, labelHeightMm) / 2)
-                        + ")"));
+                problems.add(new TemplateProblem(
+                        "cornerRadiusMm",
+                        "cornerRadiusMm " + mm(cornerRadiusMm)
+                                + " is more than half the label's smaller side ("
+                                + mm(Math.min(labelWidthMm, labelHeightMm) / 2)
+                                + ")"));
             }
             if (columns > 1 && horizontalPitchMm < labelWidthMm - TOLERANCE_MM) {
-                problems.add(new TemplateProblem("horizontalPitchMm", "horizontalPitchMm " + mm(horizontalPitchMm)
-                        + " is less than labelWidthMm " + mm(labelWidthMm) + ": labels would overlap"));
+                problems.add(new TemplateProblem(
+                        "horizontalPitchMm",
+                        "horizontalPitchMm " + mm(horizontalPitchMm) + " is less than labelWidthMm " + mm(labelWidthMm)
+                                + ": labels would overlap"));
             }
             if (rows > 1 && verticalPitchMm < labelHeightMm - TOLERANCE_MM) {
-                problems.add(new TemplateProblem("verticalPitchMm", "verticalPitchMm " + mm(verticalPitchMm)
-                        + " is less than labelHeightMm " + mm(labelHeightMm) + ": labels would overlap"));
+                problems.add(new TemplateProblem(
+                        "verticalPitchMm",
+                        "verticalPitchMm " + mm(verticalPitchMm) + " is less than labelHeightMm " + mm(labelHeightMm)
+                                + ": labels would overlap"));
             }
             double across = leftMarginMm + (columns - 1) * horizontalPitchMm + labelWidthMm;
             if (across > pageWidthMm + TOLERANCE_MM) {
-                problems.add(new TemplateProblem("columns", "labels do not fit across the page: " + columns
-                        + " columns need " + mm(across) + " mm (left margin " + mm(leftMarginMm) + " + " + (columns - 1)
-                        + " x pitch " + mm(horizontalPitchMm) + " + label " + mm(labelWidthMm) + ") but the page is "
-                        + mm(pageWidthMm) + " mm wide"));
+                problems.add(new TemplateProblem(
+                        "columns",
+                        "labels do not fit across the page: " + columns
+                                + " columns need " + mm(across) + " mm (left margin " + mm(leftMarginMm) + " + "
+                                + (columns - 1)
+                                + " x pitch " + mm(horizontalPitchMm) + " + label " + mm(labelWidthMm)
+                                + ") but the page is "
+                                + mm(pageWidthMm) + " mm wide"));
             }
             double down = topMarginMm + (rows - 1) * verticalPitchMm + labelHeightMm;
             if (down > pageHeightMm + TOLERANCE_MM) {
-                problems.add(new TemplateProblem("rows", "labels do not fit down the page: " + rows + " rows need "
-                        + mm(down) + " mm (top margin " + mm(topMarginMm) + " + " + (rows - 1) + " x pitch "
-                        + mm(verticalPitchMm) + " + label " + mm(labelHeightMm) + ") but the page is "
-                        + mm(pageHeightMm) + " mm high"));
+                problems.add(new TemplateProblem(
+                        "rows",
+                        "labels do not fit down the page: " + rows + " rows need "
+                                + mm(down) + " mm (top margin " + mm(topMarginMm) + " + " + (rows - 1) + " x pitch "
+                                + mm(verticalPitchMm) + " + label " + mm(labelHeightMm) + ") but the page is "
+                                + mm(pageHeightMm) + " mm high"));
             }
         }
         if (!problems.isEmpty()) {
@@ -119,12 +144,24 @@ public record SheetTemplate(String name, double pageWidthMm, double pageHeightMm
 
     /** One-line description for the calibration page and logs. */
     public String describe() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s: page %s x %s mm, %d x %d labels of %s x %s mm (corner r %s), first label at left %s top %s,"
                         + " pitch %s x %s mm (gap %s x %s)",
-                name, mm(pageWidthMm), mm(pageHeightMm), columns, rows, mm(labelWidthMm), mm(labelHeightMm),
-                mm(cornerRadiusMm), mm(leftMarginMm), mm(topMarginMm), mm(horizontalPitchMm), mm(verticalPitchMm),
-                mm(horizontalGapMm()), mm(verticalGapMm()));
+                name,
+                mm(pageWidthMm),
+                mm(pageHeightMm),
+                columns,
+                rows,
+                mm(labelWidthMm),
+                mm(labelHeightMm),
+                mm(cornerRadiusMm),
+                mm(leftMarginMm),
+                mm(topMarginMm),
+                mm(horizontalPitchMm),
+                mm(verticalPitchMm),
+                mm(horizontalGapMm()),
+                mm(verticalGapMm()));
     }
 
     static String mm(double v) {
@@ -142,16 +179,19 @@ public record SheetTemplate(String name, double pageWidthMm, double pageHeightMm
         if (!(value > 0) || Double.isInfinite(value)) {
             problems.add(new TemplateProblem(field, field + " must be a positive number of millimetres, not " + value));
         } else if (value < TemplateLimits.MIN_LABEL_MM - TOLERANCE_MM) {
-            problems.add(new TemplateProblem(field, field + " " + mm(value) + " is below "
-                    + mm(TemplateLimits.MIN_LABEL_MM) + " mm, the smallest label that holds a readable QR stamp and"
-                    + " its text"));
+            problems.add(new TemplateProblem(
+                    field,
+                    field + " " + mm(value) + " is below "
+                            + mm(TemplateLimits.MIN_LABEL_MM)
+                            + " mm, the smallest label that holds a readable QR stamp and"
+                            + " its text"));
         }
     }
 
     private static void count(List<TemplateProblem> problems, String field, int value) {
         if (value < 1 || value > TemplateLimits.MAX_LABELS_PER_SHEET) {
-            problems.add(new TemplateProblem(field, field + " must be 1 to " + TemplateLimits.MAX_LABELS_PER_SHEET
-                    + ", not " + value));
+            problems.add(new TemplateProblem(
+                    field, field + " must be 1 to " + TemplateLimits.MAX_LABELS_PER_SHEET + ", not " + value));
         }
     }
 

@@ -13,6 +13,7 @@ public final class TemplateLimits {
     public static final double MIN_LABEL_MM = 10;
     /** Largest sheet, either orientation: A3+ / Super B (13 x 19 in), the biggest an office or A3 printer feeds. */
     public static final double MAX_PAGE_SHORT_SIDE_MM = 330;
+
     public static final double MAX_PAGE_LONG_SIDE_MM = 483;
     /** Labels on one sheet: over twice the densest sheet sold (Avery L7658: 189 labels of 25.4 x 10 mm on A4). */
     public static final int MAX_LABELS_PER_SHEET = 500;
@@ -29,8 +30,7 @@ public final class TemplateLimits {
      */
     public static final long MAX_RASTER_BYTES = 2L * 1024 * 1024;
 
-    private TemplateLimits() {
-    }
+    private TemplateLimits() {}
 
     /** Bytes of a 1-bit bitmap of {@code widthMm x heightMm} at {@code dpi}, in long arithmetic (no overflow). */
     public static long rasterBytes(double widthMm, double heightMm, int dpi) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,11 +55,10 @@ public final class Templates {
         THERMAL.put("100x50", new double[] {100, 50});
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Templates() {
-    }
+    private Templates() {}
 
     private static void sheet(SheetTemplate t) {
         SHEETS.put(t.name(), t);
@@ -134,14 +132,26 @@ public final class Templates {
         if (!problems.isEmpty()) {
             throw new InvalidTemplateException("template '" + name + "'", problems);
         }
-        double hPitch = j.horizontalPitchMm != null ? j.horizontalPitchMm
+        double hPitch = j.horizontalPitchMm != null
+                ? j.horizontalPitchMm
                 : j.labelWidthMm + (j.horizontalGapMm != null ? j.horizontalGapMm : 0);
-        double vPitch = j.verticalPitchMm != null ? j.verticalPitchMm
+        double vPitch = j.verticalPitchMm != null
+                ? j.verticalPitchMm
                 : j.labelHeightMm + (j.verticalGapMm != null ? j.verticalGapMm : 0);
         try {
-            return new SheetTemplate(name, or(j.pageWidthMm, A4_WIDTH), or(j.pageHeightMm, A4_HEIGHT),
-                    j.labelWidthMm, j.labelHeightMm, or(j.cornerRadiusMm, 0), j.columns, j.rows,
-                    j.leftMarginMm, j.topMarginMm, hPitch, vPitch);
+            return new SheetTemplate(
+                    name,
+                    or(j.pageWidthMm, A4_WIDTH),
+                    or(j.pageHeightMm, A4_HEIGHT),
+                    j.labelWidthMm,
+                    j.labelHeightMm,
+                    or(j.cornerRadiusMm, 0),
+                    j.columns,
+                    j.rows,
+                    j.leftMarginMm,
+                    j.topMarginMm,
+                    hPitch,
+                    vPitch);
         } catch (InvalidTemplateException e) {
             // the pitch was computed from the gap the writer gave: point at that field
             boolean hGap = j.horizontalGapMm != null;
@@ -149,10 +159,15 @@ public final class Templates {
             if (!hGap && !vGap) {
                 throw e;
             }
-            throw new InvalidTemplateException("template '" + name + "'", e.problems().stream()
-                    .map(p -> hGap && p.field().equals("horizontalPitchMm") ? new TemplateProblem("horizontalGapMm",
-                            p.message()) : vGap && p.field().equals("verticalPitchMm")
-                            ? new TemplateProblem("verticalGapMm", p.message()) : p).toList());
+            throw new InvalidTemplateException(
+                    "template '" + name + "'",
+                    e.problems().stream()
+                            .map(p -> hGap && p.field().equals("horizontalPitchMm")
+                                    ? new TemplateProblem("horizontalGapMm", p.message())
+                                    : vGap && p.field().equals("verticalPitchMm")
+                                            ? new TemplateProblem("verticalGapMm", p.message())
+                                            : p)
+                            .toList());
         }
     }
 
@@ -208,20 +223,33 @@ public final class Templates {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw InvalidTemplateException.ofField(e.getPropertyName(), source + ": unknown field '"
-                    + e.getPropertyName() + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().toList()) + ")", e);
+            throw InvalidTemplateException.ofField(
+                    e.getPropertyName(),
+                    source + ": unknown field '"
+                            + e.getPropertyName() + "' (known: "
+                            + String.join(
+                                    ", ",
+                                    e.getKnownPropertyIds().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .toList())
+                            + ")",
+                    e);
         } catch (JsonMappingException e) {
             // a value of the wrong type ("columns": "three"): name the field it is in
             String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null
-                    ? TemplateProblem.WHOLE_TEMPLATE : e.getPath().get(0).getFieldName();
+                    ? TemplateProblem.WHOLE_TEMPLATE
+                    : e.getPath().get(0).getFieldName();
             throw badValue(source, field, e);
         } catch (JsonProcessingException e) {
             // a number out of range ("columns": 10000000000) is a parser error; the parser knows the field
-            String field = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
-                    && p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inRoot()
-                    && p.getParsingContext().getCurrentName() != null
-                    ? p.getParsingContext().getCurrentName() : TemplateProblem.WHOLE_TEMPLATE;
+            String field = e.getProcessor() instanceof JsonParser p
+                            && p.getParsingContext() != null
+                            && p.getParsingContext().getParent() != null
+                            && p.getParsingContext().getParent().inRoot()
+                            && p.getParsingContext().getCurrentName() != null
+                    ? p.getParsingContext().getCurrentName()
+                    : TemplateProblem.WHOLE_TEMPLATE;
             throw badValue(source, field, e);
         }
     }
@@ -248,13 +276,22 @@ public final class Templates {
     }
 
     /** JSON shape of a sheet template; boxed so a missing field is told apart from 0. */
-    record SheetJson(String name, Double pageWidthMm, Double pageHeightMm, Double labelWidthMm,
-                     Double labelHeightMm, Double cornerRadiusMm, Integer columns, Integer rows,
-                     Double leftMarginMm, Double topMarginMm, Double horizontalPitchMm, Double verticalPitchMm,
-                     Double horizontalGapMm, Double verticalGapMm) {
-    }
+    record SheetJson(
+            String name,
+            Double pageWidthMm,
+            Double pageHeightMm,
+            Double labelWidthMm,
+            Double labelHeightMm,
+            Double cornerRadiusMm,
+            Integer columns,
+            Integer rows,
+            Double leftMarginMm,
+            Double topMarginMm,
+            Double horizontalPitchMm,
+            Double verticalPitchMm,
+            Double horizontalGapMm,
+            Double verticalGapMm) {}
 
     /** JSON shape of a thermal template. */
-    record ThermalJson(String name, Double widthMm, Double heightMm, Integer dpi) {
-    }
+    record ThermalJson(String name, Double widthMm, Double heightMm, Integer dpi) {}
 }

@@ -21,20 +21,35 @@ public record ThermalTemplate(String name, double widthMm, double heightMm, int 
     public ThermalTemplate {
         name = name == null || name.isBlank() ? "custom" : name.strip();
         List<TemplateProblem> problems = new ArrayList<>();
-        side(problems, "widthMm", widthMm, TemplateLimits.MAX_THERMAL_WIDTH_MM, "the print width of the widest"
-                + " Zebra-class printers (ZT620, 6.6 in)");
-        side(problems, "heightMm", heightMm, TemplateLimits.MAX_THERMAL_LENGTH_MM, "the longest label Zebra-class"
-                + " printers take (39 in)");
+        side(
+                problems,
+                "widthMm",
+                widthMm,
+                TemplateLimits.MAX_THERMAL_WIDTH_MM,
+                "the print width of the widest" + " Zebra-class printers (ZT620, 6.6 in)");
+        side(
+                problems,
+                "heightMm",
+                heightMm,
+                TemplateLimits.MAX_THERMAL_LENGTH_MM,
+                "the longest label Zebra-class" + " printers take (39 in)");
         if (!SUPPORTED_DPI.contains(dpi)) {
             problems.add(new TemplateProblem("dpi", "dpi must be 152, 203, 300 or 600, not " + dpi));
         }
         if (problems.isEmpty()) {
             long bytes = TemplateLimits.rasterBytes(widthMm, heightMm, dpi);
             if (bytes > TemplateLimits.MAX_RASTER_BYTES) {
-                problems.add(new TemplateProblem("heightMm", String.format(Locale.ROOT, "a label of %s x %s mm at %d"
-                                + " dpi is a %,d-byte bitmap; at most %,d: make it shorter or use a lower dpi",
-                        SheetTemplate.mm(widthMm), SheetTemplate.mm(heightMm), dpi, bytes,
-                        TemplateLimits.MAX_RASTER_BYTES)));
+                problems.add(new TemplateProblem(
+                        "heightMm",
+                        String.format(
+                                Locale.ROOT,
+                                "a label of %s x %s mm at %d"
+                                        + " dpi is a %,d-byte bitmap; at most %,d: make it shorter or use a lower dpi",
+                                SheetTemplate.mm(widthMm),
+                                SheetTemplate.mm(heightMm),
+                                dpi,
+                                bytes,
+                                TemplateLimits.MAX_RASTER_BYTES)));
             }
         }
         if (!problems.isEmpty()) {
@@ -50,12 +65,14 @@ public record ThermalTemplate(String name, double widthMm, double heightMm, int 
         try {
             return new ThermalTemplate(sheet.name(), sheet.labelWidthMm(), sheet.labelHeightMm(), dpi);
         } catch (InvalidTemplateException e) {
-            List<TemplateProblem> renamed = e.problems().stream().map(p -> new TemplateProblem(
-                    switch (p.field()) {
-                        case "widthMm" -> "labelWidthMm";
-                        case "heightMm" -> "labelHeightMm";
-                        default -> p.field();
-                    }, p.message().replace("widthMm", "labelWidthMm").replace("heightMm", "labelHeightMm")))
+            List<TemplateProblem> renamed = e.problems().stream()
+                    .map(p -> new TemplateProblem(
+                            switch (p.field()) {
+                                case "widthMm" -> "labelWidthMm";
+                                case "heightMm" -> "labelHeightMm";
+                                default -> p.field();
+                            },
+                            p.message().replace("widthMm", "labelWidthMm").replace("heightMm", "labelHeightMm")))
                     .toList();
             throw new InvalidTemplateException("thermal label of template '" + sheet.name() + "'", renamed);
         }
@@ -85,12 +102,16 @@ public record ThermalTemplate(String name, double widthMm, double heightMm, int 
         if (!(value > 0) || Double.isInfinite(value)) {
             problems.add(new TemplateProblem(field, field + " must be a positive number of millimetres, not " + value));
         } else if (value < TemplateLimits.MIN_LABEL_MM) {
-            problems.add(new TemplateProblem(field, field + " " + SheetTemplate.mm(value) + " is below "
-                    + SheetTemplate.mm(TemplateLimits.MIN_LABEL_MM) + " mm, the smallest label that holds a readable"
-                    + " QR stamp and its text"));
+            problems.add(new TemplateProblem(
+                    field,
+                    field + " " + SheetTemplate.mm(value) + " is below "
+                            + SheetTemplate.mm(TemplateLimits.MIN_LABEL_MM)
+                            + " mm, the smallest label that holds a readable"
+                            + " QR stamp and its text"));
         } else if (value > max) {
-            problems.add(new TemplateProblem(field, field + " " + SheetTemplate.mm(value) + " is more than "
-                    + SheetTemplate.mm(max) + " mm, " + why));
+            problems.add(new TemplateProblem(
+                    field,
+                    field + " " + SheetTemplate.mm(value) + " is more than " + SheetTemplate.mm(max) + " mm, " + why));
         }
     }
 }

@@ -1,5 +1,19 @@
 package vn.temso.label.zpl;
 
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import vn.temso.label.LabelWriter;
 import vn.temso.label.PrintSummary;
 import vn.temso.label.font.LabelFonts;
@@ -15,21 +29,6 @@ import vn.temso.label.template.TemplateLimits;
 import vn.temso.label.template.TemplateProblem;
 import vn.temso.label.template.ThermalTemplate;
 
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * Writes one {@code ^XA...^XZ} block per label for Zebra-compatible thermal printers. The QR is the
  * printer's own {@code ^BQ} symbol with a whole-dot magnification; the text is drawn here with
@@ -42,6 +41,7 @@ public final class ZplLabelWriter implements LabelWriter {
 
     /** ^BQ takes magnification 1 to 10. */
     static final int MAX_MAGNIFICATION = 10;
+
     private static final int PROGRESS_EVERY = 100;
 
     private final ThermalTemplate template;
@@ -57,9 +57,12 @@ public final class ZplLabelWriter implements LabelWriter {
         this.options = Objects.requireNonNull(options, "options");
         // ThermalTemplate already refuses such labels; checked again here because this is where memory is taken
         if (template.rasterBytes() > TemplateLimits.MAX_RASTER_BYTES) {
-            throw new InvalidTemplateException("thermal template '" + template.name() + "'", List.of(
-                    new TemplateProblem("heightMm", "the label's bitmap would be " + template.rasterBytes()
-                            + " bytes; at most " + TemplateLimits.MAX_RASTER_BYTES)));
+            throw new InvalidTemplateException(
+                    "thermal template '" + template.name() + "'",
+                    List.of(new TemplateProblem(
+                            "heightMm",
+                            "the label's bitmap would be " + template.rasterBytes() + " bytes; at most "
+                                    + TemplateLimits.MAX_RASTER_BYTES)));
         }
         this.regular = LabelFonts.awtFont(false);
         this.bold = LabelFonts.awtFont(true);
@@ -101,8 +104,14 @@ public final class ZplLabelWriter implements LabelWriter {
         LabelLayout.Placed p = layout.layout(item, qr, 0, 0, width, height, 0, MAX_MAGNIFICATION);
         StringBuilder z = new StringBuilder(4096);
         z.append("^XA^CI28^PW").append(width).append("^LL").append(height).append("^LH0,0\n");
-        z.append("^FO").append(p.qrLeft()).append(',').append(p.qrTop())
-                .append("^BQN,2,").append(p.moduleDots()).append(',').append(options.errorCorrection().name())
+        z.append("^FO")
+                .append(p.qrLeft())
+                .append(',')
+                .append(p.qrTop())
+                .append("^BQN,2,")
+                .append(p.moduleDots())
+                .append(',')
+                .append(options.errorCorrection().name())
                 .append('\n');
         appendQrField(z, item.qrPayload(), options.errorCorrection().name().charAt(0));
         int gfLeft = (int) Math.floor(p.textLeft());
@@ -147,7 +156,12 @@ public final class ZplLabelWriter implements LabelWriter {
 
     /** {@code ^GFA,total,total,bytesPerRow,HEX}: 1 bits are black. */
     static void appendGraphic(StringBuilder z, byte[] bits, int bytesPerRow) {
-        z.append("^GFA,").append(bits.length).append(',').append(bits.length).append(',').append(bytesPerRow)
+        z.append("^GFA,")
+                .append(bits.length)
+                .append(',')
+                .append(bits.length)
+                .append(',')
+                .append(bytesPerRow)
                 .append(',');
         char[] hex = "0123456789ABCDEF".toCharArray();
         for (byte b : bits) {

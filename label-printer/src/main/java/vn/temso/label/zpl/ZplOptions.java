@@ -1,10 +1,9 @@
 package vn.temso.label.zpl;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Objects;
 import vn.temso.label.LabelProgress;
 import vn.temso.label.layout.QrSymbol;
-
-import java.util.Objects;
 
 /**
  * How to print ZPL.

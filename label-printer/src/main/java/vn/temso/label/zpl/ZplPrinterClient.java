@@ -48,8 +48,8 @@ public final class ZplPrinterClient {
         if (colon > 0 && hostAndPort.indexOf(':') == colon) {
             try {
                 int port = Integer.parseInt(hostAndPort.substring(colon + 1));
-                return new ZplPrinterClient(hostAndPort.substring(0, colon), port, Duration.ofSeconds(5),
-                        Duration.ofSeconds(30));
+                return new ZplPrinterClient(
+                        hostAndPort.substring(0, colon), port, Duration.ofSeconds(5), Duration.ofSeconds(30));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("printer must be host or host:port, not " + hostAndPort);
             }
@@ -66,7 +66,8 @@ public final class ZplPrinterClient {
 
     /** Sends a ZPL file. */
     public void send(Path zplFile) throws IOException {
-        try (OutputStream out = open(); InputStream in = Files.newInputStream(zplFile)) {
+        try (OutputStream out = open();
+                InputStream in = Files.newInputStream(zplFile)) {
             in.transferTo(out);
         }
     }
@@ -85,8 +86,10 @@ public final class ZplPrinterClient {
             socket.setTcpNoDelay(false);
         } catch (IOException e) {
             socket.close();
-            throw new IOException("cannot reach printer " + host + ":" + port + " within "
-                    + connectTimeout.toMillis() + " ms: " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot reach printer " + host + ":" + port + " within " + connectTimeout.toMillis() + " ms: "
+                            + e.getMessage(),
+                    e);
         }
         LOG.fine(() -> "connected to printer " + host + ":" + port);
         return new TimedOutput(socket, writeTimeout.toMillis());
@@ -136,13 +139,16 @@ public final class ZplPrinterClient {
         }
 
         private void guarded(IoAction action) throws IOException {
-            var timer = watchdog.schedule(() -> {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing is the point; nothing else to do
-                }
-            }, timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+            var timer = watchdog.schedule(
+                    () -> {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // closing is the point; nothing else to do
+                        }
+                    },
+                    timeoutMs,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             try {
                 action.run();
             } catch (IOException e) {

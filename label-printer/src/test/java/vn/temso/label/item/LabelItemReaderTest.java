@@ -1,6 +1,9 @@
 package vn.temso.label.item;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,11 +11,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class LabelItemReaderTest {
 
@@ -43,22 +42,31 @@ class LabelItemReaderTest {
 
     @Test
     void shouldNameTheLineAndFieldOfABadRow() {
-        String m = assertThrows(InvalidLabelItemException.class, () -> csv(HEADER
-                + "https://t.vn/1,Dừa,L1,VN-1,2026-03-01,,2 kg,HTX,\n"
-                + "https://t.vn/2,Gạo,L2,VN-2,2026-13-01,,5 kg,HTX,\n")).getMessage();
+        String m = assertThrows(
+                        InvalidLabelItemException.class,
+                        () -> csv(HEADER
+                                + "https://t.vn/1,Dừa,L1,VN-1,2026-03-01,,2 kg,HTX,\n"
+                                + "https://t.vn/2,Gạo,L2,VN-2,2026-13-01,,5 kg,HTX,\n"))
+                .getMessage();
         assertEquals("items.csv line 3: harvestDate '2026-13-01' is not a date (expected yyyy-MM-dd)", m);
-        m = assertThrows(InvalidLabelItemException.class, () -> csv(HEADER
-                + "https://t.vn/1,,L1,VN-1,2026-03-01,,2 kg,HTX,2\n")).getMessage();
+        m = assertThrows(
+                        InvalidLabelItemException.class,
+                        () -> csv(HEADER + "https://t.vn/1,,L1,VN-1,2026-03-01,,2 kg,HTX,2\n"))
+                .getMessage();
         assertTrue(m.contains("line 2") && m.contains("productName is required"), m);
-        m = assertThrows(InvalidLabelItemException.class, () -> csv(HEADER
-                + "https://t.vn/1,Dừa,L1,VN-1,2026-03-01,,2 kg,HTX,2\n")).getMessage();
+        m = assertThrows(
+                        InvalidLabelItemException.class,
+                        () -> csv(HEADER + "https://t.vn/1,Dừa,L1,VN-1,2026-03-01,,2 kg,HTX,2\n"))
+                .getMessage();
         assertTrue(m.contains("ocopStars must be 0 (none) or 3 to 5, not 2"), m);
     }
 
     @Test
     void shouldRejectAHeaderWithMissingOrUnknownColumns() {
-        String m = assertThrows(InvalidLabelItemException.class,
-                () -> csv("qrPayload,productName,lot,zone,harvestDate,netQuantity,cooperativeName\n")).getMessage();
+        String m = assertThrows(
+                        InvalidLabelItemException.class,
+                        () -> csv("qrPayload,productName,lot,zone,harvestDate,netQuantity,cooperativeName\n"))
+                .getMessage();
         assertTrue(m.contains("missing column(s) zoneCode") && m.contains("unknown column(s) zone"), m);
     }
 

@@ -1,25 +1,23 @@
 package vn.temso.label.layout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import org.junit.jupiter.api.Test;
-import vn.temso.label.Fixtures;
-
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import vn.temso.label.Fixtures;
 
 class QrMasksTest {
 
-    private static final String URL_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final String URL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     /** ZXing's own encoding, mask chosen by its Encoder. */
     private static QRCode zxing(String payload, ErrorCorrectionLevel level) throws WriterException {
@@ -43,11 +41,15 @@ class QrMasksTest {
         }
         mask0.put(EncodeHintType.QR_MASK_PATTERN, 0);
         QRCode base = Encoder.encode(payload, level, mask0);
-        assertEquals(expected.getMaskPattern(),
-                QrMasks.choose(base.getMatrix(), symbol.version(), level).mask(), "mask of " + payload + " at " + level);
+        assertEquals(
+                expected.getMaskPattern(),
+                QrMasks.choose(base.getMatrix(), symbol.version(), level).mask(),
+                "mask of " + payload + " at " + level);
         for (int y = 0; y < m.getHeight(); y++) {
             for (int x = 0; x < m.getWidth(); x++) {
-                assertEquals(m.get(x, y) == 1, symbol.isDark(x, y),
+                assertEquals(
+                        m.get(x, y) == 1,
+                        symbol.isDark(x, y),
                         "module " + x + "," + y + " of " + payload + " at " + level);
             }
         }

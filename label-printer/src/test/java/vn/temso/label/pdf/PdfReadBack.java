@@ -2,14 +2,24 @@ package vn.temso.label.pdf;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
@@ -22,17 +32,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
 import vn.temso.label.template.SheetTemplate;
-
-import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.Closeable;
-import java.io.IOException;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /** Reads a label PDF back with PDFBox: text per label box, glyph and rectangle positions, QR payloads. */
 final class PdfReadBack implements Closeable {
@@ -54,8 +53,11 @@ final class PdfReadBack implements Closeable {
 
     /** Label box on its page, in points from the top-left (PDFBox's text-area convention). */
     Rectangle2D box(int position) {
-        return new Rectangle2D.Double(template.labelLeftMm(position) * MM, template.labelTopMm(position) * MM,
-                template.labelWidthMm() * MM, template.labelHeightMm() * MM);
+        return new Rectangle2D.Double(
+                template.labelLeftMm(position) * MM,
+                template.labelTopMm(position) * MM,
+                template.labelWidthMm() * MM,
+                template.labelHeightMm() * MM);
     }
 
     /** Text of every label box of a page, NFC, whitespace collapsed to single spaces. */
@@ -74,7 +76,9 @@ final class PdfReadBack implements Closeable {
     }
 
     static String clean(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+        return Normalizer.normalize(s, Normalizer.Form.NFC)
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /** Every glyph of a page. */
@@ -113,20 +117,16 @@ final class PdfReadBack implements Closeable {
             }
 
             @Override
-            public void clip(int windingRule) {
-            }
+            public void clip(int windingRule) {}
 
             @Override
-            public void moveTo(float x, float y) {
-            }
+            public void moveTo(float x, float y) {}
 
             @Override
-            public void lineTo(float x, float y) {
-            }
+            public void lineTo(float x, float y) {}
 
             @Override
-            public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-            }
+            public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
 
             @Override
             public Point2D getCurrentPoint() {
@@ -134,28 +134,22 @@ final class PdfReadBack implements Closeable {
             }
 
             @Override
-            public void closePath() {
-            }
+            public void closePath() {}
 
             @Override
-            public void endPath() {
-            }
+            public void endPath() {}
 
             @Override
-            public void strokePath() {
-            }
+            public void strokePath() {}
 
             @Override
-            public void fillPath(int windingRule) {
-            }
+            public void fillPath(int windingRule) {}
 
             @Override
-            public void fillAndStrokePath(int windingRule) {
-            }
+            public void fillAndStrokePath(int windingRule) {}
 
             @Override
-            public void shadingFill(COSName shadingName) {
-            }
+            public void shadingFill(COSName shadingName) {}
 
             void run() throws IOException {
                 processPage(p);
@@ -181,8 +175,8 @@ final class PdfReadBack implements Closeable {
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         try {
-            Result r = new QRCodeReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(crop))), hints);
+            Result r = new QRCodeReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(crop))), hints);
             return r.getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
             return null;

@@ -1,5 +1,25 @@
 package vn.temso.label.pdf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,27 +33,6 @@ import vn.temso.label.item.LabelItem;
 import vn.temso.label.layout.LabelText;
 import vn.temso.label.template.SheetTemplate;
 import vn.temso.label.template.Templates;
-
-import javax.imageio.ImageIO;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PdfSheetWriterTest {
 
@@ -67,8 +66,9 @@ class PdfSheetWriterTest {
                     LabelItem item = items.get(index);
                     String text = texts.get(pos);
                     for (String expected : expectedTexts(item)) {
-                        assertTrue(text.contains(expected), "label " + index + " should show '" + expected
-                                + "' but reads '" + text + "'");
+                        assertTrue(
+                                text.contains(expected),
+                                "label " + index + " should show '" + expected + "' but reads '" + text + "'");
                     }
                     assertEquals(item.qrPayload(), PdfReadBack.decode(image, box, 300), "QR of label " + index);
                 }
@@ -77,9 +77,13 @@ class PdfSheetWriterTest {
     }
 
     static List<String> expectedTexts(LabelItem item) {
-        List<String> expected = new ArrayList<>(List.of(item.productName(), item.cooperativeName(),
-                "Lô: " + item.lot(), "Vùng trồng: " + item.zoneCode(),
-                "Thu hoạch: " + LabelText.DATE.format(item.harvestDate()), "KL tịnh: " + item.netQuantity()));
+        List<String> expected = new ArrayList<>(List.of(
+                item.productName(),
+                item.cooperativeName(),
+                "Lô: " + item.lot(),
+                "Vùng trồng: " + item.zoneCode(),
+                "Thu hoạch: " + LabelText.DATE.format(item.harvestDate()),
+                "KL tịnh: " + item.netQuantity()));
         item.expiryDate().ifPresent(e -> expected.add("HSD: " + LabelText.DATE.format(e)));
         if (item.ocopStars() > 0) {
             expected.add("★".repeat(item.ocopStars()) + " OCOP");
@@ -92,7 +96,8 @@ class PdfSheetWriterTest {
         List<LabelItem> items = List.of(Fixtures.item(0), Fixtures.withName(Fixtures.item(1), "Dừa sáp Cầu Kè"));
         try (PdfReadBack pdf = new PdfReadBack(pdf(SHEET, PdfOptions.defaults(), items), SHEET)) {
             List<String> texts = pdf.labelTexts(0);
-            assertTrue(texts.get(0).startsWith("Gạo thơm ST25 Hợp tác xã Tân Trụ Xanh Hợp tác xã Tân Trụ Xanh"),
+            assertTrue(
+                    texts.get(0).startsWith("Gạo thơm ST25 Hợp tác xã Tân Trụ Xanh Hợp tác xã Tân Trụ Xanh"),
                     texts.get(0));
             assertTrue(texts.get(1).startsWith("Dừa sáp Cầu Kè HTX Nông nghiệp Cầu Kè"), texts.get(1));
         }
@@ -106,8 +111,12 @@ class PdfSheetWriterTest {
     @MethodSource("presets")
     void shouldKeepEveryGlyphAndQrRectangleInsideItsOwnLabel(SheetTemplate template) throws IOException {
         List<LabelItem> items = new ArrayList<>(Fixtures.items(template.labelsPerSheet()));
-        items.set(1, Fixtures.withName(items.get(1), "Bưởi da xanh Bến Tre loại đặc biệt tuyển chọn xuất khẩu "
-                + "Hợp tác xã Dịch vụ Nông nghiệp Chợ Lách tỉnh Bến Tre"));
+        items.set(
+                1,
+                Fixtures.withName(
+                        items.get(1),
+                        "Bưởi da xanh Bến Tre loại đặc biệt tuyển chọn xuất khẩu "
+                                + "Hợp tác xã Dịch vụ Nông nghiệp Chợ Lách tỉnh Bến Tre"));
         items.set(2, Fixtures.withName(items.get(2), "Siêuuuuuuuuuuuuuuuuuuuuuuuuuuuuuudàiiiiiiiiiiiiiiiiiiiiiiii"));
         try (PdfReadBack pdf = new PdfReadBack(pdf(template, PdfOptions.defaults(), items), template)) {
             assertEquals(1, pdf.pages());
@@ -117,10 +126,11 @@ class PdfSheetWriterTest {
                 int label = labelAt(pdf, g.getXDirAdj() + g.getWidthDirAdj() / 2, g.getYDirAdj() - 1);
                 assertTrue(label >= 0, "glyph '" + g.getUnicode() + "' outside every label");
                 Rectangle2D box = pdf.box(label);
-                assertTrue(g.getXDirAdj() >= box.getMinX() - SLACK
-                        && g.getXDirAdj() + g.getWidthDirAdj() <= box.getMaxX() + SLACK
-                        && g.getYDirAdj() - g.getHeightDir() >= box.getMinY() - SLACK
-                        && g.getYDirAdj() <= box.getMaxY() + SLACK,
+                assertTrue(
+                        g.getXDirAdj() >= box.getMinX() - SLACK
+                                && g.getXDirAdj() + g.getWidthDirAdj() <= box.getMaxX() + SLACK
+                                && g.getYDirAdj() - g.getHeightDir() >= box.getMinY() - SLACK
+                                && g.getYDirAdj() <= box.getMaxY() + SLACK,
                         "glyph '" + g.getUnicode() + "' of label " + label + " overflows its box " + box + ": x="
                                 + g.getXDirAdj() + " w=" + g.getWidthDirAdj() + " baseline=" + g.getYDirAdj());
             }
@@ -154,18 +164,30 @@ class PdfSheetWriterTest {
             assertTrue(text.startsWith(longName), "whole name kept, wrapped: " + text);
             List<TextPosition> glyphs = pdf.glyphs(0);
             Rectangle2D box = pdf.box(1);
-            double shortNameSize = glyphs.stream().filter(g -> pdf.box(0).contains(g.getXDirAdj(), g.getYDirAdj() - 1))
-                    .mapToDouble(TextPosition::getFontSizeInPt).max().orElseThrow();
-            List<TextPosition> mine = glyphs.stream().filter(g -> box.contains(g.getXDirAdj(), g.getYDirAdj() - 1))
+            double shortNameSize = glyphs.stream()
+                    .filter(g -> pdf.box(0).contains(g.getXDirAdj(), g.getYDirAdj() - 1))
+                    .mapToDouble(TextPosition::getFontSizeInPt)
+                    .max()
+                    .orElseThrow();
+            List<TextPosition> mine = glyphs.stream()
+                    .filter(g -> box.contains(g.getXDirAdj(), g.getYDirAdj() - 1))
                     .toList();
-            double longNameSize = mine.stream().mapToDouble(TextPosition::getFontSizeInPt).max().orElseThrow();
+            double longNameSize = mine.stream()
+                    .mapToDouble(TextPosition::getFontSizeInPt)
+                    .max()
+                    .orElseThrow();
             assertTrue(longNameSize < shortNameSize, "long name shrinks: " + longNameSize + " < " + shortNameSize);
-            long nameLines = mine.stream().filter(g -> g.getFontSizeInPt() == longNameSize)
-                    .mapToDouble(TextPosition::getYDirAdj).distinct().count();
+            long nameLines = mine.stream()
+                    .filter(g -> g.getFontSizeInPt() == longNameSize)
+                    .mapToDouble(TextPosition::getYDirAdj)
+                    .distinct()
+                    .count();
             assertTrue(nameLines >= 3, "long name wraps over several lines: " + nameLines);
             for (TextPosition g : mine) {
-                assertTrue(g.getXDirAdj() + g.getWidthDirAdj() <= box.getMaxX() + SLACK
-                        && g.getYDirAdj() <= box.getMaxY() + SLACK, "glyph overflows: " + g);
+                assertTrue(
+                        g.getXDirAdj() + g.getWidthDirAdj() <= box.getMaxX() + SLACK
+                                && g.getYDirAdj() <= box.getMaxY() + SLACK,
+                        "glyph overflows: " + g);
             }
         }
     }
@@ -178,8 +200,8 @@ class PdfSheetWriterTest {
             assertEquals(2, pdf.pages());
             String all = String.join(" ", pdf.labelTexts(0));
             assertTrue(all.contains("#1") && all.contains("#21"), all);
-            assertTrue(all.contains("avery-l7160") && all.contains("63.5 x 38.1 mm") && all.contains("pitch 66.04"),
-                    all);
+            assertTrue(
+                    all.contains("avery-l7160") && all.contains("63.5 x 38.1 mm") && all.contains("pitch 66.04"), all);
             assertTrue(pdf.labelTexts(1).get(0).contains(Fixtures.item(0).productName()));
         }
         ByteArrayOutputStream only = new ByteArrayOutputStream();
@@ -193,7 +215,8 @@ class PdfSheetWriterTest {
         List<long[]> calls = new ArrayList<>();
         PdfOptions options = PdfOptions.defaults().withProgress((done, total) -> calls.add(new long[] {done, total}));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintSummary s = new PdfSheetWriter(SHEET, options).write(Fixtures.items(50).iterator(), 50, out);
+        PrintSummary s =
+                new PdfSheetWriter(SHEET, options).write(Fixtures.items(50).iterator(), 50, out);
         assertEquals(new PrintSummary(50, 3, out.size()), s);
         assertEquals(List.of(24L, 48L, 50L), calls.stream().map(c -> c[0]).toList());
         assertTrue(calls.stream().allMatch(c -> c[1] == 50));
@@ -201,10 +224,12 @@ class PdfSheetWriterTest {
 
     @Test
     void shouldRejectStartPositionPastTheSheetAndEmptyInput() {
-        LabelPrinterException e = assertThrows(LabelPrinterException.class,
+        LabelPrinterException e = assertThrows(
+                LabelPrinterException.class,
                 () -> new PdfSheetWriter(SHEET, PdfOptions.defaults().withStartPosition(25)));
         assertTrue(e.getMessage().contains("24 labels per sheet"), e.getMessage());
-        assertThrows(InvalidLabelItemException.class,
+        assertThrows(
+                InvalidLabelItemException.class,
                 () -> new PdfSheetWriter(SHEET, PdfOptions.defaults()).write(List.of(), new ByteArrayOutputStream()));
     }
 
@@ -231,11 +256,15 @@ class PdfSheetWriterTest {
             ImageIO.write(pdf.render(0, 300), "png", png.toFile());
             // stderr discarded: zbarimg complains there about a missing D-Bus, which is noise here
             Process p = new ProcessBuilder("zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", png.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             Set<String> read = new HashSet<>(out.lines().toList());
-            List<String> missed = items.stream().map(LabelItem::qrPayload).filter(u -> !read.contains(u)).toList();
+            List<String> missed = items.stream()
+                    .map(LabelItem::qrPayload)
+                    .filter(u -> !read.contains(u))
+                    .toList();
             assertEquals(List.of(), missed, "zbar reads every QR of the page");
             assertEquals(items.size(), read.size(), "and nothing else: " + read);
         }
@@ -243,7 +272,9 @@ class PdfSheetWriterTest {
 
     private static boolean zbarInstalled() {
         try {
-            Process p = new ProcessBuilder("zbarimg", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("zbarimg", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

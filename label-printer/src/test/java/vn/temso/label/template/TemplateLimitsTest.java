@@ -1,15 +1,14 @@
 package vn.temso.label.template;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, finding 1: templates beyond real sheets and printers are refused when they are made, each problem naming
@@ -57,8 +56,9 @@ class TemplateLimitsTest {
     @Test
     void shouldNeverOverflowColumnsTimesRows() {
         // 65,536 x 65,536 = 2^32 was 0 in int arithmetic: such a sheet was accepted with 0 labels per sheet
-        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> new SheetTemplate("o", 210,
-                297, 0.001, 0.001, 0, 65_536, 65_536, 0, 0, 0.001, 0.001));
+        InvalidTemplateException e = assertThrows(
+                InvalidTemplateException.class,
+                () -> new SheetTemplate("o", 210, 297, 0.001, 0.001, 0, 65_536, 65_536, 0, 0, 0.001, 0.001));
         assertTrue(fields(e).containsAll(List.of("columns", "rows")), e.getMessage());
         e = sheetError("""
                 {"labelWidthMm": 60, "labelHeightMm": 30, "columns": 10000000000, "rows": 1, "leftMarginMm": 0,
@@ -130,9 +130,14 @@ class TemplateLimitsTest {
     @Test
     void shouldRefuseThermalLabelsNoZebraClassPrinterTakes() throws IOException {
         // the saved 1500 x 1500 mm template printed as ZPL at 600 dpi: 35,433 x 35,433 dots, 157 MB of bitmap
-        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> Templates.thermalFromJson(
-                new ByteArrayInputStream("{\"name\": \"huge\", \"widthMm\": 1500, \"heightMm\": 1500, \"dpi\": 600}"
-                        .getBytes(StandardCharsets.UTF_8)), "huge.json", 0));
+        InvalidTemplateException e = assertThrows(
+                InvalidTemplateException.class,
+                () -> Templates.thermalFromJson(
+                        new ByteArrayInputStream(
+                                "{\"name\": \"huge\", \"widthMm\": 1500, \"heightMm\": 1500, \"dpi\": 600}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        "huge.json",
+                        0));
         assertEquals(List.of("widthMm", "heightMm"), fields(e), e.getMessage());
         e = assertThrows(InvalidTemplateException.class, () -> new ThermalTemplate("w", 169, 50, 203));
         assertEquals(List.of("widthMm"), fields(e));

@@ -1,15 +1,14 @@
 package vn.temso.label.template;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
 
@@ -45,8 +44,10 @@ class TemplatesTest {
         String m = error("""
                 {"labelWidthMm": 70, "labelHeightMm": 37, "columns": 3, "rows": 8, "leftMarginMm": 5, "topMarginMm": 0}
                 """);
-        assertTrue(m.contains("labels do not fit across the page: 3 columns need 215 mm")
-                && m.contains("the page is 210 mm wide"), m);
+        assertTrue(
+                m.contains("labels do not fit across the page: 3 columns need 215 mm")
+                        && m.contains("the page is 210 mm wide"),
+                m);
         m = error("""
                 {"labelWidthMm": 70, "labelHeightMm": 37, "columns": 3, "rows": 9, "leftMarginMm": 0, "topMarginMm": 0}
                 """);
@@ -58,8 +59,11 @@ class TemplatesTest {
         String m = error("""
                 {"labelWidthMm": -1, "labelHeightMm": 0, "columns": 0, "rows": 2, "leftMarginMm": 0, "topMarginMm": 0}
                 """);
-        assertTrue(m.contains("labelWidthMm must be a positive number") && m.contains("labelHeightMm must be a positive")
-                && m.contains("columns must be 1 to 500, not 0"), m);
+        assertTrue(
+                m.contains("labelWidthMm must be a positive number")
+                        && m.contains("labelHeightMm must be a positive")
+                        && m.contains("columns must be 1 to 500, not 0"),
+                m);
         m = error("""
                 {"labelWidthMm": 50, "columns": 2, "rows": 2, "leftMarginMm": 0}
                 """);
@@ -83,14 +87,18 @@ class TemplatesTest {
 
     @Test
     void shouldNameThePresetsWhenTheTemplateIsUnknown() {
-        String m = assertThrows(InvalidTemplateException.class, () -> Templates.sheet("3x9")).getMessage();
+        String m = assertThrows(InvalidTemplateException.class, () -> Templates.sheet("3x9"))
+                .getMessage();
         assertTrue(m.contains("unknown sheet template '3x9'") && m.contains("avery-l7163"), m);
     }
 
     @Test
     void shouldValidateThermalTemplates() throws IOException {
-        ThermalTemplate t = Templates.thermalFromJson(new ByteArrayInputStream(
-                "{\"widthMm\": 50, \"heightMm\": 30, \"dpi\": 300}".getBytes(StandardCharsets.UTF_8)), "r.json", 0);
+        ThermalTemplate t = Templates.thermalFromJson(
+                new ByteArrayInputStream(
+                        "{\"widthMm\": 50, \"heightMm\": 30, \"dpi\": 300}".getBytes(StandardCharsets.UTF_8)),
+                "r.json",
+                0);
         assertEquals(590, t.widthDots());
         assertEquals(354, t.heightDots());
         String m = assertThrows(InvalidTemplateException.class, () -> new ThermalTemplate("x", 50, 30, 150))

@@ -1,14 +1,8 @@
 package vn.temso.label.zpl;
 
-import org.junit.jupiter.api.Test;
-import vn.temso.label.Fixtures;
-import vn.temso.label.PrintSummary;
-import vn.temso.label.item.LabelItem;
-import vn.temso.label.template.InvalidTemplateException;
-import vn.temso.label.template.TemplateLimits;
-import vn.temso.label.template.TemplateProblem;
-import vn.temso.label.template.Templates;
-import vn.temso.label.template.ThermalTemplate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import vn.temso.label.Fixtures;
+import vn.temso.label.PrintSummary;
+import vn.temso.label.item.LabelItem;
+import vn.temso.label.template.InvalidTemplateException;
+import vn.temso.label.template.TemplateLimits;
+import vn.temso.label.template.TemplateProblem;
+import vn.temso.label.template.Templates;
+import vn.temso.label.template.ThermalTemplate;
 
 class ZplLabelWriterTest {
 
@@ -94,7 +93,8 @@ class ZplLabelWriterTest {
         assertEquals(0, total % bytesPerRow, "whole rows");
         int width = bytesPerRow * 8;
         int height = total / bytesPerRow;
-        assertTrue(x + width <= t.widthDots() && y + height <= t.heightDots(),
+        assertTrue(
+                x + width <= t.widthDots() && y + height <= t.heightDots(),
                 "graphic " + width + "x" + height + " at " + x + "," + y + " inside the label");
         int qrLeft = Integer.parseInt(bq.group(1));
         assertTrue(x > qrLeft, "text right of the QR");
@@ -134,8 +134,8 @@ class ZplLabelWriterTest {
     /** Issue 12: the largest label the limits allow is written, its text bitmap within the bound. */
     @Test
     void shouldWriteTheLargestLabelTheLimitsAllow() throws IOException {
-        ThermalTemplate biggest = new ThermalTemplate("max", TemplateLimits.MAX_THERMAL_WIDTH_MM,
-                TemplateLimits.MAX_THERMAL_LENGTH_MM, 203);
+        ThermalTemplate biggest = new ThermalTemplate(
+                "max", TemplateLimits.MAX_THERMAL_WIDTH_MM, TemplateLimits.MAX_THERMAL_LENGTH_MM, 203);
         String zpl = zpl(biggest, Fixtures.items(1));
         Matcher gf = GF.matcher(zpl);
         assertTrue(gf.find(), zpl.substring(0, 200));
@@ -150,10 +150,17 @@ class ZplLabelWriterTest {
      */
     @Test
     void shouldRefuseALabelWhoseBitmapNoPrinterTakes() {
-        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> new ZplLabelWriter(
-                Templates.thermalFromJson(new java.io.ByteArrayInputStream(
-                        "{\"widthMm\": 1500, \"heightMm\": 1500, \"dpi\": 600}".getBytes(StandardCharsets.UTF_8)),
-                        "huge.json", 0), ZplOptions.defaults()));
-        assertEquals(List.of("widthMm", "heightMm"), e.problems().stream().map(TemplateProblem::field).toList());
+        InvalidTemplateException e = assertThrows(
+                InvalidTemplateException.class,
+                () -> new ZplLabelWriter(
+                        Templates.thermalFromJson(
+                                new java.io.ByteArrayInputStream("{\"widthMm\": 1500, \"heightMm\": 1500, \"dpi\": 600}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                                "huge.json",
+                                0),
+                        ZplOptions.defaults()));
+        assertEquals(
+                List.of("widthMm", "heightMm"),
+                e.problems().stream().map(TemplateProblem::field).toList());
     }
 }

@@ -1,8 +1,8 @@
 package vn.temso.label.zpl;
 
-import org.junit.jupiter.api.Test;
-import vn.temso.label.Fixtures;
-import vn.temso.label.template.ThermalTemplate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import vn.temso.label.Fixtures;
+import vn.temso.label.template.ThermalTemplate;
 
 class ZplPrinterClientTest {
 
@@ -25,14 +24,15 @@ class ZplPrinterClientTest {
     void shouldStreamAJobToARawPrinterPort() throws Exception {
         try (ServerSocket printer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = printer.accept(); InputStream in = s.getInputStream()) {
+                try (Socket s = printer.accept();
+                        InputStream in = s.getInputStream()) {
                     return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            ZplPrinterClient client = new ZplPrinterClient("127.0.0.1", printer.getLocalPort(),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5));
+            ZplPrinterClient client = new ZplPrinterClient(
+                    "127.0.0.1", printer.getLocalPort(), Duration.ofSeconds(2), Duration.ofSeconds(5));
             ZplLabelWriter writer = new ZplLabelWriter(new ThermalTemplate("r", 50, 30, 203), ZplOptions.defaults());
             try (OutputStream out = client.open()) {
                 writer.write(Fixtures.items(3), out);

@@ -22,10 +22,10 @@ public final class VerifyStampCli {
     public static final int NOT_GENUINE = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: java -jar stamp-codec-cli.jar --jwks jwks.json [--base-url https://host] URL";
+    private static final String USAGE =
+            "usage: java -jar stamp-codec-cli.jar --jwks jwks.json [--base-url https://host] URL";
 
-    private VerifyStampCli() {
-    }
+    private VerifyStampCli() {}
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -58,7 +58,8 @@ public final class Jwks implements KeyLookup {
         }
         List<StampKey> keys = new ArrayList<>();
         for (JsonNode jwk : root.get("keys")) {
-            if (!"OKP".equals(jwk.path("kty").asText()) || !"Ed25519".equals(jwk.path("crv").asText())
+            if (!"OKP".equals(jwk.path("kty").asText())
+                    || !"Ed25519".equals(jwk.path("crv").asText())
                     || jwk.has("use") && !"sig".equals(jwk.path("use").asText())
                     || jwk.has("alg") && !"EdDSA".equals(jwk.path("alg").asText())) {
                 continue;
@@ -155,7 +156,8 @@ public final class Jwks implements KeyLookup {
         } catch (IllegalArgumentException e) {
             throw new InvalidJwksException("JWK \"x\" is not base64url");
         }
-        if (key.length != SigningKeys.PUBLIC_KEY_LENGTH || !B64.encodeToString(key).equals(x)) {
+        if (key.length != SigningKeys.PUBLIC_KEY_LENGTH
+                || !B64.encodeToString(key).equals(x)) {
             throw new InvalidJwksException("JWK \"x\" must be 32 bytes in unpadded base64url");
         }
         return key;

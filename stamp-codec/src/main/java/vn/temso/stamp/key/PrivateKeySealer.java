@@ -63,8 +63,10 @@ public final class PrivateKeySealer {
         byte[] seed = key.seed();
         byte[] aesKey = derive(salt);
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, aesKey, nonce, key.kid()).doFinal(seed);
-            return FORMAT + "." + B64.encodeToString(salt) + "." + B64.encodeToString(nonce) + "." + B64.encodeToString(sealed);
+            byte[] sealed =
+                    cipher(Cipher.ENCRYPT_MODE, aesKey, nonce, key.kid()).doFinal(seed);
+            return FORMAT + "." + B64.encodeToString(salt) + "." + B64.encodeToString(nonce) + "."
+                    + B64.encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
         } finally {
@@ -108,8 +110,8 @@ public final class PrivateKeySealer {
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // no cause attached: the cipher's exception says nothing useful and must not leak anything either
-            throw new SealedKeyException("cannot open sealed key for kid " + kid
-                    + ": wrong secret, wrong kid or altered data");
+            throw new SealedKeyException(
+                    "cannot open sealed key for kid " + kid + ": wrong secret, wrong kid or altered data");
         } finally {
             Arrays.fill(aesKey, (byte) 0);
             if (seed != null) {

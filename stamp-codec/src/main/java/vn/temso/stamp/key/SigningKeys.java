@@ -18,8 +18,7 @@ public final class SigningKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     /** A new random key pair. */
     public static SigningKey generate() {

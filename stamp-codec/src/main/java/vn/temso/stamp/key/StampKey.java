@@ -58,7 +58,9 @@ public final class StampKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StampKey other && kid.equals(other.kid) && Arrays.equals(publicKey, other.publicKey)
+        return o instanceof StampKey other
+                && kid.equals(other.kid)
+                && Arrays.equals(publicKey, other.publicKey)
                 && Objects.equals(revokedAt, other.revokedAt);
     }
 

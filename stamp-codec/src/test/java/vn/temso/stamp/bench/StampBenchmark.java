@@ -34,8 +34,7 @@ public final class StampBenchmark {
     @SuppressWarnings("PMD.UnusedPrivateField") // written so the JIT cannot drop the measured work
     private static volatile Object sink;
 
-    private StampBenchmark() {
-    }
+    private StampBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         SigningKey key = SigningKeys.generate();
@@ -53,53 +52,79 @@ public final class StampBenchmark {
         rawSigner.update(message, 0, message.length);
         byte[] rawSignature = rawSigner.generateSignature();
 
-        System.out.printf(Locale.ROOT, "stamp-codec benchmark: Java %s, %d CPUs, load average %.2f, message %d bytes, "
+        System.out.printf(
+                Locale.ROOT,
+                "stamp-codec benchmark: Java %s, %d CPUs, load average %.2f, message %d bytes, "
                         + "one thread, best of %d alternating %.1f s rounds%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), message.length, ROUNDS, ROUND_SECONDS);
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                message.length,
+                ROUNDS,
+                ROUND_SECONDS);
 
-        double[] sign = pair(i -> {
-            Ed25519Signer s = new Ed25519Signer();
-            s.init(true, rawPrivate);
-            s.update(message, 0, message.length);
-            sink = s.generateSignature();
-        }, i -> sink = signer.sign(BASE, GTIN, LOT, serials[i & 4095]));
+        double[] sign = pair(
+                i -> {
+                    Ed25519Signer s = new Ed25519Signer();
+                    s.init(true, rawPrivate);
+                    s.update(message, 0, message.length);
+                    sink = s.generateSignature();
+                },
+                i -> sink = signer.sign(BASE, GTIN, LOT, serials[i & 4095]));
         double rawSign = sign[0];
         double stampSign = sign[1];
-        System.out.printf(Locale.ROOT, "sign   raw BC Ed25519 %,9.0f/s | full stamp (checks+bytes+sign+URL) %,9.0f/s | ratio %.2f%n",
-                rawSign, stampSign, stampSign / rawSign);
+        System.out.printf(
+                Locale.ROOT,
+                "sign   raw BC Ed25519 %,9.0f/s | full stamp (checks+bytes+sign+URL) %,9.0f/s | ratio %.2f%n",
+                rawSign,
+                stampSign,
+                stampSign / rawSign);
 
         String[] urls = new String[1024];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = signer.sign(BASE, GTIN, LOT, serials[i]);
         }
         StampVerifier verifier = new StampVerifier(new Jwks(List.of(key.stampKey())));
-        double[] verify = pair(i -> {
-            Ed25519Signer v = new Ed25519Signer();
-            v.init(false, rawPublic);
-            v.update(message, 0, message.length);
-            sink = v.verifySignature(rawSignature);
-        }, i -> sink = verifier.verify(urls[i & 1023]).verdict());
+        double[] verify = pair(
+                i -> {
+                    Ed25519Signer v = new Ed25519Signer();
+                    v.init(false, rawPublic);
+                    v.update(message, 0, message.length);
+                    sink = v.verifySignature(rawSignature);
+                },
+                i -> sink = verifier.verify(urls[i & 1023]).verdict());
         double rawVerify = verify[0];
         double stampVerify = verify[1];
-        System.out.printf(Locale.ROOT, "verify raw BC Ed25519 %,9.0f/s | full stamp (parse+lookup+verify)    %,9.0f/s | ratio %.2f%n",
-                rawVerify, stampVerify, stampVerify / rawVerify);
+        System.out.printf(
+                Locale.ROOT,
+                "verify raw BC Ed25519 %,9.0f/s | full stamp (parse+lookup+verify)    %,9.0f/s | ratio %.2f%n",
+                rawVerify,
+                stampVerify,
+                stampVerify / rawVerify);
 
         KeyPairGenerator jdkGenerator = KeyPairGenerator.getInstance("Ed25519");
         KeyPair jdkKeys = jdkGenerator.generateKeyPair();
-        double jdkSign = pair(i -> {
-            try {
-                Signature s = Signature.getInstance("Ed25519");
-                s.initSign(jdkKeys.getPrivate());
-                s.update(message);
-                sink = s.sign();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }, i -> { })[0];
-        System.out.printf(Locale.ROOT, "sign   JDK SunEC Ed25519 %,6.0f/s | raw BC is %.1fx faster%n", jdkSign, rawSign / jdkSign);
+        double jdkSign = pair(
+                i -> {
+                    try {
+                        Signature s = Signature.getInstance("Ed25519");
+                        s.initSign(jdkKeys.getPrivate());
+                        s.update(message);
+                        sink = s.sign();
+                    } catch (java.security.GeneralSecurityException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                i -> {})[0];
+        System.out.printf(
+                Locale.ROOT,
+                "sign   JDK SunEC Ed25519 %,6.0f/s | raw BC is %.1fx faster%n",
+                jdkSign,
+                rawSign / jdkSign);
 
-        System.out.printf(Locale.ROOT, "load average at the end %.2f (other builds on this machine skew the figures)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "load average at the end %.2f (other builds on this machine skew the figures)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

@@ -16,10 +16,12 @@ import vn.temso.stamp.StampVectors;
 
 class VerifyStampCliTest {
 
-    private static final String GENUINE_URL = StampVectors.canonical().get("url").asText();
+    private static final String GENUINE_URL =
+            StampVectors.canonical().get("url").asText();
 
     @TempDir
     Path dir;
+
     private Path jwks;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -82,7 +84,9 @@ class VerifyStampCliTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return VerifyStampCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return VerifyStampCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -33,10 +33,14 @@ class JwksTest {
         assertEquals("sig", jwk.get("use").asText());
         assertEquals("EdDSA", jwk.get("alg").asText());
         assertEquals(active.kid(), jwk.get("kid").asText());
-        assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(active.publicKey()), jwk.get("x").asText());
+        assertEquals(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(active.publicKey()),
+                jwk.get("x").asText());
         assertFalse(jwk.has("d"));
         assertEquals(revoked.kid(), root.get("revoked").get(0).get("kid").asText());
-        assertEquals("2026-01-15T00:00:00Z", root.get("revoked").get(0).get("revokedAt").asText());
+        assertEquals(
+                "2026-01-15T00:00:00Z",
+                root.get("revoked").get(0).get("revokedAt").asText());
     }
 
     @Test
@@ -54,7 +58,9 @@ class JwksTest {
         String url = new StampSigner(key).sign("https://truyxuat.example.com", "00893850100125", "L1", "S1");
         String published = new Jwks(List.of(key.stampKey())).toJson();
         // nothing shared but two strings
-        assertEquals(Verdict.GENUINE, new StampVerifier(Jwks.parse(published)).verify(url).verdict());
+        assertEquals(
+                Verdict.GENUINE,
+                new StampVerifier(Jwks.parse(published)).verify(url).verdict());
     }
 
     @Test
@@ -76,14 +82,21 @@ class JwksTest {
         assertThrows(InvalidJwksException.class, () -> Jwks.parse("not json"));
         assertThrows(InvalidJwksException.class, () -> Jwks.parse("{}"));
         assertThrows(InvalidJwksException.class, () -> Jwks.parse("[]"));
-        assertThrows(InvalidJwksException.class,
+        assertThrows(
+                InvalidJwksException.class,
                 () -> Jwks.parse("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"a\",\"x\":\"AAAA\"}]}"));
-        assertThrows(InvalidJwksException.class,
-                () -> Jwks.parse("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}]}"));
-        assertThrows(InvalidJwksException.class, () -> Jwks.parse("{\"keys\":[],\"revoked\":[{\"kid\":\"a\",\"revokedAt\":\"yesterday\"}]}"));
-        InvalidJwksException duplicate = assertThrows(InvalidJwksException.class, () -> Jwks.parse(
-                "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"kPr\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}],"
-                        + "\"revoked\":[{\"kid\":\"kPr\",\"revokedAt\":\"2026-01-15T00:00:00Z\"}]}"));
+        assertThrows(
+                InvalidJwksException.class,
+                () -> Jwks.parse(
+                        "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}]}"));
+        assertThrows(
+                InvalidJwksException.class,
+                () -> Jwks.parse("{\"keys\":[],\"revoked\":[{\"kid\":\"a\",\"revokedAt\":\"yesterday\"}]}"));
+        InvalidJwksException duplicate = assertThrows(
+                InvalidJwksException.class,
+                () -> Jwks.parse(
+                        "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"kPr\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}],"
+                                + "\"revoked\":[{\"kid\":\"kPr\",\"revokedAt\":\"2026-01-15T00:00:00Z\"}]}"));
         assertTrue(duplicate.getMessage().contains("kPr"));
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PrivateKeySealerTest {
 
     private static final String SECRET = "q3Jm5cYJ0lq1o9d8mFzJmC0x2Lb9oVQ4kP7sW2uE6aA=";
-    private static final byte[] SEED = HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    private static final byte[] SEED =
+            HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
 
     private final PrivateKeySealer sealer = PrivateKeySealer.fromSecret(SECRET);
     private final SigningKey key = SigningKeys.fromSeed(SEED);
@@ -45,7 +46,8 @@ class PrivateKeySealerTest {
     @Test
     void shouldFailWithTheWrongSecret() {
         String sealed = sealer.seal(key);
-        SealedKeyException e = assertThrows(SealedKeyException.class,
+        SealedKeyException e = assertThrows(
+                SealedKeyException.class,
                 () -> PrivateKeySealer.fromSecret(SECRET.replace('q', 'r')).unseal(key.kid(), sealed));
         assertNoSecrets(e.getMessage());
         assertEquals(null, e.getCause());
@@ -75,8 +77,8 @@ class PrivateKeySealerTest {
         assertNoSecrets(sealer.toString());
         assertNoSecrets(key.toString());
         assertEquals("SigningKey[kid=kPr]", key.toString());
-        IllegalArgumentException shortSecret = assertThrows(IllegalArgumentException.class,
-                () -> PrivateKeySealer.fromSecret("tooShortSecret123"));
+        IllegalArgumentException shortSecret =
+                assertThrows(IllegalArgumentException.class, () -> PrivateKeySealer.fromSecret("tooShortSecret123"));
         assertFalse(shortSecret.getMessage().contains("tooShortSecret123"));
         assertThrows(IllegalArgumentException.class, () -> PrivateKeySealer.fromSecret(null));
     }

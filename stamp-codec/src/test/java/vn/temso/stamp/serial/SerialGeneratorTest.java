@@ -51,8 +51,10 @@ class SerialGeneratorTest {
         for (int p = 0; p < 20; p++) {
             for (int letter = 0; letter < 32; letter++) {
                 // expected 1,000, standard deviation ~31: 800..1,200 is more than 6 deviations either side
-                assertTrue(counts[p][letter] > 800 && counts[p][letter] < 1200,
-                        "position " + p + " letter " + SerialGenerator.ALPHABET.charAt(letter) + ": " + counts[p][letter]);
+                assertTrue(
+                        counts[p][letter] > 800 && counts[p][letter] < 1200,
+                        "position " + p + " letter " + SerialGenerator.ALPHABET.charAt(letter) + ": "
+                                + counts[p][letter]);
             }
         }
     }

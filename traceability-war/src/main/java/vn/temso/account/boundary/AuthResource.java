@@ -1,9 +1,9 @@
 package vn.temso.account.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -42,40 +41,62 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
-    public record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public record Credentials(
+            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 200) String password) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
         public Credentials(String username, String password) {
             this.username = username;
             this.password = password;
         }
-
     }
 
-    public record Session(String token, Instant expiresAt, UserView user) {
-    }
+    public record Session(String token, Instant expiresAt, UserView user) {}
 
-    public record PasswordChange(@NotBlank String oldPassword,
-                                 @NotBlank @Size(min = 10, max = 200, message = "use at least 10 characters") String newPassword) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public record PasswordChange(
+            @NotBlank String oldPassword,
+
+            @NotBlank @Size(min = 10, max = 200, message = "use at least 10 characters")
+            String newPassword) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
         public PasswordChange(String oldPassword, String newPassword) {
             this.oldPassword = oldPassword;
             this.newPassword = newPassword;
         }
-
     }
 
     @POST
     @Path("login")
-    @Operation(summary = "Sign in", description = "Returns a bearer token. Wrong usernames and wrong passwords get the"
-            + " same 401; repeated failures (per address and per username), too many failures from one address, or a"
-            + " server busy checking other sign-ins answer 429 with Retry-After.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "session", value = "{\"token\":\"q3X...\",\"expiresAt\":\"2026-11-22T16:00:00Z\",\"user\":{\"username\":\"tantru.quanly\",\"role\":\"COOP_MANAGER\"}}")))
+    @Operation(
+            summary = "Sign in",
+            description = "Returns a bearer token. Wrong usernames and wrong passwords get the"
+                    + " same 401; repeated failures (per address and per username), too many failures from one address, or a"
+                    + " server busy checking other sign-ins answer 429 with Retry-After.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "session",
+                                            value =
+                                                    "{\"token\":\"q3X...\",\"expiresAt\":\"2026-11-22T16:00:00Z\",\"user\":{\"username\":\"tantru.quanly\",\"role\":\"COOP_MANAGER\"}}")))
     @APIResponse(responseCode = "401", description = "Wrong username or password")
     @APIResponse(responseCode = "429", description = "Too many failures; wait Retry-After seconds")
-    public Session login(@RequestBody(content = @Content(examples = @ExampleObject(name = "credentials",
-            value = "{\"username\": \"tantru.quanly\", \"password\": \"demo-Tantru-2026\"}")))
-                         @Valid Credentials credentials) {
+    public Session login(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "credentials",
+                                                            value =
+                                                                    "{\"username\": \"tantru.quanly\", \"password\": \"demo-Tantru-2026\"}")))
+                    @Valid
+                    Credentials credentials) {
         var s = signIn.signIn(credentials.username(), credentials.password(), ClientAddress.of(request));
         return new Session(s.token(), s.expiresAt(), UserView.of(s.user()));
     }
@@ -98,8 +119,10 @@ public class AuthResource {
 
     @POST
     @Path("password")
-    @Operation(summary = "Change your own password; every session of yours ends",
-            description = "Needs the current password; wrong ones count like failed sign-ins and are throttled the same way.")
+    @Operation(
+            summary = "Change your own password; every session of yours ends",
+            description =
+                    "Needs the current password; wrong ones count like failed sign-ins and are throttled the same way.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "The current password is wrong (field oldPassword)")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords; wait Retry-After seconds")

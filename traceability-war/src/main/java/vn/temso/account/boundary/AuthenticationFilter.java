@@ -32,8 +32,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (token == null) {
             return;
         }
-        accounts.authenticate(token).ifPresentOrElse(current::set, () -> request.abortWith(ProblemBody.of(
-                new Problems.Unauthenticated("The session token is invalid or has expired; sign in again"))));
+        accounts.authenticate(token)
+                .ifPresentOrElse(
+                        current::set,
+                        () -> request.abortWith(ProblemBody.of(new Problems.Unauthenticated(
+                                "The session token is invalid or has expired; sign in again"))));
     }
 
     static String bearer(String header) {

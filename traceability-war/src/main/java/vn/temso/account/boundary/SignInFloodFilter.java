@@ -38,9 +38,12 @@ public class SignInFloodFilter extends HttpFilter {
                         .add("type", ProblemBody.BASE_TYPE + "too-many-requests")
                         .add("title", "Too many requests")
                         .add("status", 429)
-                        .add("detail", "Too many failed sign-ins from your address; try again in " + wait.getAsLong() + " s")
+                        .add(
+                                "detail",
+                                "Too many failed sign-ins from your address; try again in " + wait.getAsLong() + " s")
                         .add("instance", "urn:uuid:" + UUID.randomUUID())
-                        .build().toString();
+                        .build()
+                        .toString();
                 res.setStatus(429);
                 res.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
                 res.setContentType("application/problem+json");

@@ -6,13 +6,25 @@ import vn.temso.account.entity.UserAccount;
 import vn.temso.platform.security.Role;
 
 /** A user as the API shows it: never the password hash. */
-public record UserView(String id, String username, String displayName, Role role, String cooperativeId,
-                       String cooperativeName, Set<String> communes, boolean enabled) {
+public record UserView(
+        String id,
+        String username,
+        String displayName,
+        Role role,
+        String cooperativeId,
+        String cooperativeName,
+        Set<String> communes,
+        boolean enabled) {
 
     public static UserView of(UserAccount u) {
-        return new UserView(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(),
+        return new UserView(
+                u.getId(),
+                u.getUsername(),
+                u.getDisplayName(),
+                u.getRole(),
                 u.getCooperative() == null ? null : u.getCooperative().getId(),
                 u.getCooperative() == null ? null : u.getCooperative().getName(),
-                new TreeSet<>(u.getCommuneKeys()), u.isEnabled());
+                new TreeSet<>(u.getCommuneKeys()),
+                u.isEnabled());
     }
 }

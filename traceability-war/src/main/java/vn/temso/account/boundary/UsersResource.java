@@ -35,15 +35,27 @@ public class UsersResource {
     Accounts accounts;
 
     public record NewUser(
-            @NotBlank @Size(min = 3, max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+",
-                    message = "letters, digits and . _ @ - only") String username,
+            @NotBlank
+            @Size(min = 3, max = 100)
+            @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only")
+            String username,
+
             @Size(max = 200) String displayName,
             @NotNull Role role,
             String cooperativeId,
             @Size(max = 50) Set<String> communes,
-            @NotBlank @Size(min = 10, max = 200, message = "use at least 10 characters") String password) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-        public NewUser(String username, String displayName, Role role, String cooperativeId, Set<String> communes, String password) {
+
+            @NotBlank @Size(min = 10, max = 200, message = "use at least 10 characters")
+            String password) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
+        public NewUser(
+                String username,
+                String displayName,
+                Role role,
+                String cooperativeId,
+                Set<String> communes,
+                String password) {
             this.username = username;
             this.displayName = displayName;
             this.role = role;
@@ -51,7 +63,6 @@ public class UsersResource {
             this.communes = communes;
             this.password = password;
         }
-
     }
 
     @GET
@@ -62,9 +73,11 @@ public class UsersResource {
 
     @POST
     @Path("{id}/disable")
-    @Operation(summary = "Disable a user", description = "Their sessions end at once and their sign-ins are refused"
-            + " (with the same answer as a wrong password). Admins: anyone but themselves; a cooperative manager: the"
-            + " users of their own cooperative but themselves. At least one admin stays enabled (409).")
+    @Operation(
+            summary = "Disable a user",
+            description = "Their sessions end at once and their sign-ins are refused"
+                    + " (with the same answer as a wrong password). Admins: anyone but themselves; a cooperative manager: the"
+                    + " users of their own cooperative but themselves. At least one admin stays enabled (409).")
     @APIResponse(responseCode = "200", description = "The user, now disabled")
     @APIResponse(responseCode = "404", description = "No such user you may manage")
     @APIResponse(responseCode = "409", description = "Yourself, or the last enabled admin")
@@ -82,14 +95,29 @@ public class UsersResource {
     }
 
     @POST
-    @Operation(summary = "Create a user", description = "Admins create any role; a cooperative manager creates"
-            + " managers and members of their own cooperative.")
+    @Operation(
+            summary = "Create a user",
+            description = "Admins create any role; a cooperative manager creates"
+                    + " managers and members of their own cooperative.")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "member", value =
-            "{\"username\":\"tantru.mai\",\"displayName\":\"Trần Thị Mai\",\"role\":\"COOP_MEMBER\",\"password\":\"mat-khau-dai-2026\"}")))
-                           @Valid NewUser n) {
-        var u = accounts.create(n.username(), n.displayName(), n.role(), n.cooperativeId(),
-                n.communes() == null ? Set.of() : n.communes(), n.password());
+    public Response create(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "member",
+                                                            value =
+                                                                    "{\"username\":\"tantru.mai\",\"displayName\":\"Trần Thị Mai\",\"role\":\"COOP_MEMBER\",\"password\":\"mat-khau-dai-2026\"}")))
+                    @Valid
+                    NewUser n) {
+        var u = accounts.create(
+                n.username(),
+                n.displayName(),
+                n.role(),
+                n.cooperativeId(),
+                n.communes() == null ? Set.of() : n.communes(),
+                n.password());
         return Response.status(Response.Status.CREATED).entity(UserView.of(u)).build();
     }
 }

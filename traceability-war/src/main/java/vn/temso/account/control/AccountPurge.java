@@ -52,8 +52,11 @@ public class AccountPurge {
         long minutes = number("temso.account.purge-interval-minutes", 60);
         long windowHours = number("temso.login.failure-window-hours", 24);
         long knownDays = number("temso.login.known-address-days", 30);
-        task = scheduler.scheduleWithFixedDelay(() -> run(Duration.ofHours(windowHours), Duration.ofDays(knownDays)),
-                60, Math.max(1, minutes) * 60, TimeUnit.SECONDS);
+        task = scheduler.scheduleWithFixedDelay(
+                () -> run(Duration.ofHours(windowHours), Duration.ofDays(knownDays)),
+                60,
+                Math.max(1, minutes) * 60,
+                TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -68,15 +71,15 @@ public class AccountPurge {
             c.setAutoCommit(true);
             Purged p = purge(c, clock.instant(), window, known);
             if (p.sessions() + p.counters() > 0) {
-                LOG.info(() -> "Purged " + p.sessions() + " expired sessions and " + p.counters() + " sign-in counters");
+                LOG.info(
+                        () -> "Purged " + p.sessions() + " expired sessions and " + p.counters() + " sign-in counters");
             }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Purging expired sessions and sign-in counters failed; retried next time", e);
         }
     }
 
-    public record Purged(int sessions, int counters) {
-    }
+    public record Purged(int sessions, int counters) {}
 
     /** Sessions expired before {@code now}; counters whose failures are forgotten and that hold no recent success. */
     public static Purged purge(Connection c, Instant now, Duration failureWindow, Duration knownAddress)

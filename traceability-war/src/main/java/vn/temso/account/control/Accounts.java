@@ -50,8 +50,7 @@ public class Accounts {
     @ConfigProperty(name = "temso.session.ttl-minutes", defaultValue = "480")
     int sessionMinutes;
 
-    public record SignedIn(String token, Instant expiresAt, UserAccount user) {
-    }
+    public record SignedIn(String token, Instant expiresAt, UserAccount user) {}
 
     /** The account a sign-in names, read in a short transaction of its own (no hashing inside it). */
     @Transactional
@@ -67,7 +66,10 @@ public class Accounts {
             throw new Problems.Unauthenticated(BAD_CREDENTIALS);
         }
         String token = Tokens.newToken();
-        SessionToken session = new SessionToken(Tokens.sha256Hex(token), user, clock.instant(),
+        SessionToken session = new SessionToken(
+                Tokens.sha256Hex(token),
+                user,
+                clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(sessionMinutes)));
         em.persist(session);
         return new SignedIn(token, session.getExpiresAt(), user);
@@ -120,8 +122,10 @@ public class Accounts {
     public UserAccount setEnabled(String userId, boolean enabled) {
         Caller caller = current.requireRole(Role.ADMIN, Role.COOP_MANAGER);
         UserAccount u = userId == null ? null : em.find(UserAccount.class, userId);
-        if (u == null || (caller.role() != Role.ADMIN
-                && (u.getCooperative() == null || !u.getCooperative().getId().equals(caller.cooperativeId())))) {
+        if (u == null
+                || (caller.role() != Role.ADMIN
+                        && (u.getCooperative() == null
+                                || !u.getCooperative().getId().equals(caller.cooperativeId())))) {
             throw new Problems.NotFound("User", userId);
         }
         if (u.getId().equals(caller.userId())) {
@@ -134,10 +138,13 @@ public class Accounts {
             u.enable();
         } else {
             if (u.getRole() == Role.ADMIN) {
-                long others = em.createQuery("SELECT u FROM UserAccount u WHERE u.role = :r AND u.enabled = TRUE",
-                                UserAccount.class).setParameter("r", Role.ADMIN)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                        .filter(a -> !a.getId().equals(u.getId())).count();
+                long others = em.createQuery(
+                                "SELECT u FROM UserAccount u WHERE u.role = :r AND u.enabled = TRUE", UserAccount.class)
+                        .setParameter("r", Role.ADMIN)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultStream()
+                        .filter(a -> !a.getId().equals(u.getId()))
+                        .count();
                 if (others == 0) {
                     throw new Problems.Conflict("At least one admin must stay enabled");
                 }
@@ -150,13 +157,20 @@ public class Accounts {
     }
 
     private void endSessions(UserAccount u) {
-        em.createQuery("DELETE FROM SessionToken s WHERE s.user = :u").setParameter("u", u).executeUpdate();
+        em.createQuery("DELETE FROM SessionToken s WHERE s.user = :u")
+                .setParameter("u", u)
+                .executeUpdate();
     }
 
     /** Admins create anyone; a cooperative manager creates members and managers of their own cooperative. */
     @Transactional
-    public UserAccount create(String username, String displayName, Role role, String cooperativeId,
-                              Set<String> communes, String password) {
+    public UserAccount create(
+            String username,
+            String displayName,
+            Role role,
+            String cooperativeId,
+            Set<String> communes,
+            String password) {
         Caller caller = current.require();
         Cooperative coop = null;
         if (role == Role.COOP_MANAGER || role == Role.COOP_MEMBER) {
@@ -176,8 +190,14 @@ public class Accounts {
         if (findByUsername(key).isPresent()) {
             throw new Problems.Conflict("The username " + key + " is taken");
         }
-        UserAccount u = new UserAccount(key, displayName, role, coop,
-                role == Role.COMMUNE_STAFF ? communes : Set.of(), password, clock.instant());
+        UserAccount u = new UserAccount(
+                key,
+                displayName,
+                role,
+                coop,
+                role == Role.COMMUNE_STAFF ? communes : Set.of(),
+                password,
+                clock.instant());
         em.persist(u);
         audit.record(coop, "create", "user", u.getId(), u.getUsername() + " as " + role);
         return u;
@@ -187,14 +207,20 @@ public class Accounts {
     public List<UserAccount> list() {
         Caller caller = current.requireRole(Role.ADMIN, Role.COOP_MANAGER);
         if (caller.role() == Role.ADMIN) {
-            return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class).getResultList();
+            return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class)
+                    .getResultList();
         }
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.cooperative.id = :c ORDER BY u.username",
-                UserAccount.class).setParameter("c", caller.cooperativeId()).getResultList();
+        return em.createQuery(
+                        "SELECT u FROM UserAccount u WHERE u.cooperative.id = :c ORDER BY u.username",
+                        UserAccount.class)
+                .setParameter("c", caller.cooperativeId())
+                .getResultList();
     }
 
     public Optional<UserAccount> findByUsername(String key) {
         return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n", UserAccount.class)
-                .setParameter("n", key).getResultStream().findFirst();
+                .setParameter("n", key)
+                .getResultStream()
+                .findFirst();
     }
 }

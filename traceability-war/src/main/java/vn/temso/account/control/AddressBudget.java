@@ -26,8 +26,11 @@ public final class AddressBudget {
         this.perNano = Math.max(1, perMinute) / (double) Duration.ofMinutes(1).toNanos();
         this.ticker = ticker;
         long refillNanos = (long) (this.burst / perNano);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxAddresses).ticker(ticker)
-                .expireAfterAccess(Duration.ofNanos(Math.max(refillNanos, Duration.ofMinutes(1).toNanos())))
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxAddresses)
+                .ticker(ticker)
+                .expireAfterAccess(Duration.ofNanos(
+                        Math.max(refillNanos, Duration.ofMinutes(1).toNanos())))
                 .build();
     }
 

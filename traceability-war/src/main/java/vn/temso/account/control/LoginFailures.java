@@ -19,10 +19,10 @@ public final class LoginFailures {
 
     /** The client key of the per-username row. Not a possible address key. */
     public static final String ANY_ADDRESS = "*";
+
     private static final String DUPLICATE_KEY = "23505";
 
-    private LoginFailures() {
-    }
+    private LoginFailures() {}
 
     public static Count read(Connection c, String loginKey, String clientKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT failures, last_failure_at, last_success_at"
@@ -30,7 +30,8 @@ public final class LoginFailures {
             s.setString(1, loginKey);
             s.setString(2, clientKey);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new Count(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)))
+                return r.next()
+                        ? new Count(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)))
                         : Count.NONE;
             }
         }
@@ -98,8 +99,9 @@ public final class LoginFailures {
         }
     }
 
-    private static boolean insert(Connection c, String loginKey, String clientKey, int failures, Instant failedAt,
-                                  Instant succeededAt) throws SQLException {
+    private static boolean insert(
+            Connection c, String loginKey, String clientKey, int failures, Instant failedAt, Instant succeededAt)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO login_failure (login_key, client_key, failures,"
                 + " last_failure_at, last_success_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, loginKey);

@@ -17,8 +17,13 @@ import java.util.Optional;
  * </ul>
  * Failures older than {@code window} are forgotten (the next failure counts as the first).
  */
-public record LoginRules(int freeAttempts, Duration firstLock, Duration maxLock, int accountFreeAttempts,
-                         Duration window, Duration knownAddress) {
+public record LoginRules(
+        int freeAttempts,
+        Duration firstLock,
+        Duration maxLock,
+        int accountFreeAttempts,
+        Duration window,
+        Duration knownAddress) {
 
     /** The failures of one counter row: how many, the last one, the last success (pair rows only). */
     public record Count(int failures, Instant lastFailureAt, Instant lastSuccessAt) {
@@ -36,7 +41,9 @@ public record LoginRules(int freeAttempts, Duration firstLock, Duration maxLock,
     }
 
     private Optional<Instant> until(Count c, int free, Instant now) {
-        if (c.failures() < free || c.lastFailureAt() == null || c.lastFailureAt().isBefore(now.minus(window))) {
+        if (c.failures() < free
+                || c.lastFailureAt() == null
+                || c.lastFailureAt().isBefore(now.minus(window))) {
             return Optional.empty();
         }
         Instant end = c.lastFailureAt().plus(lockFor(c.failures(), free));

@@ -85,11 +85,19 @@ public class LoginThrottles {
 
     @PostConstruct
     void init() {
-        rules = new LoginRules(freeAttempts, Duration.ofSeconds(firstLockSeconds), Duration.ofMinutes(maxLockMinutes),
-                accountFreeAttempts, Duration.ofHours(windowHours), Duration.ofDays(knownAddressDays));
+        rules = new LoginRules(
+                freeAttempts,
+                Duration.ofSeconds(firstLockSeconds),
+                Duration.ofMinutes(maxLockMinutes),
+                accountFreeAttempts,
+                Duration.ofHours(windowHours),
+                Duration.ofDays(knownAddressDays));
         budget = new AddressBudget(addressBurst, addressPerMinute, 100_000, Ticker.systemTicker());
-        int slots = maxParallelHashes > 0 ? maxParallelHashes
-                : HashingGate.defaultSlots(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        int slots = maxParallelHashes > 0
+                ? maxParallelHashes
+                : HashingGate.defaultSlots(
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory());
         gate = new HashingGate(slots, hashWaitMillis);
         LOG.info(() -> "Password checks: at most " + gate.size() + " at once, " + addressBurst + " failures per address"
                 + " then " + addressPerMinute + " a minute");
@@ -100,8 +108,7 @@ public class LoginThrottles {
     }
 
     /** A password check let through the lock and the budget; it holds one token of its address's budget. */
-    public record Admission(String loginKey, String clientKey) {
-    }
+    public record Admission(String loginKey, String clientKey) {}
 
     /**
      * Lets a password check for this username from this address through, or refuses it with 429 and Retry-After,
@@ -152,8 +159,9 @@ public class LoginThrottles {
 
     private static void refuseIfOverBudget(OptionalLong wait) {
         if (wait.isPresent()) {
-            throw new Problems.TooManyRequests("Too many failed sign-ins from your address; try again in "
-                    + wait.getAsLong() + " s", wait.getAsLong());
+            throw new Problems.TooManyRequests(
+                    "Too many failed sign-ins from your address; try again in " + wait.getAsLong() + " s",
+                    wait.getAsLong());
         }
     }
 

@@ -52,8 +52,10 @@ public class SignIn {
     /** Needs the current password, throttled like a sign-in (same counters); every session of the user ends. */
     public void changeOwnPassword(String oldPassword, String newPassword, String clientAddress) {
         UserAccount me = accounts.me();
-        if (oldPassword == null || oldPassword.length() > 200 || !throttles.check(
-                throttles.admit(me.getUsername(), clientAddress), () -> me.passwordMatches(oldPassword))) {
+        if (oldPassword == null
+                || oldPassword.length() > 200
+                || !throttles.check(
+                        throttles.admit(me.getUsername(), clientAddress), () -> me.passwordMatches(oldPassword))) {
             throw new Problems.ValidationFailed("oldPassword", "The current password is wrong");
         }
         accounts.storeOwnPasswordHash(throttles.hash(() -> PasswordHasher.hash(newPassword)));

@@ -20,16 +20,18 @@ public class SessionToken {
     @Id
     @Column(name = "token_hash", length = 64)
     private String tokenHash;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "user_id")
     private UserAccount user;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected SessionToken() {
-    }
+    protected SessionToken() {}
 
     public SessionToken(String tokenHash, UserAccount user, Instant createdAt, Instant expiresAt) {
         this.tokenHash = tokenHash;
@@ -42,6 +44,11 @@ public class SessionToken {
         return now.isBefore(expiresAt) && user.isEnabled();
     }
 
-    public UserAccount getUser() { return user; }
-    public Instant getExpiresAt() { return expiresAt; }
+    public UserAccount getUser() {
+        return user;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
 }

@@ -34,31 +34,45 @@ public class UserAccount {
     @Id
     @Column(length = 36)
     private String id;
+
     private String username;
+
     @Column(name = "display_name")
     private String displayName;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "cooperative_id")
     private Cooperative cooperative;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_commune", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "commune_key")
     private Set<String> communeKeys = new HashSet<>();
+
     private boolean enabled;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private int version;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
-    public UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
-                       String password, Instant createdAt) {
+    public UserAccount(
+            String username,
+            String displayName,
+            Role role,
+            Cooperative cooperative,
+            Set<String> communes,
+            String password,
+            Instant createdAt) {
         this(username, displayName, role, cooperative, communes, createdAt);
         changePassword(password);
     }
@@ -67,15 +81,26 @@ public class UserAccount {
      * An account whose password was hashed elsewhere: the demo accounts share one hash of their one public password
      * (hashing it per account was most of the demo data's start-up time).
      */
-    public static UserAccount withPasswordHash(String username, String displayName, Role role, Cooperative cooperative,
-                                               Set<String> communes, String passwordHash, Instant createdAt) {
+    public static UserAccount withPasswordHash(
+            String username,
+            String displayName,
+            Role role,
+            Cooperative cooperative,
+            Set<String> communes,
+            String passwordHash,
+            Instant createdAt) {
         UserAccount account = new UserAccount(username, displayName, role, cooperative, communes, createdAt);
         account.passwordHash = passwordHash;
         return account;
     }
 
-    private UserAccount(String username, String displayName, Role role, Cooperative cooperative, Set<String> communes,
-                        Instant createdAt) {
+    private UserAccount(
+            String username,
+            String displayName,
+            Role role,
+            Cooperative cooperative,
+            Set<String> communes,
+            Instant createdAt) {
         boolean coopRole = role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
         if (coopRole != (cooperative != null)) {
             throw new IllegalArgumentException("cooperative roles need a cooperative; other roles must not have one");
@@ -119,12 +144,35 @@ public class UserAccount {
         this.enabled = true;
     }
 
-    public String getId() { return id; }
-    public String getUsername() { return username; }
-    public String getDisplayName() { return displayName; }
-    public Role getRole() { return role; }
-    public Cooperative getCooperative() { return cooperative; }
-    public Set<String> getCommuneKeys() { return Set.copyOf(communeKeys); }
-    public boolean isEnabled() { return enabled; }
-    public Instant getCreatedAt() { return createdAt; }
+    public String getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Cooperative getCooperative() {
+        return cooperative;
+    }
+
+    public Set<String> getCommuneKeys() {
+        return Set.copyOf(communeKeys);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

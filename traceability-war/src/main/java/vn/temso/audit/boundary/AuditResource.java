@@ -1,8 +1,8 @@
 package vn.temso.audit.boundary;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,20 +33,36 @@ public class AuditResource {
     @Inject
     CurrentCaller current;
 
-    public record EntryView(String id, Instant occurredAt, String actor, String cooperativeId, String action,
-                            String entityType, String entityId, String summary) {
+    public record EntryView(
+            String id,
+            Instant occurredAt,
+            String actor,
+            String cooperativeId,
+            String action,
+            String entityType,
+            String entityId,
+            String summary) {
         static EntryView of(AuditEntry e) {
-            return new EntryView(e.getId(), e.getOccurredAt(), e.getActor(), e.getCooperativeId(), e.getAction(),
-                    e.getEntityType(), e.getEntityId(), e.getSummary());
+            return new EntryView(
+                    e.getId(),
+                    e.getOccurredAt(),
+                    e.getActor(),
+                    e.getCooperativeId(),
+                    e.getAction(),
+                    e.getEntityType(),
+                    e.getEntityId(),
+                    e.getSummary());
         }
     }
 
     @GET
     @Transactional
-    @Operation(summary = "Audit entries, newest first", description = "Admins see all; commune staff their communes;"
-            + " managers their cooperative. Filter by entityId.")
-    public Page<EntryView> list(@QueryParam("entityId") String entityId, @QueryParam("page") String page,
-                                @QueryParam("size") String size) {
+    @Operation(
+            summary = "Audit entries, newest first",
+            description = "Admins see all; commune staff their communes;"
+                    + " managers their cooperative. Filter by entityId.")
+    public Page<EntryView> list(
+            @QueryParam("entityId") String entityId, @QueryParam("page") String page, @QueryParam("size") String size) {
         Caller caller = current.requireRole(Role.ADMIN, Role.COMMUNE_STAFF, Role.COOP_MANAGER);
         PageRequest p = PageRequest.of(page, size);
         Map<String, Object> params = new HashMap<>();
@@ -62,13 +78,15 @@ public class AuditResource {
                     params.put("communes", caller.communeKeys());
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (entityId != null) {
             where.append(" AND a.entityId = :entity");
             params.put("entity", entityId);
         }
-        var entries = PagedQuery.page(em, AuditEntry.class, "AuditEntry a", where.toString(), "a.occurredAt DESC, a.id", params, p);
-        return new Page<>(entries.items().stream().map(EntryView::of).toList(), entries.page(), entries.size(), entries.total());
+        var entries = PagedQuery.page(
+                em, AuditEntry.class, "AuditEntry a", where.toString(), "a.occurredAt DESC, a.id", params, p);
+        return new Page<>(
+                entries.items().stream().map(EntryView::of).toList(), entries.page(), entries.size(), entries.total());
     }
 }

@@ -7,9 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import vn.temso.audit.entity.AuditEntry;
-import vn.temso.platform.security.Tenant;
 import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.security.Tenant;
 
 /**
  * Records changes in the caller's transaction, so a change and its audit entry commit or fail together. Every audited
@@ -33,8 +33,15 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Tenant coop, String action, String entityType, String entityId, String summary) {
         String actor = caller.get().map(c -> c.username()).orElse("system");
-        em.persist(new AuditEntry(actor, coop == null ? null : coop.getId(), coop == null ? null : coop.getCommuneKey(),
-                action, entityType, entityId, summary, clock.instant()));
+        em.persist(new AuditEntry(
+                actor,
+                coop == null ? null : coop.getId(),
+                coop == null ? null : coop.getCommuneKey(),
+                action,
+                entityType,
+                entityId,
+                summary,
+                clock.instant()));
         changes.changed();
     }
 }

@@ -15,25 +15,39 @@ public class AuditEntry {
     @Id
     @Column(length = 36)
     private String id;
+
     @Column(name = "occurred_at")
     private Instant occurredAt;
+
     private String actor;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Column(name = "commune_key")
     private String communeKey;
+
     private String action;
+
     @Column(name = "entity_type")
     private String entityType;
+
     @Column(name = "entity_id")
     private String entityId;
+
     private String summary;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    public AuditEntry(String actor, String cooperativeId, String communeKey, String action, String entityType,
-                      String entityId, String summary, Instant occurredAt) {
+    public AuditEntry(
+            String actor,
+            String cooperativeId,
+            String communeKey,
+            String action,
+            String entityType,
+            String entityId,
+            String summary,
+            Instant occurredAt) {
         this.id = UUID.randomUUID().toString();
         this.occurredAt = occurredAt;
         this.actor = actor;
@@ -45,13 +59,39 @@ public class AuditEntry {
         this.summary = summary == null || summary.length() <= 2000 ? summary : summary.substring(0, 2000);
     }
 
-    public String getId() { return id; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public String getActor() { return actor; }
-    public String getCooperativeId() { return cooperativeId; }
-    public String getCommuneKey() { return communeKey; }
-    public String getAction() { return action; }
-    public String getEntityType() { return entityType; }
-    public String getEntityId() { return entityId; }
-    public String getSummary() { return summary; }
+    public String getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public String getCommuneKey() {
+        return communeKey;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getEntityType() {
+        return entityType;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
 }

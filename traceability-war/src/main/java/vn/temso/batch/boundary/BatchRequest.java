@@ -17,10 +17,20 @@ public record BatchRequest(
         @NotEmpty @Size(max = 50) Set<String> zoneIds,
         @NotNull LocalDate harvestDate,
         LocalDate expiryDate,
-        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0") BigDecimal quantity,
+
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+        BigDecimal quantity,
+
         @NotBlank @Size(max = 20) String unit) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-    public BatchRequest(String productId, String lotCode, Set<String> zoneIds, LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit) {
+    public BatchRequest(
+            String productId,
+            String lotCode,
+            Set<String> zoneIds,
+            LocalDate harvestDate,
+            LocalDate expiryDate,
+            BigDecimal quantity,
+            String unit) {
         this.productId = productId;
         this.lotCode = lotCode;
         this.zoneIds = zoneIds;
@@ -33,5 +43,4 @@ public record BatchRequest(
     public BatchCommand toCommand() {
         return new BatchCommand(productId, lotCode, zoneIds, harvestDate, expiryDate, quantity, unit);
     }
-
 }

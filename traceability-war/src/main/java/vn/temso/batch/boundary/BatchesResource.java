@@ -3,7 +3,6 @@ package vn.temso.batch.boundary;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,22 +51,34 @@ public class BatchesResource {
     UriInfo uri;
 
     public record Recall(@NotBlank @Size(max = 500) String reason) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
         public Recall(String reason) {
             this.reason = reason;
         }
-
     }
 
     @GET
-    @Operation(summary = "List batches the caller may see", description = "Filters: productId, status, zoneId, lot,"
-            + " harvestedFrom, harvestedTo (ISO dates)")
-    public Page<BatchView> list(@QueryParam("productId") String productId, @QueryParam("status") String status,
-                                @QueryParam("zoneId") String zoneId, @QueryParam("lot") String lot,
-                                @QueryParam("harvestedFrom") String from, @QueryParam("harvestedTo") String to,
-                                @QueryParam("page") String page, @QueryParam("size") String size) {
-        var p = batches.list(productId, Params.enumOf(BatchStatus.class, "status", status), zoneId, lot,
-                Params.date("harvestedFrom", from), Params.date("harvestedTo", to), PageRequest.of(page, size));
+    @Operation(
+            summary = "List batches the caller may see",
+            description = "Filters: productId, status, zoneId, lot," + " harvestedFrom, harvestedTo (ISO dates)")
+    public Page<BatchView> list(
+            @QueryParam("productId") String productId,
+            @QueryParam("status") String status,
+            @QueryParam("zoneId") String zoneId,
+            @QueryParam("lot") String lot,
+            @QueryParam("harvestedFrom") String from,
+            @QueryParam("harvestedTo") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var p = batches.list(
+                productId,
+                Params.enumOf(BatchStatus.class, "status", status),
+                zoneId,
+                lot,
+                Params.date("harvestedFrom", from),
+                Params.date("harvestedTo", to),
+                PageRequest.of(page, size));
         return new Page<>(p.items().stream().map(BatchView::of).toList(), p.page(), p.size(), p.total());
     }
 
@@ -80,22 +91,27 @@ public class BatchesResource {
     }
 
     @POST
-    @Operation(summary = "Create a batch from active zones of the product's cooperative",
+    @Operation(
+            summary = "Create a batch from active zones of the product's cooperative",
             description = "The lot code follows GS1 AI 10 (≤ 20 characters of the GS1 set) and is unique per product.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "422", description = "A zone is suspended or revoked")
-    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
-                           @Valid BatchRequest request) {
+    public Response create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE))) @Valid
+                    BatchRequest request) {
         var b = batches.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build()).entity(BatchView.of(b)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build())
+                .entity(BatchView.of(b))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an open batch's zones, dates and quantity (product and lot are fixed)")
-    public BatchView update(@PathParam("id") String id,
-                            @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
-                            @Valid BatchRequest request) {
+    public BatchView update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE))) @Valid
+                    BatchRequest request) {
         return BatchView.of(batches.update(id, request.toCommand()));
     }
 
@@ -109,9 +125,18 @@ public class BatchesResource {
     @POST
     @Path("{id}/recall")
     @Operation(summary = "Recall a batch; buyers see the reason on every stamp of it")
-    public BatchView recall(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
-            name = "recall", value = "{\"reason\": \"Phát hiện dư lượng thuốc BVTV vượt ngưỡng cho phép\"}")))
-                            @Valid Recall recall) {
+    public BatchView recall(
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "recall",
+                                                            value =
+                                                                    "{\"reason\": \"Phát hiện dư lượng thuốc BVTV vượt ngưỡng cho phép\"}")))
+                    @Valid
+                    Recall recall) {
         return BatchView.of(batches.recall(id, recall.reason()));
     }
 
@@ -124,12 +149,17 @@ public class BatchesResource {
 
     @POST
     @Path("{id}/events")
-    @Operation(summary = "Append a diary entry (managers and members)", description = "Entries are append-only: to"
-            + " correct one, post a new entry with correctsEventId.")
+    @Operation(
+            summary = "Append a diary entry (managers and members)",
+            description = "Entries are append-only: to" + " correct one, post a new entry with correctsEventId.")
     @APIResponse(responseCode = "201", description = "Recorded")
-    public Response addEvent(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
-            name = "spraying", value = EVENT_EXAMPLE))) @Valid EventRequest request) {
+    public Response addEvent(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "spraying", value = EVENT_EXAMPLE))) @Valid
+                    EventRequest request) {
         BatchEvent e = batches.addEvent(id, request.toCommand());
-        return Response.status(Response.Status.CREATED).entity(BatchView.EventView.of(e, false)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(BatchView.EventView.of(e, false))
+                .build();
     }
 }

@@ -20,7 +20,16 @@ public record EventRequest(
         @Min(0) @Max(365) Integer preHarvestIntervalDays,
         String correctsEventId) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-    public EventRequest(EventType type, Instant occurredAt, String zoneId, String actor, String note, String inputName, String dose, Integer preHarvestIntervalDays, String correctsEventId) {
+    public EventRequest(
+            EventType type,
+            Instant occurredAt,
+            String zoneId,
+            String actor,
+            String note,
+            String inputName,
+            String dose,
+            Integer preHarvestIntervalDays,
+            String correctsEventId) {
         this.type = type;
         this.occurredAt = occurredAt;
         this.zoneId = zoneId;
@@ -33,8 +42,7 @@ public record EventRequest(
     }
 
     public EventCommand toCommand() {
-        return new EventCommand(type, occurredAt, zoneId, actor, note, inputName, dose, preHarvestIntervalDays,
-                correctsEventId);
+        return new EventCommand(
+                type, occurredAt, zoneId, actor, note, inputName, dose, preHarvestIntervalDays, correctsEventId);
     }
-
 }

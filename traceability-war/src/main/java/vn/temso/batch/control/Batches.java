@@ -67,8 +67,14 @@ public class Batches {
         return tenancy.manageable(Batch.class, id, "Batch", Batch::getCooperative);
     }
 
-    public Page<Batch> list(String productId, BatchStatus status, String zoneId, String lot, LocalDate harvestedFrom,
-                            LocalDate harvestedTo, PageRequest page) {
+    public Page<Batch> list(
+            String productId,
+            BatchStatus status,
+            String zoneId,
+            String lot,
+            LocalDate harvestedFrom,
+            LocalDate harvestedTo,
+            PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(tenancy.scope("b.cooperative", params));
         if (productId != null) {
@@ -95,7 +101,8 @@ public class Batches {
             where.append(" AND b.harvestDate <= :to");
             params.put("to", harvestedTo);
         }
-        return PagedQuery.page(em, Batch.class, "Batch b", where.toString(), "b.harvestDate DESC, b.lotCode", params, page);
+        return PagedQuery.page(
+                em, Batch.class, "Batch b", where.toString(), "b.harvestDate DESC, b.lotCode", params, page);
     }
 
     public Batch create(BatchCommand r) {
@@ -105,7 +112,10 @@ public class Batches {
         Product product = products.manageable(r.productId());
         String lot = vn.temso.batch.entity.LotCode.validate(r.lotCode());
         if (!em.createQuery("SELECT b.id FROM Batch b WHERE b.product = :p AND b.lotCode = :l", String.class)
-                .setParameter("p", product).setParameter("l", lot).getResultList().isEmpty()) {
+                .setParameter("p", product)
+                .setParameter("l", lot)
+                .getResultList()
+                .isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
         Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), clock.instant());
@@ -118,8 +128,9 @@ public class Batches {
     public Batch update(String id, BatchCommand r) {
         Batch b = manageable(id);
         if (b.getStatus() != BatchStatus.OPEN) {
-            throw new Problems.RuleViolated("batch-not-open", "Batch " + b.getLotCode() + " is " + b.getStatus()
-                    + "; only open batches can change");
+            throw new Problems.RuleViolated(
+                    "batch-not-open",
+                    "Batch " + b.getLotCode() + " is " + b.getStatus() + "; only open batches can change");
         }
         if ((r.productId() != null && !r.productId().equals(b.getProduct().getId()))
                 || (r.lotCode() != null && !r.lotCode().strip().equals(b.getLotCode()))) {
@@ -170,16 +181,31 @@ public class Batches {
         }
         MaterialZone zone = null;
         if (r.zoneId() != null) {
-            zone = b.getZones().stream().filter(z -> z.getId().equals(r.zoneId())).findFirst()
-                    .orElseThrow(() -> new Problems.ValidationFailed("zoneId", "Zone " + r.zoneId() + " is not a zone of this batch"));
+            zone = b.getZones().stream()
+                    .filter(z -> z.getId().equals(r.zoneId()))
+                    .findFirst()
+                    .orElseThrow(() -> new Problems.ValidationFailed(
+                            "zoneId", "Zone " + r.zoneId() + " is not a zone of this batch"));
         }
-        BatchEvent e = b.addEvent(NewEvent.of(r.type(), r.occurredAt(), caller.username()).zone(zone)
-                .actor(r.actor()).note(r.note()).inputName(r.inputName()).dose(r.dose())
-                .preHarvestIntervalDays(r.preHarvestIntervalDays()).correctsEventId(r.correctsEventId()).build(),
+        BatchEvent e = b.addEvent(
+                NewEvent.of(r.type(), r.occurredAt(), caller.username())
+                        .zone(zone)
+                        .actor(r.actor())
+                        .note(r.note())
+                        .inputName(r.inputName())
+                        .dose(r.dose())
+                        .preHarvestIntervalDays(r.preHarvestIntervalDays())
+                        .correctsEventId(r.correctsEventId())
+                        .build(),
                 clock.instant());
         em.persist(e);
-        audit.record(b.getCooperative(), "event", "batch", b.getId(), r.type() + " on lot " + b.getLotCode()
-                + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));
+        audit.record(
+                b.getCooperative(),
+                "event",
+                "batch",
+                b.getId(),
+                r.type() + " on lot " + b.getLotCode()
+                        + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));
         return e;
     }
 }

@@ -7,6 +7,13 @@ import vn.temso.batch.entity.EventType;
  * A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. Owned by the control layer; the API's
  * {@code EventRequest} and the batch page map to it.
  */
-public record EventCommand(EventType type, Instant occurredAt, String zoneId, String actor, String note,
-                           String inputName, String dose, Integer preHarvestIntervalDays, String correctsEventId) {
-}
+public record EventCommand(
+        EventType type,
+        Instant occurredAt,
+        String zoneId,
+        String actor,
+        String note,
+        String inputName,
+        String dose,
+        Integer preHarvestIntervalDays,
+        String correctsEventId) {}

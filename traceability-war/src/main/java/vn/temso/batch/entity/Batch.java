@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.persistence.PublicContent;
-import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.text.Texts;
 import vn.temso.product.entity.Product;
 import vn.temso.zone.entity.MaterialZone;
@@ -46,40 +46,54 @@ public class Batch {
     @Id
     @Column(length = 36)
     private String id;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "cooperative_id")
     private Cooperative cooperative;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "product_id")
     private Product product;
+
     @Column(name = "lot_code")
     private String lotCode;
+
     @ManyToMany(fetch = FetchType.EAGER)
-    @JoinTable(name = "batch_zone", joinColumns = @JoinColumn(name = "batch_id"),
+    @JoinTable(
+            name = "batch_zone",
+            joinColumns = @JoinColumn(name = "batch_id"),
             inverseJoinColumns = @JoinColumn(name = "zone_id"))
     private Set<MaterialZone> zones = new HashSet<>();
+
     @Column(name = "harvest_date")
     private LocalDate harvestDate;
+
     @Column(name = "expiry_date")
     private LocalDate expiryDate;
+
     private BigDecimal quantity;
     private String unit;
+
     @Enumerated(EnumType.STRING)
     private BatchStatus status;
+
     @Column(name = "status_reason")
     private String statusReason;
+
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+
     @OneToMany(mappedBy = "batch", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
     @OrderBy("occurredAt ASC, recordedAt ASC")
     private List<BatchEvent> events = new ArrayList<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private int version;
 
-    protected Batch() {
-    }
+    protected Batch() {}
 
     /**
      * @throws InvalidField on {@code zoneIds} when there is no zone or one belongs to another cooperative
@@ -105,8 +119,10 @@ public class Batch {
                 throw new InvalidField("zoneIds", "zone " + z.getCode() + " belongs to another cooperative");
             }
             if (!z.isActive() && !zones.contains(z)) {
-                throw new RuleBroken("zone-not-active", "zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
-                        + "; batches can only come from active zones");
+                throw new RuleBroken(
+                        "zone-not-active",
+                        "zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
+                                + "; batches can only come from active zones");
             }
         }
         zones.clear();
@@ -142,7 +158,9 @@ public class Batch {
 
     /** Events as they stand: those that a later correction replaced are left out. */
     public List<BatchEvent> currentEvents() {
-        Set<String> corrected = events.stream().map(BatchEvent::getCorrectsEventId).filter(id -> id != null)
+        Set<String> corrected = events.stream()
+                .map(BatchEvent::getCorrectsEventId)
+                .filter(id -> id != null)
                 .collect(Collectors.toSet());
         return events.stream().filter(e -> !corrected.contains(e.getId())).toList();
     }
@@ -177,19 +195,63 @@ public class Batch {
         statusChangedAt = at;
     }
 
-    public String getId() { return id; }
-    public Cooperative getCooperative() { return cooperative; }
-    public Product getProduct() { return product; }
-    public String getLotCode() { return lotCode; }
-    public Set<MaterialZone> getZones() { return Set.copyOf(zones); }
-    public LocalDate getHarvestDate() { return harvestDate; }
-    public LocalDate getExpiryDate() { return expiryDate; }
-    public BigDecimal getQuantity() { return quantity; }
-    public String getUnit() { return unit; }
-    public BatchStatus getStatus() { return status; }
-    public String getStatusReason() { return statusReason; }
-    public Instant getStatusChangedAt() { return statusChangedAt; }
-    public List<BatchEvent> getEvents() { return List.copyOf(events); }
-    public Instant getCreatedAt() { return createdAt; }
-    public int getVersion() { return version; }
+    public String getId() {
+        return id;
+    }
+
+    public Cooperative getCooperative() {
+        return cooperative;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public String getLotCode() {
+        return lotCode;
+    }
+
+    public Set<MaterialZone> getZones() {
+        return Set.copyOf(zones);
+    }
+
+    public LocalDate getHarvestDate() {
+        return harvestDate;
+    }
+
+    public LocalDate getExpiryDate() {
+        return expiryDate;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public BatchStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public List<BatchEvent> getEvents() {
+        return List.copyOf(events);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

@@ -31,33 +31,43 @@ public class BatchEvent {
     @Id
     @Column(length = 36)
     private String id;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "batch_id")
     private Batch batch;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "event_type")
     private EventType type;
+
     @Column(name = "occurred_at")
     private Instant occurredAt;
+
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "zone_id")
     private MaterialZone zone;
+
     private String actor;
     private String note;
+
     @Column(name = "input_name")
     private String inputName;
+
     private String dose;
+
     @Column(name = "phi_days")
     private Integer preHarvestIntervalDays;
+
     @Column(name = "corrects_event_id")
     private String correctsEventId;
+
     @Column(name = "recorded_by")
     private String recordedBy;
+
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
-    protected BatchEvent() {
-    }
+    protected BatchEvent() {}
 
     BatchEvent(Batch batch, NewEvent entry, Instant recordedAt) {
         if (entry.type() == EventType.SPRAYING
@@ -92,17 +102,55 @@ public class BatchEvent {
         return FarmTime.dateOf(occurredAt).plusDays(preHarvestIntervalDays);
     }
 
-    public String getId() { return id; }
-    public Batch getBatch() { return batch; }
-    public EventType getType() { return type; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public MaterialZone getZone() { return zone; }
-    public String getActor() { return actor; }
-    public String getNote() { return note; }
-    public String getInputName() { return inputName; }
-    public String getDose() { return dose; }
-    public Integer getPreHarvestIntervalDays() { return preHarvestIntervalDays; }
-    public String getCorrectsEventId() { return correctsEventId; }
-    public String getRecordedBy() { return recordedBy; }
-    public Instant getRecordedAt() { return recordedAt; }
+    public String getId() {
+        return id;
+    }
+
+    public Batch getBatch() {
+        return batch;
+    }
+
+    public EventType getType() {
+        return type;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public MaterialZone getZone() {
+        return zone;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getInputName() {
+        return inputName;
+    }
+
+    public String getDose() {
+        return dose;
+    }
+
+    public Integer getPreHarvestIntervalDays() {
+        return preHarvestIntervalDays;
+    }
+
+    public String getCorrectsEventId() {
+        return correctsEventId;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
 }

@@ -11,8 +11,7 @@ public final class LotCode {
     /** The field a bad lot code is reported on. */
     public static final String FIELD = "lotCode";
 
-    private LotCode() {
-    }
+    private LotCode() {}
 
     /** @return the lot code as given (trimmed), or throws {@link InvalidField} on {@code lotCode} saying what is wrong */
     public static String validate(String raw) {
@@ -25,8 +24,10 @@ public final class LotCode {
         }
         int i = AiValue.firstInvalidChar(lot);
         if (i >= 0) {
-            throw new InvalidField(FIELD, "character '" + lot.charAt(i) + "' at position " + (i + 1)
-                    + " is not in the GS1 character set (letters A-Z a-z without diacritics, digits, ! \" % & ' ( ) * + , - . / : ; < = > ? _)");
+            throw new InvalidField(
+                    FIELD,
+                    "character '" + lot.charAt(i) + "' at position " + (i + 1)
+                            + " is not in the GS1 character set (letters A-Z a-z without diacritics, digits, ! \" % & ' ( ) * + , - . / : ; < = > ? _)");
         }
         return lot;
     }

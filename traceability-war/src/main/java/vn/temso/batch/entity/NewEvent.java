@@ -38,16 +38,45 @@ public final class NewEvent {
         return new Builder(type, occurredAt, recordedBy);
     }
 
-    public EventType type() { return type; }
-    public Instant occurredAt() { return occurredAt; }
-    public String recordedBy() { return recordedBy; }
-    public MaterialZone zone() { return zone; }
-    public String actor() { return actor; }
-    public String note() { return note; }
-    public String inputName() { return inputName; }
-    public String dose() { return dose; }
-    public Integer preHarvestIntervalDays() { return preHarvestIntervalDays; }
-    public String correctsEventId() { return correctsEventId; }
+    public EventType type() {
+        return type;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public MaterialZone zone() {
+        return zone;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public String inputName() {
+        return inputName;
+    }
+
+    public String dose() {
+        return dose;
+    }
+
+    public Integer preHarvestIntervalDays() {
+        return preHarvestIntervalDays;
+    }
+
+    public String correctsEventId() {
+        return correctsEventId;
+    }
 
     public static final class Builder {
         private final EventType type;
@@ -68,15 +97,40 @@ public final class NewEvent {
         }
 
         /** The zone of the batch the work was done on; null for the whole batch. */
-        public Builder zone(MaterialZone zone) { this.zone = zone; return this; }
-        public Builder actor(String actor) { this.actor = actor; return this; }
-        public Builder note(String note) { this.note = note; return this; }
+        public Builder zone(MaterialZone zone) {
+            this.zone = zone;
+            return this;
+        }
+
+        public Builder actor(String actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
         /** The product sprayed or applied. */
-        public Builder inputName(String inputName) { this.inputName = inputName; return this; }
-        public Builder dose(String dose) { this.dose = dose; return this; }
-        public Builder preHarvestIntervalDays(Integer days) { this.preHarvestIntervalDays = days; return this; }
+        public Builder inputName(String inputName) {
+            this.inputName = inputName;
+            return this;
+        }
+
+        public Builder dose(String dose) {
+            this.dose = dose;
+            return this;
+        }
+
+        public Builder preHarvestIntervalDays(Integer days) {
+            this.preHarvestIntervalDays = days;
+            return this;
+        }
         /** The id of the entry this one corrects (replaces without deleting it). */
-        public Builder correctsEventId(String id) { this.correctsEventId = id; return this; }
+        public Builder correctsEventId(String id) {
+            this.correctsEventId = id;
+            return this;
+        }
 
         public NewEvent build() {
             return new NewEvent(this);

@@ -12,8 +12,10 @@ import vn.temso.cooperative.entity.CooperativeKind;
 public record CooperativeRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull CooperativeKind kind,
+
         @Pattern(regexp = "\\d{10}(-\\d{3})?", message = "tax id is 10 digits, or 10 digits, '-' and 3 digits")
         String taxId,
+
         @Size(max = 500) String address,
         @NotBlank @Size(max = 120) String commune,
         @Size(max = 120) String district,
@@ -22,7 +24,17 @@ public record CooperativeRequest(
         @Email @Size(max = 200) String email,
         @Size(max = 200) String representative) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-    public CooperativeRequest(String name, CooperativeKind kind, String taxId, String address, String commune, String district, String province, String phone, String email, String representative) {
+    public CooperativeRequest(
+            String name,
+            CooperativeKind kind,
+            String taxId,
+            String address,
+            String commune,
+            String district,
+            String province,
+            String phone,
+            String email,
+            String representative) {
         this.name = name;
         this.kind = kind;
         this.taxId = taxId;
@@ -36,8 +48,7 @@ public record CooperativeRequest(
     }
 
     public CooperativeCommand toCommand() {
-        return new CooperativeCommand(name, kind, taxId, address, commune, district, province, phone, email,
-                representative);
+        return new CooperativeCommand(
+                name, kind, taxId, address, commune, district, province, phone, email, representative);
     }
-
 }

@@ -2,7 +2,6 @@ package vn.temso.cooperative.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,10 +43,14 @@ public class CooperativesResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List the cooperatives the caller may see",
+    @Operation(
+            summary = "List the cooperatives the caller may see",
             description = "Admins see all, commune staff those of their communes, cooperative users their own.")
-    public Page<CooperativeView> list(@QueryParam("q") String q, @QueryParam("commune") String commune,
-                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<CooperativeView> list(
+            @QueryParam("q") String q,
+            @QueryParam("commune") String commune,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         var p = cooperatives.list(q, commune, PageRequest.of(page, size));
         return new Page<>(p.items().stream().map(CooperativeView::of).toList(), p.page(), p.size(), p.total());
     }
@@ -55,8 +58,12 @@ public class CooperativesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One cooperative")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public CooperativeView get(@PathParam("id") String id) {
         return CooperativeView.of(cooperatives.readable(id));
@@ -65,19 +72,22 @@ public class CooperativesResource {
     @POST
     @Operation(summary = "Register a cooperative (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location holds its address")
-    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
-                           @Valid CooperativeRequest request) {
+    public Response create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE))) @Valid
+                    CooperativeRequest request) {
         var c = cooperatives.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId()).build())
-                .entity(CooperativeView.of(c)).build();
+                .entity(CooperativeView.of(c))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a cooperative's details (admin, or its manager)")
-    public CooperativeView update(@PathParam("id") String id,
-                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE)))
-                                  @Valid CooperativeRequest request) {
+    public CooperativeView update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "cooperative", value = EXAMPLE))) @Valid
+                    CooperativeRequest request) {
         return CooperativeView.of(cooperatives.update(id, request.toCommand()));
     }
 }

@@ -6,7 +6,14 @@ import vn.temso.cooperative.entity.CooperativeKind;
  * Create or replace a cooperative's details. Owned by the control layer; the API's {@code CooperativeRequest} and
  * the admin page map to it.
  */
-public record CooperativeCommand(String name, CooperativeKind kind, String taxId, String address, String commune,
-                                 String district, String province, String phone, String email,
-                                 String representative) {
-}
+public record CooperativeCommand(
+        String name,
+        CooperativeKind kind,
+        String taxId,
+        String address,
+        String commune,
+        String district,
+        String province,
+        String phone,
+        String email,
+        String representative) {}

@@ -100,7 +100,8 @@ public class Cooperatives {
 
     public Cooperative update(String id, CooperativeCommand r) {
         Cooperative c = manageable(id);
-        if (current.require().role() != Role.ADMIN && Texts.key(r.commune()) != null
+        if (current.require().role() != Role.ADMIN
+                && Texts.key(r.commune()) != null
                 && !Texts.key(r.commune()).equals(c.getCommuneKey())) {
             // moving to another commune changes who supervises the cooperative: province staff only
             throw new Problems.Forbidden("Only an admin may move a cooperative to another commune");
@@ -122,7 +123,8 @@ public class Cooperatives {
             return;
         }
         List<String> ids = em.createQuery("SELECT c.id FROM Cooperative c WHERE c.taxId = :t", String.class)
-                .setParameter("t", taxId).getResultList();
+                .setParameter("t", taxId)
+                .getResultList();
         if (ids.stream().anyMatch(i -> !i.equals(selfId))) {
             throw new Problems.Conflict("A cooperative with tax id " + taxId + " is already registered");
         }

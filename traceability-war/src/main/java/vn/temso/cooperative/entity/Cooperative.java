@@ -27,27 +27,34 @@ public class Cooperative implements Tenant {
     @Id
     @Column(length = 36)
     private String id;
+
     private String name;
+
     @Enumerated(EnumType.STRING)
     private CooperativeKind kind;
+
     @Column(name = "tax_id")
     private String taxId;
+
     private String address;
     private String commune;
+
     @Column(name = "commune_key")
     private String communeKey;
+
     private String district;
     private String province;
     private String phone;
     private String email;
     private String representative;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private int version;
 
-    protected Cooperative() {
-    }
+    protected Cooperative() {}
 
     public Cooperative(String name, CooperativeKind kind, String taxId, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -75,18 +82,59 @@ public class Cooperative implements Tenant {
         this.representative = Texts.clean(representative);
     }
 
-    public String getId() { return id; }
-    public String getName() { return name; }
-    public CooperativeKind getKind() { return kind; }
-    public String getTaxId() { return taxId; }
-    public String getAddress() { return address; }
-    public String getCommune() { return commune; }
-    public String getCommuneKey() { return communeKey; }
-    public String getDistrict() { return district; }
-    public String getProvince() { return province; }
-    public String getPhone() { return phone; }
-    public String getEmail() { return email; }
-    public String getRepresentative() { return representative; }
-    public Instant getCreatedAt() { return createdAt; }
-    public int getVersion() { return version; }
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public CooperativeKind getKind() {
+        return kind;
+    }
+
+    public String getTaxId() {
+        return taxId;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getCommune() {
+        return commune;
+    }
+
+    public String getCommuneKey() {
+        return communeKey;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public String getProvince() {
+        return province;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getRepresentative() {
+        return representative;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

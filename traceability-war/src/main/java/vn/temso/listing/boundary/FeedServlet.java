@@ -29,19 +29,21 @@ public class FeedServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
+        String[] parts =
+                req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
         String key = parts.length == 3 && parts[0].isEmpty() ? Feeds.key(parts[1], parts[2]) : null;
         StoredFile file = key == null ? null : files.find(key).orElse(null);
         if (file == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "No such feed (yet): feeds are generated a few seconds after"
-                    + " the first product is listed");
+            resp.sendError(
+                    HttpServletResponse.SC_NOT_FOUND,
+                    "No such feed (yet): feeds are generated a few seconds after" + " the first product is listed");
             return;
         }
         boolean gzip = acceptsGzip(req.getHeader("Accept-Encoding"));
         long modified = file.created().toEpochMilli();
         // the representation differs when gzipped, so its entity tag does too
-        String etag = "\"" + Long.toHexString(file.size()) + "-" + Long.toHexString(modified)
-                + (gzip ? "-gz" : "") + "\"";
+        String etag =
+                "\"" + Long.toHexString(file.size()) + "-" + Long.toHexString(modified) + (gzip ? "-gz" : "") + "\"";
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", modified);
         resp.setHeader("Vary", "Accept-Encoding");

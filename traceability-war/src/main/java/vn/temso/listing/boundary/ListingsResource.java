@@ -55,32 +55,53 @@ public class ListingsResource {
     CurrentCaller current;
 
     @GET
-    @Operation(summary = "Listings the caller may see", description = "Filters: cooperativeId, productId, channel"
-            + " (google-xml, google-tsv, meta-csv, voso-csv, postmart-csv, jsonld, http-push)")
-    public Page<ListingView> list(@QueryParam("cooperativeId") String cooperativeId, @QueryParam("productId") String productId,
-                                  @QueryParam("channel") String channel, @QueryParam("page") String page,
-                                  @QueryParam("size") String size) {
-        var p = listings.list(cooperativeId, productId, channel == null || channel.isBlank() ? null : channel(channel),
+    @Operation(
+            summary = "Listings the caller may see",
+            description = "Filters: cooperativeId, productId, channel"
+                    + " (google-xml, google-tsv, meta-csv, voso-csv, postmart-csv, jsonld, http-push)")
+    public Page<ListingView> list(
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("productId") String productId,
+            @QueryParam("channel") String channel,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var p = listings.list(
+                cooperativeId,
+                productId,
+                channel == null || channel.isBlank() ? null : channel(channel),
                 PageRequest.of(page, size));
         return new Page<>(p.items().stream().map(ListingView::of).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
     @Path("status")
-    @Operation(summary = "Push and feed status: every queued product version (pending, sending, synced, failed with the"
-            + " last error), the feed files with their URLs and last run, and whether push is configured",
+    @Operation(
+            summary = "Push and feed status: every queued product version (pending, sending, synced, failed with the"
+                    + " last error), the feed files with their URLs and last run, and whether push is configured",
             description = "Filters: cooperativeId, productId, status (PENDING, SENDING, SYNCED, FAILED)")
-    public SyncStatusView status(@QueryParam("cooperativeId") String cooperativeId, @QueryParam("productId") String productId,
-                                 @QueryParam("status") String status, @QueryParam("page") String page,
-                                 @QueryParam("size") String size) {
-        var p = outbox.status(cooperativeId, productId, Params.enumOf(OutboxEntry.Status.class, "status", status),
+    public SyncStatusView status(
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("productId") String productId,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var p = outbox.status(
+                cooperativeId,
+                productId,
+                Params.enumOf(OutboxEntry.Status.class, "status", status),
                 PageRequest.of(page, size));
         String problem = settings.pushProblem();
-        var push = new SyncStatusView.Push(problem == null, settings.pushHost(), problem == null ? "push enabled" : problem,
+        var push = new SyncStatusView.Push(
+                problem == null,
+                settings.pushHost(),
+                problem == null ? "push enabled" : problem,
                 outbox.counts(cooperativeId));
         var feedViews = feeds.visible(current.require(), cooperativeId).stream()
-                .map(f -> SyncStatusView.Feed.of(f, feeds.url(f))).toList();
-        return new SyncStatusView(push, feedViews,
+                .map(f -> SyncStatusView.Feed.of(f, feeds.url(f)))
+                .toList();
+        return new SyncStatusView(
+                push,
+                feedViews,
                 new Page<>(p.items().stream().map(SyncStatusView.Item::of).toList(), p.page(), p.size(), p.total()));
     }
 
@@ -94,21 +115,47 @@ public class ListingsResource {
 
     @PUT
     @Path("{productId}/{channel}")
-    @Operation(summary = "List a product on a channel, or change its listing (availability, pause, withdraw)",
+    @Operation(
+            summary = "List a product on a channel, or change its listing (availability, pause, withdraw)",
             description = "Managers of the product's cooperative and admins. Feeds are regenerated and a push is queued"
                     + " (only when what marketplaces see changed) in the background; see GET /api/listings/status.")
-    @APIResponse(responseCode = "200", description = "The listing", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "listing", value = "{\"id\":\"…\",\"channel\":\"google-xml\",\"enabled\":true,"
-                    + "\"availability\":\"IN_STOCK\",\"deleted\":false,\"live\":true}")))
-    public ListingView put(@PathParam("productId") String productId, @PathParam("channel") String channel,
-                           @RequestBody(content = @Content(examples = {
-                                   @ExampleObject(name = "list", value = "{\"enabled\": true, \"availability\": \"IN_STOCK\"}"),
-                                   @ExampleObject(name = "out of stock", value = "{\"availability\": \"OUT_OF_STOCK\"}"),
-                                   @ExampleObject(name = "withdraw", value = "{\"deleted\": true}")}))
-                           @Valid ListingRequest request) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The listing",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "listing",
+                                            value =
+                                                    "{\"id\":\"…\",\"channel\":\"google-xml\",\"enabled\":true,"
+                                                            + "\"availability\":\"IN_STOCK\",\"deleted\":false,\"live\":true}")))
+    public ListingView put(
+            @PathParam("productId") String productId,
+            @PathParam("channel") String channel,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "list",
+                                                        value = "{\"enabled\": true, \"availability\": \"IN_STOCK\"}"),
+                                                @ExampleObject(
+                                                        name = "out of stock",
+                                                        value = "{\"availability\": \"OUT_OF_STOCK\"}"),
+                                                @ExampleObject(name = "withdraw", value = "{\"deleted\": true}")
+                                            }))
+                    @Valid
+                    ListingRequest request) {
         ListingRequest r = request == null ? new ListingRequest(null, null, null) : request;
-        Availability availability = r.availability() == null ? Availability.IN_STOCK : Availability.parse(r.availability());
-        return ListingView.of(listings.put(productId, channel(channel), r.enabled() == null || r.enabled(), availability,
+        Availability availability =
+                r.availability() == null ? Availability.IN_STOCK : Availability.parse(r.availability());
+        return ListingView.of(listings.put(
+                productId,
+                channel(channel),
+                r.enabled() == null || r.enabled(),
+                availability,
                 r.deleted() != null && r.deleted()));
     }
 
@@ -124,8 +171,12 @@ public class ListingsResource {
         try {
             return Channel.fromCliName(name);
         } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("channel", "channel is one of " + Arrays.stream(Channel.values())
-                    .map(Channel::cliName).collect(Collectors.joining(", ")));
+            throw new Problems.ValidationFailed(
+                    "channel",
+                    "channel is one of "
+                            + Arrays.stream(Channel.values())
+                                    .map(Channel::cliName)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

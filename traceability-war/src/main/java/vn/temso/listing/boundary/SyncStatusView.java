@@ -12,28 +12,73 @@ import vn.temso.platform.rest.Page;
 public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
 
     /** Whether push is configured; {@code message} says why not. {@code counts} per status in the caller's scope. */
-    public record Push(boolean enabled, String endpointHost, String message, Map<String, Long> counts) {
-    }
+    public record Push(boolean enabled, String endpointHost, String message, Map<String, Long> counts) {}
 
-    public record Feed(String cooperativeId, String channel, String url, boolean dirty, String outcome, String message,
-                       Long itemsWritten, Long itemsInvalid, Long itemsDeleted, Instant generatedAt, Instant publishedAt) {
+    public record Feed(
+            String cooperativeId,
+            String channel,
+            String url,
+            boolean dirty,
+            String outcome,
+            String message,
+            Long itemsWritten,
+            Long itemsInvalid,
+            Long itemsDeleted,
+            Instant generatedAt,
+            Instant publishedAt) {
         static Feed of(ListingFeed f, String url) {
-            return new Feed(f.getCooperativeId(), f.getChannel().cliName(), url, f.isDirty(),
-                    f.getOutcome() == null ? null : f.getOutcome().name(), f.getMessage(), f.getItemsWritten(),
-                    f.getItemsInvalid(), f.getItemsDeleted(), f.getGeneratedAt(), f.getPublishedAt());
+            return new Feed(
+                    f.getCooperativeId(),
+                    f.getChannel().cliName(),
+                    url,
+                    f.isDirty(),
+                    f.getOutcome() == null ? null : f.getOutcome().name(),
+                    f.getMessage(),
+                    f.getItemsWritten(),
+                    f.getItemsInvalid(),
+                    f.getItemsDeleted(),
+                    f.getGeneratedAt(),
+                    f.getPublishedAt());
         }
     }
 
     /** One queued version of one product on a push channel. */
-    public record Item(String id, String listingId, String productId, String gtin, String productName, String channel,
-                       int productVersion, String contentHash, String idempotencyKey, String status, int attempts,
-                       Instant nextAttemptAt, String lastError, Integer httpStatus, Instant createdAt, Instant syncedAt) {
+    public record Item(
+            String id,
+            String listingId,
+            String productId,
+            String gtin,
+            String productName,
+            String channel,
+            int productVersion,
+            String contentHash,
+            String idempotencyKey,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            Integer httpStatus,
+            Instant createdAt,
+            Instant syncedAt) {
         static Item of(PushOutbox.StatusRow row) {
             OutboxEntry o = row.entry();
-            return new Item(o.getId(), o.getListingId(), o.getProductId(), row.gtin(), row.productName(),
-                    o.getChannel().cliName(), o.getProductVersion(), o.getContentHash(), o.getIdempotencyKey(),
-                    o.getStatus().name(), o.getAttempts(), o.getStatus() == OutboxEntry.Status.PENDING ? o.getNextAttemptAt() : null,
-                    o.getLastError(), o.getHttpStatus(), o.getCreatedAt(), o.getSyncedAt());
+            return new Item(
+                    o.getId(),
+                    o.getListingId(),
+                    o.getProductId(),
+                    row.gtin(),
+                    row.productName(),
+                    o.getChannel().cliName(),
+                    o.getProductVersion(),
+                    o.getContentHash(),
+                    o.getIdempotencyKey(),
+                    o.getStatus().name(),
+                    o.getAttempts(),
+                    o.getStatus() == OutboxEntry.Status.PENDING ? o.getNextAttemptAt() : null,
+                    o.getLastError(),
+                    o.getHttpStatus(),
+                    o.getCreatedAt(),
+                    o.getSyncedAt());
         }
     }
 }

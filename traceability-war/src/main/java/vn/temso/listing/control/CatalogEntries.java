@@ -10,8 +10,7 @@ import vn.temso.product.entity.Product;
 /** Maps a listed product to the marketplaces' view of it (the catalog-sync model knows nothing of JPA). */
 public final class CatalogEntries {
 
-    private CatalogEntries() {
-    }
+    private CatalogEntries() {}
 
     /**
      * The item id is the GTIN-14: stable (a product's GTIN never changes) and what sellers recognise.
@@ -20,14 +19,18 @@ public final class CatalogEntries {
     /** @param today the Vietnam date ({@code FarmTime.today(clock)}): OCOP validity is judged on it */
     public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today) {
         Product p = listing.getProduct();
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        String base =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         CatalogEntry.Builder b = CatalogEntry.builder(p.getGtin())
                 .title(p.getName())
                 // Google and Meta require a description; the name is the honest fallback
                 .description(p.getDescription() != null ? p.getDescription() : p.getName())
                 .link(base + "/01/" + p.getGtin())
                 // an uploaded image is served by Temso itself (/images/<id>); marketplaces need the full URL
-                .imageLink(p.getImageUrl() != null && p.getImageUrl().startsWith("/") ? base + p.getImageUrl() : p.getImageUrl())
+                .imageLink(
+                        p.getImageUrl() != null && p.getImageUrl().startsWith("/")
+                                ? base + p.getImageUrl()
+                                : p.getImageUrl())
                 .availability(listing.getAvailability())
                 .priceVnd(p.getPriceVnd() == null ? 0 : p.getPriceVnd())
                 .condition("new")

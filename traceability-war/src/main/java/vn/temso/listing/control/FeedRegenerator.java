@@ -50,14 +50,17 @@ public class FeedRegenerator {
     void regenerate(ListingFeed f) {
         LocalDate today = FarmTime.today(clock);
         String coopName = feeds.cooperativeName(f.getCooperativeId());
-        FeedOptions options = FeedOptions.forDay(today).withFeedHeader(
-                (coopName == null ? "Temso" : coopName) + " – " + f.getChannel().cliName(),
-                settings.publicBaseUrl(), "Sản phẩm OCOP của " + (coopName == null ? "hợp tác xã" : coopName));
-        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId(), clock),
-                settings.publishPolicy());
+        FeedOptions options = FeedOptions.forDay(today)
+                .withFeedHeader(
+                        (coopName == null ? "Temso" : coopName) + " – "
+                                + f.getChannel().cliName(),
+                        settings.publicBaseUrl(),
+                        "Sản phẩm OCOP của " + (coopName == null ? "hợp tác xã" : coopName));
+        FeedPublisher publisher =
+                new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId(), clock), settings.publishPolicy());
         try {
-            PublishResult r = publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options,
-                    entries(f, today));
+            PublishResult r =
+                    publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options, entries(f, today));
             feeds.finish(f.getId(), f.getGeneration(), r, null);
             Level level = r.published() ? Level.FINE : Level.WARNING;
             LOG.log(level, () -> "Feed " + f.getId() + ": " + r.message());
@@ -70,7 +73,12 @@ public class FeedRegenerator {
 
     /** Streams a feed's entries page by page, each page read in its own short transaction. */
     private Iterator<CatalogEntry> entries(ListingFeed feed, LocalDate today) {
-        return KeysetPages.stream("", PAGE, (after, size) -> feeds.page(feed.getCooperativeId(), feed.getChannel(),
-                after, size, today), Feeds.Entry::listingId).map(Feeds.Entry::entry).iterator();
+        return KeysetPages.stream(
+                        "",
+                        PAGE,
+                        (after, size) -> feeds.page(feed.getCooperativeId(), feed.getChannel(), after, size, today),
+                        Feeds.Entry::listingId)
+                .map(Feeds.Entry::entry)
+                .iterator();
     }
 }

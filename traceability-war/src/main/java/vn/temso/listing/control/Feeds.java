@@ -39,13 +39,14 @@ public class Feeds {
 
     /** The published file name of a channel, e.g. {@code google-xml.xml}; also the last part of its URL. */
     public static String fileName(Channel channel) {
-        return channel.cliName() + "." + switch (channel) {
-            case GOOGLE_XML -> "xml";
-            case GOOGLE_TSV -> "tsv";
-            case META_CSV, VOSO_CSV, POSTMART_CSV -> "csv";
-            case JSONLD -> "jsonld";
-            case HTTP_PUSH -> throw new IllegalArgumentException("the push channel has no feed file");
-        };
+        return channel.cliName() + "."
+                + switch (channel) {
+                    case GOOGLE_XML -> "xml";
+                    case GOOGLE_TSV -> "tsv";
+                    case META_CSV, VOSO_CSV, POSTMART_CSV -> "csv";
+                    case JSONLD -> "jsonld";
+                    case HTTP_PUSH -> throw new IllegalArgumentException("the push channel has no feed file");
+                };
     }
 
     /** The media type a feed file is served with. */
@@ -67,7 +68,8 @@ public class Feeds {
      * publisher).
      */
     public static String key(String cooperativeId, String name) {
-        if (cooperativeId == null || !cooperativeId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (cooperativeId == null
+                || !cooperativeId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
             return null;
         }
         for (Channel c : Channel.values()) {
@@ -80,13 +82,15 @@ public class Feeds {
 
     public String url(ListingFeed f) {
         String base = settings.publicBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/feeds/" + f.getCooperativeId() + "/" + fileName(f.getChannel());
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/feeds/" + f.getCooperativeId()
+                + "/" + fileName(f.getChannel());
     }
 
     public List<ListingFeed> dirty() {
-        return em.createQuery("SELECT f FROM ListingFeed f WHERE f.generation > f.doneGeneration ORDER BY f.id",
-                ListingFeed.class).getResultList();
+        return em.createQuery(
+                        "SELECT f FROM ListingFeed f WHERE f.generation > f.doneGeneration ORDER BY f.id",
+                        ListingFeed.class)
+                .getResultList();
     }
 
     public String cooperativeName(String cooperativeId) {
@@ -102,50 +106,67 @@ public class Feeds {
             where += " AND c.id = :coop";
             params.put("coop", cooperativeId);
         }
-        var q = em.createQuery("SELECT f FROM ListingFeed f, Cooperative c WHERE c.id = f.cooperativeId AND " + where
-                + " ORDER BY f.id", ListingFeed.class);
+        var q = em.createQuery(
+                "SELECT f FROM ListingFeed f, Cooperative c WHERE c.id = f.cooperativeId AND " + where
+                        + " ORDER BY f.id",
+                ListingFeed.class);
         params.forEach(q::setParameter);
         return q.setMaxResults(200).getResultList();
     }
 
     /** A feed entry and the listing it was made from (its id is the paging key). */
-    public record Entry(String listingId, CatalogEntry entry) {
-    }
+    public record Entry(String listingId, CatalogEntry entry) {}
 
     /** Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). */
     public List<Entry> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
-        List<Listing> listings = em.createQuery("SELECT l FROM Listing l WHERE l.cooperativeId = :coop AND l.channel = :ch"
-                        + " AND l.id > :after ORDER BY l.id", Listing.class)
-                .setParameter("coop", cooperativeId).setParameter("ch", channel).setParameter("after", after == null ? "" : after)
-                .setMaxResults(limit).getResultList();
+        List<Listing> listings = em.createQuery(
+                        "SELECT l FROM Listing l WHERE l.cooperativeId = :coop AND l.channel = :ch"
+                                + " AND l.id > :after ORDER BY l.id",
+                        Listing.class)
+                .setParameter("coop", cooperativeId)
+                .setParameter("ch", channel)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit)
+                .getResultList();
         String base = settings.publicBaseUrl();
-        return listings.stream().map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today))).toList();
+        return listings.stream()
+                .map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today)))
+                .toList();
     }
 
     /** Records a run; the feed stays dirty if anything changed since {@code generation} was read. */
     public void finish(String feedId, long generation, PublishResult result, String error) {
         Instant now = clock.instant();
-        ListingFeed.Outcome outcome = result == null ? ListingFeed.Outcome.ERROR
+        ListingFeed.Outcome outcome = result == null
+                ? ListingFeed.Outcome.ERROR
                 : result.published() ? ListingFeed.Outcome.PUBLISHED : ListingFeed.Outcome.HELD_BACK;
         String message = result == null ? error : result.message();
         if (message != null && message.length() > 1000) {
             message = message.substring(0, 1000);
         }
-        em.createQuery("UPDATE ListingFeed f SET f.outcome = :o, f.message = :m, f.itemsWritten = :w, f.itemsInvalid = :i,"
-                        + " f.itemsDeleted = :d, f.generatedAt = :now WHERE f.id = :id")
-                .setParameter("o", outcome).setParameter("m", message)
+        em.createQuery(
+                        "UPDATE ListingFeed f SET f.outcome = :o, f.message = :m, f.itemsWritten = :w, f.itemsInvalid = :i,"
+                                + " f.itemsDeleted = :d, f.generatedAt = :now WHERE f.id = :id")
+                .setParameter("o", outcome)
+                .setParameter("m", message)
                 .setParameter("w", result == null ? null : result.itemsWritten())
                 .setParameter("i", result == null ? null : result.itemsInvalid())
                 .setParameter("d", result == null ? null : result.itemsDeleted())
-                .setParameter("now", now).setParameter("id", feedId).executeUpdate();
+                .setParameter("now", now)
+                .setParameter("id", feedId)
+                .executeUpdate();
         if (result != null && result.published()) {
             em.createQuery("UPDATE ListingFeed f SET f.publishedAt = :now WHERE f.id = :id")
-                    .setParameter("now", now).setParameter("id", feedId).executeUpdate();
+                    .setParameter("now", now)
+                    .setParameter("id", feedId)
+                    .executeUpdate();
         }
         if (result != null) {
             // a held-back feed stays held back until the next change: regenerating it unchanged would not help
             em.createQuery("UPDATE ListingFeed f SET f.doneGeneration = :g WHERE f.id = :id AND f.doneGeneration < :g")
-                    .setParameter("id", feedId).setParameter("g", generation).executeUpdate();
+                    .setParameter("id", feedId)
+                    .setParameter("g", generation)
+                    .executeUpdate();
         }
     }
 }

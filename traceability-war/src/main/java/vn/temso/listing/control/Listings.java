@@ -22,7 +22,6 @@ import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.persistence.PagedQuery;
-import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Tenancy;
@@ -60,7 +59,8 @@ public class Listings {
 
     /** The listing if the caller may read its product: 404 otherwise, as for an unknown id. */
     public Listing readable(String id) {
-        return tenancy.readable(Listing.class, id, "Listing", l -> l.getProduct().getCooperative());
+        return tenancy.readable(
+                Listing.class, id, "Listing", l -> l.getProduct().getCooperative());
     }
 
     public Page<Listing> list(String cooperativeId, String productId, Channel channel, PageRequest page) {
@@ -78,8 +78,8 @@ public class Listings {
             where.append(" AND l.channel = :channel");
             params.put("channel", channel);
         }
-        return PagedQuery.page(em, Listing.class, "Listing l", where.toString(), "l.product.name, l.channel, l.id",
-                params, page);
+        return PagedQuery.page(
+                em, Listing.class, "Listing l", where.toString(), "l.product.name, l.channel, l.id", params, page);
     }
 
     /** Creates or changes the listing of a product on a channel (managers of its cooperative, admins). */
@@ -92,8 +92,13 @@ public class Listings {
             em.persist(l);
         }
         l.change(enabled, availability, deleted, clock.instant());
-        audit.record(p.getCooperative(), created ? "create" : "update", "listing", l.getId(),
-                channel.cliName() + " " + p.getGtin() + (l.isLive() ? " " + availability : deleted ? " deleted" : " paused"));
+        audit.record(
+                p.getCooperative(),
+                created ? "create" : "update",
+                "listing",
+                l.getId(),
+                channel.cliName() + " " + p.getGtin()
+                        + (l.isLive() ? " " + availability : deleted ? " deleted" : " paused"));
         changed(l, FarmTime.today(clock));
         return l;
     }
@@ -102,7 +107,8 @@ public class Listings {
     void onProductChanged(@Observes ProductChanged event) {
         LocalDate today = FarmTime.today(clock);
         em.createQuery("SELECT l FROM Listing l WHERE l.product.id = :p", Listing.class)
-                .setParameter("p", event.product().getId()).getResultList()
+                .setParameter("p", event.product().getId())
+                .getResultList()
                 .forEach(l -> changed(l, today));
     }
 
@@ -111,9 +117,11 @@ public class Listings {
      * listing re-hashed; unchanged content queues nothing.
      */
     public int sweep(LocalDate today) {
-        em.createQuery("UPDATE ListingFeed f SET f.generation = f.generation + 1").executeUpdate();
+        em.createQuery("UPDATE ListingFeed f SET f.generation = f.generation + 1")
+                .executeUpdate();
         List<Listing> pushed = em.createQuery("SELECT l FROM Listing l WHERE l.channel = :c", Listing.class)
-                .setParameter("c", Channel.HTTP_PUSH).getResultList();
+                .setParameter("c", Channel.HTTP_PUSH)
+                .getResultList();
         int queued = 0;
         for (Listing l : pushed) {
             queued += enqueue(l, today) ? 1 : 0;
@@ -136,7 +144,8 @@ public class Listings {
         } else {
             // a bulk update, so it also bumps a generation the regenerator read in another transaction
             em.createQuery("UPDATE ListingFeed f SET f.generation = f.generation + 1 WHERE f.id = :id")
-                    .setParameter("id", id).executeUpdate();
+                    .setParameter("id", id)
+                    .executeUpdate();
         }
     }
 
@@ -146,9 +155,14 @@ public class Listings {
      */
     boolean enqueue(Listing l, LocalDate today) {
         CatalogEntry entry = CatalogEntries.of(l, settings.publicBaseUrl(), today);
-        List<OutboxEntry> last = em.createQuery("SELECT o FROM OutboxEntry o WHERE o.productId = :p AND o.channel = :c"
-                        + " ORDER BY o.productVersion DESC", OutboxEntry.class)
-                .setParameter("p", l.getProduct().getId()).setParameter("c", l.getChannel()).setMaxResults(1).getResultList();
+        List<OutboxEntry> last = em.createQuery(
+                        "SELECT o FROM OutboxEntry o WHERE o.productId = :p AND o.channel = :c"
+                                + " ORDER BY o.productVersion DESC",
+                        OutboxEntry.class)
+                .setParameter("p", l.getProduct().getId())
+                .setParameter("c", l.getChannel())
+                .setMaxResults(1)
+                .getResultList();
         String hash = ContentHash.of(entry, today);
         if (last.isEmpty() ? entry.deleted() : last.get(0).getContentHash().equals(hash)) {
             return false;
@@ -157,14 +171,25 @@ public class Listings {
         PushRequest built = PushRequest.of(entry, today);
         // the key names the version, not only the content: A → B → A must deliver the second A too
         PushRequest versioned = new PushRequest(entry.id() + ":" + version, built.contentHash(), built.body());
-        em.persist(new OutboxEntry(l.getId(), l.getProduct().getId(), l.getCooperativeId(), l.getChannel(), version,
-                hash, versioned.idempotencyKey(), new String(built.body(), StandardCharsets.UTF_8), clock.instant()));
+        em.persist(new OutboxEntry(
+                l.getId(),
+                l.getProduct().getId(),
+                l.getCooperativeId(),
+                l.getChannel(),
+                version,
+                hash,
+                versioned.idempotencyKey(),
+                new String(built.body(), StandardCharsets.UTF_8),
+                clock.instant()));
         return true;
     }
 
     private Listing find(String productId, Channel channel) {
-        List<Listing> found = em.createQuery("SELECT l FROM Listing l WHERE l.product.id = :p AND l.channel = :c",
-                Listing.class).setParameter("p", productId).setParameter("c", channel).getResultList();
+        List<Listing> found = em.createQuery(
+                        "SELECT l FROM Listing l WHERE l.product.id = :p AND l.channel = :c", Listing.class)
+                .setParameter("p", productId)
+                .setParameter("c", channel)
+                .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 }

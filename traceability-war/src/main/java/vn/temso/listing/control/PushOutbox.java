@@ -54,35 +54,36 @@ public class PushOutbox {
     AuditLog audit;
 
     /** A claimed row: what to send, and the version that proves we still own it. */
-    public record Claim(String id, int version, int attempts, String idempotencyKey, String contentHash, String body) {
-    }
+    public record Claim(String id, int version, int attempts, String idempotencyKey, String contentHash, String body) {}
 
     /** A row that may be sent now, and the version a claim must find it at. */
-    public record Due(String id, int version) {
-    }
+    public record Due(String id, int version) {}
 
     /** A queued version of a product, with the product's name and GTIN, for the status list. */
-    public record StatusRow(OutboxEntry entry, String productName, String gtin) {
-    }
+    public record StatusRow(OutboxEntry entry, String productName, String gtin) {}
 
     /** How many rows are in one status. */
-    public record StatusCount(Status status, long count) {
-    }
+    public record StatusCount(Status status, long count) {}
 
     /**
      * Rows that may be sent now: pending and due, or claimed by a sender whose lease expired; never a version
      * while an older version of the same product and channel is still unsent (marketplaces get them in order).
      */
     public List<Due> due(Instant now, int limit) {
-        return em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.Due(o.id, o.version)"
-                        + " FROM OutboxEntry o WHERE"
-                        + " ((o.status = :pending AND o.nextAttemptAt <= :now) OR (o.status = :sending AND o.leaseUntil < :now))"
-                        + " AND NOT EXISTS (SELECT e.id FROM OutboxEntry e WHERE e.productId = o.productId"
-                        + " AND e.channel = o.channel AND e.productVersion < o.productVersion AND e.status IN :open)"
-                        + " ORDER BY o.nextAttemptAt", Due.class)
-                .setParameter("pending", Status.PENDING).setParameter("sending", Status.SENDING).setParameter("now", now)
+        return em.createQuery(
+                        "SELECT NEW vn.temso.listing.control.PushOutbox.Due(o.id, o.version)"
+                                + " FROM OutboxEntry o WHERE"
+                                + " ((o.status = :pending AND o.nextAttemptAt <= :now) OR (o.status = :sending AND o.leaseUntil < :now))"
+                                + " AND NOT EXISTS (SELECT e.id FROM OutboxEntry e WHERE e.productId = o.productId"
+                                + " AND e.channel = o.channel AND e.productVersion < o.productVersion AND e.status IN :open)"
+                                + " ORDER BY o.nextAttemptAt",
+                        Due.class)
+                .setParameter("pending", Status.PENDING)
+                .setParameter("sending", Status.SENDING)
+                .setParameter("now", now)
                 .setParameter("open", List.of(Status.PENDING, Status.SENDING))
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Claims a row if it is still in the state {@link #due} saw; null if another sender was faster. */
@@ -91,15 +92,20 @@ public class PushOutbox {
                         + " o.attempts = o.attempts + 1, o.version = o.version + 1, o.updatedAt = :now"
                         + " WHERE o.id = :id AND o.version = :v"
                         + " AND (o.status = :pending OR (o.status = :sending AND o.leaseUntil < :now))")
-                .setParameter("sending", Status.SENDING).setParameter("pending", Status.PENDING)
-                .setParameter("lease", now.plus(lease)).setParameter("now", now)
-                .setParameter("id", id).setParameter("v", version).executeUpdate();
+                .setParameter("sending", Status.SENDING)
+                .setParameter("pending", Status.PENDING)
+                .setParameter("lease", now.plus(lease))
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("v", version)
+                .executeUpdate();
         if (won != 1) {
             return null;
         }
         OutboxEntry o = em.find(OutboxEntry.class, id);
         em.refresh(o);
-        return new Claim(o.getId(), o.getVersion(), o.getAttempts(), o.getIdempotencyKey(), o.getContentHash(), o.getBody());
+        return new Claim(
+                o.getId(), o.getVersion(), o.getAttempts(), o.getIdempotencyKey(), o.getContentHash(), o.getBody());
     }
 
     /** Records the outcome of the attempt made under {@code claim}; ignored if the claim was lost meanwhile. */
@@ -113,29 +119,44 @@ public class PushOutbox {
             case RETRY -> Status.PENDING;
             case FAILED -> Status.FAILED;
         };
-        return em.createQuery("UPDATE OutboxEntry o SET o.status = :s, o.nextAttemptAt = :next, o.leaseUntil = NULL,"
-                        + " o.lastError = :err, o.httpStatus = :http, o.syncedAt = :synced, o.updatedAt = :now,"
-                        + " o.version = o.version + 1 WHERE o.id = :id AND o.version = :v AND o.status = :sending")
-                .setParameter("s", status).setParameter("next", now.plus(decision.delay()))
-                .setParameter("err", status == Status.SYNCED ? null : error)
-                .setParameter("http", result.httpStatus() == 0 ? null : result.httpStatus())
-                .setParameter("synced", status == Status.SYNCED ? now : null).setParameter("now", now)
-                .setParameter("id", claim.id()).setParameter("v", claim.version())
-                .setParameter("sending", Status.SENDING).executeUpdate() == 1;
+        return em.createQuery(
+                                "UPDATE OutboxEntry o SET o.status = :s, o.nextAttemptAt = :next, o.leaseUntil = NULL,"
+                                        + " o.lastError = :err, o.httpStatus = :http, o.syncedAt = :synced, o.updatedAt = :now,"
+                                        + " o.version = o.version + 1 WHERE o.id = :id AND o.version = :v AND o.status = :sending")
+                        .setParameter("s", status)
+                        .setParameter("next", now.plus(decision.delay()))
+                        .setParameter("err", status == Status.SYNCED ? null : error)
+                        .setParameter("http", result.httpStatus() == 0 ? null : result.httpStatus())
+                        .setParameter("synced", status == Status.SYNCED ? now : null)
+                        .setParameter("now", now)
+                        .setParameter("id", claim.id())
+                        .setParameter("v", claim.version())
+                        .setParameter("sending", Status.SENDING)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Staff retry: the failed versions of a listing go back to pending with a fresh attempt count. */
     public int retry(String listingId) {
         Listing l = listings.readable(listingId);
         Cooperative coop = cooperatives.manageable(l.getCooperativeId());
-        int n = em.createQuery("UPDATE OutboxEntry o SET o.status = :pending, o.attempts = 0, o.nextAttemptAt = :now,"
-                        + " o.updatedAt = :now, o.version = o.version + 1 WHERE o.listingId = :l AND o.status = :failed")
-                .setParameter("pending", Status.PENDING).setParameter("failed", Status.FAILED)
-                .setParameter("now", clock.instant()).setParameter("l", l.getId()).executeUpdate();
+        int n = em.createQuery(
+                        "UPDATE OutboxEntry o SET o.status = :pending, o.attempts = 0, o.nextAttemptAt = :now,"
+                                + " o.updatedAt = :now, o.version = o.version + 1 WHERE o.listingId = :l AND o.status = :failed")
+                .setParameter("pending", Status.PENDING)
+                .setParameter("failed", Status.FAILED)
+                .setParameter("now", clock.instant())
+                .setParameter("l", l.getId())
+                .executeUpdate();
         if (n == 0) {
             throw new Problems.Conflict("Listing " + listingId + " has no failed push to retry");
         }
-        audit.record(coop, "retry", "listing", l.getId(), n + " failed push(es) of " + l.getProduct().getGtin() + " queued again");
+        audit.record(
+                coop,
+                "retry",
+                "listing",
+                l.getId(),
+                n + " failed push(es) of " + l.getProduct().getGtin() + " queued again");
         return n;
     }
 
@@ -155,16 +176,22 @@ public class PushOutbox {
             where.append(" AND o.status = :status");
             params.put("status", status);
         }
-        String from = " FROM OutboxEntry o, Cooperative c, Product p WHERE c.id = o.cooperativeId AND p.id = o.productId AND ";
-        var q = em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.StatusRow(o, p.name, p.gtin)" + from + where
-                + " ORDER BY o.createdAt DESC, o.productVersion DESC", StatusRow.class);
+        String from =
+                " FROM OutboxEntry o, Cooperative c, Product p WHERE c.id = o.cooperativeId AND p.id = o.productId AND ";
+        var q = em.createQuery(
+                "SELECT NEW vn.temso.listing.control.PushOutbox.StatusRow(o, p.name, p.gtin)" + from + where
+                        + " ORDER BY o.createdAt DESC, o.productVersion DESC",
+                StatusRow.class);
         var c = em.createQuery("SELECT COUNT(o)" + from + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);
             c.setParameter(k, v);
         });
-        return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page.page(),
-                page.size(), c.getSingleResult());
+        return new Page<>(
+                q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                page.page(),
+                page.size(),
+                c.getSingleResult());
     }
 
     /** Counts per status in the caller's scope. */
@@ -175,8 +202,10 @@ public class PushOutbox {
             where += " AND c.id = :coop";
             params.put("coop", cooperativeId);
         }
-        var q = em.createQuery("SELECT NEW vn.temso.listing.control.PushOutbox.StatusCount(o.status, COUNT(o))"
-                + " FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND " + where + " GROUP BY o.status",
+        var q = em.createQuery(
+                "SELECT NEW vn.temso.listing.control.PushOutbox.StatusCount(o.status, COUNT(o))"
+                        + " FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND " + where
+                        + " GROUP BY o.status",
                 StatusCount.class);
         params.forEach(q::setParameter);
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -66,8 +66,8 @@ final class StoredFeedTarget implements FeedTarget {
                 upload.commit();
                 ByteArrayOutputStream state = new ByteArrayOutputStream(); // a few dozen bytes
                 DirectoryFeedTarget.LastGood.write(state, itemCount, clock.instant());
-                files.put(stateKey(key), "text/plain; charset=ISO-8859-1",
-                        new ByteArrayInputStream(state.toByteArray()));
+                files.put(
+                        stateKey(key), "text/plain; charset=ISO-8859-1", new ByteArrayInputStream(state.toByteArray()));
             }
 
             @Override

@@ -69,10 +69,12 @@ public class SyncScheduler {
     @PostConstruct
     void start() {
         String problem = settings.pushProblem();
-        LOG.info(problem == null ? "Catalog push sync to " + settings.pushHost() + " every " + settings.intervalMs() + " ms"
-                : "Catalog " + problem);
-        task = scheduler.scheduleWithFixedDelay(this::tick, Math.min(2000, settings.intervalMs()), settings.intervalMs(),
-                TimeUnit.MILLISECONDS);
+        LOG.info(
+                problem == null
+                        ? "Catalog push sync to " + settings.pushHost() + " every " + settings.intervalMs() + " ms"
+                        : "Catalog " + problem);
+        task = scheduler.scheduleWithFixedDelay(
+                this::tick, Math.min(2000, settings.intervalMs()), settings.intervalMs(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -164,10 +166,14 @@ public class SyncScheduler {
                 continue; // another instance (or an earlier round) has it
             }
             // the stored key is "<gtin>:<version>:<hash>"; PushRequest appends ":<hash>" itself
-            String keyPrefix = claim.idempotencyKey().substring(0,
-                    claim.idempotencyKey().length() - claim.contentHash().length() - 1);
-            PushResult result = client.send(new PushRequest(keyPrefix, claim.contentHash(),
-                    claim.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String keyPrefix = claim.idempotencyKey()
+                    .substring(
+                            0,
+                            claim.idempotencyKey().length()
+                                    - claim.contentHash().length()
+                                    - 1);
+            PushResult result = client.send(new PushRequest(
+                    keyPrefix, claim.contentHash(), claim.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             RetryPolicy.Decision decision = policy.decide(claim.attempts(), result);
             if (!outbox.complete(claim, result, decision, clock.instant())) {
                 LOG.warning(() -> "Push " + claim.idempotencyKey() + " lost its claim while sending; it will be resent"

@@ -76,7 +76,8 @@ public class SyncSettings {
     }
 
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxAttempts, Duration.ofMillis(baseDelayMs), Duration.ofMillis(Math.max(baseDelayMs, maxDelayMs)));
+        return new RetryPolicy(
+                maxAttempts, Duration.ofMillis(baseDelayMs), Duration.ofMillis(Math.max(baseDelayMs, maxDelayMs)));
     }
 
     /** How long a claimed row stays ours: longer than one attempt can take, so only a crashed sender loses it. */
@@ -114,11 +115,12 @@ public class SyncSettings {
     /** The endpoint's host for the status API (never the secret, nor the full URL with its query). */
     public String pushHost() {
         return endpoint.map(v -> {
-            try {
-                return URI.create(v.strip()).getHost();
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).orElse(null);
+                    try {
+                        return URI.create(v.strip()).getHost();
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
     }
 }

@@ -28,26 +28,34 @@ public class Listing {
     @Id
     @Column(length = 36)
     private String id;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "product_id")
     private Product product;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     private boolean enabled;
+
     @Enumerated(EnumType.STRING)
     private Availability availability;
+
     private boolean deleted;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private int version;
 
-    protected Listing() {
-    }
+    protected Listing() {}
 
     public Listing(Product product, Channel channel, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -72,14 +80,43 @@ public class Listing {
         return enabled && !deleted;
     }
 
-    public String getId() { return id; }
-    public Product getProduct() { return product; }
-    public String getCooperativeId() { return cooperativeId; }
-    public Channel getChannel() { return channel; }
-    public boolean isEnabled() { return enabled; }
-    public Availability getAvailability() { return availability; }
-    public boolean isDeleted() { return deleted; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public int getVersion() { return version; }
+    public String getId() {
+        return id;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Availability getAvailability() {
+        return availability;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

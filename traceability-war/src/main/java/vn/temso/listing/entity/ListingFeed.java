@@ -19,33 +19,47 @@ import vn.temso.catalog.feed.Channel;
 @Table(name = "listing_feed")
 public class ListingFeed {
 
-    public enum Outcome { PUBLISHED, HELD_BACK, ERROR }
+    public enum Outcome {
+        PUBLISHED,
+        HELD_BACK,
+        ERROR
+    }
 
     @Id
     private String id;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     private long generation;
+
     @Column(name = "done_generation")
     private long doneGeneration;
+
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
+
     private String message;
+
     @Column(name = "items_written")
     private Long itemsWritten;
+
     @Column(name = "items_invalid")
     private Long itemsInvalid;
+
     @Column(name = "items_deleted")
     private Long itemsDeleted;
+
     @Column(name = "generated_at")
     private Instant generatedAt;
+
     @Column(name = "published_at")
     private Instant publishedAt;
 
-    protected ListingFeed() {
-    }
+    protected ListingFeed() {}
 
     public ListingFeed(String cooperativeId, Channel channel) {
         this.id = idOf(cooperativeId, channel);
@@ -59,16 +73,51 @@ public class ListingFeed {
         return cooperativeId + ":" + channel.cliName();
     }
 
-    public String getId() { return id; }
-    public String getCooperativeId() { return cooperativeId; }
-    public Channel getChannel() { return channel; }
-    public boolean isDirty() { return generation > doneGeneration; }
-    public long getGeneration() { return generation; }
-    public Outcome getOutcome() { return outcome; }
-    public String getMessage() { return message; }
-    public Long getItemsWritten() { return itemsWritten; }
-    public Long getItemsInvalid() { return itemsInvalid; }
-    public Long getItemsDeleted() { return itemsDeleted; }
-    public Instant getGeneratedAt() { return generatedAt; }
-    public Instant getPublishedAt() { return publishedAt; }
+    public String getId() {
+        return id;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public boolean isDirty() {
+        return generation > doneGeneration;
+    }
+
+    public long getGeneration() {
+        return generation;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Long getItemsWritten() {
+        return itemsWritten;
+    }
+
+    public Long getItemsInvalid() {
+        return itemsInvalid;
+    }
+
+    public Long getItemsDeleted() {
+        return itemsDeleted;
+    }
+
+    public Instant getGeneratedAt() {
+        return generatedAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
 }

@@ -22,50 +22,80 @@ import vn.temso.catalog.feed.Channel;
 public class OutboxEntry {
 
     /** PENDING → SENDING (claimed, with a lease) → SYNCED, back to PENDING for a retry, or FAILED. */
-    public enum Status { PENDING, SENDING, SYNCED, FAILED }
+    public enum Status {
+        PENDING,
+        SENDING,
+        SYNCED,
+        FAILED
+    }
 
     @Id
     private String id;
+
     @Column(name = "listing_id")
     private String listingId;
+
     @Column(name = "product_id")
     private String productId;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     @Column(name = "product_version")
     private int productVersion;
+
     @Column(name = "content_hash")
     private String contentHash;
+
     @Column(name = "idempotency_key")
     private String idempotencyKey;
+
     @Lob
     private String body;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private int attempts;
+
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
+
     @Column(name = "lease_until")
     private Instant leaseUntil;
+
     @Column(name = "last_error")
     private String lastError;
+
     @Column(name = "http_status")
     private Integer httpStatus;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "synced_at")
     private Instant syncedAt;
+
     private int version;
 
-    protected OutboxEntry() {
-    }
+    protected OutboxEntry() {}
 
-    public OutboxEntry(String listingId, String productId, String cooperativeId, Channel channel, int productVersion,
-                       String contentHash, String idempotencyKey, String body, Instant createdAt) {
+    public OutboxEntry(
+            String listingId,
+            String productId,
+            String cooperativeId,
+            Channel channel,
+            int productVersion,
+            String contentHash,
+            String idempotencyKey,
+            String body,
+            Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.listingId = listingId;
         this.productId = productId;
@@ -81,23 +111,79 @@ public class OutboxEntry {
         this.nextAttemptAt = createdAt;
     }
 
-    public String getId() { return id; }
-    public String getListingId() { return listingId; }
-    public String getProductId() { return productId; }
-    public String getCooperativeId() { return cooperativeId; }
-    public Channel getChannel() { return channel; }
-    public int getProductVersion() { return productVersion; }
-    public String getContentHash() { return contentHash; }
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public String getBody() { return body; }
-    public Status getStatus() { return status; }
-    public int getAttempts() { return attempts; }
-    public Instant getNextAttemptAt() { return nextAttemptAt; }
-    public Instant getLeaseUntil() { return leaseUntil; }
-    public String getLastError() { return lastError; }
-    public Integer getHttpStatus() { return httpStatus; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getSyncedAt() { return syncedAt; }
-    public int getVersion() { return version; }
+    public String getId() {
+        return id;
+    }
+
+    public String getListingId() {
+        return listingId;
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public int getProductVersion() {
+        return productVersion;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Integer getHttpStatus() {
+        return httpStatus;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getSyncedAt() {
+        return syncedAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

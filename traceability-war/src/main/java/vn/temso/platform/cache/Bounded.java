@@ -13,8 +13,7 @@ import com.github.benmanes.caffeine.cache.Weigher;
  */
 public final class Bounded {
 
-    private Bounded() {
-    }
+    private Bounded() {}
 
     /**
      * @param bytes the estimated bytes of one entry (key and value), see {@link #chars(String)}
@@ -26,7 +25,10 @@ public final class Bounded {
         int floor = (int) Math.min(Integer.MAX_VALUE, maxBytes / maxEntries);
         Weigher<K, V> weigher = (k, v) -> Math.max(floor, bytes.weigh(k, v));
         // floor x maxEntries <= maxBytes: exactly maxEntries small entries fit, never one more
-        return Caffeine.newBuilder().executor(Runnable::run).maximumWeight(floor * maxEntries).weigher(weigher);
+        return Caffeine.newBuilder()
+                .executor(Runnable::run)
+                .maximumWeight(floor * maxEntries)
+                .weigher(weigher);
     }
 
     /** Bytes of a string on the heap: headers, then one byte a character if all are Latin-1, else two. */

@@ -18,8 +18,7 @@ import java.util.function.UnaryOperator;
  */
 public final class GenerationCache<K, V> {
 
-    private record Entry<V>(V value, long generation, long bornNanos) {
-    }
+    private record Entry<V>(V value, long generation, long bornNanos) {}
 
     private final Cache<K, Entry<V>> entries;
     private final long ttlNanos;
@@ -32,8 +31,14 @@ public final class GenerationCache<K, V> {
      * @param bytes       estimated bytes of one entry (key and value), see {@link Bounded#chars}
      * @param nanoClock   a monotonic clock in nanoseconds ({@link System#nanoTime} in production)
      */
-    public GenerationCache(Duration ttl, Duration keepExpired, long maxEntries, long maxBytes,
-                           Weigher<? super K, ? super V> bytes, LongSupplier generation, LongSupplier nanoClock) {
+    public GenerationCache(
+            Duration ttl,
+            Duration keepExpired,
+            long maxEntries,
+            long maxBytes,
+            Weigher<? super K, ? super V> bytes,
+            LongSupplier generation,
+            LongSupplier nanoClock) {
         this.ttlNanos = ttl.toNanos();
         this.generation = generation;
         this.clock = nanoClock;
@@ -72,8 +77,8 @@ public final class GenerationCache<K, V> {
      *
      * @param current whether a kept value is recent enough for this request (e.g. its version is not older)
      */
-    public V getOnce(K key, Predicate<? super V> current, Supplier<V> load,
-                     Predicate<? super RuntimeException> staleIfError) {
+    public V getOnce(
+            K key, Predicate<? super V> current, Supplier<V> load, Predicate<? super RuntimeException> staleIfError) {
         V hit = usable(entries.getIfPresent(key), current);
         if (hit != null) {
             return hit;
@@ -107,8 +112,8 @@ public final class GenerationCache<K, V> {
 
     /** Updates a kept entry in place (a change this instance made itself and already wrote), keeping its age. */
     public void update(K key, UnaryOperator<V> change) {
-        entries.asMap().computeIfPresent(key, (k, e) -> new Entry<>(change.apply(e.value()), e.generation(),
-                e.bornNanos()));
+        entries.asMap()
+                .computeIfPresent(key, (k, e) -> new Entry<>(change.apply(e.value()), e.generation(), e.bornNanos()));
     }
 
     /** Entries held now, after pending evictions (for tests). */
@@ -118,7 +123,11 @@ public final class GenerationCache<K, V> {
     }
 
     private V usable(Entry<V> e, Predicate<? super V> current) {
-        return e != null && current.test(e.value()) && e.generation() == generation.getAsLong()
-                && clock.getAsLong() - e.bornNanos() < ttlNanos ? e.value() : null;
+        return e != null
+                        && current.test(e.value())
+                        && e.generation() == generation.getAsLong()
+                        && clock.getAsLong() - e.bornNanos() < ttlNanos
+                ? e.value()
+                : null;
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 public final class OwnerOnlyFile {
 
-    private OwnerOnlyFile() {
-    }
+    private OwnerOnlyFile() {}
 
     /** The file's content (trimmed); when there is no file yet, writes {@code content} into a new one first. */
     public static String readOrCreate(Path file, Supplier<String> content) throws IOException {

@@ -11,8 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static Optional<String> get(String key) {
         try {
@@ -21,7 +20,8 @@ public final class Settings {
         } catch (IllegalStateException | IllegalArgumentException e) {
             String env = key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
             return Optional.ofNullable(System.getProperty(key, System.getenv(env)))
-                    .map(String::trim).filter(v -> !v.isEmpty());
+                    .map(String::trim)
+                    .filter(v -> !v.isEmpty());
         }
     }
 

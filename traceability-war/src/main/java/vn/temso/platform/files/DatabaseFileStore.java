@@ -38,8 +38,7 @@ public class DatabaseFileStore implements FileStore {
 
     private int chunkSize = CHUNK;
 
-    public DatabaseFileStore() {
-    }
+    public DatabaseFileStore() {}
 
     DatabaseFileStore(FileRows rows, int chunkSize) {
         this.rows = rows;
@@ -183,7 +182,8 @@ public class DatabaseFileStore implements FileStore {
                 throw new IOException("the upload of " + key + " is closed");
             }
             flushChunk();
-            StoredFile f = new StoredFile(key, contentType, size, HexFormat.of().formatHex(sha.digest()), created, blobId);
+            StoredFile f =
+                    new StoredFile(key, contentType, size, HexFormat.of().formatHex(sha.digest()), created, blobId);
             rows.commit(f, clock.instant());
             done = true;
             return f;

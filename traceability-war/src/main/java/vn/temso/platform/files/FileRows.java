@@ -31,8 +31,7 @@ public class FileRows {
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
     DataSource dataSource;
 
-    public FileRows() {
-    }
+    public FileRows() {}
 
     FileRows(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -55,7 +54,8 @@ public class FileRows {
     /** The bytes of one chunk, or null when there is no such chunk (swept after its file was replaced). */
     public byte[] read(String blobId, int seq) {
         try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT chunk FROM stored_file_chunk WHERE blob_id = ? AND seq = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT chunk FROM stored_file_chunk WHERE blob_id = ? AND seq = ?")) {
             s.setString(1, blobId);
             s.setInt(2, seq);
             try (ResultSet r = s.executeQuery()) {
@@ -76,8 +76,8 @@ public class FileRows {
             try {
                 String previous = lockCurrent(c, f.key());
                 if (previous == null) {
-                    try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_file (" + COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("INSERT INTO stored_file (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                         s.setString(1, f.key());
                         s.setString(2, f.version());
                         s.setString(3, f.contentType());
@@ -87,8 +87,9 @@ public class FileRows {
                         s.executeUpdate();
                     }
                 } else {
-                    try (PreparedStatement s = c.prepareStatement("UPDATE stored_file SET blob_id = ?, content_type = ?,"
-                            + " size_bytes = ?, sha256 = ?, created_at = ? WHERE file_key = ?")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("UPDATE stored_file SET blob_id = ?, content_type = ?,"
+                                    + " size_bytes = ?, sha256 = ?, created_at = ? WHERE file_key = ?")) {
                         s.setString(1, f.version());
                         s.setString(2, f.contentType());
                         s.setLong(3, f.size());
@@ -136,7 +137,8 @@ public class FileRows {
     }
 
     private static void orphan(Connection c, String blobId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_file_orphan (blob_id, orphaned_at) VALUES (?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO stored_file_orphan (blob_id, orphaned_at) VALUES (?, ?)")) {
             s.setString(1, blobId);
             s.setTimestamp(2, Timestamp.from(now));
             s.executeUpdate();
@@ -174,13 +176,21 @@ public class FileRows {
     }
 
     public List<StoredFile> list(String prefix, String afterKey, int limit) {
-        return query("SELECT " + COLUMNS + " FROM stored_file WHERE file_key LIKE ? ESCAPE '!' AND file_key > ?"
-                + " ORDER BY file_key", limit, like(prefix), afterKey == null ? "" : afterKey);
+        return query(
+                "SELECT " + COLUMNS + " FROM stored_file WHERE file_key LIKE ? ESCAPE '!' AND file_key > ?"
+                        + " ORDER BY file_key",
+                limit,
+                like(prefix),
+                afterKey == null ? "" : afterKey);
     }
 
     public List<StoredFile> createdBefore(String prefix, Instant cutoff, int limit) {
-        return query("SELECT " + COLUMNS + " FROM stored_file WHERE file_key LIKE ? ESCAPE '!' AND created_at < ?"
-                + " ORDER BY created_at", limit, like(prefix), Timestamp.from(cutoff));
+        return query(
+                "SELECT " + COLUMNS + " FROM stored_file WHERE file_key LIKE ? ESCAPE '!' AND created_at < ?"
+                        + " ORDER BY created_at",
+                limit,
+                like(prefix),
+                Timestamp.from(cutoff));
     }
 
     /**
@@ -192,7 +202,8 @@ public class FileRows {
     public int sweep(Instant cutoff, int limit) {
         List<String> ids = new ArrayList<>();
         try (Connection c = connection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT blob_id FROM stored_file_orphan WHERE orphaned_at < ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT blob_id FROM stored_file_orphan WHERE orphaned_at < ?")) {
                 s.setMaxRows(limit);
                 s.setTimestamp(1, Timestamp.from(cutoff));
                 try (ResultSet r = s.executeQuery()) {
@@ -235,7 +246,8 @@ public class FileRows {
     }
 
     private List<StoredFile> query(String sql, int limit, Object... params) {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setMaxRows(limit);
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -243,8 +255,13 @@ public class FileRows {
             List<StoredFile> files = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    files.add(new StoredFile(r.getString(1), r.getString(3), r.getLong(4), r.getString(5).trim(),
-                            r.getTimestamp(6).toInstant(), r.getString(2).trim()));
+                    files.add(new StoredFile(
+                            r.getString(1),
+                            r.getString(3),
+                            r.getLong(4),
+                            r.getString(5).trim(),
+                            r.getTimestamp(6).toInstant(),
+                            r.getString(2).trim()));
                 }
             }
             return files;
@@ -254,7 +271,8 @@ public class FileRows {
     }
 
     private void update(String sql, Object... params) {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] instanceof byte[] bytes) {
                     s.setBytes(i + 1, bytes);

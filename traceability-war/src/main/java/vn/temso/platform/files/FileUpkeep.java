@@ -88,8 +88,11 @@ public class FileUpkeep {
                             + " directory is now " + name + ".imported and can be deleted once checked");
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Importing " + data.resolve(name) + " into the database failed; retried at the"
-                        + " next start (already imported files are skipped)", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Importing " + data.resolve(name) + " into the database failed; retried at the"
+                                + " next start (already imported files are skipped)",
+                        e);
             }
         }
     }
@@ -128,7 +131,8 @@ public class FileUpkeep {
                 LOG.warning(() -> "Not imported (unknown kind of file): " + f);
                 continue;
             }
-            try (FileStore.Upload u = store.create(key, type); InputStream in = Files.newInputStream(f)) {
+            try (FileStore.Upload u = store.create(key, type);
+                    InputStream in = Files.newInputStream(f)) {
                 in.transferTo(u.stream());
                 u.commit(Files.getLastModifiedTime(f).toInstant());
             }

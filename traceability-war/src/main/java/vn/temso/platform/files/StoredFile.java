@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param created     when this version was stored (Last-Modified, and what retention looks at)
  * @param version     the id of this version's chunks: a replaced file gets a new one
  */
-public record StoredFile(String key, String contentType, long size, String sha256, Instant created, String version) {
-}
+public record StoredFile(String key, String contentType, long size, String sha256, Instant created, String version) {}

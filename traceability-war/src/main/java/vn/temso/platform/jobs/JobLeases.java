@@ -5,7 +5,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +38,8 @@ public class JobLeases {
 
     /** Tables whose rows carry a lease: named here, never taken from input. */
     public enum Kind {
-        ISSUANCE("issuance_job", "RUNNING"), PRINT("print_job", "ISSUING", "PRINTING");
+        ISSUANCE("issuance_job", "RUNNING"),
+        PRINT("print_job", "ISSUING", "PRINTING");
 
         final String table;
         final List<String> unfinished;
@@ -110,8 +110,13 @@ public class JobLeases {
     public Lease take(Kind kind, String id) {
         String owner = newOwner();
         Instant now = clock.instant();
-        int won = update("UPDATE " + kind.table + " SET lease_owner = ?, lease_until = ? WHERE id = ?"
-                + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < ?)", owner, now.plus(lease()), id, now);
+        int won = update(
+                "UPDATE " + kind.table + " SET lease_owner = ?, lease_until = ? WHERE id = ?"
+                        + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < ?)",
+                owner,
+                now.plus(lease()),
+                id,
+                now);
         return won == 1 ? new Lease(proxy(), kind.table, "id", id, owner) : null;
     }
 
@@ -125,8 +130,8 @@ public class JobLeases {
         try {
             lease = proxy().take(kind, id);
         } catch (RuntimeException e) {
-            Logger.getLogger(JobLeases.class.getName()).log(Level.WARNING,
-                    what + " could not be started now; the job sweeper retries it", e);
+            Logger.getLogger(JobLeases.class.getName())
+                    .log(Level.WARNING, what + " could not be started now; the job sweeper retries it", e);
             return;
         }
         if (lease == null) {
@@ -145,8 +150,8 @@ public class JobLeases {
     public List<String> orphans(Kind kind, List<String> statuses, int limit) {
         String marks = String.join(", ", statuses.stream().map(s -> "?").toList());
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT id FROM " + kind.table + " WHERE status IN (" + marks
-                     + ") AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at")) {
+                PreparedStatement q = c.prepareStatement("SELECT id FROM " + kind.table + " WHERE status IN (" + marks
+                        + ") AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at")) {
             int i = 1;
             for (String s : statuses) {
                 q.setString(i++, s);
@@ -191,31 +196,39 @@ public class JobLeases {
     /** Moves the lease on; false when the row has another owner now (taken over, or released by an operator). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean renew(String table, String key, String id, String owner) {
-        return update("UPDATE " + table + " SET lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
-                clock.instant().plus(lease()), id, owner) == 1;
+        return update(
+                        "UPDATE " + table + " SET lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
+                        clock.instant().plus(lease()),
+                        id,
+                        owner)
+                == 1;
     }
 
     /** Gives the lease up: free for any instance at once, or (task leases) held {@code hold} longer by nobody. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String table, String key, String id, String owner, Duration hold) {
         Instant until = hold.isZero() ? null : clock.instant().plus(hold);
-        update("UPDATE " + table + " SET lease_owner = NULL, lease_until = ? WHERE " + key + " = ? AND lease_owner = ?",
-                until, id, owner);
+        update(
+                "UPDATE " + table + " SET lease_owner = NULL, lease_until = ? WHERE " + key
+                        + " = ? AND lease_owner = ?",
+                until,
+                id,
+                owner);
     }
 
     /** An unfinished job and who works it, for operators. */
-    public record Leased(Kind kind, String id, String status, String owner, Instant leaseUntil) {
-    }
+    public record Leased(Kind kind, String id, String status, String owner, Instant leaseUntil) {}
 
     /** Unfinished jobs of every kind, oldest first, with their leases. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Leased> unfinished(int limit) {
         List<Leased> all = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            String marks = String.join(", ", kind.unfinished.stream().map(s -> "?").toList());
+            String marks =
+                    String.join(", ", kind.unfinished.stream().map(s -> "?").toList());
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement q = c.prepareStatement("SELECT id, status, lease_owner, lease_until FROM " + kind.table
-                         + " WHERE status IN (" + marks + ") ORDER BY created_at")) {
+                    PreparedStatement q = c.prepareStatement("SELECT id, status, lease_owner, lease_until FROM "
+                            + kind.table + " WHERE status IN (" + marks + ") ORDER BY created_at")) {
                 for (int i = 0; i < kind.unfinished.size(); i++) {
                     q.setString(i + 1, kind.unfinished.get(i));
                 }
@@ -223,7 +236,11 @@ public class JobLeases {
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         Timestamp until = r.getTimestamp(4);
-                        all.add(new Leased(kind, r.getString(1), r.getString(2), r.getString(3),
+                        all.add(new Leased(
+                                kind,
+                                r.getString(1),
+                                r.getString(2),
+                                r.getString(3),
                                 until == null ? null : until.toInstant()));
                     }
                 }
@@ -244,8 +261,10 @@ public class JobLeases {
     public int releaseAll() {
         int n = 0;
         for (String table : List.of(Kind.ISSUANCE.table, Kind.PRINT.table, "job_lease")) {
-            n += update("UPDATE " + table + " SET lease_owner = NULL, lease_until = NULL"
-                    + " WHERE SUBSTR(lease_owner, 1, " + (INSTANCE.length() + 1) + ") = ?", INSTANCE + "#");
+            n += update(
+                    "UPDATE " + table + " SET lease_owner = NULL, lease_until = NULL" + " WHERE SUBSTR(lease_owner, 1, "
+                            + (INSTANCE.length() + 1) + ") = ?",
+                    INSTANCE + "#");
         }
         return n;
     }
@@ -254,7 +273,7 @@ public class JobLeases {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String owner(Kind kind, String id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT lease_owner FROM " + kind.table + " WHERE id = ?")) {
+                PreparedStatement q = c.prepareStatement("SELECT lease_owner FROM " + kind.table + " WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
@@ -287,7 +306,7 @@ public class JobLeases {
 
     private boolean exists(String name) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT 1 FROM job_lease WHERE name = ?")) {
+                PreparedStatement q = c.prepareStatement("SELECT 1 FROM job_lease WHERE name = ?")) {
             q.setString(1, name);
             try (ResultSet r = q.executeQuery()) {
                 return r.next();
@@ -298,7 +317,8 @@ public class JobLeases {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement up = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement up = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Instant t) {
@@ -325,6 +345,7 @@ public class JobLeases {
         if (host.length() > 60) {
             host = host.substring(0, 60);
         }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

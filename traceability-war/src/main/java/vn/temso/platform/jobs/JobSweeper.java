@@ -54,8 +54,9 @@ public class JobSweeper {
     @PostConstruct
     void start() {
         long every = leases.sweep().toMillis();
-        LOG.info(() -> "Job leases: instance " + JobLeases.instance() + ", lease " + leases.lease().toSeconds()
-                + " s, heartbeat " + leases.heartbeat().toMillis() + " ms, sweep every " + every + " ms");
+        LOG.info(() -> "Job leases: instance " + JobLeases.instance() + ", lease "
+                + leases.lease().toSeconds() + " s, heartbeat "
+                + leases.heartbeat().toMillis() + " ms, sweep every " + every + " ms");
         task = scheduler.scheduleWithFixedDelay(this::sweep, Math.min(1000, every), every, TimeUnit.MILLISECONDS);
         Runtime.getRuntime().addShutdownHook(giveBack);
     }
@@ -131,7 +132,8 @@ public class JobSweeper {
         } catch (RuntimeException e) {
             if (!failing) { // once per outage
                 failing = true;
-                LOG.log(StorageFaults.isStorageFault(e) ? Level.WARNING : Level.SEVERE,
+                LOG.log(
+                        StorageFaults.isStorageFault(e) ? Level.WARNING : Level.SEVERE,
                         "Job sweep failed; retried every " + leases.sweep().toSeconds() + " s: " + e.getMessage());
             }
         }

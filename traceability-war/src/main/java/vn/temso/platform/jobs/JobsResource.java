@@ -50,9 +50,10 @@ public class JobsResource {
 
     @POST
     @Path("{kind}/{id}/hand-over")
-    @Operation(summary = "Take a job from the instance working it (admin): it stops at its next chunk or heartbeat"
-            + " without committing more, and the job sweeper of any instance continues it within seconds; for an"
-            + " instance known to be gone, instead of waiting for its lease to run out")
+    @Operation(
+            summary = "Take a job from the instance working it (admin): it stops at its next chunk or heartbeat"
+                    + " without committing more, and the job sweeper of any instance continues it within seconds; for an"
+                    + " instance known to be gone, instead of waiting for its lease to run out")
     @APIResponse(responseCode = "202", description = "Handed over; see GET /api/jobs for the new owner")
     @APIResponse(responseCode = "404", description = "No such job kind or job")
     public Response handOver(@PathParam("kind") String kind, @PathParam("id") String id) {

@@ -85,7 +85,8 @@ public final class Lease implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!renewalFailing) { // logged once per outage, not every heartbeat
                 renewalFailing = true;
-                LOG.log(StorageFaults.isStorageFault(e) ? Level.WARNING : Level.SEVERE,
+                LOG.log(
+                        StorageFaults.isStorageFault(e) ? Level.WARNING : Level.SEVERE,
                         "Lease on " + table + " " + id + " could not be renewed; retrying: " + e.getMessage());
             }
         }

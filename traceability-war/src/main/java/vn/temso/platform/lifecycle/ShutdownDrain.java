@@ -77,8 +77,7 @@ public class ShutdownDrain {
     }
 
     /** Fired once when SIGTERM arrives, before the drain's wait: what should move to other instances now. */
-    public record Draining() {
-    }
+    public record Draining() {}
 
     private void drainThenExit() {
         if (!draining.compareAndSet(false, true)) {
@@ -93,15 +92,17 @@ public class ShutdownDrain {
         } catch (RuntimeException e) {
             LOG.warning(() -> "Could not tell the application it is draining: " + e);
         }
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(waitMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // the shutdown hooks run now: Payara stops its listeners and undeploys, as a plain SIGTERM would
-            System.exit(0);
-        }, "temso-shutdown-drain");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(waitMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    // the shutdown hooks run now: Payara stops its listeners and undeploys, as a plain SIGTERM would
+                    System.exit(0);
+                },
+                "temso-shutdown-drain");
         stopper.setDaemon(false);
         stopper.start();
     }

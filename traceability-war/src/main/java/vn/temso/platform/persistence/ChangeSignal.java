@@ -31,7 +31,8 @@ public class ChangeSignal {
     /** The counter, read in a transaction of its own (a bare read outside one finds the entity manager closed). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long read() {
-        return ((Number) em.createNativeQuery("SELECT counter FROM change_signal WHERE id = 1").getSingleResult())
+        return ((Number) em.createNativeQuery("SELECT counter FROM change_signal WHERE id = 1")
+                        .getSingleResult())
                 .longValue();
     }
 }

@@ -57,7 +57,8 @@ public class ConfiguredDataSource implements DataSource {
     private static DataSource derby() {
         Path dir = DerbyLifecycle.dataDirectory();
         if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            System.setProperty(
+                    "derby.stream.error.file", dir.resolve("derby.log").toString());
         }
         // Derby's default cache of 1,000 pages holds 4 MB of 4 KB pages: the stamp table's indexes alone outgrow it
         // within one 100,000-stamp job and every insert then reads and writes pages on disk. 4,000 pages are 16 to

@@ -20,11 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
         maxIdleTime = 300,
         transactional = true,
         properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.validate-atmost-once-period-in-seconds=1",
-                "fish.payara.fail-all-connections=true"})
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=1",
+            "fish.payara.fail-all-connections=true"
+        })
 @ApplicationScoped
 public class DataSourceConfig {
     public static final String JNDI_NAME = "java:app/jdbc/temso";

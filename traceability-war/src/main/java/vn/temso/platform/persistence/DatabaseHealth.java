@@ -55,14 +55,17 @@ public class DatabaseHealth implements HealthCheck {
 
     /** Exit status when embedded Derby cannot write again by itself: a supervisor (systemd) restarts the process. */
     public static final int EXIT_STORAGE = 75; // EX_TEMPFAIL of sysexits.h
+
     static final long REBOOT_EVERY_NANOS = 10_000_000_000L;
     private long rebootedNanos = System.nanoTime() - REBOOT_EVERY_NANOS;
     /** Since when embedded Derby has refused writes although the disk has room (0: it has not). */
     private long stuckSinceNanos;
+
     private boolean exiting;
 
     /** This instance's row; a new one each start (rows of instances gone for a day are purged). */
     private final String probeId = UUID.randomUUID().toString();
+
     private volatile Probe last;
     private long purgedNanos = System.nanoTime() - PURGE_EVERY_NANOS;
 
@@ -129,8 +132,13 @@ public class DatabaseHealth implements HealthCheck {
             }
             if (freeMb < minFreeMb) {
                 stuckSinceNanos = 0; // waiting for space, not stuck
-                return new Probe(t0, "Apache Derby", "disk space: " + freeMb + " MB free in the data directory, "
-                        + minFreeMb + " MB wanted (temso.storage.min-free-mb)", freeMb, 0);
+                return new Probe(
+                        t0,
+                        "Apache Derby",
+                        "disk space: " + freeMb + " MB free in the data directory, " + minFreeMb
+                                + " MB wanted (temso.storage.min-free-mb)",
+                        freeMb,
+                        0);
             }
         }
         Probe p = write(t0, freeMb);
@@ -157,8 +165,8 @@ public class DatabaseHealth implements HealthCheck {
         }
         if (now - rebootedNanos >= REBOOT_EVERY_NANOS) {
             rebootedNanos = now;
-            LOG.warning("Embedded Derby refuses writes although the data directory has " + p.freeMb()
-                    + " MB free (" + p.error() + "): stopping the database so that it boots again");
+            LOG.warning("Embedded Derby refuses writes although the data directory has " + p.freeMb() + " MB free ("
+                    + p.error() + "): stopping the database so that it boots again");
             DerbyLifecycle.restartDatabase();
         }
         if (exitAfterSeconds > 0 && now - stuckSinceNanos > exitAfterSeconds * 1_000_000_000L && !exiting) {

@@ -24,7 +24,8 @@ public class DerbyLifecycle implements ServletContextListener {
 
     /** The data directory (created if missing): the Derby database and derby.log live here. */
     public static Path dataDirectory() {
-        Path dir = Path.of(Settings.get("temso.data.dir", "data")).toAbsolutePath().normalize();
+        Path dir =
+                Path.of(Settings.get("temso.data.dir", "data")).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -35,7 +36,8 @@ public class DerbyLifecycle implements ServletContextListener {
 
     /** The embedded database's name (its directory): {@code temso.db.url} without {@code jdbc:derby:}, else data/db. */
     static String databaseName() {
-        return Settings.get("temso.db.url").filter(u -> u.startsWith("jdbc:derby:"))
+        return Settings.get("temso.db.url")
+                .filter(u -> u.startsWith("jdbc:derby:"))
                 .map(u -> u.substring("jdbc:derby:".length()))
                 .orElseGet(() -> dataDirectory().resolve("db").toString());
     }
@@ -58,7 +60,8 @@ public class DerbyLifecycle implements ServletContextListener {
             return false;
         } catch (SQLException e) {
             if ("08006".equals(e.getSQLState())) {
-                LOG.warning("Embedded Derby database stopped to be booted again (it was left read-only by a full disk)");
+                LOG.warning(
+                        "Embedded Derby database stopped to be booted again (it was left read-only by a full disk)");
                 return true;
             }
             LOG.log(Level.WARNING, "Stopping the Derby database failed: " + e.getSQLState() + " " + e.getMessage());
@@ -67,7 +70,9 @@ public class DerbyLifecycle implements ServletContextListener {
     }
 
     static boolean usesDerby() {
-        return Settings.get("temso.db.url").map(u -> u.startsWith("jdbc:derby:")).orElse(true);
+        return Settings.get("temso.db.url")
+                .map(u -> u.startsWith("jdbc:derby:"))
+                .orElse(true);
     }
 
     @Override

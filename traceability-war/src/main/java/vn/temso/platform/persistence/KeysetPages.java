@@ -46,8 +46,10 @@ public final class KeysetPages<R, K> implements Iterator<R> {
      * @param key   the key of a row, the {@code after} of the next page
      */
     public static <R, K> Stream<R> stream(K first, int size, Source<R, K> source, Function<R, K> key) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new KeysetPages<>(first, size, source, key),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        new KeysetPages<>(first, size, source, key), Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
     }
 
     @Override

@@ -20,8 +20,7 @@ public final class PublicContent {
 
     private static final AtomicLong GENERATION = new AtomicLong();
 
-    private PublicContent() {
-    }
+    private PublicContent() {}
 
     public static long generation() {
         return GENERATION.get();
@@ -43,8 +42,7 @@ public final class PublicContent {
             if (tsr.getTransactionStatus() == Status.STATUS_ACTIVE) {
                 tsr.registerInterposedSynchronization(new Synchronization() {
                     @Override
-                    public void beforeCompletion() {
-                    }
+                    public void beforeCompletion() {}
 
                     @Override
                     public void afterCompletion(int status) {

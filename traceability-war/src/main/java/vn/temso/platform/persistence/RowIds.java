@@ -6,8 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Primary keys for rows written in bulk and never looked up by them (scans). */
 public final class RowIds {
 
-    private RowIds() {
-    }
+    private RowIds() {}
 
     /**
      * A time-ordered (version 7, RFC 9562) UUID: new rows go to the end of the primary key index instead of a random

@@ -56,14 +56,14 @@ public class SchemaMigrator {
                 LOG.info("Database schema is up to date (changelog unchanged since its last migration)");
                 return;
             }
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             if (database instanceof DerbyDatabase derby) {
                 // Liquibase would shut embedded Derby down when it closes; the application still needs it
                 derby.setShutdownEmbeddedDerby(false);
             }
-            try (Liquibase liquibase = new Liquibase(CHANGELOG,
-                    new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database)) {
+            try (Liquibase liquibase = new Liquibase(
+                    CHANGELOG, new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database)) {
                 liquibase.update("");
             }
         } catch (SQLException | LiquibaseException e) {
@@ -122,7 +122,7 @@ public class SchemaMigrator {
             return null;
         }
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")) {
+                ResultSet rs = st.executeQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")) {
             return rs.next() ? rs.getString(1) : null;
         } finally {
             if (!c.getAutoCommit()) {
@@ -137,8 +137,8 @@ public class SchemaMigrator {
         try (PreparedStatement up = c.prepareStatement("UPDATE schema_fingerprint SET fingerprint = ? WHERE id = 1")) {
             up.setString(1, fingerprint);
             if (up.executeUpdate() == 0) {
-                try (PreparedStatement in = c.prepareStatement(
-                        "INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
+                try (PreparedStatement in =
+                        c.prepareStatement("INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
                     in.setString(1, fingerprint);
                     in.executeUpdate();
                 } catch (SQLException raced) {

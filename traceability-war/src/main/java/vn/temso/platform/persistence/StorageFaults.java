@@ -15,22 +15,36 @@ import java.util.Set;
 public final class StorageFaults {
 
     /** PostgreSQL: insufficient resources (53xxx: disk full, out of memory, too many connections), operator intervention (57P0x). */
-    private static final Set<String> PREFIXES = Set.of("08", "53", "57P", "58",
+    private static final Set<String> PREFIXES = Set.of(
+            "08",
+            "53",
+            "57P",
+            "58",
             // Derby: log/data file I/O (XSLA*, XSDF*, XSDG*), database boot and shutdown (XJ040, XJ004, XJ015 seen by
             // a connection of a database that was shut down), container I/O (XSAI*, XSRS*)
-            "XSLA", "XSDF", "XSDG", "XSAI", "XSRS", "XJ040", "XJ004", "XJ015", "40XD1",
+            "XSLA",
+            "XSDF",
+            "XSDG",
+            "XSAI",
+            "XSRS",
+            "XJ040",
+            "XJ004",
+            "XJ015",
+            "40XD1",
             // a database that can only be read: Derby booted again on a full disk (25502), a PostgreSQL standby or
             // default_transaction_read_only (25006)
-            "25502", "25006");
+            "25502",
+            "25006");
 
-    private StorageFaults() {
-    }
+    private StorageFaults() {}
 
     public static boolean isStorageFault(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause()) {
-            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof IOException) {
+            if (t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof IOException) {
                 return true;
             }
             if (t instanceof SQLException s) {

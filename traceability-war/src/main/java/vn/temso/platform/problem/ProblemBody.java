@@ -15,18 +15,29 @@ public final class ProblemBody {
     public static final String BASE_TYPE = "https://temso.vn/problems/";
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    private ProblemBody() {
-    }
+    private ProblemBody() {}
 
-    public static Response response(int status, String type, String title, String detail,
-                                    List<ProblemException.Violation> violations, String instance) {
-        return Response.status(status).type(PROBLEM_JSON).entity(json(status, type, title, detail, violations,
-                instance)).build();
+    public static Response response(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<ProblemException.Violation> violations,
+            String instance) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(json(status, type, title, detail, violations, instance))
+                .build();
     }
 
     /** The problem document itself, also written by the servlet error page for errors outside JAX-RS. */
-    public static String json(int status, String type, String title, String detail,
-                              List<ProblemException.Violation> violations, String instance) {
+    public static String json(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<ProblemException.Violation> violations,
+            String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", BASE_TYPE + type)
                 .add("title", title)
@@ -35,8 +46,8 @@ public final class ProblemBody {
                 .add("instance", instance == null ? "urn:uuid:" + UUID.randomUUID() : instance);
         if (!violations.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            violations.forEach(v -> list.add(Json.createObjectBuilder()
-                    .add("field", v.field()).add("message", v.message())));
+            violations.forEach(v ->
+                    list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
             body.add("violations", list);
         }
         JsonObject json = body.build();
@@ -44,8 +55,8 @@ public final class ProblemBody {
     }
 
     public static Response of(ProblemException e) {
-        Response.ResponseBuilder r = Response.fromResponse(
-                response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), null));
+        Response.ResponseBuilder r =
+                Response.fromResponse(response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), null));
         if (e instanceof Problems.TooManyRequests t) {
             r.header("Retry-After", t.retryAfterSeconds());
         } else if (e instanceof Problems.StorageUnavailable s) {

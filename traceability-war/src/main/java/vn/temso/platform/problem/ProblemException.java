@@ -31,6 +31,5 @@ public abstract class ProblemException extends RuntimeException {
     }
 
     /** One rejected field: its JSON path and a message a user can act on. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 }

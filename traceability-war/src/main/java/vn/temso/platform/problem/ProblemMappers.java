@@ -30,8 +30,7 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class Domain implements ExceptionMapper<ProblemException> {
@@ -52,7 +51,8 @@ public final class ProblemMappers {
         if (e instanceof RuleBroken r) {
             return new Problems.RuleViolated(r.rule(), r.getMessage());
         }
-        throw new IllegalStateException("unmapped domain failure " + e.getClass().getName(), e);
+        throw new IllegalStateException(
+                "unmapped domain failure " + e.getClass().getName(), e);
     }
 
     @Provider
@@ -72,8 +72,11 @@ public final class ProblemMappers {
                     .sorted(Comparator.comparing(ProblemException.Violation::field))
                     .toList();
             return ProblemBody.of(new Problems.ValidationFailed(
-                    violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                            : violations.size() + " fields are invalid", violations));
+                    violations.size() == 1
+                            ? violations.get(0).field() + ": "
+                                    + violations.get(0).message()
+                            : violations.size() + " fields are invalid",
+                    violations));
         }
 
         /** "create.arg0.name" → "name": the caller knows their JSON, not our method names. */
@@ -113,9 +116,14 @@ public final class ProblemMappers {
 
     static Response unreadable(Exception e) {
         LOG.log(Level.FINE, "Unreadable request body", e);
-        return ProblemBody.response(400, "malformed-request", "The request body could not be read",
+        return ProblemBody.response(
+                400,
+                "malformed-request",
+                "The request body could not be read",
                 "The body is not valid JSON for this endpoint (check field types, enum values and date formats"
-                        + " such as 2026-11-22)", List.of(), null);
+                        + " such as 2026-11-22)",
+                List.of(),
+                null);
     }
 
     @Provider
@@ -146,10 +154,12 @@ public final class ProblemMappers {
                 case 400 -> "The request could not be read (check query and path parameters)";
                 default -> reason;
             };
-            Response r = ProblemBody.response(status, slug, reason == null ? "HTTP " + status : reason,
-                    detail, List.of(), null);
+            Response r = ProblemBody.response(
+                    status, slug, reason == null ? "HTTP " + status : reason, detail, List.of(), null);
             if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-                return Response.fromResponse(r).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+                return Response.fromResponse(r)
+                        .header("Allow", e.getResponse().getHeaderString("Allow"))
+                        .build();
             }
             return r;
         }
@@ -172,8 +182,9 @@ public final class ProblemMappers {
                             "The record was changed by someone else; reload it and try again"));
                 }
                 if (t instanceof java.sql.SQLIntegrityConstraintViolationException
-                        || (t instanceof java.sql.SQLException s && s.getSQLState() != null
-                        && s.getSQLState().startsWith("23"))) {
+                        || (t instanceof java.sql.SQLException s
+                                && s.getSQLState() != null
+                                && s.getSQLState().startsWith("23"))) {
                     return ProblemBody.of(new Problems.Conflict("The change conflicts with existing data"));
                 }
             }
@@ -200,13 +211,16 @@ public final class ProblemMappers {
             if (StorageFaults.isStorageFault(e)) {
                 // the request was fine and nothing was kept: the client may send it again when storage is back
                 LOG.log(Level.WARNING, "Storage unavailable: " + e);
-                return ProblemBody.of(new Problems.StorageUnavailable(
-                        Problems.StorageUnavailable.DETAIL));
+                return ProblemBody.of(new Problems.StorageUnavailable(Problems.StorageUnavailable.DETAIL));
             }
             String instance = "urn:uuid:" + UUID.randomUUID();
             LOG.log(Level.SEVERE, "Unexpected failure " + instance, e);
-            return ProblemBody.response(500, "internal-error", "Internal error",
-                    "Something went wrong on our side; quote " + instance + " when reporting it", List.of(),
+            return ProblemBody.response(
+                    500,
+                    "internal-error",
+                    "Internal error",
+                    "Something went wrong on our side; quote " + instance + " when reporting it",
+                    List.of(),
                     instance);
         }
     }

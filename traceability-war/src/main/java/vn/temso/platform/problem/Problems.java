@@ -5,8 +5,7 @@ import java.util.List;
 /** The problem types of the API. Documented in docs/api.md; never rename a type. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Input that breaks a field rule (format, range, check digit...). */
     public static class ValidationFailed extends ProblemException {
@@ -18,9 +17,17 @@ public final class Problems {
             super(message, List.of(new Violation(field, message)));
         }
 
-        public String type() { return "validation-failed"; }
-        public String title() { return "The request has invalid fields"; }
-        public int status() { return 400; }
+        public String type() {
+            return "validation-failed";
+        }
+
+        public String title() {
+            return "The request has invalid fields";
+        }
+
+        public int status() {
+            return 400;
+        }
     }
 
     /** Unknown id, or one the caller may not see: both look the same on purpose. */
@@ -29,9 +36,17 @@ public final class Problems {
             super(what + " " + id + " was not found");
         }
 
-        public String type() { return "not-found"; }
-        public String title() { return "Resource not found"; }
-        public int status() { return 404; }
+        public String type() {
+            return "not-found";
+        }
+
+        public String title() {
+            return "Resource not found";
+        }
+
+        public int status() {
+            return 404;
+        }
     }
 
     /** Something unique already exists (zone code, GTIN, lot of a product, username). */
@@ -40,9 +55,17 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "conflict"; }
-        public String title() { return "Conflicts with existing data"; }
-        public int status() { return 409; }
+        public String type() {
+            return "conflict";
+        }
+
+        public String title() {
+            return "Conflicts with existing data";
+        }
+
+        public int status() {
+            return 409;
+        }
     }
 
     /** The resource existed but was removed for good (a print file past its retention). */
@@ -51,9 +74,17 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "gone"; }
-        public String title() { return "No longer available"; }
-        public int status() { return 410; }
+        public String type() {
+            return "gone";
+        }
+
+        public String title() {
+            return "No longer available";
+        }
+
+        public int status() {
+            return 410;
+        }
     }
 
     /** A domain rule refuses the change (zone suspended, batch closed...). */
@@ -65,9 +96,17 @@ public final class Problems {
             this.rule = rule;
         }
 
-        public String type() { return "rule/" + rule; }
-        public String title() { return "A business rule refuses this change"; }
-        public int status() { return 422; }
+        public String type() {
+            return "rule/" + rule;
+        }
+
+        public String title() {
+            return "A business rule refuses this change";
+        }
+
+        public int status() {
+            return 422;
+        }
     }
 
     public static class Unauthenticated extends ProblemException {
@@ -75,9 +114,17 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "unauthenticated"; }
-        public String title() { return "Sign-in required"; }
-        public int status() { return 401; }
+        public String type() {
+            return "unauthenticated";
+        }
+
+        public String title() {
+            return "Sign-in required";
+        }
+
+        public int status() {
+            return 401;
+        }
     }
 
     /** The caller is known but their role may not do this. */
@@ -86,9 +133,17 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "forbidden"; }
-        public String title() { return "Not allowed for your role"; }
-        public int status() { return 403; }
+        public String type() {
+            return "forbidden";
+        }
+
+        public String title() {
+            return "Not allowed for your role";
+        }
+
+        public int status() {
+            return 403;
+        }
     }
 
     public static class TooManyRequests extends ProblemException {
@@ -99,10 +154,21 @@ public final class Problems {
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        public long retryAfterSeconds() { return retryAfterSeconds; }
-        public String type() { return "too-many-requests"; }
-        public String title() { return "Too many requests"; }
-        public int status() { return 429; }
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        public String type() {
+            return "too-many-requests";
+        }
+
+        public String title() {
+            return "Too many requests";
+        }
+
+        public int status() {
+            return 429;
+        }
     }
 
     /**
@@ -117,9 +183,19 @@ public final class Problems {
             this.rule = rule;
         }
 
-        public String rule() { return rule; }
-        @Override public String type() { return "quota/" + rule; }
-        @Override public String title() { return "A quota of the cooperative is used up"; }
+        public String rule() {
+            return rule;
+        }
+
+        @Override
+        public String type() {
+            return "quota/" + rule;
+        }
+
+        @Override
+        public String title() {
+            return "A quota of the cooperative is used up";
+        }
     }
 
     /**
@@ -135,10 +211,21 @@ public final class Problems {
             super(detail);
         }
 
-        public long retryAfterSeconds() { return 30; }
-        public String type() { return "storage-unavailable"; }
-        public String title() { return "Storage is unavailable"; }
-        public int status() { return 503; }
+        public long retryAfterSeconds() {
+            return 30;
+        }
+
+        public String type() {
+            return "storage-unavailable";
+        }
+
+        public String title() {
+            return "Storage is unavailable";
+        }
+
+        public int status() {
+            return 503;
+        }
     }
 
     /** Optimistic-lock failure: someone else changed the record first. */
@@ -147,9 +234,17 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "stale-update"; }
-        public String title() { return "The record was changed by someone else"; }
-        public int status() { return 409; }
+        public String type() {
+            return "stale-update";
+        }
+
+        public String title() {
+            return "The record was changed by someone else";
+        }
+
+        public int status() {
+            return 409;
+        }
     }
 
     /** The service lacks configuration needed for this (e.g. the stamp signing secret). */
@@ -158,8 +253,16 @@ public final class Problems {
             super(detail);
         }
 
-        public String type() { return "not-configured"; }
-        public String title() { return "Not configured on this server"; }
-        public int status() { return 503; }
+        public String type() {
+            return "not-configured";
+        }
+
+        public String title() {
+            return "Not configured on this server";
+        }
+
+        public int status() {
+            return 503;
+        }
     }
 }

@@ -13,8 +13,7 @@ import vn.temso.platform.problem.Problems;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -34,8 +33,12 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Problems.ValidationFailed(name, name + " must be one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw new Problems.ValidationFailed(
+                    name,
+                    name + " must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

@@ -11,11 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The JSON API lives under /api; public stamp and trace pages are served outside it. */
 @ApplicationPath("/api")
 @OpenAPIDefinition(
-        info = @Info(title = "Temso API", version = "0.1.0",
-                description = "Registry of cooperatives, growing zones, products and harvest batches with their farm"
-                        + " diary. Errors are application/problem+json (RFC 9457)."),
+        info =
+                @Info(
+                        title = "Temso API",
+                        version = "0.1.0",
+                        description =
+                                "Registry of cooperatives, growing zones, products and harvest batches with their farm"
+                                        + " diary. Errors are application/problem+json (RFC 9457)."),
         security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "Token from POST /api/auth/login")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -11,13 +11,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /** Read once: the proxies in front of the service do not change while it runs. */
     private static final class Proxies {
-        static final TrustedProxies CONFIGURED = new TrustedProxies(ConfigProvider.getConfig()
-                .getOptionalValue("temso.http.trusted-proxies", String.class));
+        static final TrustedProxies CONFIGURED = new TrustedProxies(
+                ConfigProvider.getConfig().getOptionalValue("temso.http.trusted-proxies", String.class));
     }
 
     /** Reads {@code temso.http.trusted-proxies} now; throws IllegalArgumentException naming a value that is no IP. */
@@ -26,7 +25,8 @@ public final class ClientAddress {
     }
 
     public static String of(HttpServletRequest request) {
-        return request == null ? "unknown"
+        return request == null
+                ? "unknown"
                 : Proxies.CONFIGURED.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
@@ -54,8 +54,11 @@ public final class ClientAddress {
             if (ip.isLoopbackAddress()) {
                 return "::1";
             }
-            return String.format("%x:%x:%x:%x::/64", ((b[0] & 0xff) << 8) | (b[1] & 0xff),
-                    ((b[2] & 0xff) << 8) | (b[3] & 0xff), ((b[4] & 0xff) << 8) | (b[5] & 0xff),
+            return String.format(
+                    "%x:%x:%x:%x::/64",
+                    ((b[0] & 0xff) << 8) | (b[1] & 0xff),
+                    ((b[2] & 0xff) << 8) | (b[3] & 0xff),
+                    ((b[4] & 0xff) << 8) | (b[5] & 0xff),
                     ((b[6] & 0xff) << 8) | (b[7] & 0xff));
         } catch (UnknownHostException e) {
             return a.length() > 64 ? a.substring(0, 64) : a; // not an address literal; never resolved by name

@@ -20,7 +20,8 @@ public class CurrentCaller {
 
     public Caller require() {
         if (caller == null) {
-            throw new Problems.Unauthenticated("Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login");
+            throw new Problems.Unauthenticated(
+                    "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login");
         }
         return caller;
     }

@@ -10,8 +10,7 @@ public final class IpLiteral {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern HEXISH = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /** The address as bytes when it is an IP literal (IPv4-mapped IPv6 as IPv4), else null; never a DNS lookup. */
     public static byte[] bytes(String address) {

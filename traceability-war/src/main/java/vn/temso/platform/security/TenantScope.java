@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public final class TenantScope {
 
-    private TenantScope() {
-    }
+    private TenantScope() {}
 
     /**
      * @param coopPath JPQL path of the owning cooperative, e.g. {@code z.cooperative}

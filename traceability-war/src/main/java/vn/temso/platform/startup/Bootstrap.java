@@ -38,7 +38,8 @@ public class Bootstrap {
 
     /** By order; ties by class name (a client proxy's name starts with its bean's), never by discovery order. */
     static List<StartupTask> inOrder(Stream<StartupTask> tasks) {
-        return tasks.sorted(Comparator.comparingInt(StartupTask::order).thenComparing(t -> t.getClass().getName()))
+        return tasks.sorted(Comparator.comparingInt(StartupTask::order)
+                        .thenComparing(t -> t.getClass().getName()))
                 .toList();
     }
 }

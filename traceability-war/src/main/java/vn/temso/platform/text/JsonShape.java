@@ -8,11 +8,9 @@ package vn.temso.platform.text;
 public final class JsonShape {
 
     /** What was found; counting stops as soon as either limit is passed, so a value is at most its limit + 1. */
-    public record Shape(int depth, int longestNumber) {
-    }
+    public record Shape(int depth, int longestNumber) {}
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     public static Shape measure(CharSequence json, int maxDepth, int maxNumberChars) {
         int depth = 0;
@@ -22,8 +20,8 @@ public final class JsonShape {
         boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            boolean numberChar = !inString && (c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+'
-                    || c == '-');
+            boolean numberChar =
+                    !inString && (c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-');
             numberRun = numberChar ? numberRun + 1 : 0;
             if (numberRun > longest) {
                 longest = numberRun;

@@ -2,7 +2,6 @@ package vn.temso.platform.text;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -39,21 +38,33 @@ public class NfcRequestBodies implements ReaderInterceptor {
             byte[] raw = readLimited(context.getInputStream());
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(raw)).toString();
+                        .decode(ByteBuffer.wrap(raw))
+                        .toString();
             } catch (CharacterCodingException e) {
-                throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
-                        "The request body could not be read", "The body must be UTF-8 text", List.of(), null));
+                throw new WebApplicationException(ProblemBody.response(
+                        400,
+                        "malformed-request",
+                        "The request body could not be read",
+                        "The body must be UTF-8 text",
+                        List.of(),
+                        null));
             }
             // GeoJSON bodies are zone outlines: ZoneGeometry parses them itself, with its own depth limit, and
             // names the field in its 400
-            if (type.getSubtype().endsWith("json") && !type.getSubtype().equals("geo+json")
+            if (type.getSubtype().endsWith("json")
+                    && !type.getSubtype().equals("geo+json")
                     && depth(text) > MAX_JSON_DEPTH) {
-                throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
-                        "The request body could not be read", "JSON is nested deeper than " + MAX_JSON_DEPTH
-                                + " levels", List.of(), null));
+                throw new WebApplicationException(ProblemBody.response(
+                        400,
+                        "malformed-request",
+                        "The request body could not be read",
+                        "JSON is nested deeper than " + MAX_JSON_DEPTH + " levels",
+                        List.of(),
+                        null));
             }
             if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
                 text = Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -63,9 +74,13 @@ public class NfcRequestBodies implements ReaderInterceptor {
         Object entity = context.proceed();
         if (entity == null && type != null && type.getSubtype().endsWith("json")) {
             // the literal null (or no body at all) reaches resources as a null request object
-            throw new WebApplicationException(ProblemBody.response(400, "malformed-request",
-                    "The request body could not be read", "The body must be a JSON object, not null or empty",
-                    List.of(), null));
+            throw new WebApplicationException(ProblemBody.response(
+                    400,
+                    "malformed-request",
+                    "The request body could not be read",
+                    "The body must be a JSON object, not null or empty",
+                    List.of(),
+                    null));
         }
         return entity;
     }
@@ -77,15 +92,22 @@ public class NfcRequestBodies implements ReaderInterceptor {
 
     private static boolean isText(MediaType type) {
         String sub = type.getSubtype();
-        return "text".equals(type.getType()) || sub.endsWith("json") || sub.endsWith("xml")
+        return "text".equals(type.getType())
+                || sub.endsWith("json")
+                || sub.endsWith("xml")
                 || sub.equals("x-www-form-urlencoded");
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new WebApplicationException(ProblemBody.response(413, "payload-too-large",
-                    "Request body too large", "Bodies are limited to 4 MiB", List.of(), null));
+            throw new WebApplicationException(ProblemBody.response(
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
+                    "Bodies are limited to 4 MiB",
+                    List.of(),
+                    null));
         }
         return bytes;
     }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Text rules shared by every feature: Vietnamese input is stored NFC, and keys compare case-insensitively. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String nfc(String s) {
         return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);

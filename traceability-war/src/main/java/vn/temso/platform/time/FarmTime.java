@@ -14,8 +14,7 @@ public final class FarmTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private FarmTime() {
-    }
+    private FarmTime() {}
 
     /** Today's date in Vietnam by this clock (the injected one: see {@link Clocks}). */
     public static LocalDate today(Clock clock) {

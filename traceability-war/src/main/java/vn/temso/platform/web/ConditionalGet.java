@@ -5,8 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Conditional GET (RFC 9110 13.1) for servlets that serve stored files: feeds and product images. */
 public final class ConditionalGet {
 
-    private ConditionalGet() {
-    }
+    private ConditionalGet() {}
 
     /** True when the client's copy is current: its If-None-Match names {@code etag}, or else If-Modified-Since. */
     public static boolean notModified(HttpServletRequest req, String etag, long modified) {

@@ -65,8 +65,9 @@ public class ErrorPage extends HttpServlet {
         resp.setStatus(status);
         resp.setHeader("Cache-Control", "no-store");
         if (isApi(uri, req.getContextPath())) {
-            byte[] body = ProblemBody.json(status, slug(status), title(status), detail(status, instance), List.of(),
-                    instance).getBytes(StandardCharsets.UTF_8);
+            byte[] body = ProblemBody.json(
+                            status, slug(status), title(status), detail(status, instance), List.of(), instance)
+                    .getBytes(StandardCharsets.UTF_8);
             resp.setContentType("application/problem+json;charset=UTF-8");
             resp.setContentLength(body.length);
             resp.getOutputStream().write(body);
@@ -89,8 +90,9 @@ public class ErrorPage extends HttpServlet {
         resp.setHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
         byte[] body;
         if (isApi(uri, req.getContextPath())) {
-            body = ProblemBody.json(problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of(),
-                    null).getBytes(StandardCharsets.UTF_8);
+            body = ProblemBody.json(
+                            problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of(), null)
+                    .getBytes(StandardCharsets.UTF_8);
             resp.setContentType("application/problem+json;charset=UTF-8");
         } else {
             resp.setHeader("Content-Security-Policy", HTML_CSP);
@@ -147,10 +149,11 @@ public class ErrorPage extends HttpServlet {
             }
         }
         return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
-                + " content=\"width=device-width,initial-scale=1\"><title>Temso – " + status + "</title></head>"
-                + "<body style=\"font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem\">"
-                + "<h1>Yêu cầu không hợp lệ</h1><p lang=\"en\">The request could not be handled (HTTP " + status
-                + ").</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                        + " content=\"width=device-width,initial-scale=1\"><title>Temso – " + status + "</title></head>"
+                        + "<body style=\"font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem\">"
+                        + "<h1>Yêu cầu không hợp lệ</h1><p lang=\"en\">The request could not be handled (HTTP " + status
+                        + ").</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static String slug(int status) {
@@ -187,8 +190,10 @@ public class ErrorPage extends HttpServlet {
             case 404 -> "No resource at this address";
             case 405 -> "This address does not accept that HTTP method";
             case 415 -> "Send the body as application/json";
-            default -> status >= 500 ? "Something went wrong on our side; quote " + instance + " when reporting it"
-                    : title(status);
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side; quote " + instance + " when reporting it"
+                        : title(status);
         };
     }
 }

@@ -16,7 +16,9 @@ import vn.temso.platform.config.Settings;
  * browser never runs a JSON or CSV answer as script or HTML; and, when the public base URL is https, HSTS, so a
  * browser that has seen Temso once never speaks plain HTTP to it again. Pages set their own CSP.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     static final String HSTS = "max-age=31536000";
@@ -30,7 +32,8 @@ public class SecurityHeaders extends HttpFilter {
 
     /** True when {@code temso.public.base-url} is an https URL: then the service is only reached over TLS. */
     public static boolean httpsBaseUrl() {
-        return Settings.get("temso.public.base-url").map(u -> u.toLowerCase(Locale.ROOT).startsWith("https:"))
+        return Settings.get("temso.public.base-url")
+                .map(u -> u.toLowerCase(Locale.ROOT).startsWith("https:"))
                 .orElse(false);
     }
 

@@ -54,12 +54,28 @@ public class LabelTemplatesResource {
     @Context
     UriInfo uri;
 
-    public record SheetView(String name, int columns, int rows, int labelsPerSheet, double labelWidthMm,
-                            double labelHeightMm, double cornerRadiusMm, double pageWidthMm, double pageHeightMm,
-                            String calibration) {
+    public record SheetView(
+            String name,
+            int columns,
+            int rows,
+            int labelsPerSheet,
+            double labelWidthMm,
+            double labelHeightMm,
+            double cornerRadiusMm,
+            double pageWidthMm,
+            double pageHeightMm,
+            String calibration) {
         static SheetView of(SheetTemplate t) {
-            return new SheetView(t.name(), t.columns(), t.rows(), t.labelsPerSheet(), t.labelWidthMm(),
-                    t.labelHeightMm(), t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(),
+            return new SheetView(
+                    t.name(),
+                    t.columns(),
+                    t.rows(),
+                    t.labelsPerSheet(),
+                    t.labelWidthMm(),
+                    t.labelHeightMm(),
+                    t.cornerRadiusMm(),
+                    t.pageWidthMm(),
+                    t.pageHeightMm(),
                     "/api/label-templates/" + t.name() + "/calibration");
         }
     }
@@ -69,88 +85,167 @@ public class LabelTemplatesResource {
      * saved before the printers' limits that breaks them is listed with {@code printable} false, its {@code problems}
      * and no sizes or calibration link (it cannot be printed; delete it and save a corrected one).
      */
-    public record CustomView(String id, String name, String cooperativeId, String cooperativeName, int columns,
-                             int rows, int labelsPerSheet, double labelWidthMm, double labelHeightMm,
-                             double cornerRadiusMm, double pageWidthMm, double pageHeightMm, String description,
-                             JsonObject template, String createdBy, Instant createdAt, String calibration,
-                             boolean printable, List<String> problems) {
+    public record CustomView(
+            String id,
+            String name,
+            String cooperativeId,
+            String cooperativeName,
+            int columns,
+            int rows,
+            int labelsPerSheet,
+            double labelWidthMm,
+            double labelHeightMm,
+            double cornerRadiusMm,
+            double pageWidthMm,
+            double pageHeightMm,
+            String description,
+            JsonObject template,
+            String createdBy,
+            Instant createdAt,
+            String calibration,
+            boolean printable,
+            List<String> problems) {
         static CustomView of(CustomTemplate c) {
-            JsonObject json = Json.createReader(new StringReader(c.getSheetJson())).readObject();
+            JsonObject json =
+                    Json.createReader(new StringReader(c.getSheetJson())).readObject();
             SheetTemplate t;
             try {
                 t = LabelTemplates.parse(c.getSheetJson());
             } catch (Problems.ValidationFailed e) {
-                List<String> problems = e.violations().stream().map(v -> v.field() + ": " + v.message()).toList();
-                return new CustomView(c.getId(), c.getName(), c.getCooperative().getId(),
-                        c.getCooperative().getName(), 0, 0, 0, 0, 0, 0, 0, 0, "not printable: "
-                        + String.join("; ", problems), json, c.getCreatedBy(), c.getCreatedAt(), null, false,
+                List<String> problems = e.violations().stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .toList();
+                return new CustomView(
+                        c.getId(),
+                        c.getName(),
+                        c.getCooperative().getId(),
+                        c.getCooperative().getName(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        "not printable: " + String.join("; ", problems),
+                        json,
+                        c.getCreatedBy(),
+                        c.getCreatedAt(),
+                        null,
+                        false,
                         problems);
             }
-            return new CustomView(c.getId(), c.getName(), c.getCooperative().getId(), c.getCooperative().getName(),
-                    t.columns(), t.rows(), t.labelsPerSheet(), t.labelWidthMm(), t.labelHeightMm(),
-                    t.cornerRadiusMm(), t.pageWidthMm(), t.pageHeightMm(), t.describe(), json, c.getCreatedBy(),
-                    c.getCreatedAt(), "/api/label-templates/" + c.getId() + "/calibration", true, List.of());
+            return new CustomView(
+                    c.getId(),
+                    c.getName(),
+                    c.getCooperative().getId(),
+                    c.getCooperative().getName(),
+                    t.columns(),
+                    t.rows(),
+                    t.labelsPerSheet(),
+                    t.labelWidthMm(),
+                    t.labelHeightMm(),
+                    t.cornerRadiusMm(),
+                    t.pageWidthMm(),
+                    t.pageHeightMm(),
+                    t.describe(),
+                    json,
+                    c.getCreatedBy(),
+                    c.getCreatedAt(),
+                    "/api/label-templates/" + c.getId() + "/calibration",
+                    true,
+                    List.of());
         }
     }
 
     /** The physical limits every template is checked against (docs/label-printer.md, "Limits"). */
-    public record LimitsView(double minLabelMm, double maxPageShortSideMm, double maxPageLongSideMm,
-                             int maxLabelsPerSheet, double maxThermalWidthMm, double maxThermalLengthMm,
-                             long maxThermalBitmapBytes) {
-        static final LimitsView CURRENT = new LimitsView(TemplateLimits.MIN_LABEL_MM,
-                TemplateLimits.MAX_PAGE_SHORT_SIDE_MM, TemplateLimits.MAX_PAGE_LONG_SIDE_MM,
-                TemplateLimits.MAX_LABELS_PER_SHEET, TemplateLimits.MAX_THERMAL_WIDTH_MM,
-                TemplateLimits.MAX_THERMAL_LENGTH_MM, TemplateLimits.MAX_RASTER_BYTES);
+    public record LimitsView(
+            double minLabelMm,
+            double maxPageShortSideMm,
+            double maxPageLongSideMm,
+            int maxLabelsPerSheet,
+            double maxThermalWidthMm,
+            double maxThermalLengthMm,
+            long maxThermalBitmapBytes) {
+        static final LimitsView CURRENT = new LimitsView(
+                TemplateLimits.MIN_LABEL_MM,
+                TemplateLimits.MAX_PAGE_SHORT_SIDE_MM,
+                TemplateLimits.MAX_PAGE_LONG_SIDE_MM,
+                TemplateLimits.MAX_LABELS_PER_SHEET,
+                TemplateLimits.MAX_THERMAL_WIDTH_MM,
+                TemplateLimits.MAX_THERMAL_LENGTH_MM,
+                TemplateLimits.MAX_RASTER_BYTES);
     }
 
-    public record ThermalView(String name, double widthMm, double heightMm) {
-    }
+    public record ThermalView(String name, double widthMm, double heightMm) {}
 
-    public record TemplatesView(List<SheetView> sheets, List<CustomView> custom, List<ThermalView> thermal,
-                                String defaultSheet, String defaultThermal, List<Integer> thermalDpi,
-                                LimitsView limits) {
-    }
+    public record TemplatesView(
+            List<SheetView> sheets,
+            List<CustomView> custom,
+            List<ThermalView> thermal,
+            String defaultSheet,
+            String defaultThermal,
+            List<Integer> thermalDpi,
+            LimitsView limits) {}
 
     @GET
-    @Operation(summary = "Sheet presets (PDF), the custom sheet templates of the cooperatives the caller sees, and"
-            + " thermal label sizes (ZPL) to choose from when printing",
+    @Operation(
+            summary = "Sheet presets (PDF), the custom sheet templates of the cooperatives the caller sees, and"
+                    + " thermal label sizes (ZPL) to choose from when printing",
             description = "A print job names a preset, or a custom template of the batch's cooperative by id or"
                     + " name. For ZPL, any sheet's label size is accepted too. cooperativeId limits the custom"
                     + " templates to one cooperative.")
     @APIResponse(responseCode = "404", description = "cooperativeId names a cooperative the caller does not see")
     public TemplatesView list(@QueryParam("cooperativeId") String cooperativeId) {
         current.require();
-        List<ThermalView> thermal = Templates.thermalPresetNames().stream().map(n -> {
-            try {
-                ThermalTemplate t = Templates.thermal(n, 203);
-                return new ThermalView(n, t.widthMm(), t.heightMm());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
-        return new TemplatesView(Templates.sheetPresets().stream().map(SheetView::of).toList(),
-                templates.list(cooperativeId).stream().map(CustomView::of).toList(), thermal,
-                LabelOutput.DEFAULT_SHEET, LabelOutput.DEFAULT_THERMAL,
-                ThermalTemplate.SUPPORTED_DPI.stream().sorted().toList(), LimitsView.CURRENT);
+        List<ThermalView> thermal = Templates.thermalPresetNames().stream()
+                .map(n -> {
+                    try {
+                        ThermalTemplate t = Templates.thermal(n, 203);
+                        return new ThermalView(n, t.widthMm(), t.heightMm());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+        return new TemplatesView(
+                Templates.sheetPresets().stream().map(SheetView::of).toList(),
+                templates.list(cooperativeId).stream().map(CustomView::of).toList(),
+                thermal,
+                LabelOutput.DEFAULT_SHEET,
+                LabelOutput.DEFAULT_THERMAL,
+                ThermalTemplate.SUPPORTED_DPI.stream().sorted().toList(),
+                LimitsView.CURRENT);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save a custom sheet template for a cooperative (a sticker-sheet brand missing from the"
-            + " presets)", description = "The body is a sheet template in the label-printer JSON format"
-            + " (docs/label-printer.md), validated by the library; its name is the one print jobs use. Admins and"
-            + " commune staff give cooperativeId; a manager saves for the own cooperative.")
+    @Operation(
+            summary = "Save a custom sheet template for a cooperative (a sticker-sheet brand missing from the"
+                    + " presets)",
+            description = "The body is a sheet template in the label-printer JSON format"
+                    + " (docs/label-printer.md), validated by the library; its name is the one print jobs use. Admins and"
+                    + " commune staff give cooperativeId; a manager saves for the own cooperative.")
     @APIResponse(responseCode = "201", description = "Saved; print with its id or name")
-    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, impossible geometry or beyond the"
-            + " printers' limits (each problem names its field), or a missing or preset name")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not JSON, an unknown field, impossible geometry or beyond the"
+                    + " printers' limits (each problem names its field), or a missing or preset name")
     @APIResponse(responseCode = "403", description = "The caller sees the cooperative but does not print for it")
     @APIResponse(responseCode = "404", description = "Unknown cooperative, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "The cooperative already has a template of that name")
-    public Response create(@QueryParam("cooperativeId") String cooperativeId, @RequestBody(content = @Content(
-            examples = @ExampleObject(name = "a 3 x 9 sheet", value = CUSTOM_EXAMPLE))) String json) {
+    public Response create(
+            @QueryParam("cooperativeId") String cooperativeId,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "a 3 x 9 sheet", value = CUSTOM_EXAMPLE)))
+                    String json) {
         CustomTemplate t = templates.create(cooperativeId, json);
-        return Response.created(uri.getBaseUriBuilder().path("label-templates").path(t.getId()).build())
-                .entity(CustomView.of(t)).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("label-templates")
+                        .path(t.getId())
+                        .build())
+                .entity(CustomView.of(t))
+                .build();
     }
 
     @GET
@@ -175,16 +270,22 @@ public class LabelTemplatesResource {
     @GET
     @Path("{name}/calibration")
     @Produces({"application/pdf", MediaType.WILDCARD}) // a PDF whatever the client's Accept says
-    @Operation(summary = "A one-page calibration PDF for a sheet preset or a custom template: print it at 100 % on"
-            + " plain paper and hold it against a sticker sheet to check the printer's alignment before printing"
-            + " labels", description = "name: a preset's name, a custom template's id, or its name (cooperativeId"
-            + " chooses when several cooperatives the caller prints for have one of that name).")
+    @Operation(
+            summary = "A one-page calibration PDF for a sheet preset or a custom template: print it at 100 % on"
+                    + " plain paper and hold it against a sticker sheet to check the printer's alignment before printing"
+                    + " labels",
+            description = "name: a preset's name, a custom template's id, or its name (cooperativeId"
+                    + " chooses when several cooperatives the caller prints for have one of that name).")
     @APIResponse(responseCode = "200", description = "The PDF")
     @APIResponse(responseCode = "403", description = "The caller does not print labels (members)")
-    @APIResponse(responseCode = "404", description = "No such template among the presets and the custom templates"
-            + " of the cooperatives the caller prints for")
-    public Response calibration(@PathParam("name") String name, @QueryParam("cooperativeId") String cooperativeId,
-                                @QueryParam("dpi") String dpi) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No such template among the presets and the custom templates"
+                    + " of the cooperatives the caller prints for")
+    public Response calibration(
+            @PathParam("name") String name,
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("dpi") String dpi) {
         return pdf(templates.calibrationSheet(name, cooperativeId), dpi);
     }
 
@@ -192,12 +293,15 @@ public class LabelTemplatesResource {
     @Path("calibration")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({"application/pdf", MediaType.WILDCARD}) // a PDF whatever the client's Accept says
-    @Operation(summary = "The calibration PDF of a custom sheet template given as JSON (the label-printer format, see"
-            + " docs/label-printer.md), to check a sheet brand before saving it")
+    @Operation(
+            summary = "The calibration PDF of a custom sheet template given as JSON (the label-printer format, see"
+                    + " docs/label-printer.md), to check a sheet brand before saving it")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(responseCode = "400", description = "The template is not valid JSON, its geometry is impossible or"
-            + " beyond the printers' limits (page up to A3+, labels 10 mm or more, at most 500 per sheet); each"
-            + " violation names its field")
+    @APIResponse(
+            responseCode = "400",
+            description = "The template is not valid JSON, its geometry is impossible or"
+                    + " beyond the printers' limits (page up to A3+, labels 10 mm or more, at most 500 per sheet); each"
+                    + " violation names its field")
     @APIResponse(responseCode = "403", description = "The caller does not print labels (members)")
     public Response customCalibration(String json, @QueryParam("dpi") String dpi) {
         templates.requirePrinter();
@@ -207,6 +311,7 @@ public class LabelTemplatesResource {
     private static Response pdf(SheetTemplate template, String dpi) {
         String file = "calibration-" + template.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
         return Response.ok(LabelTemplates.calibrationPdf(template, dpi), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"")
+                .build();
     }
 }

@@ -14,20 +14,34 @@ import vn.temso.zone.entity.MaterialZone;
  * What every label of a batch says besides its QR: taken from the batch when a print runs. OCOP stars are printed
  * only while the certificate is active on the day of printing (an expired star rating on a package misleads buyers).
  */
-public record LabelContent(String productName, String lot, String zoneCodes, LocalDate harvestDate, LocalDate expiry,
-                           String netQuantity, String cooperativeName, int ocopStars) {
+public record LabelContent(
+        String productName,
+        String lot,
+        String zoneCodes,
+        LocalDate harvestDate,
+        LocalDate expiry,
+        String netQuantity,
+        String cooperativeName,
+        int ocopStars) {
 
     public static LabelContent of(Batch b, LocalDate today) {
         if (b.getHarvestDate() == null) {
-            throw new Problems.RuleViolated("batch-incomplete", "Batch " + b.getLotCode()
-                    + " has no harvest date; labels need one");
+            throw new Problems.RuleViolated(
+                    "batch-incomplete", "Batch " + b.getLotCode() + " has no harvest date; labels need one");
         }
         Product p = b.getProduct();
         OcopCertificate ocop = p.ocop();
         int stars = ocop != null && ocop.isActiveOn(today) ? ocopStars(ocop.getStars()) : 0;
         String zones = b.getZones().stream().map(MaterialZone::getCode).sorted().collect(Collectors.joining(", "));
-        return new LabelContent(p.getName(), b.getLotCode(), zones, b.getHarvestDate(), b.getExpiryDate(),
-                netQuantity(p.getUnit(), b.getQuantity(), b.getUnit()), b.getCooperative().getName(), stars);
+        return new LabelContent(
+                p.getName(),
+                b.getLotCode(),
+                zones,
+                b.getHarvestDate(),
+                b.getExpiryDate(),
+                netQuantity(p.getUnit(), b.getQuantity(), b.getUnit()),
+                b.getCooperative().getName(),
+                stars);
     }
 
     /** Stars a label can show: 3 to 5, else none. */
@@ -51,7 +65,7 @@ public record LabelContent(String productName, String lot, String zoneCodes, Loc
 
     /** The label of one stamp. */
     public LabelItem label(String stampUrl) {
-        return new LabelItem(stampUrl, productName, lot, zoneCodes, harvestDate, expiry, netQuantity, cooperativeName,
-                ocopStars);
+        return new LabelItem(
+                stampUrl, productName, lot, zoneCodes, harvestDate, expiry, netQuantity, cooperativeName, ocopStars);
     }
 }

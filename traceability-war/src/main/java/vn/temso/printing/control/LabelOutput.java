@@ -41,8 +41,14 @@ public final class LabelOutput {
     private final SheetTemplate sheet;
     private final ThermalTemplate thermal;
 
-    private LabelOutput(PrintFormat format, String templateName, int dpi, int startPosition, boolean cutMarks,
-                        SheetTemplate sheet, ThermalTemplate thermal) {
+    private LabelOutput(
+            PrintFormat format,
+            String templateName,
+            int dpi,
+            int startPosition,
+            boolean cutMarks,
+            SheetTemplate sheet,
+            ThermalTemplate thermal) {
         this.format = format;
         this.templateName = templateName;
         this.dpi = dpi;
@@ -53,15 +59,21 @@ public final class LabelOutput {
     }
 
     /** @throws Problems.ValidationFailed listing every bad field */
-    public static LabelOutput of(PrintFormat format, String template, Integer dpi, Integer startPosition,
-                                 Boolean cutMarks) {
+    public static LabelOutput of(
+            PrintFormat format, String template, Integer dpi, Integer startPosition, Boolean cutMarks) {
         return of(format, template, null, List.of(), dpi, startPosition, cutMarks);
     }
 
     /** The output a recorded job was checked for: its preset, or the copy of its custom sheet. */
     public static LabelOutput of(PrintJob job) {
         SheetTemplate custom = job.getTemplateJson() == null ? null : LabelTemplates.parse(job.getTemplateJson());
-        return of(job.getFormat(), job.getTemplateName(), custom, List.of(), job.getDpi(), job.getStartPosition(),
+        return of(
+                job.getFormat(),
+                job.getTemplateName(),
+                custom,
+                List.of(),
+                job.getDpi(),
+                job.getStartPosition(),
                 job.isCutMarks());
     }
 
@@ -70,13 +82,23 @@ public final class LabelOutput {
      * @param customNames the cooperative's saved templates, named in the message when {@code template} is unknown
      * @throws Problems.ValidationFailed listing every bad field
      */
-    public static LabelOutput of(PrintFormat format, String template, SheetTemplate custom, List<String> customNames,
-                                 Integer dpi, Integer startPosition, Boolean cutMarks) {
+    public static LabelOutput of(
+            PrintFormat format,
+            String template,
+            SheetTemplate custom,
+            List<String> customNames,
+            Integer dpi,
+            Integer startPosition,
+            Boolean cutMarks) {
         List<ProblemException.Violation> bad = new ArrayList<>();
-        String name = custom != null ? custom.name() : template == null || template.isBlank()
-                ? (format == PrintFormat.ZPL ? DEFAULT_THERMAL : DEFAULT_SHEET) : template.strip();
-        String saved = customNames.isEmpty() ? "" : "; or a template saved by the cooperative: "
-                + String.join(", ", customNames);
+        String name = custom != null
+                ? custom.name()
+                : template == null || template.isBlank()
+                        ? (format == PrintFormat.ZPL ? DEFAULT_THERMAL : DEFAULT_SHEET)
+                        : template.strip();
+        String saved = customNames.isEmpty()
+                ? ""
+                : "; or a template saved by the cooperative: " + String.join(", ", customNames);
         SheetTemplate sheet = null;
         ThermalTemplate thermal = null;
         int useDpi;
@@ -84,18 +106,21 @@ public final class LabelOutput {
         if (format == PrintFormat.PDF) {
             useDpi = dpi == null ? 300 : dpi;
             if (useDpi < 150 || useDpi > 1200) {
-                bad.add(new ProblemException.Violation("dpi", "dpi for PDF is the office printer's resolution,"
-                        + " 150 to 1200 (default 300)"));
+                bad.add(new ProblemException.Violation(
+                        "dpi", "dpi for PDF is the office printer's resolution," + " 150 to 1200 (default 300)"));
             }
             if (custom != null || Templates.sheetPresetNames().contains(name)) {
                 sheet = custom != null ? custom : Templates.sheetPreset(name);
                 if (start < 1 || start > sheet.labelsPerSheet()) {
-                    bad.add(new ProblemException.Violation("startPosition", "startPosition is 1 to "
-                            + sheet.labelsPerSheet() + " on template " + name));
+                    bad.add(new ProblemException.Violation(
+                            "startPosition",
+                            "startPosition is 1 to " + sheet.labelsPerSheet() + " on template " + name));
                 }
             } else {
-                bad.add(new ProblemException.Violation("template", "unknown sheet template '" + name
-                        + "'; one of " + String.join(", ", Templates.sheetPresetNames()) + saved));
+                bad.add(new ProblemException.Violation(
+                        "template",
+                        "unknown sheet template '" + name + "'; one of "
+                                + String.join(", ", Templates.sheetPresetNames()) + saved));
             }
         } else {
             useDpi = dpi == null ? 203 : dpi;
@@ -105,11 +130,15 @@ public final class LabelOutput {
             if (start != 1) {
                 bad.add(new ProblemException.Violation("startPosition", "startPosition applies to sheets (PDF) only"));
             }
-            if (custom == null && !Templates.thermalPresetNames().contains(name)
+            if (custom == null
+                    && !Templates.thermalPresetNames().contains(name)
                     && !Templates.sheetPresetNames().contains(name)) {
-                bad.add(new ProblemException.Violation("template", "unknown thermal template '" + name + "'; one of "
-                        + String.join(", ", Templates.thermalPresetNames()) + " or a sheet preset's label size ("
-                        + String.join(", ", Templates.sheetPresetNames()) + ")" + saved));
+                bad.add(new ProblemException.Violation(
+                        "template",
+                        "unknown thermal template '" + name + "'; one of "
+                                + String.join(", ", Templates.thermalPresetNames())
+                                + " or a sheet preset's label size ("
+                                + String.join(", ", Templates.sheetPresetNames()) + ")" + saved));
             } else if (bad.isEmpty()) {
                 try {
                     // a custom sheet's label size, as for presets
@@ -118,8 +147,10 @@ public final class LabelOutput {
                     // beyond thermal printers (too wide, too long, too large a bitmap at this dpi): the request's
                     // fields are template and dpi, so the problem is told against those, naming the label's field
                     for (TemplateProblem p : e.problems()) {
-                        bad.add(new ProblemException.Violation(p.field().equals("dpi") ? "dpi" : "template",
-                                "Template " + name + " cannot be printed as ZPL at " + useDpi + " dpi: " + p.message()));
+                        bad.add(new ProblemException.Violation(
+                                p.field().equals("dpi") ? "dpi" : "template",
+                                "Template " + name + " cannot be printed as ZPL at " + useDpi + " dpi: "
+                                        + p.message()));
                     }
                 } catch (IOException | LabelPrinterException e) {
                     bad.add(new ProblemException.Violation("template", e.getMessage()));
@@ -137,8 +168,8 @@ public final class LabelOutput {
         try {
             write(List.of(sample).iterator(), 1, LabelProgress.NONE, OutputStream.nullOutputStream());
         } catch (LabelPrinterException | IllegalArgumentException e) {
-            throw new Problems.ValidationFailed("template", "Template " + templateName + " cannot hold this label: "
-                    + e.getMessage());
+            throw new Problems.ValidationFailed(
+                    "template", "Template " + templateName + " cannot hold this label: " + e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -148,16 +179,33 @@ public final class LabelOutput {
     public PrintSummary write(Iterator<LabelItem> items, long total, LabelProgress progress, OutputStream out)
             throws IOException {
         if (format == PrintFormat.PDF) {
-            PdfOptions options = PdfOptions.defaults().withDpi(dpi).withStartPosition(startPosition)
-                    .withCutMarks(cutMarks).withProgress(progress);
+            PdfOptions options = PdfOptions.defaults()
+                    .withDpi(dpi)
+                    .withStartPosition(startPosition)
+                    .withCutMarks(cutMarks)
+                    .withProgress(progress);
             return new PdfSheetWriter(sheet, options).write(items, total, out);
         }
         return new ZplLabelWriter(thermal, ZplOptions.defaults().withProgress(progress)).write(items, total, out);
     }
 
-    public PrintFormat format() { return format; }
-    public String templateName() { return templateName; }
-    public int dpi() { return dpi; }
-    public int startPosition() { return startPosition; }
-    public boolean cutMarks() { return cutMarks; }
+    public PrintFormat format() {
+        return format;
+    }
+
+    public String templateName() {
+        return templateName;
+    }
+
+    public int dpi() {
+        return dpi;
+    }
+
+    public int startPosition() {
+        return startPosition;
+    }
+
+    public boolean cutMarks() {
+        return cutMarks;
+    }
 }

@@ -82,17 +82,18 @@ public class LabelTemplates {
      */
     public static SheetTemplate parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new Problems.ValidationFailed("template", "a sheet template as JSON is required, e.g. {\"name\":"
-                    + " \"my-sheet\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 3, \"rows\": 9,"
-                    + " \"leftMarginMm\": 10, \"topMarginMm\": 5} (docs/label-printer.md)");
+            throw new Problems.ValidationFailed(
+                    "template",
+                    "a sheet template as JSON is required, e.g. {\"name\":"
+                            + " \"my-sheet\", \"labelWidthMm\": 60, \"labelHeightMm\": 30, \"columns\": 3, \"rows\": 9,"
+                            + " \"leftMarginMm\": 10, \"topMarginMm\": 5} (docs/label-printer.md)");
         }
         if (json.length() > MAX_JSON_CHARS) {
-            throw new Problems.ValidationFailed("template", "a sheet template is at most " + MAX_JSON_CHARS
-                    + " characters of JSON");
+            throw new Problems.ValidationFailed(
+                    "template", "a sheet template is at most " + MAX_JSON_CHARS + " characters of JSON");
         }
         try {
-            return Templates.sheetFromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                    "template");
+            return Templates.sheetFromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "template");
         } catch (InvalidTemplateException e) {
             throw invalid(e);
         } catch (LabelPrinterException e) {
@@ -104,8 +105,11 @@ public class LabelTemplates {
 
     /** The library's problems as violations, each naming the field the library names (no message parsing). */
     public static Problems.ValidationFailed invalid(InvalidTemplateException e) {
-        return new Problems.ValidationFailed(e.getMessage(), e.problems().stream()
-                .map(p -> new ProblemException.Violation(p.field(), p.message())).toList());
+        return new Problems.ValidationFailed(
+                e.getMessage(),
+                e.problems().stream()
+                        .map(p -> new ProblemException.Violation(p.field(), p.message()))
+                        .toList());
     }
 
     /**
@@ -116,20 +120,36 @@ public class LabelTemplates {
         try {
             return parse(t.getSheetJson());
         } catch (Problems.ValidationFailed e) {
-            throw new Problems.ValidationFailed("template", "The saved sheet template '" + t.getName() + "' is not"
-                    + " printable (" + String.join("; ", e.violations().stream().map(v -> v.field() + ": "
-                    + v.message()).toList()) + "); delete it and save a corrected one");
+            throw new Problems.ValidationFailed(
+                    "template",
+                    "The saved sheet template '" + t.getName() + "' is not"
+                            + " printable ("
+                            + String.join(
+                                    "; ",
+                                    e.violations().stream()
+                                            .map(v -> v.field() + ": " + v.message())
+                                            .toList())
+                            + "); delete it and save a corrected one");
         }
     }
 
     /** The label-printer JSON of a template, with every dimension explicit (pitches, not gaps; page size). */
     public static String toJson(SheetTemplate t) {
-        return Json.createObjectBuilder().add("name", t.name()).add("pageWidthMm", t.pageWidthMm())
-                .add("pageHeightMm", t.pageHeightMm()).add("labelWidthMm", t.labelWidthMm())
-                .add("labelHeightMm", t.labelHeightMm()).add("cornerRadiusMm", t.cornerRadiusMm())
-                .add("columns", t.columns()).add("rows", t.rows()).add("leftMarginMm", t.leftMarginMm())
-                .add("topMarginMm", t.topMarginMm()).add("horizontalPitchMm", t.horizontalPitchMm())
-                .add("verticalPitchMm", t.verticalPitchMm()).build().toString();
+        return Json.createObjectBuilder()
+                .add("name", t.name())
+                .add("pageWidthMm", t.pageWidthMm())
+                .add("pageHeightMm", t.pageHeightMm())
+                .add("labelWidthMm", t.labelWidthMm())
+                .add("labelHeightMm", t.labelHeightMm())
+                .add("cornerRadiusMm", t.cornerRadiusMm())
+                .add("columns", t.columns())
+                .add("rows", t.rows())
+                .add("leftMarginMm", t.leftMarginMm())
+                .add("topMarginMm", t.topMarginMm())
+                .add("horizontalPitchMm", t.horizontalPitchMm())
+                .add("verticalPitchMm", t.verticalPitchMm())
+                .build()
+                .toString();
     }
 
     /** Names nobody may give a custom template: they would shadow a preset in print requests. */
@@ -155,27 +175,38 @@ public class LabelTemplates {
         String name = nameIn(json);
         if (name == null) {
             if (bad.stream().noneMatch(v -> v.field().equals("template"))) {
-                bad.add(0, new ProblemException.Violation("name", "name is required: the template is saved and"
-                        + " chosen under it"));
+                bad.add(
+                        0,
+                        new ProblemException.Violation(
+                                "name", "name is required: the template is saved and" + " chosen under it"));
             }
         } else if (name.length() > MAX_NAME || BAD_NAME.matcher(name).find()) {
-            bad.add(0, new ProblemException.Violation("name", "name is 1 to " + MAX_NAME
-                    + " characters, without / \\ ? # % or control characters"));
+            bad.add(
+                    0,
+                    new ProblemException.Violation(
+                            "name",
+                            "name is 1 to " + MAX_NAME + " characters, without / \\ ? # % or control characters"));
         } else if (isPresetName(name)) {
-            bad.add(0, new ProblemException.Violation("name", "'" + name + "' is the name of a preset; choose"
-                    + " another name"));
+            bad.add(
+                    0,
+                    new ProblemException.Violation(
+                            "name", "'" + name + "' is the name of a preset; choose" + " another name"));
         }
         if (!bad.isEmpty()) {
             throw new Problems.ValidationFailed(bad.get(0).message(), bad);
         }
-        long taken = em.createQuery("SELECT COUNT(t) FROM CustomTemplate t WHERE t.cooperative = :c"
-                + " AND LOWER(t.name) = :n", Long.class).setParameter("c", coop)
-                .setParameter("n", name.toLowerCase(Locale.ROOT)).getSingleResult();
+        long taken = em.createQuery(
+                        "SELECT COUNT(t) FROM CustomTemplate t WHERE t.cooperative = :c" + " AND LOWER(t.name) = :n",
+                        Long.class)
+                .setParameter("c", coop)
+                .setParameter("n", name.toLowerCase(Locale.ROOT))
+                .getSingleResult();
         if (taken > 0) {
             throw new Problems.Conflict(coop.getName() + " already has a sheet template named '" + name
                     + "'; delete it first or choose another name");
         }
-        CustomTemplate t = new CustomTemplate(coop, name, toJson(sheet), current.require().username(), clock.instant());
+        CustomTemplate t =
+                new CustomTemplate(coop, name, toJson(sheet), current.require().username(), clock.instant());
         em.persist(t);
         audit.record(coop, "create", "label-template", t.getId(), name + ": " + sheet.describe());
         return t;
@@ -183,8 +214,11 @@ public class LabelTemplates {
 
     private static String nameIn(String json) {
         try {
-            JsonValue v = Json.createReader(new StringReader(json == null ? "" : json)).readValue();
-            if (v instanceof JsonObject o && o.get("name") instanceof JsonString s && !s.getString().isBlank()) {
+            JsonValue v = Json.createReader(new StringReader(json == null ? "" : json))
+                    .readValue();
+            if (v instanceof JsonObject o
+                    && o.get("name") instanceof JsonString s
+                    && !s.getString().isBlank()) {
                 return s.getString().strip();
             }
         } catch (JsonParsingException | IllegalStateException e) {
@@ -198,13 +232,20 @@ public class LabelTemplates {
         Caller caller = current.require();
         if (cooperativeId != null && !cooperativeId.isBlank()) {
             Cooperative coop = cooperatives.readable(cooperativeId.strip());
-            return em.createQuery("SELECT t FROM CustomTemplate t WHERE t.cooperative = :c ORDER BY t.name, t.id",
-                    CustomTemplate.class).setParameter("c", coop).setMaxResults(MAX_LISTED).getResultList();
+            return em.createQuery(
+                            "SELECT t FROM CustomTemplate t WHERE t.cooperative = :c ORDER BY t.name, t.id",
+                            CustomTemplate.class)
+                    .setParameter("c", coop)
+                    .setMaxResults(MAX_LISTED)
+                    .getResultList();
         }
         Map<String, Object> params = new HashMap<>();
-        var q = em.createQuery("SELECT t FROM CustomTemplate t WHERE "
-                + TenantScope.condition(caller, "t.cooperative", params)
-                + " ORDER BY t.cooperative.name, t.name, t.id", CustomTemplate.class).setMaxResults(MAX_LISTED);
+        var q = em.createQuery(
+                        "SELECT t FROM CustomTemplate t WHERE "
+                                + TenantScope.condition(caller, "t.cooperative", params)
+                                + " ORDER BY t.cooperative.name, t.name, t.id",
+                        CustomTemplate.class)
+                .setMaxResults(MAX_LISTED);
         params.forEach(q::setParameter);
         return q.getResultList();
     }
@@ -226,16 +267,25 @@ public class LabelTemplates {
         if (idOrName == null || idOrName.isBlank()) {
             return null;
         }
-        return em.createQuery("SELECT t FROM CustomTemplate t WHERE t.cooperative = :c AND (t.id = :v"
-                        + " OR LOWER(t.name) = :n)", CustomTemplate.class).setParameter("c", coop)
-                .setParameter("v", idOrName.strip()).setParameter("n", idOrName.strip().toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst().orElse(null);
+        return em.createQuery(
+                        "SELECT t FROM CustomTemplate t WHERE t.cooperative = :c AND (t.id = :v"
+                                + " OR LOWER(t.name) = :n)",
+                        CustomTemplate.class)
+                .setParameter("c", coop)
+                .setParameter("v", idOrName.strip())
+                .setParameter("n", idOrName.strip().toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The names of a cooperative's templates, for messages. */
     public List<String> names(Cooperative coop) {
-        return em.createQuery("SELECT t.name FROM CustomTemplate t WHERE t.cooperative = :c ORDER BY t.name",
-                String.class).setParameter("c", coop).setMaxResults(50).getResultList();
+        return em.createQuery(
+                        "SELECT t.name FROM CustomTemplate t WHERE t.cooperative = :c ORDER BY t.name", String.class)
+                .setParameter("c", coop)
+                .setMaxResults(50)
+                .getResultList();
     }
 
     /**
@@ -263,13 +313,16 @@ public class LabelTemplates {
         var q = em.createQuery("SELECT t FROM CustomTemplate t WHERE " + where, CustomTemplate.class);
         params.forEach(q::setParameter);
         List<CustomTemplate> found = q.getResultList().stream()
-                .filter(t -> PrintJobs.mayPrint(caller, t.getCooperative())).toList();
+                .filter(t -> PrintJobs.mayPrint(caller, t.getCooperative()))
+                .toList();
         if (found.isEmpty()) {
             throw new Problems.NotFound("Sheet template", wanted);
         }
         if (found.size() > 1) {
-            throw new Problems.ValidationFailed("cooperativeId", found.size() + " cooperatives have a sheet template"
-                    + " named '" + wanted + "': give cooperativeId, or use the template's id");
+            throw new Problems.ValidationFailed(
+                    "cooperativeId",
+                    found.size() + " cooperatives have a sheet template" + " named '" + wanted
+                            + "': give cooperativeId, or use the template's id");
         }
         return saved(found.get(0));
     }
@@ -310,8 +363,8 @@ public class LabelTemplates {
         Caller c = current.require();
         String id = cooperativeId != null && !cooperativeId.isBlank() ? cooperativeId.strip() : c.cooperativeId();
         if (id == null) {
-            throw new Problems.ValidationFailed("cooperativeId", "cooperativeId is required: the cooperative the"
-                    + " template is saved for");
+            throw new Problems.ValidationFailed(
+                    "cooperativeId", "cooperativeId is required: the cooperative the" + " template is saved for");
         }
         return mayPrint(cooperatives.readable(id));
     }

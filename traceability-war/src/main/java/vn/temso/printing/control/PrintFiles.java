@@ -10,8 +10,7 @@ final class PrintFiles {
 
     static final String PREFIX = "prints/";
 
-    private PrintFiles() {
-    }
+    private PrintFiles() {}
 
     static String keyOf(PrintJob job) {
         return PREFIX + job.getId() + "." + job.getFormat().extension();

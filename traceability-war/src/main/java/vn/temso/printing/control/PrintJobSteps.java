@@ -31,8 +31,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     Clock clock;
 
     /** An immutable snapshot of what to print, read at the start of a run. */
-    public record Plan(PrintJob job, LabelContent content) {
-    }
+    public record Plan(PrintJob job, LabelContent content) {}
 
     /** @return the plan, or null when the job is already finished */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -63,15 +62,24 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     public PrintJob afterIssuing(String id) {
         PrintJob job = em.find(PrintJob.class, id);
         IssuanceJob ij = em.find(IssuanceJob.class, job.getIssuanceJobId());
-        IssuedRange range = em.createQuery("SELECT NEW vn.temso.printing.control.PrintJobSteps.IssuedRange(COUNT(s),"
-                        + " MIN(s.seq), MAX(s.seq)) FROM Stamp s WHERE s.jobId = :j", IssuedRange.class)
-                .setParameter("j", job.getIssuanceJobId()).getSingleResult();
+        IssuedRange range = em.createQuery(
+                        "SELECT NEW vn.temso.printing.control.PrintJobSteps.IssuedRange(COUNT(s),"
+                                + " MIN(s.seq), MAX(s.seq)) FROM Stamp s WHERE s.jobId = :j",
+                        IssuedRange.class)
+                .setParameter("j", job.getIssuanceJobId())
+                .getSingleResult();
         int issued = (int) range.count();
         if (ij == null || ij.getStatus() != IssuanceJob.Status.DONE || issued == 0) {
-            String why = ij == null ? "the issuing job is gone" : ij.getError() != null ? ij.getError() : "it did not finish";
-            job.fail("Issuing the stamps failed (" + why + "); " + (issued == 0 ? "no stamps were issued"
-                    : issued + " stamps were issued, seq " + range.first() + " to " + range.last()
-                    + ": reprint them with fromSeq/toSeq"), clock.instant());
+            String why = ij == null
+                    ? "the issuing job is gone"
+                    : ij.getError() != null ? ij.getError() : "it did not finish";
+            job.fail(
+                    "Issuing the stamps failed (" + why + "); "
+                            + (issued == 0
+                                    ? "no stamps were issued"
+                                    : issued + " stamps were issued, seq " + range.first() + " to " + range.last()
+                                            + ": reprint them with fromSeq/toSeq"),
+                    clock.instant());
             return null;
         }
         job.issued(issued, range.first(), range.last());
@@ -81,12 +89,10 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     }
 
     /** The stamps an issuing job made: how many, and the first and last issue number (null when none). */
-    public record IssuedRange(long count, Integer first, Integer last) {
-    }
+    public record IssuedRange(long count, Integer first, Integer last) {}
 
     /** A stamp to print: its issue number (the paging key) and its signed URL (the QR code). */
-    public record StampToPrint(int seq, String url) {
-    }
+    public record StampToPrint(int seq, String url) {}
 
     /**
      * The next stamps to print after {@code afterSeq}, in issue order. Only ACTIVE stamps: a voided stamp is never
@@ -95,11 +101,15 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<StampToPrint> stamps(PrintJob job, int afterSeq, int limit) {
         String which = job.isReprint() ? "s.seq BETWEEN :from AND :to" : "s.jobId = :job";
-        var q = em.createQuery("SELECT NEW vn.temso.printing.control.PrintJobSteps.StampToPrint(s.seq, s.url)"
-                + " FROM Stamp s WHERE s.batch.id = :b AND s.status = :active AND "
-                + which + " AND s.seq > :after ORDER BY s.seq", StampToPrint.class)
-                .setParameter("b", job.getBatchId()).setParameter("active", Stamp.Status.ACTIVE)
-                .setParameter("after", afterSeq).setMaxResults(limit);
+        var q = em.createQuery(
+                        "SELECT NEW vn.temso.printing.control.PrintJobSteps.StampToPrint(s.seq, s.url)"
+                                + " FROM Stamp s WHERE s.batch.id = :b AND s.status = :active AND "
+                                + which + " AND s.seq > :after ORDER BY s.seq",
+                        StampToPrint.class)
+                .setParameter("b", job.getBatchId())
+                .setParameter("active", Stamp.Status.ACTIVE)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit);
         if (job.isReprint()) {
             q.setParameter("from", job.getFromSeq()).setParameter("to", job.getToSeq());
         } else {
@@ -138,9 +148,13 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PrintJob> withFilesFinishedBefore(Instant cutoff, int limit) {
-        List<PrintJob> jobs = em.createQuery("SELECT j FROM PrintJob j WHERE j.status = :done AND j.finishedAt < :cutoff"
-                        + " AND j.fileDeletedAt IS NULL ORDER BY j.finishedAt, j.id", PrintJob.class)
-                .setParameter("done", PrintJob.Status.DONE).setParameter("cutoff", cutoff).setMaxResults(limit)
+        List<PrintJob> jobs = em.createQuery(
+                        "SELECT j FROM PrintJob j WHERE j.status = :done AND j.finishedAt < :cutoff"
+                                + " AND j.fileDeletedAt IS NULL ORDER BY j.finishedAt, j.id",
+                        PrintJob.class)
+                .setParameter("done", PrintJob.Status.DONE)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
                 .getResultList();
         jobs.forEach(em::detach);
         return jobs;
@@ -158,7 +172,8 @@ public class PrintJobSteps implements PrintFiles.Jobs {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> unfinished() {
         return em.createQuery("SELECT j.id FROM PrintJob j WHERE j.status IN :s ORDER BY j.createdAt", String.class)
-                .setParameter("s", List.of(PrintJob.Status.ISSUING, PrintJob.Status.PRINTING)).getResultList();
+                .setParameter("s", List.of(PrintJob.Status.ISSUING, PrintJob.Status.PRINTING))
+                .getResultList();
     }
 
     /** @return true when the job should run again, false when it was given up after too many restarts */
@@ -169,9 +184,13 @@ public class PrintJobSteps implements PrintFiles.Jobs {
             return false;
         }
         if (job.getAttempts() >= PrintJob.MAX_ATTEMPTS) {
-            job.fail("Interrupted by " + job.getAttempts() + " server restarts; given up. "
-                    + (job.getFromSeq() != null ? "Reprint seq " + job.getFromSeq() + " to " + job.getToSeq()
-                    + " with a new print job" : "Start a new print job"), clock.instant());
+            job.fail(
+                    "Interrupted by " + job.getAttempts() + " server restarts; given up. "
+                            + (job.getFromSeq() != null
+                                    ? "Reprint seq " + job.getFromSeq() + " to " + job.getToSeq()
+                                            + " with a new print job"
+                                    : "Start a new print job"),
+                    clock.instant());
             return false;
         }
         return true;

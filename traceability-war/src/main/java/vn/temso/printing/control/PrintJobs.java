@@ -75,12 +75,17 @@ public class PrintJobs {
     String baseUrl;
 
     /** What a client asks for; see the resource for the JSON. */
-    public record Order(String format, String template, Integer dpi, Integer startPosition, Boolean cutMarks,
-                        Integer count, Integer fromSeq, Integer toSeq) {
-    }
+    public record Order(
+            String format,
+            String template,
+            Integer dpi,
+            Integer startPosition,
+            Boolean cutMarks,
+            Integer count,
+            Integer fromSeq,
+            Integer toSeq) {}
 
-    public record Download(StoredFile file, String mediaType, String fileName) {
-    }
+    public record Download(StoredFile file, String mediaType, String fileName) {}
 
     /** The one rule for signed stamp URLs: whoever may hold them may print them ({@link Caller#canHoldSignedStamps}). */
     public static boolean mayPrint(Caller c, Cooperative coop) {
@@ -105,17 +110,32 @@ public class PrintJobs {
         }
         // a preset by name, else one of the batch's cooperative's own templates by id or name (never another's)
         String wanted = o.template() == null ? null : o.template().strip();
-        CustomTemplate custom = wanted == null || wanted.isEmpty() || LabelTemplates.isPresetName(wanted) ? null
+        CustomTemplate custom = wanted == null || wanted.isEmpty() || LabelTemplates.isPresetName(wanted)
+                ? null
                 : templates.ofCooperative(b.getCooperative(), wanted);
         LabelOutput output = custom != null
-                ? LabelOutput.of(format, custom.getName(), LabelTemplates.saved(custom), List.of(),
-                o.dpi(), o.startPosition(), o.cutMarks())
-                : LabelOutput.of(format, wanted, null, templates.names(b.getCooperative()), o.dpi(),
-                o.startPosition(), o.cutMarks());
+                ? LabelOutput.of(
+                        format,
+                        custom.getName(),
+                        LabelTemplates.saved(custom),
+                        List.of(),
+                        o.dpi(),
+                        o.startPosition(),
+                        o.cutMarks())
+                : LabelOutput.of(
+                        format,
+                        wanted,
+                        null,
+                        templates.names(b.getCooperative()),
+                        o.dpi(),
+                        o.startPosition(),
+                        o.cutMarks());
         boolean newStamps = o.count() != null;
         if (newStamps == (o.fromSeq() != null || o.toSeq() != null)) {
-            throw new Problems.ValidationFailed("count", "give either count (issue and print new stamps)"
-                    + " or fromSeq and toSeq (reprint existing stamps)");
+            throw new Problems.ValidationFailed(
+                    "count",
+                    "give either count (issue and print new stamps)"
+                            + " or fromSeq and toSeq (reprint existing stamps)");
         }
         LabelContent content = LabelContent.of(b, FarmTime.today(clock));
         output.check(content.label(sampleUrl(b)));
@@ -123,45 +143,84 @@ public class PrintJobs {
         PrintJob job;
         if (newStamps) {
             IssuanceJob issuing = stamps.startIssuing(b, o.count()); // same rules as issuing: open batch, active zones
-            job = PrintJob.ofNewStamps(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), o.count(), issuing.getId(), who, clock.instant());
+            job = PrintJob.ofNewStamps(
+                    b.getId(),
+                    b.getCooperative().getId(),
+                    format,
+                    output.templateName(),
+                    output.dpi(),
+                    output.startPosition(),
+                    output.cutMarks(),
+                    o.count(),
+                    issuing.getId(),
+                    who,
+                    clock.instant());
         } else {
             if (b.getStatus() == BatchStatus.RECALLED) {
-                throw new Problems.RuleViolated("batch-recalled", "Batch " + b.getLotCode()
-                        + " is recalled; its labels may not be printed again");
+                throw new Problems.RuleViolated(
+                        "batch-recalled",
+                        "Batch " + b.getLotCode() + " is recalled; its labels may not be printed again");
             }
             int from = o.fromSeq() == null ? 1 : o.fromSeq();
             int to = o.toSeq() == null ? from : o.toSeq();
             if (from < 1 || to < from || to - from >= Stamps.MAX_PER_JOB) {
-                throw new Problems.ValidationFailed("fromSeq", "fromSeq is 1 or more, not after toSeq, and at most "
-                        + Stamps.MAX_PER_JOB + " stamps are printed at once");
+                throw new Problems.ValidationFailed(
+                        "fromSeq",
+                        "fromSeq is 1 or more, not after toSeq, and at most " + Stamps.MAX_PER_JOB
+                                + " stamps are printed at once");
             }
             Integer maxSeq = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
-                    .setParameter("b", b).getSingleResult();
+                    .setParameter("b", b)
+                    .getSingleResult();
             if (maxSeq == null || to > maxSeq) {
-                throw new Problems.ValidationFailed("toSeq", "Batch " + b.getLotCode() + " has "
-                        + (maxSeq == null ? "no stamps yet" : "stamps 1 to " + maxSeq));
+                throw new Problems.ValidationFailed(
+                        "toSeq",
+                        "Batch " + b.getLotCode() + " has "
+                                + (maxSeq == null ? "no stamps yet" : "stamps 1 to " + maxSeq));
             }
-            long active = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b AND s.status = :a"
-                    + " AND s.seq BETWEEN :f AND :t", Long.class).setParameter("b", b)
-                    .setParameter("a", Stamp.Status.ACTIVE).setParameter("f", from).setParameter("t", to)
+            long active = em.createQuery(
+                            "SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b AND s.status = :a"
+                                    + " AND s.seq BETWEEN :f AND :t",
+                            Long.class)
+                    .setParameter("b", b)
+                    .setParameter("a", Stamp.Status.ACTIVE)
+                    .setParameter("f", from)
+                    .setParameter("t", to)
                     .getSingleResult();
             if (active == 0) {
-                throw new Problems.ValidationFailed("fromSeq", "Stamps " + from + " to " + to
-                        + " are all voided; voided stamps are never printed again");
+                throw new Problems.ValidationFailed(
+                        "fromSeq",
+                        "Stamps " + from + " to " + to + " are all voided; voided stamps are never printed again");
             }
-            job = PrintJob.reprintOf(b.getId(), b.getCooperative().getId(), format, output.templateName(),
-                    output.dpi(), output.startPosition(), output.cutMarks(), from, to, (int) active, who, clock.instant());
+            job = PrintJob.reprintOf(
+                    b.getId(),
+                    b.getCooperative().getId(),
+                    format,
+                    output.templateName(),
+                    output.dpi(),
+                    output.startPosition(),
+                    output.cutMarks(),
+                    from,
+                    to,
+                    (int) active,
+                    who,
+                    clock.instant());
         }
         if (custom != null) {
             job.usesCustomTemplate(custom.getId(), custom.getSheetJson());
         }
         job.reserve(leases.reservation()); // for this instance's runner; another instance's sweeper waits it out
         em.persist(job);
-        audit.record(b.getCooperative(), job.isReprint() ? "reprint" : "print", "batch", b.getId(),
-                format + " " + output.templateName() + ": " + (job.isReprint()
-                        ? job.getLabelCount() + " labels, seq " + job.getFromSeq() + "-" + job.getToSeq()
-                        : job.getLabelCount() + " new stamps") + " of lot " + b.getLotCode() + " (print job "
+        audit.record(
+                b.getCooperative(),
+                job.isReprint() ? "reprint" : "print",
+                "batch",
+                b.getId(),
+                format + " " + output.templateName() + ": "
+                        + (job.isReprint()
+                                ? job.getLabelCount() + " labels, seq " + job.getFromSeq() + "-" + job.getToSeq()
+                                : job.getLabelCount() + " new stamps")
+                        + " of lot " + b.getLotCode() + " (print job "
                         + job.getId() + ")");
         return job;
     }
@@ -193,11 +252,15 @@ public class PrintJobs {
     /** The print history of a batch, newest first (reprints included and flagged). */
     public Page<PrintJob> list(String batchId, PageRequest page) {
         Batch b = batches.readable(batchId);
-        List<PrintJob> items = em.createQuery("SELECT j FROM PrintJob j WHERE j.batchId = :b"
-                        + " ORDER BY j.createdAt DESC", PrintJob.class).setParameter("b", b.getId())
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<PrintJob> items = em.createQuery(
+                        "SELECT j FROM PrintJob j WHERE j.batchId = :b" + " ORDER BY j.createdAt DESC", PrintJob.class)
+                .setParameter("b", b.getId())
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
         long total = em.createQuery("SELECT COUNT(j) FROM PrintJob j WHERE j.batchId = :b", Long.class)
-                .setParameter("b", b.getId()).getSingleResult();
+                .setParameter("b", b.getId())
+                .getSingleResult();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -210,10 +273,14 @@ public class PrintJobs {
                     + (j.getStatus() == PrintJob.Status.FAILED ? ": " + j.getError() : " (" + j.percent() + " %)")
                     + "; the file is ready when it is DONE");
         }
-        StoredFile file = j.getFileDeletedAt() != null ? null : files.find(PrintFiles.keyOf(j)).orElse(null);
+        StoredFile file = j.getFileDeletedAt() != null
+                ? null
+                : files.find(PrintFiles.keyOf(j)).orElse(null);
         if (file == null) {
             throw new Problems.Gone("The file of print job " + id + " was deleted"
-                    + (j.getFileDeletedAt() == null ? "" : " on " + j.getFileDeletedAt().truncatedTo(ChronoUnit.SECONDS))
+                    + (j.getFileDeletedAt() == null
+                            ? ""
+                            : " on " + j.getFileDeletedAt().truncatedTo(ChronoUnit.SECONDS))
                     + " after the retention period (temso.print.retention-days); reprint stamps " + j.getFromSeq()
                     + "-" + j.getToSeq() + " of lot " + b.getLotCode() + " (fromSeq " + j.getFromSeq() + ", toSeq "
                     + j.getToSeq() + ") to print them again");

@@ -55,7 +55,8 @@ public class PrintRetention {
     void start() {
         long days;
         try {
-            days = Long.parseLong(Settings.get("temso.print.retention-days", "30").trim());
+            days = Long.parseLong(
+                    Settings.get("temso.print.retention-days", "30").trim());
         } catch (NumberFormatException e) {
             LOG.warning("temso.print.retention-days is not a whole number of days; using 30");
             days = 30;
@@ -81,7 +82,9 @@ public class PrintRetention {
         try {
             lease = leases.takeTask("print-retention");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Deleting old print files could not take its lease; retried in an hour: " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Deleting old print files could not take its lease; retried in an hour: " + e.getMessage());
             return;
         }
         if (lease == null) {
@@ -97,8 +100,8 @@ public class PrintRetention {
         try {
             int n = PrintFiles.expire(files, clock.instant().minus(keep), steps, clock.instant());
             if (n > 0) {
-                LOG.info(() -> "Deleted the files of " + n + " print jobs finished more than " + keep.toDays()
-                        + " days ago");
+                LOG.info(() ->
+                        "Deleted the files of " + n + " print jobs finished more than " + keep.toDays() + " days ago");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting old print files failed; retried in an hour", e);

@@ -88,8 +88,11 @@ public class PrintRunner {
                 } catch (IOException | RuntimeException e) {
                     if (!pause.pauseOn(e)) {
                         LOG.log(Level.SEVERE, "Print job " + id + " failed", e);
-                        steps.fail(id, "Printing stopped on an internal error (logged with print job id " + id
-                                + "); start the print again", lease.owner());
+                        steps.fail(
+                                id,
+                                "Printing stopped on an internal error (logged with print job id " + id
+                                        + "); start the print again",
+                                lease.owner());
                         return;
                     }
                     lease.check();
@@ -128,7 +131,8 @@ public class PrintRunner {
 
     private void awaitIssuing(String issuanceJobId, Lease lease) throws InterruptedException {
         long until = System.currentTimeMillis() + RESUME_WAIT_MS;
-        while (steps.issuanceStatus(issuanceJobId) == IssuanceJob.Status.RUNNING && System.currentTimeMillis() < until) {
+        while (steps.issuanceStatus(issuanceJobId) == IssuanceJob.Status.RUNNING
+                && System.currentTimeMillis() < until) {
             lease.check();
             Thread.sleep(500);
         }
@@ -138,7 +142,8 @@ public class PrintRunner {
         LabelOutput output = LabelOutput.of(job);
         PrintSummary summary;
         // invisible until committed, so a download never sees half a file; a failure discards it
-        try (FileStore.Upload upload = files.create(PrintFiles.keyOf(job), job.getFormat().mediaType())) {
+        try (FileStore.Upload upload =
+                files.create(PrintFiles.keyOf(job), job.getFormat().mediaType())) {
             OutputStream out = new BufferedOutputStream(upload.stream(), 1 << 16);
             summary = output.write(labels(job, content), job.getLabelCount(), throttled(job.getId(), lease), out);
             out.flush();
@@ -162,7 +167,9 @@ public class PrintRunner {
 
     /** The labels of a job, fetched CHUNK stamps at a time in issue order (one chunk held at a time). */
     private Iterator<LabelItem> labels(PrintJob job, LabelContent content) {
-        return KeysetPages.stream(0, CHUNK, (after, size) -> steps.stamps(job, after, size),
-                PrintJobSteps.StampToPrint::seq).map(s -> content.label(s.url())).iterator();
+        return KeysetPages.stream(
+                        0, CHUNK, (after, size) -> steps.stamps(job, after, size), PrintJobSteps.StampToPrint::seq)
+                .map(s -> content.label(s.url()))
+                .iterator();
     }
 }

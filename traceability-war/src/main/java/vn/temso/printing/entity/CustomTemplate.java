@@ -23,19 +23,23 @@ public class CustomTemplate {
     @Id
     @Column(length = 36)
     private String id;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "cooperative_id")
     private Cooperative cooperative;
+
     private String name;
+
     @Column(name = "sheet_json")
     private String sheetJson;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected CustomTemplate() {
-    }
+    protected CustomTemplate() {}
 
     public CustomTemplate(Cooperative cooperative, String name, String sheetJson, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -46,10 +50,27 @@ public class CustomTemplate {
         this.createdAt = createdAt;
     }
 
-    public String getId() { return id; }
-    public Cooperative getCooperative() { return cooperative; }
-    public String getName() { return name; }
-    public String getSheetJson() { return sheetJson; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
+    public String getId() {
+        return id;
+    }
+
+    public Cooperative getCooperative() {
+        return cooperative;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSheetJson() {
+        return sheetJson;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

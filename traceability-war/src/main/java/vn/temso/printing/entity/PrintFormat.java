@@ -13,6 +13,11 @@ public enum PrintFormat {
         this.extension = extension;
     }
 
-    public String mediaType() { return mediaType; }
-    public String extension() { return extension; }
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
 }

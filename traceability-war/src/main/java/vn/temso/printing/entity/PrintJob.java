@@ -19,69 +19,105 @@ import java.util.UUID;
 @Table(name = "print_job")
 public class PrintJob {
 
-    public enum Status { ISSUING, PRINTING, DONE, FAILED }
+    public enum Status {
+        ISSUING,
+        PRINTING,
+        DONE,
+        FAILED
+    }
 
     /** Restarts after which an interrupted job is given up rather than resumed again. */
     public static final int MAX_ATTEMPTS = 3;
 
     @Id
     private String id;
+
     @Column(name = "batch_id")
     private String batchId;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "output_format")
     private PrintFormat format;
+
     @Column(name = "template_name")
     private String templateName;
     /** Set when a cooperative's custom template was used; {@code templateJson} is its geometry at that time. */
     @Column(name = "template_id")
     private String templateId;
+
     @Column(name = "template_json")
     private String templateJson;
+
     private int dpi;
+
     @Column(name = "start_position")
     private int startPosition;
+
     @Column(name = "cut_marks")
     private boolean cutMarks;
+
     @Column(name = "label_count")
     private int labelCount;
+
     @Column(name = "from_seq")
     private Integer fromSeq;
+
     @Column(name = "to_seq")
     private Integer toSeq;
+
     private boolean reprint;
+
     @Column(name = "issuance_job_id")
     private String issuanceJobId;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "labels_done")
     private int labelsDone;
+
     private int pages;
+
     @Column(name = "file_bytes")
     private long fileBytes;
+
     private String error;
     private int attempts;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
+
     @Column(name = "file_deleted_at")
     private Instant fileDeletedAt;
     /** The run working the job (instance and run token); written only by {@code JobLeases}, read to fence commits. */
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
+
     @Column(name = "lease_until", updatable = false)
     private Instant leaseUntil;
 
-    protected PrintJob() {
-    }
+    protected PrintJob() {}
 
-    private PrintJob(String batchId, String cooperativeId, PrintFormat format, String templateName, int dpi,
-                     int startPosition, boolean cutMarks, int labelCount, String createdBy, Instant createdAt) {
+    private PrintJob(
+            String batchId,
+            String cooperativeId,
+            PrintFormat format,
+            String templateName,
+            int dpi,
+            int startPosition,
+            boolean cutMarks,
+            int labelCount,
+            String createdBy,
+            Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.batchId = batchId;
         this.cooperativeId = cooperativeId;
@@ -96,22 +132,59 @@ public class PrintJob {
     }
 
     /** Prints stamps about to be issued by {@code issuanceJobId}; the seq range is known once they exist. */
-    public static PrintJob ofNewStamps(String batchId, String cooperativeId, PrintFormat format, String templateName,
-                                       int dpi, int startPosition, boolean cutMarks, int count, String issuanceJobId,
-                                       String createdBy, Instant createdAt) {
-        PrintJob j = new PrintJob(batchId, cooperativeId, format, templateName, dpi, startPosition, cutMarks, count,
-                createdBy, createdAt);
+    public static PrintJob ofNewStamps(
+            String batchId,
+            String cooperativeId,
+            PrintFormat format,
+            String templateName,
+            int dpi,
+            int startPosition,
+            boolean cutMarks,
+            int count,
+            String issuanceJobId,
+            String createdBy,
+            Instant createdAt) {
+        PrintJob j = new PrintJob(
+                batchId,
+                cooperativeId,
+                format,
+                templateName,
+                dpi,
+                startPosition,
+                cutMarks,
+                count,
+                createdBy,
+                createdAt);
         j.issuanceJobId = issuanceJobId;
         j.status = Status.ISSUING;
         return j;
     }
 
     /** Prints existing stamps again: the same serials, recorded as a reprint. */
-    public static PrintJob reprintOf(String batchId, String cooperativeId, PrintFormat format, String templateName,
-                                     int dpi, int startPosition, boolean cutMarks, int fromSeq, int toSeq,
-                                     int activeStamps, String createdBy, Instant createdAt) {
-        PrintJob j = new PrintJob(batchId, cooperativeId, format, templateName, dpi, startPosition, cutMarks,
-                activeStamps, createdBy, createdAt);
+    public static PrintJob reprintOf(
+            String batchId,
+            String cooperativeId,
+            PrintFormat format,
+            String templateName,
+            int dpi,
+            int startPosition,
+            boolean cutMarks,
+            int fromSeq,
+            int toSeq,
+            int activeStamps,
+            String createdBy,
+            Instant createdAt) {
+        PrintJob j = new PrintJob(
+                batchId,
+                cooperativeId,
+                format,
+                templateName,
+                dpi,
+                startPosition,
+                cutMarks,
+                activeStamps,
+                createdBy,
+                createdAt);
         j.fromSeq = fromSeq;
         j.toSeq = toSeq;
         j.reprint = true;
@@ -188,31 +261,111 @@ public class PrintJob {
         return "tem-" + lot + (fromSeq == null ? "" : "-" + fromSeq + "-" + toSeq) + "." + format.extension();
     }
 
-    public String getId() { return id; }
-    public String getBatchId() { return batchId; }
-    public String getCooperativeId() { return cooperativeId; }
-    public PrintFormat getFormat() { return format; }
-    public String getTemplateName() { return templateName; }
-    public String getTemplateId() { return templateId; }
-    public String getTemplateJson() { return templateJson; }
-    public int getDpi() { return dpi; }
-    public int getStartPosition() { return startPosition; }
-    public boolean isCutMarks() { return cutMarks; }
-    public int getLabelCount() { return labelCount; }
-    public Integer getFromSeq() { return fromSeq; }
-    public Integer getToSeq() { return toSeq; }
-    public boolean isReprint() { return reprint; }
-    public String getIssuanceJobId() { return issuanceJobId; }
-    public Status getStatus() { return status; }
-    public int getLabelsDone() { return labelsDone; }
-    public String getLeaseOwner() { return leaseOwner; }
-    public Instant getLeaseUntil() { return leaseUntil; }
-    public int getPages() { return pages; }
-    public long getFileBytes() { return fileBytes; }
-    public String getError() { return error; }
-    public int getAttempts() { return attempts; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public Instant getFileDeletedAt() { return fileDeletedAt; }
+    public String getId() {
+        return id;
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public PrintFormat getFormat() {
+        return format;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public String getTemplateId() {
+        return templateId;
+    }
+
+    public String getTemplateJson() {
+        return templateJson;
+    }
+
+    public int getDpi() {
+        return dpi;
+    }
+
+    public int getStartPosition() {
+        return startPosition;
+    }
+
+    public boolean isCutMarks() {
+        return cutMarks;
+    }
+
+    public int getLabelCount() {
+        return labelCount;
+    }
+
+    public Integer getFromSeq() {
+        return fromSeq;
+    }
+
+    public Integer getToSeq() {
+        return toSeq;
+    }
+
+    public boolean isReprint() {
+        return reprint;
+    }
+
+    public String getIssuanceJobId() {
+        return issuanceJobId;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getLabelsDone() {
+        return labelsDone;
+    }
+
+    public String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public int getPages() {
+        return pages;
+    }
+
+    public long getFileBytes() {
+        return fileBytes;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Instant getFileDeletedAt() {
+        return fileDeletedAt;
+    }
 }

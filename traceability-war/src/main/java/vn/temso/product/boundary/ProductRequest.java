@@ -19,11 +19,25 @@ public record ProductRequest(
         @Size(max = 5000) String description,
         @Size(max = 120) String category,
         @NotBlank @Size(max = 20) String unit,
-        @Min(value = 0, message = "the price is a whole number of VND, 0 or more") @Max(10_000_000_000L) Long priceVnd,
-        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String imageUrl,
+
+        @Min(value = 0, message = "the price is a whole number of VND, 0 or more") @Max(10_000_000_000L)
+        Long priceVnd,
+
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String imageUrl,
+
         @Valid OcopRequest ocop) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-    public ProductRequest(String cooperativeId, String gtin, String name, String description, String category, String unit, Long priceVnd, String imageUrl, OcopRequest ocop) {
+    public ProductRequest(
+            String cooperativeId,
+            String gtin,
+            String name,
+            String description,
+            String category,
+            String unit,
+            Long priceVnd,
+            String imageUrl,
+            OcopRequest ocop) {
         this.cooperativeId = cooperativeId;
         this.gtin = gtin;
         this.name = name;
@@ -36,17 +50,38 @@ public record ProductRequest(
     }
 
     public ProductCommand toCommand() {
-        return new ProductCommand(cooperativeId, gtin, name, description, category, unit, priceVnd, imageUrl,
+        return new ProductCommand(
+                cooperativeId,
+                gtin,
+                name,
+                description,
+                category,
+                unit,
+                priceVnd,
+                imageUrl,
                 ocop == null ? null : ocop.toCommand());
     }
 
-
-    public record OcopRequest(@NotNull @Min(3) @Max(5) Integer stars, OcopGroup group,
-                              @Min(0) @Max(100) Integer score, @Size(max = 80) String decisionNumber,
-                              @NotNull LocalDate decisionDate, OcopLevel level, @Size(max = 200) String authority,
-                              LocalDate validUntil) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-        public OcopRequest(Integer stars, OcopGroup group, Integer score, String decisionNumber, LocalDate decisionDate, OcopLevel level, String authority, LocalDate validUntil) {
+    public record OcopRequest(
+            @NotNull @Min(3) @Max(5) Integer stars,
+            OcopGroup group,
+            @Min(0) @Max(100) Integer score,
+            @Size(max = 80) String decisionNumber,
+            @NotNull LocalDate decisionDate,
+            OcopLevel level,
+            @Size(max = 200) String authority,
+            LocalDate validUntil) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
+        public OcopRequest(
+                Integer stars,
+                OcopGroup group,
+                Integer score,
+                String decisionNumber,
+                LocalDate decisionDate,
+                OcopLevel level,
+                String authority,
+                LocalDate validUntil) {
             this.stars = stars;
             this.group = group;
             this.score = score;
@@ -58,8 +93,8 @@ public record ProductRequest(
         }
 
         ProductCommand.Ocop toCommand() {
-            return new ProductCommand.Ocop(stars, group, score, decisionNumber, decisionDate, level, authority, validUntil);
+            return new ProductCommand.Ocop(
+                    stars, group, score, decisionNumber, decisionDate, level, authority, validUntil);
         }
-
     }
 }

@@ -1,9 +1,7 @@
 package vn.temso.product.boundary;
 
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,12 +55,23 @@ public class ProductsResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List products the caller may see", description = "Filters: q (name or GTIN), ocop (active, expired, none), cooperativeId")
-    public Page<ProductView> list(@QueryParam("q") String q, @QueryParam("ocop") String ocop,
-                                  @QueryParam("cooperativeId") String cooperativeId,
-                                  @QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(
+            summary = "List products the caller may see",
+            description = "Filters: q (name or GTIN), ocop (active, expired, none), cooperativeId")
+    public Page<ProductView> list(
+            @QueryParam("q") String q,
+            @QueryParam("ocop") String ocop,
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         var p = products.list(q, ocop, cooperativeId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(item -> ProductView.of(item, FarmTime.today(clock))).toList(), p.page(), p.size(), p.total());
+        return new Page<>(
+                p.items().stream()
+                        .map(item -> ProductView.of(item, FarmTime.today(clock)))
+                        .toList(),
+                p.page(),
+                p.size(),
+                p.total());
     }
 
     @GET
@@ -73,34 +83,41 @@ public class ProductsResource {
     }
 
     @POST
-    @Operation(summary = "Register a product", description = "GTIN-8/12/13/14 with a correct check digit; stored as GTIN-14."
-            + " OCOP validUntil defaults to the decision date + 36 months.")
+    @Operation(
+            summary = "Register a product",
+            description = "GTIN-8/12/13/14 with a correct check digit; stored as GTIN-14."
+                    + " OCOP validUntil defaults to the decision date + 36 months.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The GTIN is already registered")
-    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
-                           @Valid ProductRequest request) {
+    public Response create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE))) @Valid
+                    ProductRequest request) {
         var p = products.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build()).entity(ProductView.of(p, FarmTime.today(clock))).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build())
+                .entity(ProductView.of(p, FarmTime.today(clock)))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a product's details (the GTIN cannot change)")
-    public ProductView update(@PathParam("id") String id,
-                              @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE)))
-                              @Valid ProductRequest request) {
+    public ProductView update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = EXAMPLE))) @Valid
+                    ProductRequest request) {
         return ProductView.of(products.update(id, request.toCommand()), FarmTime.today(clock));
     }
 
     @PUT
     @Path("{id}/image")
     @Consumes(MediaType.WILDCARD) // the type is checked by ProductImages, which answers a problem naming the field
-    @Operation(summary = "Upload the product's image (PNG, JPEG or WebP, at most 2 MB) as the raw body",
+    @Operation(
+            summary = "Upload the product's image (PNG, JPEG or WebP, at most 2 MB) as the raw body",
             description = "Served publicly at /images/{id} (trace pages show it); the product's imageUrl points there.")
     @APIResponse(responseCode = "200", description = "The product, its imageUrl set")
     @APIResponse(responseCode = "400", description = "Not PNG, JPEG or WebP, empty, or over 2 MB")
-    public ProductView putImage(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                InputStream body) {
+    public ProductView putImage(
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return ProductView.of(images.store(id, contentType, body), FarmTime.today(clock));
     }
 }

@@ -29,8 +29,9 @@ public class ProductImages {
     static final int CACHED_IMAGES = 500;
     static final long CACHED_BYTES = 64L * 1024 * 1024;
 
-    private final Cache<String, byte[]> bytesByVersion = Bounded.<String, byte[]>builder(CACHED_IMAGES, CACHED_BYTES,
-            (version, bytes) -> 100 + bytes.length).build();
+    private final Cache<String, byte[]> bytesByVersion = Bounded.<String, byte[]>builder(
+                    CACHED_IMAGES, CACHED_BYTES, (version, bytes) -> 100 + bytes.length)
+            .build();
 
     @Inject
     Products products;
@@ -68,7 +69,8 @@ public class ProductImages {
      */
     public Product store(String productId, String contentType, InputStream in) {
         products.manageable(productId);
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
         }

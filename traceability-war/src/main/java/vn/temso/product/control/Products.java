@@ -70,7 +70,9 @@ public class Products {
         }
         if (ocop != null) {
             switch (ocop) {
-                case "active" -> where.append(" AND p.ocop.stars IS NOT NULL AND p.ocop.decisionDate <= :today AND p.ocop.validUntil >= :today");
+                case "active" ->
+                    where.append(
+                            " AND p.ocop.stars IS NOT NULL AND p.ocop.decisionDate <= :today AND p.ocop.validUntil >= :today");
                 case "expired" -> where.append(" AND p.ocop.stars IS NOT NULL AND p.ocop.validUntil < :today");
                 case "none" -> where.append(" AND p.ocop.stars IS NULL");
                 default -> throw new Problems.ValidationFailed("ocop", "ocop filter is active, expired or none");
@@ -85,8 +87,10 @@ public class Products {
     public Product create(ProductCommand r) {
         Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
         String gtin = Gtin.normalize(r.gtin());
-        if (!em.createQuery("SELECT p.id FROM Product p WHERE p.gtin = :g", String.class).setParameter("g", gtin)
-                .getResultList().isEmpty()) {
+        if (!em.createQuery("SELECT p.id FROM Product p WHERE p.gtin = :g", String.class)
+                .setParameter("g", gtin)
+                .getResultList()
+                .isEmpty()) {
             throw new Problems.Conflict("A product with GTIN " + gtin + " is already registered");
         }
         Product p = new Product(coop, gtin, clock.instant());
@@ -112,7 +116,14 @@ public class Products {
     /** Points a product at its stored image (see {@link ProductImages}). */
     public Product imageStored(String id, String imageUrl) {
         Product p = manageable(id);
-        p.describe(p.getName(), p.getDescription(), p.getCategory(), p.getUnit(), p.getPriceVnd(), imageUrl, clock.instant());
+        p.describe(
+                p.getName(),
+                p.getDescription(),
+                p.getCategory(),
+                p.getUnit(),
+                p.getPriceVnd(),
+                imageUrl,
+                clock.instant());
         audit.record(p.getCooperative(), "update", "product", p.getId(), p.getGtin() + " image");
         changed.fire(new ProductChanged(p));
         return p;
@@ -126,8 +137,16 @@ public class Products {
             return;
         }
         var o = r.ocop();
-        p.certifyOcop(new OcopCertificate(o.stars(), o.group(), o.score(), o.decisionNumber(), o.decisionDate(),
-                o.level(), o.authority(), o.validUntil()), now);
+        p.certifyOcop(
+                new OcopCertificate(
+                        o.stars(),
+                        o.group(),
+                        o.score(),
+                        o.decisionNumber(),
+                        o.decisionDate(),
+                        o.level(),
+                        o.authority(),
+                        o.validUntil()),
+                now);
     }
-
 }

@@ -11,8 +11,7 @@ public final class Gtin {
     /** The field a bad GTIN is reported on. */
     public static final String FIELD = "gtin";
 
-    private Gtin() {
-    }
+    private Gtin() {}
 
     /** @return the GTIN-14 form, or throws {@link InvalidField} on {@code gtin} with a message a user can act on */
     public static String normalize(String raw) {

@@ -19,28 +19,41 @@ public class OcopCertificate {
 
     @Column(name = "ocop_stars")
     private Integer stars;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "ocop_group")
     private OcopGroup productGroup;
+
     @Column(name = "ocop_score")
     private Integer score;
+
     @Column(name = "ocop_decision_number")
     private String decisionNumber;
+
     @Column(name = "ocop_decision_date")
     private LocalDate decisionDate;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "ocop_level")
     private OcopLevel level;
+
     @Column(name = "ocop_authority")
     private String authority;
+
     @Column(name = "ocop_valid_until")
     private LocalDate validUntil;
 
-    protected OcopCertificate() {
-    }
+    protected OcopCertificate() {}
 
-    public OcopCertificate(int stars, OcopGroup group, Integer score, String decisionNumber, LocalDate decisionDate,
-                           OcopLevel level, String authority, LocalDate validUntil) {
+    public OcopCertificate(
+            int stars,
+            OcopGroup group,
+            Integer score,
+            String decisionNumber,
+            LocalDate decisionDate,
+            OcopLevel level,
+            String authority,
+            LocalDate validUntil) {
         if (stars < 3 || stars > 5) {
             throw new InvalidField("ocop", "OCOP certifies 3 to 5 stars");
         }
@@ -48,7 +61,8 @@ public class OcopCertificate {
             throw new InvalidField("ocop", "the OCOP score is 0 to 100");
         }
         if (score != null && starsFor(score) != stars) {
-            throw new InvalidField("ocop", "a score of " + score + " gives " + starsFor(score) + " stars, not " + stars);
+            throw new InvalidField(
+                    "ocop", "a score of " + score + " gives " + starsFor(score) + " stars, not " + stars);
         }
         if (decisionDate == null) {
             throw new InvalidField("ocop", "the decision date is required");
@@ -79,12 +93,35 @@ public class OcopCertificate {
         return stars != null;
     }
 
-    public Integer getStars() { return stars; }
-    public OcopGroup getProductGroup() { return productGroup; }
-    public Integer getScore() { return score; }
-    public String getDecisionNumber() { return decisionNumber; }
-    public LocalDate getDecisionDate() { return decisionDate; }
-    public OcopLevel getLevel() { return level; }
-    public String getAuthority() { return authority; }
-    public LocalDate getValidUntil() { return validUntil; }
+    public Integer getStars() {
+        return stars;
+    }
+
+    public OcopGroup getProductGroup() {
+        return productGroup;
+    }
+
+    public Integer getScore() {
+        return score;
+    }
+
+    public String getDecisionNumber() {
+        return decisionNumber;
+    }
+
+    public LocalDate getDecisionDate() {
+        return decisionDate;
+    }
+
+    public OcopLevel getLevel() {
+        return level;
+    }
+
+    public String getAuthority() {
+        return authority;
+    }
+
+    public LocalDate getValidUntil() {
+        return validUntil;
+    }
 }

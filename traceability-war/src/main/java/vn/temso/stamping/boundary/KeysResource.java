@@ -1,47 +1,19 @@
 package vn.temso.stamping.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.temso.platform.problem.Problems;
-import vn.temso.platform.rest.Page;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
 import vn.temso.stamping.control.StampKeys;
-import vn.temso.stamping.control.Stamps;
-import vn.temso.stamping.entity.IssuanceJob;
-import vn.temso.stamping.entity.SigningKeyRecord;
-import vn.temso.stamping.entity.Stamp;
 
 @Path("keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,5 +49,4 @@ public class KeysResource {
         current.requireRole(Role.ADMIN);
         return StampsResource.KeyView.of(keys.revoke(kid));
     }
-
 }

@@ -22,14 +22,19 @@ public class StampQrResource {
 
     @GET
     @Produces("image/png")
-    @Operation(summary = "The QR code of one stamp as PNG", description = "ec = L, M, Q (default, configurable with"
-            + " TEMSO_STAMP_QR_ERROR_CORRECTION) or H; px = pixels per module (default 8). Headers X-QR-Version and"
-            + " X-QR-Modules give the symbol size.")
+    @Operation(
+            summary = "The QR code of one stamp as PNG",
+            description = "ec = L, M, Q (default, configurable with"
+                    + " TEMSO_STAMP_QR_ERROR_CORRECTION) or H; px = pixels per module (default 8). Headers X-QR-Version and"
+                    + " X-QR-Modules give the symbol size.")
     @APIResponse(responseCode = "200", description = "PNG image")
     @APIResponse(responseCode = "403", description = "The caller sees the batch but may not hold signed URLs (members)")
     @APIResponse(responseCode = "404", description = "Unknown batch or stamp number, or not visible to the caller")
-    public Response qr(@PathParam("id") String batchId, @PathParam("seq") String seq, @QueryParam("ec") String ec,
-                       @QueryParam("px") String px) {
+    public Response qr(
+            @PathParam("id") String batchId,
+            @PathParam("seq") String seq,
+            @QueryParam("ec") String ec,
+            @QueryParam("px") String px) {
         int n;
         int p;
         try {
@@ -39,8 +44,11 @@ public class StampQrResource {
             throw new Problems.ValidationFailed("seq", "seq and px are whole numbers");
         }
         StampImages.Qr qr = images.qr(batchId, n, ec, p);
-        return Response.ok(qr.png(), "image/png").header("X-QR-Version", qr.version())
-                .header("X-QR-Modules", qr.modules()).header("X-QR-Error-Correction", qr.level())
-                .header("Cache-Control", "private, max-age=3600").build();
+        return Response.ok(qr.png(), "image/png")
+                .header("X-QR-Version", qr.version())
+                .header("X-QR-Modules", qr.modules())
+                .header("X-QR-Error-Correction", qr.level())
+                .header("Cache-Control", "private, max-age=3600")
+                .build();
     }
 }

@@ -27,12 +27,10 @@ public class IssuanceQuota {
     /** A 100,000-stamp job takes 7 to 15 s here: asking again after this is reasonable. */
     static final long RUNNING_RETRY_SECONDS = 30;
 
-    public record Limits(int maxRunningJobs, long maxPerDay) {
-    }
+    public record Limits(int maxRunningJobs, long maxPerDay) {}
 
     /** What the cooperative has now: jobs running, stamps asked for (or issued, for failed jobs) today. */
-    public record Usage(long runningJobs, long stampsToday) {
-    }
+    public record Usage(long runningJobs, long stampsToday) {}
 
     /** Today's jobs of one status: stamps asked for and issued (SUM is null when there are none). */
     public record DayTotal(IssuanceJob.Status status, Long requested, Long issued) {
@@ -68,12 +66,19 @@ public class IssuanceQuota {
         Instant dayStart = FarmTime.startOf(FarmTime.dateOf(now));
         String ofCoop = " AND j.batchId IN (SELECT b.id FROM Batch b WHERE b.cooperative.id = :c)";
         long running = em.createQuery("SELECT COUNT(j) FROM IssuanceJob j WHERE j.status = :r" + ofCoop, Long.class)
-                .setParameter("r", IssuanceJob.Status.RUNNING).setParameter("c", coop.getId()).getSingleResult();
+                .setParameter("r", IssuanceJob.Status.RUNNING)
+                .setParameter("c", coop.getId())
+                .getSingleResult();
         long today = 0;
-        for (DayTotal row : em.createQuery("SELECT NEW vn.temso.stamping.control.IssuanceQuota.DayTotal(j.status,"
-                        + " SUM(j.requested), SUM(j.issued)) FROM IssuanceJob j WHERE j.createdAt >= :since" + ofCoop
-                        + " GROUP BY j.status", DayTotal.class)
-                .setParameter("since", dayStart).setParameter("c", coop.getId()).getResultList()) {
+        for (DayTotal row : em.createQuery(
+                        "SELECT NEW vn.temso.stamping.control.IssuanceQuota.DayTotal(j.status,"
+                                + " SUM(j.requested), SUM(j.issued)) FROM IssuanceJob j WHERE j.createdAt >= :since"
+                                + ofCoop
+                                + " GROUP BY j.status",
+                        DayTotal.class)
+                .setParameter("since", dayStart)
+                .setParameter("c", coop.getId())
+                .getResultList()) {
             today += row.counted();
         }
         decide(new Limits(maxRunningJobs, maxPerDay), new Usage(running, today), count, now);
@@ -82,17 +87,22 @@ public class IssuanceQuota {
     /** The rule itself, without the database. */
     static void decide(Limits limits, Usage usage, int count, Instant now) {
         if (usage.runningJobs() >= limits.maxRunningJobs()) {
-            throw new Problems.QuotaExceeded("running-jobs", "This cooperative already has " + usage.runningJobs()
-                    + " issuing jobs running (at most " + limits.maxRunningJobs()
-                    + " at once, temso.stamp.max-running-jobs-per-cooperative); start this one when one has finished",
+            throw new Problems.QuotaExceeded(
+                    "running-jobs",
+                    "This cooperative already has " + usage.runningJobs()
+                            + " issuing jobs running (at most " + limits.maxRunningJobs()
+                            + " at once, temso.stamp.max-running-jobs-per-cooperative); start this one when one has finished",
                     RUNNING_RETRY_SECONDS);
         }
         if (usage.stampsToday() + count > limits.maxPerDay()) {
             Instant tomorrow = FarmTime.startOf(FarmTime.dateOf(now).plusDays(1));
             long left = Math.max(0, limits.maxPerDay() - usage.stampsToday());
-            throw new Problems.QuotaExceeded("stamps-per-day", "This cooperative has asked for " + usage.stampsToday()
-                    + " stamps today; at most " + limits.maxPerDay() + " a day (temso.stamp.max-per-day-per-cooperative),"
-                    + " so " + left + " more can be issued before midnight (Vietnam time)",
+            throw new Problems.QuotaExceeded(
+                    "stamps-per-day",
+                    "This cooperative has asked for " + usage.stampsToday()
+                            + " stamps today; at most " + limits.maxPerDay()
+                            + " a day (temso.stamp.max-per-day-per-cooperative),"
+                            + " so " + left + " more can be issued before midnight (Vietnam time)",
                     Math.max(1, Duration.between(now, tomorrow).toSeconds()));
         }
     }

@@ -28,18 +28,21 @@ public class StampImages {
     @ConfigProperty(name = "temso.stamp.qr-error-correction", defaultValue = "Q")
     String defaultLevel;
 
-    public record Qr(byte[] png, int version, int modules, String level) {
-    }
+    public record Qr(byte[] png, int version, int modules, String level) {}
 
     @Transactional
     public Qr qr(String batchId, int seq, String level, int pixelsPerModule) {
         Batch b = stamps.withSignedStamps(batchId); // the QR code is the signed URL: members 403
         Stamp s = em.createQuery("SELECT s FROM Stamp s WHERE s.batch = :b AND s.seq = :q", Stamp.class)
-                .setParameter("b", b).setParameter("q", seq).getResultStream().findFirst()
+                .setParameter("b", b)
+                .setParameter("q", seq)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new Problems.NotFound("Stamp", "#" + seq));
         ErrorCorrectionLevel ec;
         try {
-            ec = ErrorCorrectionLevel.valueOf((level == null ? defaultLevel : level).trim().toUpperCase(Locale.ROOT));
+            ec = ErrorCorrectionLevel.valueOf(
+                    (level == null ? defaultLevel : level).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new Problems.ValidationFailed("ec", "ec is L, M, Q or H");
         }

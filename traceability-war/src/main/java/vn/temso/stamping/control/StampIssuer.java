@@ -35,16 +35,13 @@ public class StampIssuer {
     static final int CHUNK = 2500;
 
     /** Stamps of one job, as far as signing them needs to know. */
-    public record Target(String gtin, String lot, int remaining) {
-    }
+    public record Target(String gtin, String lot, int remaining) {}
 
     /** A serial and its signed URL. */
-    public record Signed(String serial, String url) {
-    }
+    public record Signed(String serial, String url) {}
 
     /** Stamps signed with one key, not yet written. */
-    public record SignedChunk(String kid, List<Signed> stamps) {
-    }
+    public record SignedChunk(String kid, List<Signed> stamps) {}
 
     /**
      * A unique key was taken by another writer: a serial of the chunk already issued for this GTIN (1 in 10^8 per
@@ -150,7 +147,8 @@ public class StampIssuer {
      * @return the last seq before the taken ones
      */
     private static int takeSeqs(Connection c, String batchId, int n) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE stamp_seq SET last_seq = last_seq + ? WHERE batch_id = ?")) {
+        try (PreparedStatement up =
+                c.prepareStatement("UPDATE stamp_seq SET last_seq = last_seq + ? WHERE batch_id = ?")) {
             up.setInt(1, n);
             up.setString(2, batchId);
             if (up.executeUpdate() == 0) {
@@ -176,8 +174,16 @@ public class StampIssuer {
      * One JDBC batch on this transaction's connection: entity objects for 100,000 rows that are only inserted cost
      * more than signing them. Stamp is not in the shared cache, so nothing cached goes stale.
      */
-    private static void insert(Connection c, String gtin, SignedChunk chunk, int n, String batchId, int lastSeq,
-                               String jobId, Instant issuedAt) throws SQLException {
+    private static void insert(
+            Connection c,
+            String gtin,
+            SignedChunk chunk,
+            int n,
+            String batchId,
+            int lastSeq,
+            String jobId,
+            Instant issuedAt)
+            throws SQLException {
         Timestamp now = Timestamp.from(issuedAt);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url,"
                 + " job_id, status, issued_at, suspicious) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.temso.platform.config.Settings;
 import vn.temso.platform.config.OwnerOnlyFile;
+import vn.temso.platform.config.Settings;
 import vn.temso.platform.persistence.ChangeSignal;
 import vn.temso.platform.persistence.DerbyLifecycle;
 import vn.temso.platform.persistence.PublicContent;
@@ -61,6 +61,7 @@ public class StampKeys {
     private volatile StampSigner signer;
     /** The verifier's keys are re-read after this long even without a change signal (a missed poll, say). */
     private static final long LOOKUP_TTL_MS = 30_000;
+
     private volatile KeyLookup lookup;
     private volatile long lookupLoadedAt;
     private volatile long lookupGeneration;
@@ -84,7 +85,9 @@ public class StampKeys {
             return;
         }
         if (em.createQuery("SELECT COUNT(k) FROM SigningKeyRecord k WHERE k.status = :s", Long.class)
-                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getSingleResult() == 0) {
+                        .setParameter("s", SigningKeyRecord.Status.ACTIVE)
+                        .getSingleResult()
+                == 0) {
             rotate();
         }
     }
@@ -92,16 +95,19 @@ public class StampKeys {
     /** A new key signs from now on; the previous one is retired and keeps verifying. */
     @Transactional
     public SigningKeyRecord rotate() {
-        PrivateKeySealer s = sealer().orElseThrow(() -> new Problems.NotConfigured(
-                "Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
+        PrivateKeySealer s = sealer().orElseThrow(() ->
+                new Problems.NotConfigured("Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
         SigningKey key;
         do {
             key = SigningKeys.generate();
         } while (em.find(SigningKeyRecord.class, key.kid()) != null); // kids are short: never reuse one
         Instant now = clock.instant();
         em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.status = :s", SigningKeyRecord.class)
-                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultList().forEach(k -> k.retire(now));
-        SigningKeyRecord record = new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key), now);
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE)
+                .getResultList()
+                .forEach(k -> k.retire(now));
+        SigningKeyRecord record =
+                new SigningKeyRecord(key.kid(), B64.encodeToString(key.publicKey()), s.seal(key), now);
         em.persist(record);
         keysChanged();
         changes.changed();
@@ -140,12 +146,14 @@ public class StampKeys {
     @Transactional
     public StampSigner signer() {
         String activeKid = em.createQuery("SELECT k.kid FROM SigningKeyRecord k WHERE k.status = :s", String.class)
-                .setParameter("s", SigningKeyRecord.Status.ACTIVE).getResultStream()
-                .findFirst().orElseThrow(() -> new Problems.NotConfigured("No active signing key"));
+                .setParameter("s", SigningKeyRecord.Status.ACTIVE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new Problems.NotConfigured("No active signing key"));
         StampSigner s = signer;
         if (s == null || !s.kid().equals(activeKid)) {
-            PrivateKeySealer seal = sealer().orElseThrow(() -> new Problems.NotConfigured(
-                    "Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
+            PrivateKeySealer seal = sealer().orElseThrow(() ->
+                    new Problems.NotConfigured("Stamp signing is not configured: set TEMSO_STAMP_KEY_SECRET"));
             SigningKeyRecord active = em.find(SigningKeyRecord.class, activeKid);
             s = new StampSigner(seal.unseal(active.getKid(), active.getSealedPrivateKey()));
             signer = s;
@@ -161,13 +169,15 @@ public class StampKeys {
      */
     public KeyLookup lookup() {
         KeyLookup l = lookup;
-        if (l != null && lookupGeneration == PublicContent.generation()
+        if (l != null
+                && lookupGeneration == PublicContent.generation()
                 && System.currentTimeMillis() - lookupLoadedAt <= LOOKUP_TTL_MS) {
             return l;
         }
         synchronized (lookupLock) {
             long generation = PublicContent.generation(); // read before the keys: a change meanwhile re-reads them
-            if (lookup != null && lookupGeneration == generation
+            if (lookup != null
+                    && lookupGeneration == generation
                     && System.currentTimeMillis() - lookupLoadedAt <= LOOKUP_TTL_MS) {
                 return lookup;
             }
@@ -198,8 +208,7 @@ public class StampKeys {
         lookup = null;
         txRegistry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -221,9 +230,11 @@ public class StampKeys {
     }
 
     private List<StampKey> publicKeys() {
-        return all().stream().map(k -> k.getStatus() == SigningKeyRecord.Status.REVOKED
-                ? StampKey.revoked(k.getKid(), B64D.decode(k.getPublicKey()), k.getRevokedAt())
-                : StampKey.active(k.getKid(), B64D.decode(k.getPublicKey()))).toList();
+        return all().stream()
+                .map(k -> k.getStatus() == SigningKeyRecord.Status.REVOKED
+                        ? StampKey.revoked(k.getKid(), B64D.decode(k.getPublicKey()), k.getRevokedAt())
+                        : StampKey.active(k.getKid(), B64D.decode(k.getPublicKey())))
+                .toList();
     }
 
     private volatile byte[] scanSalt;
@@ -242,7 +253,8 @@ public class StampKeys {
                     new SecureRandom().nextBytes(salt); // no secret: hashes are comparable until restart only
                 } else {
                     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                    mac.init(
+                            new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
                     salt = mac.doFinal("temso-scan-salt-v1".getBytes(StandardCharsets.US_ASCII));
                 }
             } catch (java.security.GeneralSecurityException e) {
@@ -284,12 +296,12 @@ public class StampKeys {
                 return B64.encodeToString(random);
             });
             if (fresh) {
-                LOG.warning("Demo mode: generated a stamp key secret in " + file + "; set TEMSO_STAMP_KEY_SECRET in production");
+                LOG.warning("Demo mode: generated a stamp key secret in " + file
+                        + "; set TEMSO_STAMP_KEY_SECRET in production");
             }
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -19,8 +19,13 @@ public class StampRows {
     /** Up to {@code size} rows of the batch numbered after {@code afterSeq}, in order. */
     @Transactional
     public List<StampRow> page(String batchId, int afterSeq, int size) {
-        return em.createQuery("SELECT NEW vn.temso.stamping.control.StampRow(s.seq, s.serial, s.url, s.status)"
-                        + " FROM Stamp s WHERE s.batch.id = :b AND s.seq > :after ORDER BY s.seq", StampRow.class)
-                .setParameter("b", batchId).setParameter("after", afterSeq).setMaxResults(size).getResultList();
+        return em.createQuery(
+                        "SELECT NEW vn.temso.stamping.control.StampRow(s.seq, s.serial, s.url, s.status)"
+                                + " FROM Stamp s WHERE s.batch.id = :b AND s.seq > :after ORDER BY s.seq",
+                        StampRow.class)
+                .setParameter("b", batchId)
+                .setParameter("after", afterSeq)
+                .setMaxResults(size)
+                .getResultList();
     }
 }

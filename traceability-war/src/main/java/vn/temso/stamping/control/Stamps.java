@@ -47,6 +47,7 @@ public class Stamps implements LeasedJobs {
     public static final int MAX_PER_JOB = 100_000;
     /** Issue numbers per void statement: bounds the rows (and Derby row locks) one UPDATE touches. */
     static final int VOID_CHUNK = 5_000;
+
     private static final Logger LOG = Logger.getLogger(Stamps.class.getName());
 
     @PersistenceContext
@@ -98,12 +99,14 @@ public class Stamps implements LeasedJobs {
             throw new Problems.ValidationFailed("count", "count is 1 to " + MAX_PER_JOB);
         }
         if (b.getStatus() != BatchStatus.OPEN) {
-            throw new Problems.RuleViolated("batch-not-open", "Batch " + b.getLotCode() + " is " + b.getStatus()
-                    + "; stamps are issued for open batches only");
+            throw new Problems.RuleViolated(
+                    "batch-not-open",
+                    "Batch " + b.getLotCode() + " is " + b.getStatus() + "; stamps are issued for open batches only");
         }
         b.getZones().stream().filter(z -> !z.isActive()).findFirst().ifPresent(z -> {
-            throw new Problems.RuleViolated("zone-not-active", "Zone " + z.getCode() + " of this batch is "
-                    + z.getStatus() + "; no stamps can be issued");
+            throw new Problems.RuleViolated(
+                    "zone-not-active",
+                    "Zone " + z.getCode() + " of this batch is " + z.getStatus() + "; no stamps can be issued");
         });
         keys.signer(); // fail now, not in the background, when signing is not configured
         quota.check(b.getCooperative(), count);
@@ -200,7 +203,8 @@ public class Stamps implements LeasedJobs {
                         retry = chunk;
                         continue;
                     }
-                    if (!(e instanceof StampIssuer.Clash || e instanceof PersistenceException
+                    if (!(e instanceof StampIssuer.Clash
+                            || e instanceof PersistenceException
                             || e instanceof TransactionalException)) {
                         throw e;
                     }
@@ -225,8 +229,13 @@ public class Stamps implements LeasedJobs {
             long ranNs = System.nanoTime() - start;
             double w = writing / 1e9;
             double s = waiting / 1e9;
-            LOG.info(() -> String.format(Locale.ROOT, "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for"
-                    + " signatures", jobId, ranNs / 1e9, w, s));
+            LOG.info(() -> String.format(
+                    Locale.ROOT,
+                    "Issuing job %s ran %.1f s: %.1f s writing, %.1f s waiting for" + " signatures",
+                    jobId,
+                    ranNs / 1e9,
+                    w,
+                    s));
         } catch (Lease.Lost e) {
             LOG.info(() -> "Issuing job " + jobId + " is now run by another instance; this run stopped");
         } catch (SignAhead.Interrupted | InterruptedException e) {
@@ -240,7 +249,8 @@ public class Stamps implements LeasedJobs {
                 return;
             }
             LOG.log(Level.SEVERE, "Issuing job " + jobId + " failed", e);
-            issuer.fail(jobId, "Issuing stopped on an internal error; the stamps reported as issued exist", lease.owner());
+            issuer.fail(
+                    jobId, "Issuing stopped on an internal error; the stamps reported as issued exist", lease.owner());
         }
     }
 
@@ -262,9 +272,13 @@ public class Stamps implements LeasedJobs {
     public Page<Stamp> list(String batchId, PageRequest page) {
         Batch b = batches.readable(batchId);
         List<Stamp> items = em.createQuery("SELECT s FROM Stamp s WHERE s.batch = :b ORDER BY s.seq", Stamp.class)
-                .setParameter("b", b).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+                .setParameter("b", b)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
         long total = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b", Long.class)
-                .setParameter("b", b).getSingleResult();
+                .setParameter("b", b)
+                .getSingleResult();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -282,7 +296,8 @@ public class Stamps implements LeasedJobs {
     public Batch withSignedStamps(String batchId) {
         Batch b = batches.readable(batchId);
         Caller c = current.require();
-        if (!c.canHoldSignedStamps(b.getCooperative().getId(), b.getCooperative().getCommuneKey())) {
+        if (!c.canHoldSignedStamps(
+                b.getCooperative().getId(), b.getCooperative().getCommuneKey())) {
             throw new Problems.Forbidden("Your role (" + c.role() + ") may not hold signed stamp URLs: they are the"
                     + " labels themselves; ask a manager to print or export them");
         }
@@ -314,20 +329,32 @@ public class Stamps implements LeasedJobs {
             throw new Problems.ValidationFailed("fromSeq", "fromSeq must be 1 or more and not after toSeq");
         }
         Integer maxSeq = em.createQuery("SELECT MAX(s.seq) FROM Stamp s WHERE s.batch = :b", Integer.class)
-                .setParameter("b", b).getSingleResult();
+                .setParameter("b", b)
+                .getSingleResult();
         int last = maxSeq == null ? fromSeq - 1 : Math.min(toSeq, maxSeq); // a huge toSeq costs no empty chunks
         Instant now = clock.instant();
         for (long from = fromSeq; from <= last; from += VOID_CHUNK) {
             int to = (int) Math.min(last, from + VOID_CHUNK - 1);
             em.createQuery("UPDATE Stamp s SET s.status = :voided, s.voidedAt = :now, s.voidReason = :r"
                             + " WHERE s.batch = :b AND s.seq BETWEEN :f AND :t AND s.status = :active")
-                    .setParameter("voided", Stamp.Status.VOIDED).setParameter("now", now).setParameter("r", reason)
-                    .setParameter("b", b).setParameter("f", (int) from).setParameter("t", to)
-                    .setParameter("active", Stamp.Status.ACTIVE).executeUpdate();
+                    .setParameter("voided", Stamp.Status.VOIDED)
+                    .setParameter("now", now)
+                    .setParameter("r", reason)
+                    .setParameter("b", b)
+                    .setParameter("f", (int) from)
+                    .setParameter("t", to)
+                    .setParameter("active", Stamp.Status.ACTIVE)
+                    .executeUpdate();
         }
-        long voided = last < fromSeq ? 0 : em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b"
-                        + " AND s.seq BETWEEN :f AND :t", Long.class)
-                .setParameter("b", b).setParameter("f", fromSeq).setParameter("t", last).getSingleResult();
+        long voided = last < fromSeq
+                ? 0
+                : em.createQuery(
+                                "SELECT COUNT(s) FROM Stamp s WHERE s.batch = :b" + " AND s.seq BETWEEN :f AND :t",
+                                Long.class)
+                        .setParameter("b", b)
+                        .setParameter("f", fromSeq)
+                        .setParameter("t", last)
+                        .getSingleResult();
         audit.record(b.getCooperative(), "void", "batch", b.getId(), "stamps " + fromSeq + "-" + toSeq + ": " + reason);
         return (int) voided;
     }
@@ -339,14 +366,18 @@ public class Stamps implements LeasedJobs {
         // flagged = has a flag time (Stamp.flag sets both): for an administrator (scope "1 = 1") EclipseLink writes
         // "s.suspicious = TRUE" as SUSPICIOUS = 1, which Derby refuses (BOOLEAN = INTEGER), a 500 before
         String where = "s.flaggedAt IS NOT NULL AND " + TenantScope.condition(caller, "s.batch.cooperative", params);
-        var q = em.createQuery("SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.flaggedAt DESC, s.seq", Stamp.class);
+        var q = em.createQuery(
+                "SELECT s FROM Stamp s WHERE " + where + " ORDER BY s.flaggedAt DESC, s.seq", Stamp.class);
         var c = em.createQuery("SELECT COUNT(s) FROM Stamp s WHERE " + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);
             c.setParameter(k, v);
         });
-        return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page.page(),
-                page.size(), c.getSingleResult());
+        return new Page<>(
+                q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                page.page(),
+                page.size(),
+                c.getSingleResult());
     }
 
     /** Scan count, first and last scan of each stamp, from the scan rows (one grouped query over an index). */
@@ -355,14 +386,16 @@ public class Stamps implements LeasedJobs {
             return Map.of();
         }
         Map<String, ScanTotals> totals = new HashMap<>();
-        em.createQuery("SELECT NEW vn.temso.stamping.control.Stamps.ScanRow(c.stampId, COUNT(c), MIN(c.scannedAt),"
-                        + " MAX(c.scannedAt)) FROM Scan c WHERE c.stampId IN :ids GROUP BY c.stampId", ScanRow.class)
-                .setParameter("ids", stampIds).getResultList()
+        em.createQuery(
+                        "SELECT NEW vn.temso.stamping.control.Stamps.ScanRow(c.stampId, COUNT(c), MIN(c.scannedAt),"
+                                + " MAX(c.scannedAt)) FROM Scan c WHERE c.stampId IN :ids GROUP BY c.stampId",
+                        ScanRow.class)
+                .setParameter("ids", stampIds)
+                .getResultList()
                 .forEach(r -> totals.put(r.stampId(), new ScanTotals((int) r.count(), r.first(), r.last())));
         return totals;
     }
 
     /** The scan totals of one stamp as the grouped query returns them. */
-    public record ScanRow(String stampId, long count, Instant first, Instant last) {
-    }
+    public record ScanRow(String stampId, long count, Instant first, Instant last) {}
 }

@@ -18,31 +18,42 @@ import java.util.UUID;
 @Table(name = "issuance_job")
 public class IssuanceJob {
 
-    public enum Status { RUNNING, DONE, FAILED }
+    public enum Status {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     @Id
     private String id;
+
     @Column(name = "batch_id")
     private String batchId;
+
     private int requested;
     private int issued;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private String error;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
     /** The run working the job (instance and run token); written only by {@code JobLeases}, read to fence commits. */
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
+
     @Column(name = "lease_until", updatable = false)
     private Instant leaseUntil;
 
-    protected IssuanceJob() {
-    }
+    protected IssuanceJob() {}
 
     public IssuanceJob(String batchId, int requested, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -76,15 +87,47 @@ public class IssuanceJob {
         finishedAt = at;
     }
 
-    public String getId() { return id; }
-    public String getBatchId() { return batchId; }
-    public int getRequested() { return requested; }
-    public int getIssued() { return issued; }
-    public Status getStatus() { return status; }
-    public String getError() { return error; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public String getLeaseOwner() { return leaseOwner; }
-    public Instant getLeaseUntil() { return leaseUntil; }
+    public String getId() {
+        return id;
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public int getRequested() {
+        return requested;
+    }
+
+    public int getIssued() {
+        return issued;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
 }

@@ -16,16 +16,18 @@ public class Scan {
 
     @Id
     private String id;
+
     @Column(name = "stamp_id")
     private String stampId;
+
     @Column(name = "scanned_at")
     private Instant scannedAt;
+
     @Column(name = "client_hash")
     private String clientHash;
     /** Keyed hash of the client's network (IPv4 /24, IPv6 /48): what the clone rules count. Null in older rows. */
     @Column(name = "network_hash")
     private String networkHash;
 
-    protected Scan() {
-    }
+    protected Scan() {}
 }

@@ -17,25 +17,34 @@ import java.time.Instant;
 @Table(name = "signing_key")
 public class SigningKeyRecord {
 
-    public enum Status { ACTIVE, RETIRED, REVOKED }
+    public enum Status {
+        ACTIVE,
+        RETIRED,
+        REVOKED
+    }
 
     @Id
     private String kid;
+
     @Column(name = "public_key")
     private String publicKey;
+
     @Column(name = "sealed_private_key")
     private String sealedPrivateKey;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "retired_at")
     private Instant retiredAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected SigningKeyRecord() {
-    }
+    protected SigningKeyRecord() {}
 
     public SigningKeyRecord(String kid, String publicKeyB64, String sealedPrivateKey, Instant createdAt) {
         this.kid = kid;
@@ -57,13 +66,33 @@ public class SigningKeyRecord {
         revokedAt = at;
     }
 
-    public String getKid() { return kid; }
-    public String getPublicKey() { return publicKey; }
-    public String getSealedPrivateKey() { return sealedPrivateKey; }
-    public Status getStatus() { return status; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getRetiredAt() { return retiredAt; }
-    public Instant getRevokedAt() { return revokedAt; }
+    public String getKid() {
+        return kid;
+    }
+
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    public String getSealedPrivateKey() {
+        return sealedPrivateKey;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRetiredAt() {
+        return retiredAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
 
     @Override
     public String toString() {

@@ -20,36 +20,47 @@ import vn.temso.batch.entity.Batch;
 @Table(name = "stamp")
 public class Stamp {
 
-    public enum Status { ACTIVE, VOIDED }
+    public enum Status {
+        ACTIVE,
+        VOIDED
+    }
 
     @Id
     private String id;
+
     private String gtin;
     private String serial;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "batch_id")
     private Batch batch;
+
     private int seq;
     private String kid;
     private String url;
+
     @Column(name = "job_id")
     private String jobId;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "issued_at")
     private Instant issuedAt;
+
     @Column(name = "voided_at")
     private Instant voidedAt;
+
     @Column(name = "void_reason")
     private String voidReason;
     // no scan counters here: every scan reads this row, so no scan writes it (counts come from the scan rows)
     private boolean suspicious;
     private String suspicion;
+
     @Column(name = "flagged_at")
     private Instant flaggedAt;
 
-    protected Stamp() {
-    }
+    protected Stamp() {}
 
     /**
      * A stamp's id: its GS1 key, GTIN-14 "." serial. The primary key then also keeps serials unique per GTIN, with
@@ -67,19 +78,63 @@ public class Stamp {
         }
     }
 
-    public String getId() { return id; }
-    public String getGtin() { return gtin; }
-    public String getSerial() { return serial; }
-    public Batch getBatch() { return batch; }
-    public int getSeq() { return seq; }
-    public String getKid() { return kid; }
-    public String getUrl() { return url; }
-    public String getJobId() { return jobId; }
-    public Status getStatus() { return status; }
-    public Instant getIssuedAt() { return issuedAt; }
-    public Instant getVoidedAt() { return voidedAt; }
-    public String getVoidReason() { return voidReason; }
-    public Instant getFlaggedAt() { return flaggedAt; }
-    public boolean isSuspicious() { return suspicious; }
-    public String getSuspicion() { return suspicion; }
+    public String getId() {
+        return id;
+    }
+
+    public String getGtin() {
+        return gtin;
+    }
+
+    public String getSerial() {
+        return serial;
+    }
+
+    public Batch getBatch() {
+        return batch;
+    }
+
+    public int getSeq() {
+        return seq;
+    }
+
+    public String getKid() {
+        return kid;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public Instant getVoidedAt() {
+        return voidedAt;
+    }
+
+    public String getVoidReason() {
+        return voidReason;
+    }
+
+    public Instant getFlaggedAt() {
+        return flaggedAt;
+    }
+
+    public boolean isSuspicious() {
+        return suspicious;
+    }
+
+    public String getSuspicion() {
+        return suspicion;
+    }
 }

@@ -3,8 +3,7 @@ package vn.temso.trace.boundary;
 /** Escaping for text placed in HTML element content and attribute values. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String esc(Object value) {
         if (value == null) {

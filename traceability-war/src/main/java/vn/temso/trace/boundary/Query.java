@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** Query strings of public pages. */
 final class Query {
 
-    private Query() {
-    }
+    private Query() {}
 
     /**
      * One parameter of a GET query string, decoded; what getParameter does, without parsing every parameter into a
@@ -21,7 +20,8 @@ final class Query {
             if (end < 0) {
                 end = query.length();
             }
-            if (query.startsWith(name, from) && (from + name.length() == end || query.charAt(from + name.length()) == '=')) {
+            if (query.startsWith(name, from)
+                    && (from + name.length() == end || query.charAt(from + name.length()) == '=')) {
                 String v = from + name.length() == end ? "" : query.substring(from + name.length() + 1, end);
                 try {
                     return java.net.URLDecoder.decode(v, StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package vn.temso.trace.boundary;
 
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
-import vn.temso.trace.control.BuyerReports;
 import vn.temso.platform.security.ClientAddress;
+import vn.temso.trace.control.BuyerReports;
 import vn.temso.trace.control.Traces;
 import vn.temso.trace.entity.BuyerReport;
 
@@ -26,14 +25,11 @@ public class ReportServlet extends HttpServlet {
     @Inject
     Traces traces;
 
-
-
     @Inject
     BuyerReports reports;
 
     @Override
-    public void init() {
-    }
+    public void init() {}
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -45,15 +41,21 @@ public class ReportServlet extends HttpServlet {
             if (stamp == null || stamp.length() > 500) {
                 throw new Problems.ValidationFailed("stamp", "Missing stamp");
             }
-            BuyerReport.Kind kind = "FEEDBACK".equals(req.getParameter("kind")) ? BuyerReport.Kind.FEEDBACK
+            BuyerReport.Kind kind = "FEEDBACK".equals(req.getParameter("kind"))
+                    ? BuyerReport.Kind.FEEDBACK
                     : BuyerReport.Kind.SUSPECTED_FAKE;
             String r = req.getParameter("rating");
             Integer rating = r == null || r.isBlank() ? null : parse(r);
-            reports.report(stamp, kind, rating, vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
+            reports.report(
+                    stamp,
+                    kind,
+                    rating,
+                    vn.temso.platform.text.Texts.nfc(req.getParameter("message")),
                     traces.reporterHash(ClientAddress.of(req)));
             URI u = URI.create(stamp);
             resp.setStatus(303);
-            resp.setHeader("Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));
+            resp.setHeader(
+                    "Location", u.getRawPath() + "?" + u.getRawQuery() + "&reported=1&lang=" + (en ? "en" : "vi"));
         } catch (ProblemException e) {
             resp.setStatus(e.status());
             if (e instanceof Problems.TooManyRequests t) {
@@ -61,11 +63,17 @@ public class ReportServlet extends HttpServlet {
             }
             resp.setContentType("text/html; charset=UTF-8");
             String msg = e.status() == 429
-                    ? (en ? "Too many reports from this device; please try again later." : "Bạn đã gửi quá nhiều báo cáo; vui lòng thử lại sau.")
-                    : (en ? "The report could not be accepted: " : "Không nhận được báo cáo: ") + Html.esc(e.getMessage());
-            resp.getOutputStream().write(("<!DOCTYPE html><html lang=\"" + (en ? "en" : "vi") + "\"><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Temso</title><p>" + msg
-                    + "</p></html>").getBytes(StandardCharsets.UTF_8));
+                    ? (en
+                            ? "Too many reports from this device; please try again later."
+                            : "Bạn đã gửi quá nhiều báo cáo; vui lòng thử lại sau.")
+                    : (en ? "The report could not be accepted: " : "Không nhận được báo cáo: ")
+                            + Html.esc(e.getMessage());
+            resp.getOutputStream()
+                    .write(("<!DOCTYPE html><html lang=\"" + (en ? "en" : "vi") + "\"><meta charset=\"utf-8\">"
+                                    + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Temso</title><p>"
+                                    + msg
+                                    + "</p></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             resp.sendError(400);
         }

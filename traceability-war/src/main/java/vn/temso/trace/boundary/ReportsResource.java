@@ -33,11 +33,23 @@ public class ReportsResource {
     @Inject
     CurrentCaller current;
 
-    public record ReportView(String id, String kind, Integer rating, String message, String stampId,
-                             String cooperativeId, Instant createdAt) {
+    public record ReportView(
+            String id,
+            String kind,
+            Integer rating,
+            String message,
+            String stampId,
+            String cooperativeId,
+            Instant createdAt) {
         static ReportView of(BuyerReport r) {
-            return new ReportView(r.getId(), r.getKind().name(), r.getRating(), r.getMessage(), r.getStampId(),
-                    r.getCooperativeId(), r.getCreatedAt());
+            return new ReportView(
+                    r.getId(),
+                    r.getKind().name(),
+                    r.getRating(),
+                    r.getMessage(),
+                    r.getStampId(),
+                    r.getCooperativeId(),
+                    r.getCreatedAt());
         }
     }
 
@@ -63,6 +75,7 @@ public class ReportsResource {
             }
         };
         var reports = PagedQuery.page(em, BuyerReport.class, "BuyerReport r", where, "r.createdAt DESC", params, p);
-        return new Page<>(reports.items().stream().map(ReportView::of).toList(), reports.page(), reports.size(), reports.total());
+        return new Page<>(
+                reports.items().stream().map(ReportView::of).toList(), reports.page(), reports.size(), reports.total());
     }
 }

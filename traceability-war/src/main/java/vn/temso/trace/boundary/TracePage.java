@@ -23,25 +23,44 @@ final class TracePage {
     private static final Map<String, String[]> T = Map.ofEntries(
             Map.entry("title", new String[] {"Truy xuất nguồn gốc", "Product trace"}),
             Map.entry("GENUINE", new String[] {"Tem chính hãng", "Genuine stamp"}),
-            Map.entry("GENUINE.d", new String[] {"Chữ ký số của tem hợp lệ và tem đã được Temso cấp cho lô hàng này.",
-                    "The stamp's digital signature is valid and Temso issued it for this batch."}),
+            Map.entry("GENUINE.d", new String[] {
+                "Chữ ký số của tem hợp lệ và tem đã được Temso cấp cho lô hàng này.",
+                "The stamp's digital signature is valid and Temso issued it for this batch."
+            }),
             Map.entry("NOT_GENUINE", new String[] {"Tem không chính hãng", "Not a genuine stamp"}),
             Map.entry("VOIDED", new String[] {"Tem đã bị hủy", "This stamp was voided"}),
             Map.entry("RECALLED", new String[] {"Lô hàng đã bị thu hồi", "This batch has been recalled"}),
-            Map.entry("SUSPICIOUS", new String[] {"Cảnh báo: tem có thể bị sao chép", "Warning: this stamp may be a copy"}),
-            Map.entry("SUSPICIOUS.many", new String[] {"Tem này đã được quét ở nhiều nơi khác nhau trong nhiều ngày, trong khi mỗi tem thật chỉ dán trên một gói hàng. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
-                    "This stamp was scanned in many different places over several days, while a genuine stamp is on one package only. If your package was sealed, it may be a copy."}),
-            Map.entry("SUSPICIOUS.late", new String[] {"Tem này vẫn được quét ở những nơi mới rất lâu sau lần quét đầu, khi gói hàng thật lẽ ra đã được bán và dùng hết. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
-                    "This stamp is still being scanned in new places long after its first scan, when the genuine package should have been sold and used. If your package was sealed, it may be a copy."}),
+            Map.entry(
+                    "SUSPICIOUS",
+                    new String[] {"Cảnh báo: tem có thể bị sao chép", "Warning: this stamp may be a copy"}),
+            Map.entry("SUSPICIOUS.many", new String[] {
+                "Tem này đã được quét ở nhiều nơi khác nhau trong nhiều ngày, trong khi mỗi tem thật chỉ dán trên một gói hàng. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
+                "This stamp was scanned in many different places over several days, while a genuine stamp is on one package only. If your package was sealed, it may be a copy."
+            }),
+            Map.entry("SUSPICIOUS.late", new String[] {
+                "Tem này vẫn được quét ở những nơi mới rất lâu sau lần quét đầu, khi gói hàng thật lẽ ra đã được bán và dùng hết. Nếu bao bì của bạn còn nguyên niêm phong, đây có thể là tem sao chép.",
+                "This stamp is still being scanned in new places long after its first scan, when the genuine package should have been sold and used. If your package was sealed, it may be a copy."
+            }),
             Map.entry("LOT_ONLY", new String[] {"Thông tin lô hàng", "Batch record"}),
-            Map.entry("LOT_ONLY.d", new String[] {"Mã này chỉ định danh lô hàng, không xác thực được từng gói sản phẩm. Hãy quét tem QR trên bao bì.",
-                    "This code identifies the batch only; it cannot vouch for a single package. Scan the QR stamp on the package."}),
+            Map.entry("LOT_ONLY.d", new String[] {
+                "Mã này chỉ định danh lô hàng, không xác thực được từng gói sản phẩm. Hãy quét tem QR trên bao bì.",
+                "This code identifies the batch only; it cannot vouch for a single package. Scan the QR stamp on the package."
+            }),
             Map.entry("NOT_FOUND", new String[] {"Không tìm thấy lô hàng", "Batch not found"}),
-            Map.entry("BAD_SIGNATURE", new String[] {"Chữ ký số không khớp: tem bị làm giả hoặc bị sửa.", "The digital signature does not match: the stamp is forged or altered."}),
-            Map.entry("UNKNOWN_KEY", new String[] {"Tem được ký bằng khóa không rõ nguồn gốc.", "The stamp was signed with an unknown key."}),
-            Map.entry("KEY_REVOKED", new String[] {"Khóa ký của tem đã bị thu hồi vì lý do an ninh.", "The stamp's signing key has been revoked."}),
+            Map.entry("BAD_SIGNATURE", new String[] {
+                "Chữ ký số không khớp: tem bị làm giả hoặc bị sửa.",
+                "The digital signature does not match: the stamp is forged or altered."
+            }),
+            Map.entry("UNKNOWN_KEY", new String[] {
+                "Tem được ký bằng khóa không rõ nguồn gốc.", "The stamp was signed with an unknown key."
+            }),
+            Map.entry("KEY_REVOKED", new String[] {
+                "Khóa ký của tem đã bị thu hồi vì lý do an ninh.", "The stamp's signing key has been revoked."
+            }),
             Map.entry("MALFORMED", new String[] {"Mã tem không đúng định dạng.", "The stamp code is malformed."}),
-            Map.entry("UNKNOWN_SERIAL", new String[] {"Số sê-ri này chưa từng được cấp.", "This serial number was never issued."}),
+            Map.entry(
+                    "UNKNOWN_SERIAL",
+                    new String[] {"Số sê-ri này chưa từng được cấp.", "This serial number was never issued."}),
             Map.entry("product", new String[] {"Sản phẩm", "Product"}),
             Map.entry("producer", new String[] {"Cơ sở sản xuất", "Producer"}),
             Map.entry("code", new String[] {"Mã truy xuất", "Trace code"}),
@@ -58,26 +77,29 @@ final class TracePage {
             Map.entry("rating", new String[] {"Đánh giá (1-5)", "Rating (1-5)"}),
             Map.entry("message", new String[] {"Nội dung", "Message"}),
             Map.entry("send", new String[] {"Gửi", "Send"}),
-            Map.entry("thanks", new String[] {"Cảm ơn bạn, ý kiến đã được gửi tới cơ sở sản xuất.", "Thank you: your message was sent to the producer."}),
+            Map.entry("thanks", new String[] {
+                "Cảm ơn bạn, ý kiến đã được gửi tới cơ sở sản xuất.",
+                "Thank you: your message was sent to the producer."
+            }),
             Map.entry("warn", new String[] {"Cảnh báo nhật ký", "Diary warning"}),
             Map.entry("lang", new String[] {"English", "Tiếng Việt"}));
 
     /** Diary event types ({@code ev.SOWING}...) as the UI's message bundles name them: Vietnamese, English. */
     private static final Map<String, String[]> EVENT_TYPES = eventTypes();
 
-    private static final String CSS = "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
-            + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
-            + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
-            + ".v p{margin:.3rem 0 0}.ok{background:#1e7b3c}.bad{background:#b3261e}.warn{background:#a35a00}.info{background:#3b5b7a}"
-            + "section{background:#fff;border-radius:.6rem;padding:.75rem 1rem;margin:0 0 .8rem;box-shadow:0 1px 2px #0001}"
-            + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
-            + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
-            + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
-            + ".stars{color:#c98a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
-            + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}";
+    private static final String CSS =
+            "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
+                    + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
+                    + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
+                    + ".v p{margin:.3rem 0 0}.ok{background:#1e7b3c}.bad{background:#b3261e}.warn{background:#a35a00}.info{background:#3b5b7a}"
+                    + "section{background:#fff;border-radius:.6rem;padding:.75rem 1rem;margin:0 0 .8rem;box-shadow:0 1px 2px #0001}"
+                    + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
+                    + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
+                    + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
+                    + ".stars{color:#c98a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
+                    + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}";
 
-    private TracePage() {
-    }
+    private TracePage() {}
 
     static byte[] render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported) {
         return render(r, en, selfPath, langToggleHref, reported, null);
@@ -91,15 +113,18 @@ final class TracePage {
      *                   product as schema.org Product/Offer JSON-LD with that URL (a data block, not a script:
      *                   nothing runs). The lot URL, not the stamp's: every package of the batch is the same product.
      */
-    static byte[] render(TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported,
-                         String productUrl) {
+    static byte[] render(
+            TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported, String productUrl) {
         int l = en ? 1 : 0;
         Fragments f = r.product() == null ? null : fragments(r, l, productUrl);
         StringBuilder h = new StringBuilder(1024);
         if (f == null) {
             head(h, r, l, null);
         }
-        h.append("<p><small><a href=\"").append(Html.esc(langToggleHref)).append("\">").append(t("lang", l))
+        h.append("<p><small><a href=\"")
+                .append(Html.esc(langToggleHref))
+                .append("\">")
+                .append(t("lang", l))
                 .append("</a></small></p>");
         verdict(h, r, l);
         if (f == null) {
@@ -107,14 +132,22 @@ final class TracePage {
             return h.toString().getBytes(StandardCharsets.UTF_8);
         }
         byte[] top = h.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] serial = r.serial() == null ? EMPTY
+        byte[] serial = r.serial() == null
+                ? EMPTY
                 : ((en(l) ? " · Serial " : " · Sê-ri ") + Html.esc(r.serial())).getBytes(StandardCharsets.UTF_8);
         if (r.serial() == null || r.verdict() == TraceRecord.Verdict.NOT_GENUINE) {
             return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), END_BYTES);
         }
         // the report form: only the stamp URL differs between pages; the rest is encoded once per language
-        return concat(f.head(), top, f.beforeSerial(), serial, f.afterSerial(), FORM_START[l][reported ? 1 : 0],
-                Html.esc(r.stampUrl()).getBytes(StandardCharsets.UTF_8), FORM_END[l]);
+        return concat(
+                f.head(),
+                top,
+                f.beforeSerial(),
+                serial,
+                f.afterSerial(),
+                FORM_START[l][reported ? 1 : 0],
+                Html.esc(r.stampUrl()).getBytes(StandardCharsets.UTF_8),
+                FORM_END[l]);
     }
 
     private static final byte[] EMPTY = new byte[0];
@@ -137,15 +170,13 @@ final class TracePage {
     }
 
     /** What a page shows of its batch, as UTF-8: rendered once per language and batch parts, not at every scan. */
-    private record Fragments(byte[] head, byte[] beforeSerial, byte[] afterSerial) {
-    }
+    private record Fragments(byte[] head, byte[] beforeSerial, byte[] afterSerial) {}
 
     /**
      * Keyed on the identity of the record's product object: the trace cache builds one per batch parts, and every
      * record made from those parts shares it with the same producer, batch, zones and stages.
      */
-    private record FragmentKey(IdentityRef product, int lang, String productUrl) {
-    }
+    private record FragmentKey(IdentityRef product, int lang, String productUrl) {}
 
     private record IdentityRef(Object o) {
         @Override
@@ -164,10 +195,17 @@ final class TracePage {
      * at most this many, and this many bytes, are kept ({@link Bounded}).
      */
     static final int MAX_FRAGMENTS = 2_000;
+
     static final long MAX_FRAGMENT_BYTES = 32L << 20;
     private static final Cache<FragmentKey, Fragments> FRAGMENTS = Bounded.<FragmentKey, Fragments>builder(
-            MAX_FRAGMENTS, MAX_FRAGMENT_BYTES, (k, f) -> 200 + Bounded.chars(k.productUrl()) + f.head().length
-                    + f.beforeSerial().length + f.afterSerial().length).build();
+                    MAX_FRAGMENTS,
+                    MAX_FRAGMENT_BYTES,
+                    (k, f) -> 200
+                            + Bounded.chars(k.productUrl())
+                            + f.head().length
+                            + f.beforeSerial().length
+                            + f.afterSerial().length)
+            .build();
 
     private static Fragments fragments(TraceRecord r, int l, String productUrl) {
         FragmentKey key = new FragmentKey(new IdentityRef(r.product()), l, productUrl);
@@ -178,8 +216,10 @@ final class TracePage {
             StringBuilder before = new StringBuilder(1024);
             StringBuilder after = new StringBuilder(4096);
             body(before, after, r, l);
-            f = new Fragments(head.toString().getBytes(StandardCharsets.UTF_8),
-                    before.toString().getBytes(StandardCharsets.UTF_8), after.toString().getBytes(StandardCharsets.UTF_8));
+            f = new Fragments(
+                    head.toString().getBytes(StandardCharsets.UTF_8),
+                    before.toString().getBytes(StandardCharsets.UTF_8),
+                    after.toString().getBytes(StandardCharsets.UTF_8));
             FRAGMENTS.put(key, f);
         }
         return f;
@@ -192,15 +232,20 @@ final class TracePage {
     }
 
     private static void head(StringBuilder h, TraceRecord r, int l, String productUrl) {
-        h.append("<!DOCTYPE html><html lang=\"").append(l == 1 ? "en" : "vi").append("\"><head><meta charset=\"utf-8\">")
+        h.append("<!DOCTYPE html><html lang=\"")
+                .append(l == 1 ? "en" : "vi")
+                .append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<meta name=\"robots\" content=\"noindex\"><title>").append(t("title", l));
+                .append("<meta name=\"robots\" content=\"noindex\"><title>")
+                .append(t("title", l));
         if (r.product() != null) {
             h.append(" – ").append(Html.esc(r.product().name()));
         }
         h.append("</title><style>").append(CSS).append("</style>");
         if (productUrl != null && r.product() != null) {
-            h.append("<script type=\"application/ld+json\">").append(jsonLd(r, productUrl)).append("</script>");
+            h.append("<script type=\"application/ld+json\">")
+                    .append(jsonLd(r, productUrl))
+                    .append("</script>");
         }
         h.append("</head><body><main>");
     }
@@ -212,7 +257,11 @@ final class TracePage {
             case LOT_ONLY -> "info";
             default -> "bad";
         };
-        h.append("<div class=\"v ").append(cls).append("\" role=\"status\"><h1>").append(t(r.verdict().name(), l)).append("</h1>");
+        h.append("<div class=\"v ")
+                .append(cls)
+                .append("\" role=\"status\"><h1>")
+                .append(t(r.verdict().name(), l))
+                .append("</h1>");
         switch (r.verdict()) {
             case GENUINE -> h.append("<p>").append(t("GENUINE.d", l)).append("</p>");
             case NOT_GENUINE -> h.append("<p>").append(t(r.reason(), l)).append("</p>");
@@ -221,18 +270,20 @@ final class TracePage {
                     h.append("<p>").append(Html.esc(r.reason())).append("</p>");
                 }
             }
-            case SUSPICIOUS -> h.append("<p>").append(t("LATE_NETWORKS".equals(r.reason()) ? "SUSPICIOUS.late"
-                    : "SUSPICIOUS.many", l)).append("</p>");
+            case SUSPICIOUS ->
+                h.append("<p>")
+                        .append(t("LATE_NETWORKS".equals(r.reason()) ? "SUSPICIOUS.late" : "SUSPICIOUS.many", l))
+                        .append("</p>");
             case LOT_ONLY -> h.append("<p>").append(t("LOT_ONLY.d", l)).append("</p>");
-            default -> { }
+            default -> {}
         }
         scans(h, r, l);
         h.append("</div>");
     }
 
     private static final DateTimeFormatter DAY_TIME_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy 'lúc' HH:mm");
-    private static final DateTimeFormatter DAY_TIME_EN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm",
-            java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME_EN =
+            DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH);
 
     /**
      * Why the verdict is what it is, for a scanned stamp: when it was first scanned (and whether from the scanner's
@@ -242,17 +293,18 @@ final class TracePage {
         if (r.scanCount() == null || r.firstScanAt() == null || r.scanPlaces() == null) {
             return;
         }
-        String first = (l == 0 ? DAY_TIME_VI : DAY_TIME_EN).format(r.firstScanAt().atZone(FarmTime.ZONE));
+        String first =
+                (l == 0 ? DAY_TIME_VI : DAY_TIME_EN).format(r.firstScanAt().atZone(FarmTime.ZONE));
         int m = r.scanPlaces();
         boolean atLeast = Boolean.TRUE.equals(r.scanPlacesAtLeast());
         boolean here = Boolean.TRUE.equals(r.firstScanHere());
         String text = l == 0
                 ? "Lần quét đầu: " + first + (here ? ", từ chính mạng bạn đang dùng" : ", từ nơi khác")
-                + ". Tem này đã được quét " + r.scanCount() + " lần ở " + (atLeast ? "ít nhất " : "") + m
-                + (m == 1 ? " nơi." : " nơi khác nhau.")
+                        + ". Tem này đã được quét " + r.scanCount() + " lần ở " + (atLeast ? "ít nhất " : "") + m
+                        + (m == 1 ? " nơi." : " nơi khác nhau.")
                 : "First scanned on " + first + (here ? ", from the network you are on" : ", elsewhere")
-                + ". Scanned " + r.scanCount() + (r.scanCount() == 1 ? " time" : " times") + " in "
-                + (atLeast ? "at least " : "") + m + (m == 1 ? " place." : " places.");
+                        + ". Scanned " + r.scanCount() + (r.scanCount() == 1 ? " time" : " times") + " in "
+                        + (atLeast ? "at least " : "") + m + (m == 1 ? " place." : " places.");
         h.append("<p class=\"scans\">").append(Html.esc(text)).append("</p>");
     }
 
@@ -265,8 +317,13 @@ final class TracePage {
     private static void productUpToSerial(StringBuilder h, TraceRecord r, int l) {
         var p = r.product();
         h.append("<section><h2>").append(t("product", l)).append("</h2>");
-        if (p.imageUrl() != null && p.imageUrl().startsWith("/") && !p.imageUrl().startsWith("//")) { // same origin only: the page makes no outside requests
-            h.append("<img src=\"").append(Html.esc(p.imageUrl())).append("\" alt=\"").append(Html.esc(p.name()))
+        if (p.imageUrl() != null
+                && p.imageUrl().startsWith("/")
+                && !p.imageUrl().startsWith("//")) { // same origin only: the page makes no outside requests
+            h.append("<img src=\"")
+                    .append(Html.esc(p.imageUrl()))
+                    .append("\" alt=\"")
+                    .append(Html.esc(p.name()))
                     .append("\" loading=\"lazy\" referrerpolicy=\"no-referrer\">");
         }
         h.append("<p><strong>").append(Html.esc(p.name())).append("</strong>");
@@ -278,44 +335,79 @@ final class TracePage {
             h.append("<p>").append(Html.esc(p.description())).append("</p>");
         }
         if (r.ocopStars() != null) {
-            h.append("<p>").append(t("ocop", l)).append(": <span class=\"stars\" aria-label=\"").append(r.ocopStars())
-                    .append("\">").append("★".repeat(r.ocopStars())).append("</span> <small>→ ")
-                    .append(r.ocopValidUntil().format(DAY)).append("</small></p>");
+            h.append("<p>")
+                    .append(t("ocop", l))
+                    .append(": <span class=\"stars\" aria-label=\"")
+                    .append(r.ocopStars())
+                    .append("\">")
+                    .append("★".repeat(r.ocopStars()))
+                    .append("</span> <small>→ ")
+                    .append(r.ocopValidUntil().format(DAY))
+                    .append("</small></p>");
         }
-        h.append("<dl><dt>").append(t("code", l)).append("</dt><dd>GTIN ").append(Html.esc(r.gtin())).append(" · ")
-                .append(en(l) ? "Lot " : "Lô ").append(Html.esc(r.lot()));
+        h.append("<dl><dt>")
+                .append(t("code", l))
+                .append("</dt><dd>GTIN ")
+                .append(Html.esc(r.gtin()))
+                .append(" · ")
+                .append(en(l) ? "Lot " : "Lô ")
+                .append(Html.esc(r.lot()));
     }
 
     private static void afterSerial(StringBuilder h, TraceRecord r, int l) {
         h.append("</dd>");
         var b = r.batch();
         if (b.harvestDate() != null) {
-            h.append("<dt>").append(t("harvest", l)).append("</dt><dd>").append(b.harvestDate().format(DAY)).append("</dd>");
+            h.append("<dt>")
+                    .append(t("harvest", l))
+                    .append("</dt><dd>")
+                    .append(b.harvestDate().format(DAY))
+                    .append("</dd>");
         }
         if (b.expiryDate() != null) {
-            h.append("<dt>").append(t("expiry", l)).append("</dt><dd>").append(b.expiryDate().format(DAY)).append("</dd>");
+            h.append("<dt>")
+                    .append(t("expiry", l))
+                    .append("</dt><dd>")
+                    .append(b.expiryDate().format(DAY))
+                    .append("</dd>");
         }
         h.append("</dl></section>");
         var pr = r.producer();
-        h.append("<section><h2>").append(t("producer", l)).append("</h2><p><strong>").append(Html.esc(pr.name()))
-                .append("</strong><br>").append(Html.esc(pr.address()));
+        h.append("<section><h2>")
+                .append(t("producer", l))
+                .append("</h2><p><strong>")
+                .append(Html.esc(pr.name()))
+                .append("</strong><br>")
+                .append(Html.esc(pr.address()));
         if (pr.phone() != null) {
             h.append("<br>☎ ").append(Html.esc(pr.phone()));
         }
         h.append("</p></section>");
         for (var z : r.zones()) {
-            h.append("<section><h2>").append(t("zone", l)).append(": ").append(Html.esc(z.code())).append("</h2><p>")
+            h.append("<section><h2>")
+                    .append(t("zone", l))
+                    .append(": ")
+                    .append(Html.esc(z.code()))
+                    .append("</h2><p>")
                     .append(Html.esc(z.name()));
             if (z.crop() != null) {
                 h.append(" · ").append(Html.esc(z.crop()));
             }
-            h.append("</p><p><small>").append(t("area", l)).append(": ").append(ha(z.declaredAreaHa())).append(" / ")
-                    .append(ha(z.computedAreaHa())).append("</small></p>");
+            h.append("</p><p><small>")
+                    .append(t("area", l))
+                    .append(": ")
+                    .append(ha(z.declaredAreaHa()))
+                    .append(" / ")
+                    .append(ha(z.computedAreaHa()))
+                    .append("</small></p>");
             if (z.svgPath() != null) {
                 h.append("<svg viewBox=\"0 0 " + ZoneGeometry.SVG_WIDTH + " " + ZoneGeometry.SVG_HEIGHT
-                        + "\" role=\"img\" aria-label=\"").append(Html.esc(z.code()))
-                        .append("\"><path d=\"").append(Html.esc(z.svgPath()))
-                        .append("\" fill=\"#9ccc9c\" stroke=\"#1e7b3c\" stroke-width=\"2\" fill-rule=\"evenodd\"/></svg>");
+                                + "\" role=\"img\" aria-label=\"")
+                        .append(Html.esc(z.code()))
+                        .append("\"><path d=\"")
+                        .append(Html.esc(z.svgPath()))
+                        .append(
+                                "\" fill=\"#9ccc9c\" stroke=\"#1e7b3c\" stroke-width=\"2\" fill-rule=\"evenodd\"/></svg>");
             }
             if (!z.certifications().isEmpty()) {
                 h.append("<p><small>").append(t("certs", l)).append(":</small><br>");
@@ -327,8 +419,11 @@ final class TracePage {
         if (!r.stages().isEmpty()) {
             h.append("<section><h2>").append(t("stages", l)).append("</h2><ol>");
             for (var s : r.stages()) {
-                h.append("<li><strong>").append(eventType(s.type(), l)).append("</strong> <small>")
-                        .append(s.at().atZone(FarmTime.ZONE).toLocalDate().format(DAY)).append("</small>");
+                h.append("<li><strong>")
+                        .append(eventType(s.type(), l))
+                        .append("</strong> <small>")
+                        .append(s.at().atZone(FarmTime.ZONE).toLocalDate().format(DAY))
+                        .append("</small>");
                 if (s.input() != null) {
                     h.append(" · ").append(Html.esc(s.input()));
                 }
@@ -339,7 +434,10 @@ final class TracePage {
             }
             h.append("</ol>");
             for (TraceRecord.Warning w : b.warnings()) {
-                h.append("<p><small>⚠ ").append(t("warn", l)).append(": ").append(Html.esc(en(l) ? w.en() : w.vi()))
+                h.append("<p><small>⚠ ")
+                        .append(t("warn", l))
+                        .append(": ")
+                        .append(Html.esc(en(l) ? w.en() : w.vi()))
                         .append("</small></p>");
             }
             h.append("</section>");
@@ -347,11 +445,13 @@ final class TracePage {
     }
 
     /** The report form up to its stamp URL value, per language, without and with the thank-you line. */
-    private static final byte[][][] FORM_START = {{formStart(0, false), formStart(0, true)},
-        {formStart(1, false), formStart(1, true)}};
+    private static final byte[][][] FORM_START = {
+        {formStart(0, false), formStart(0, true)}, {formStart(1, false), formStart(1, true)}
+    };
     /** The form after the stamp URL, then the end of the page. */
-    private static final byte[][] FORM_END = {(formRest(0) + END).getBytes(StandardCharsets.UTF_8),
-        (formRest(1) + END).getBytes(StandardCharsets.UTF_8)};
+    private static final byte[][] FORM_END = {
+        (formRest(0) + END).getBytes(StandardCharsets.UTF_8), (formRest(1) + END).getBytes(StandardCharsets.UTF_8)
+    };
 
     private static byte[] formStart(int l, boolean reported) {
         StringBuilder h = new StringBuilder(256);
@@ -364,23 +464,43 @@ final class TracePage {
     }
 
     private static String formRest(int l) {
-        return new StringBuilder().append("\"><input type=\"hidden\" name=\"lang\" value=\"")
-                .append(en(l) ? "en" : "vi").append("\">")
-                .append("<label for=\"kind\">").append(t("report", l)).append("</label><select id=\"kind\" name=\"kind\">")
-                .append("<option value=\"SUSPECTED_FAKE\">").append(t("kind.fake", l)).append("</option>")
-                .append("<option value=\"FEEDBACK\">").append(t("kind.feedback", l)).append("</option></select>")
-                .append("<label for=\"rating\">").append(t("rating", l)).append("</label><select id=\"rating\" name=\"rating\">")
-                .append("<option value=\"\">–</option><option>5</option><option>4</option><option>3</option><option>2</option><option>1</option></select>")
-                .append("<label for=\"message\">").append(t("message", l)).append("</label>")
+        return new StringBuilder()
+                .append("\"><input type=\"hidden\" name=\"lang\" value=\"")
+                .append(en(l) ? "en" : "vi")
+                .append("\">")
+                .append("<label for=\"kind\">")
+                .append(t("report", l))
+                .append("</label><select id=\"kind\" name=\"kind\">")
+                .append("<option value=\"SUSPECTED_FAKE\">")
+                .append(t("kind.fake", l))
+                .append("</option>")
+                .append("<option value=\"FEEDBACK\">")
+                .append(t("kind.feedback", l))
+                .append("</option></select>")
+                .append("<label for=\"rating\">")
+                .append(t("rating", l))
+                .append("</label><select id=\"rating\" name=\"rating\">")
+                .append(
+                        "<option value=\"\">–</option><option>5</option><option>4</option><option>3</option><option>2</option><option>1</option></select>")
+                .append("<label for=\"message\">")
+                .append(t("message", l))
+                .append("</label>")
                 .append("<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"2000\"></textarea>")
-                .append("<button type=\"submit\">").append(t("send", l)).append("</button></form></section>").toString();
+                .append("<button type=\"submit\">")
+                .append(t("send", l))
+                .append("</button></form></section>")
+                .toString();
     }
 
     /** schema.org Product with its Offer; the catalog-sync writer escapes it for embedding in HTML. */
     private static String jsonLd(TraceRecord r, String pageUrl) {
         var p = r.product();
-        var b = vn.temso.catalog.model.CatalogEntry.builder(r.gtin()).title(p.name()).description(p.description())
-                .link(pageUrl).gtin(r.gtin()).brand(r.producer().name())
+        var b = vn.temso.catalog.model.CatalogEntry.builder(r.gtin())
+                .title(p.name())
+                .description(p.description())
+                .link(pageUrl)
+                .gtin(r.gtin())
+                .brand(r.producer().name())
                 .availability(vn.temso.catalog.model.Availability.IN_STOCK)
                 .priceVnd(p.priceVnd() == null ? 0 : p.priceVnd());
         if (r.ocopStars() != null) {
@@ -396,12 +516,12 @@ final class TracePage {
     }
 
     private static Map<String, String[]> eventTypes() {
-        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES);
-        ResourceBundle vi = ResourceBundle.getBundle("vn.temso.web.messages", Locale.forLanguageTag("vi"),
-                TracePage.class.getClassLoader(), noFallback);
-        ResourceBundle en = ResourceBundle.getBundle("vn.temso.web.messages", Locale.ENGLISH,
-                TracePage.class.getClassLoader(), noFallback);
+        ResourceBundle.Control noFallback =
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        ResourceBundle vi = ResourceBundle.getBundle(
+                "vn.temso.web.messages", Locale.forLanguageTag("vi"), TracePage.class.getClassLoader(), noFallback);
+        ResourceBundle en = ResourceBundle.getBundle(
+                "vn.temso.web.messages", Locale.ENGLISH, TracePage.class.getClassLoader(), noFallback);
         Map<String, String[]> types = new HashMap<>();
         for (String key : vi.keySet()) {
             if (key.startsWith("ev.")) {

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.temso.trace.control.TraceRecord;
 import vn.temso.platform.security.ClientAddress;
+import vn.temso.trace.control.TraceRecord;
 import vn.temso.trace.control.Traces;
 
 /**
@@ -36,8 +36,6 @@ public class TraceServlet extends HttpServlet {
 
     @Inject
     Traces traces;
-
-
 
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
@@ -62,8 +60,15 @@ public class TraceServlet extends HttpServlet {
         if (!m.matches()) {
             resp.setStatus(404);
             resp.setHeader("Content-Security-Policy", CSP);
-            write(resp, "text/html", TracePage.render(TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, null,
-                    null, null), en, rawPath, toggle(req, query, en), false));
+            write(
+                    resp,
+                    "text/html",
+                    TracePage.render(
+                            TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, null, null, null),
+                            en,
+                            rawPath,
+                            toggle(req, query, en),
+                            false));
             return;
         }
         TraceRecord record;
@@ -71,8 +76,7 @@ public class TraceServlet extends HttpServlet {
             record = traces.lot(m.group(1), m.group(2));
         } else {
             String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
-            record = traces.scan(full, m.group(1), m.group(2), m.group(3),
-                    traces.scanner(ClientAddress.of(req)));
+            record = traces.scan(full, m.group(1), m.group(2), m.group(3), traces.scanner(ClientAddress.of(req)));
         }
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");
@@ -87,8 +91,16 @@ public class TraceServlet extends HttpServlet {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
             resp.setHeader("Content-Security-Policy", CSP);
-            write(resp, "text/html", TracePage.render(record, en, rawPath, toggle(req, query, en), Query.param(query, "reported") != null,
-                    lotUrl(record, rawPath))); // the lot's URL: the product of every package
+            write(
+                    resp,
+                    "text/html",
+                    TracePage.render(
+                            record,
+                            en,
+                            rawPath,
+                            toggle(req, query, en),
+                            Query.param(query, "reported") != null,
+                            lotUrl(record, rawPath))); // the lot's URL: the product of every package
         }
     }
 
@@ -124,8 +136,11 @@ public class TraceServlet extends HttpServlet {
     }
 
     private static String toggle(HttpServletRequest req, String query, boolean en) {
-        String q = query == null ? "" : query.contains("lang=") || query.contains("reported=")
-                ? TOGGLE_DROP.matcher(query).replaceAll("") : query;
+        String q = query == null
+                ? ""
+                : query.contains("lang=") || query.contains("reported=")
+                        ? TOGGLE_DROP.matcher(query).replaceAll("")
+                        : query;
         if (q.startsWith("&")) {
             q = q.substring(1);
         }
@@ -137,20 +152,33 @@ public class TraceServlet extends HttpServlet {
         set.add("https://gs1.org/voc/defaultLink", link(anchor, "Trang truy xuất / Trace page", "text/html"));
         set.add("https://gs1.org/voc/traceability", link(anchor, "Trace record (JSON)", "application/json"));
         if (r.product() != null) {
-            set.add("https://gs1.org/voc/pip", link(anchor + "?lang=en", r.product().name(), "text/html"));
+            set.add(
+                    "https://gs1.org/voc/pip",
+                    link(anchor + "?lang=en", r.product().name(), "text/html"));
             if (!r.zones().isEmpty()) {
                 JsonArrayBuilder certs = Json.createArrayBuilder();
-                r.zones().forEach(z -> z.certifications().forEach(c -> certs.add(Json.createObjectBuilder()
-                        .add("href", anchor).add("title", z.code() + ": " + c).add("type", "text/html"))));
+                r.zones()
+                        .forEach(z -> z.certifications()
+                                .forEach(c -> certs.add(Json.createObjectBuilder()
+                                        .add("href", anchor)
+                                        .add("title", z.code() + ": " + c)
+                                        .add("type", "text/html"))));
                 set.add("https://gs1.org/voc/certificationInfo", certs);
             }
         }
-        return Json.createObjectBuilder().add("linkset", Json.createArrayBuilder().add(set)).build().toString();
+        return Json.createObjectBuilder()
+                .add("linkset", Json.createArrayBuilder().add(set))
+                .build()
+                .toString();
     }
 
     private static JsonArrayBuilder link(String href, String title, String type) {
-        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("href", href).add("title", title)
-                .add("type", type).add("hreflang", Json.createArrayBuilder().add("vi").add("en")));
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder()
+                        .add("href", href)
+                        .add("title", title)
+                        .add("type", type)
+                        .add("hreflang", Json.createArrayBuilder().add("vi").add("en")));
     }
 
     private static void write(HttpServletResponse resp, String type, String body) throws IOException {

@@ -42,32 +42,68 @@ public class BatchRecords {
      */
     public static TraceParts parts(Batch b, LocalDate today) {
         Product p = b.getProduct();
-        List<TraceRecord.Zone> zones = b.getZones().stream().sorted(Comparator.comparing(z -> z.getCode()))
+        List<TraceRecord.Zone> zones = b.getZones().stream()
+                .sorted(Comparator.comparing(z -> z.getCode()))
                 .map(z -> {
-                    return new TraceRecord.Zone(z.getCode(), z.getName(), z.getCrop(), z.getDeclaredAreaHa(),
-                            z.getComputedAreaHa(), z.outlineSvg(), // stored simplified: the outline is never parsed here
-                            z.getCertifications().stream().filter(c -> c.isValidOn(today))
-                                    .map(c -> c.getScheme() + " " + c.getNumber() + (c.getValidUntil() == null ? ""
-                                            : " (" + c.getValidUntil() + ")")).toList());
-                }).toList();
-        List<TraceRecord.Stage> stages = b.currentEvents().stream()
-                .map(e -> new TraceRecord.Stage(e.getType().name(), e.getOccurredAt(),
-                        e.getZone() == null ? null : e.getZone().getCode(), e.getNote(),
-                        e.getInputName() == null ? null : e.getInputName()
-                                + (e.getPreHarvestIntervalDays() == null ? "" : " · PHI " + e.getPreHarvestIntervalDays())))
+                    return new TraceRecord.Zone(
+                            z.getCode(),
+                            z.getName(),
+                            z.getCrop(),
+                            z.getDeclaredAreaHa(),
+                            z.getComputedAreaHa(),
+                            z.outlineSvg(), // stored simplified: the outline is never parsed here
+                            z.getCertifications().stream()
+                                    .filter(c -> c.isValidOn(today))
+                                    .map(c -> c.getScheme() + " " + c.getNumber()
+                                            + (c.getValidUntil() == null ? "" : " (" + c.getValidUntil() + ")"))
+                                    .toList());
+                })
                 .toList();
-        List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream().map(e -> new TraceRecord.Warning(
-                "Phun " + e.getInputName() + " cần cách ly " + e.getPreHarvestIntervalDays() + " ngày: an toàn từ "
-                        + e.safeHarvestFrom().format(DAY) + ", nhưng thu hoạch ngày " + b.getHarvestDate().format(DAY),
-                "Spraying of " + e.getInputName() + " needs " + e.getPreHarvestIntervalDays() + " days before harvest: safe from "
-                        + e.safeHarvestFrom().format(DAY) + ", harvested " + b.getHarvestDate().format(DAY))).toList();
+        List<TraceRecord.Stage> stages = b.currentEvents().stream()
+                .map(e -> new TraceRecord.Stage(
+                        e.getType().name(),
+                        e.getOccurredAt(),
+                        e.getZone() == null ? null : e.getZone().getCode(),
+                        e.getNote(),
+                        e.getInputName() == null
+                                ? null
+                                : e.getInputName()
+                                        + (e.getPreHarvestIntervalDays() == null
+                                                ? ""
+                                                : " · PHI " + e.getPreHarvestIntervalDays())))
+                .toList();
+        List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream()
+                .map(e -> new TraceRecord.Warning(
+                        "Phun " + e.getInputName() + " cần cách ly " + e.getPreHarvestIntervalDays()
+                                + " ngày: an toàn từ " + e.safeHarvestFrom().format(DAY) + ", nhưng thu hoạch ngày "
+                                + b.getHarvestDate().format(DAY),
+                        "Spraying of " + e.getInputName() + " needs " + e.getPreHarvestIntervalDays()
+                                + " days before harvest: safe from "
+                                + e.safeHarvestFrom().format(DAY) + ", harvested "
+                                + b.getHarvestDate().format(DAY)))
+                .toList();
         boolean ocop = p.isOcopActiveOn(today);
-        return new TraceParts(b.getId(), b.getVersion(), p.getGtin(), b.getLotCode(),
+        return new TraceParts(
+                b.getId(),
+                b.getVersion(),
+                p.getGtin(),
+                b.getLotCode(),
                 new TraceRecord.Product(p.getName(), p.getDescription(), p.getImageUrl(), p.getUnit(), p.getPriceVnd()),
-                new TraceRecord.Producer(b.getCooperative().getName(), b.getCooperative().getAddress(),
+                new TraceRecord.Producer(
+                        b.getCooperative().getName(),
+                        b.getCooperative().getAddress(),
                         b.getCooperative().getPhone()),
-                new TraceRecord.Batch(b.getHarvestDate(), b.getExpiryDate(), b.getQuantity(), b.getUnit(),
-                        b.getStatus().name(), b.getStatus() == BatchStatus.RECALLED ? b.getStatusReason() : null, warnings),
-                zones, stages, ocop ? p.ocop().getStars() : null, ocop ? p.ocop().getValidUntil() : null);
+                new TraceRecord.Batch(
+                        b.getHarvestDate(),
+                        b.getExpiryDate(),
+                        b.getQuantity(),
+                        b.getUnit(),
+                        b.getStatus().name(),
+                        b.getStatus() == BatchStatus.RECALLED ? b.getStatusReason() : null,
+                        warnings),
+                zones,
+                stages,
+                ocop ? p.ocop().getStars() : null,
+                ocop ? p.ocop().getValidUntil() : null);
     }
 }

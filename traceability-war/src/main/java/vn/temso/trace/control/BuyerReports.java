@@ -44,13 +44,24 @@ public class BuyerReports {
         if (rating != null && (rating < 1 || rating > 5)) {
             throw new Problems.ValidationFailed("rating", "rating is 1 to 5");
         }
-        long recent = em.createQuery("SELECT COUNT(r) FROM BuyerReport r WHERE r.clientHash = :c AND r.createdAt > :t", Long.class)
-                .setParameter("c", clientHash).setParameter("t", clock.instant().minus(Duration.ofHours(1))).getSingleResult();
+        long recent = em.createQuery(
+                        "SELECT COUNT(r) FROM BuyerReport r WHERE r.clientHash = :c AND r.createdAt > :t", Long.class)
+                .setParameter("c", clientHash)
+                .setParameter("t", clock.instant().minus(Duration.ofHours(1)))
+                .getSingleResult();
         if (recent >= maxReportsPerHour) {
             throw new Problems.TooManyRequests("Too many reports from this device; try again later", 3600);
         }
-        Stamp stamp = Optional.ofNullable(em.find(Stamp.class, Stamp.idFor(v.stamp().gtin14(), v.stamp().serial())))
+        Stamp stamp = Optional.ofNullable(em.find(
+                        Stamp.class, Stamp.idFor(v.stamp().gtin14(), v.stamp().serial())))
                 .orElseThrow(() -> new Problems.ValidationFailed("stamp", "This stamp was not issued by Temso"));
-        em.persist(new BuyerReport(stamp.getId(), stamp.getBatch().getCooperative().getId(), kind, rating, message, clientHash, clock.instant()));
+        em.persist(new BuyerReport(
+                stamp.getId(),
+                stamp.getBatch().getCooperative().getId(),
+                kind,
+                rating,
+                message,
+                clientHash,
+                clock.instant()));
     }
 }

@@ -50,8 +50,7 @@ public record CloneRules(int maxNetworks, int minDays, Duration lateAfter, int m
     }
 
     /** The verdict for a scan of a genuine, issued stamp; the flag, if any, goes on the staff's list. */
-    public record Decision(TraceRecord.Verdict verdict, String reason, String flag) {
-    }
+    public record Decision(TraceRecord.Verdict verdict, String reason, String flag) {}
 
     /**
      * A voided stamp or a recalled batch says so whatever the scans (and a scan of it is flagged for the staff: a
@@ -65,24 +64,32 @@ public record CloneRules(int maxNetworks, int minDays, Duration lateAfter, int m
             return new Decision(TraceRecord.Verdict.RECALLED, recallReason, "scanned after recall");
         }
         if ("MANY_NETWORKS".equals(seen.suspicion())) {
-            return new Decision(TraceRecord.Verdict.SUSPICIOUS, seen.suspicion(),
+            return new Decision(
+                    TraceRecord.Verdict.SUSPICIOUS,
+                    seen.suspicion(),
                     "scanned from more than " + maxNetworks + " networks on " + minDays + "+ days");
         }
         if ("LATE_NETWORKS".equals(seen.suspicion())) {
-            return new Decision(TraceRecord.Verdict.SUSPICIOUS, seen.suspicion(), "scanned from more than "
-                    + maxLateNetworks + " new networks " + lateAfter.toDays() + "+ days after the first scan");
+            return new Decision(
+                    TraceRecord.Verdict.SUSPICIOUS,
+                    seen.suspicion(),
+                    "scanned from more than " + maxLateNetworks + " new networks " + lateAfter.toDays()
+                            + "+ days after the first scan");
         }
         return new Decision(TraceRecord.Verdict.GENUINE, null, null);
     }
 
     /** A network seen scanning a stamp, with its first scan (rebuilt from the scan rows). */
-    public record SeenNetwork(String networkHash, Instant firstAt) {
-    }
+    public record SeenNetwork(String networkHash, Instant firstAt) {}
 
     /** What a buyer is told, and what the staff list records. */
-    public record Outcome(int count, Instant firstScanAt, int places, boolean placesCapped, boolean firstScanHere,
-                          String suspicion) {
-    }
+    public record Outcome(
+            int count,
+            Instant firstScanAt,
+            int places,
+            boolean placesCapped,
+            boolean firstScanHere,
+            String suspicion) {}
 
     /**
      * One stamp's scan history, bounded: the count, the first scan, at most {@link #networkCap()} networks (64 bits
@@ -158,8 +165,13 @@ public record CloneRules(int maxNetworks, int minDays, Duration lateAfter, int m
             if (suspicion == null) {
                 suspicion = assess(this);
             }
-            return new Outcome(count, first, places, places >= networkCap(),
-                    network != null && places > 0 && networks[0] == key(network), suspicion);
+            return new Outcome(
+                    count,
+                    first,
+                    places,
+                    places >= networkCap(),
+                    network != null && places > 0 && networks[0] == key(network),
+                    suspicion);
         }
 
         private void note(String network, Instant at) {

@@ -1,7 +1,5 @@
 package vn.temso.trace.control;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import vn.temso.platform.security.IpLiteral;
 
 /**
@@ -11,8 +9,7 @@ import vn.temso.platform.security.IpLiteral;
  */
 public final class Networks {
 
-    private Networks() {
-    }
+    private Networks() {}
 
     /** The address as bytes when it is an IP literal (IPv4-mapped IPv6 as IPv4), else null; never a DNS lookup. */
     public static byte[] literal(String address) {
@@ -31,7 +28,10 @@ public final class Networks {
         if (b.length == 4) {
             return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";
         }
-        return String.format("%x:%x:%x::/48", ((b[0] & 0xff) << 8) | (b[1] & 0xff), ((b[2] & 0xff) << 8) | (b[3] & 0xff),
+        return String.format(
+                "%x:%x:%x::/48",
+                ((b[0] & 0xff) << 8) | (b[1] & 0xff),
+                ((b[2] & 0xff) << 8) | (b[3] & 0xff),
                 ((b[4] & 0xff) << 8) | (b[5] & 0xff));
     }
 }

@@ -10,8 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ScanHashes {
 
     /** Who scanned, as the clone rules and the scan rows know it: never an address. */
-    public record Scanner(String clientHash, String networkHash) {
-    }
+    public record Scanner(String clientHash, String networkHash) {}
 
     private final byte[] salt;
     private final ThreadLocal<Mac> mac = new ThreadLocal<>();

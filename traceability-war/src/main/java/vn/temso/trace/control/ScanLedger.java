@@ -40,12 +40,10 @@ public class ScanLedger {
     static final int MAX_QUEUED = 200_000;
 
     /** One scan waiting to be written. */
-    public record Pending(String stampId, Instant at, String clientHash, String networkHash) {
-    }
+    public record Pending(String stampId, Instant at, String clientHash, String networkHash) {}
 
     /** What was written of a stamp: read when this instance first sees it, or again after it was evicted. */
-    public record Stored(ScanTotals totals, List<CloneRules.SeenNetwork> networks) {
-    }
+    public record Stored(ScanTotals totals, List<CloneRules.SeenNetwork> networks) {}
 
     /** A stamp's history and when it was last read from the scan rows. */
     private static final class Tracked {
@@ -86,6 +84,7 @@ public class ScanLedger {
      * missing from the rebuilt count (at most ~100 ms of them).
      */
     private Cache<String, Tracked> histories;
+
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
     private final AtomicLong dropped = new AtomicLong();
@@ -96,15 +95,19 @@ public class ScanLedger {
 
     @PostConstruct
     void init() {
-        configure(new CloneRules(maxNetworks, minDays, Duration.ofDays(lateAfterDays), maxLateNetworks,
-                FarmTime.ZONE), MAX_TRACKED_STAMPS);
+        configure(
+                new CloneRules(maxNetworks, minDays, Duration.ofDays(lateAfterDays), maxLateNetworks, FarmTime.ZONE),
+                MAX_TRACKED_STAMPS);
     }
 
     /** For tests, and {@link #init()}: the rules and how many stamps' histories are kept in memory. */
     void configure(CloneRules rules, int maxTrackedStamps) {
         this.rules = rules;
         // evictions run on the calling thread: nothing is carried to a pool thread, nothing is left behind
-        this.histories = Caffeine.newBuilder().maximumSize(maxTrackedStamps).executor(Runnable::run).build();
+        this.histories = Caffeine.newBuilder()
+                .maximumSize(maxTrackedStamps)
+                .executor(Runnable::run)
+                .build();
     }
 
     public CloneRules rules() {
@@ -128,8 +131,8 @@ public class ScanLedger {
      * @param clientHash  keyed hash of the address, stored with the scan row; no rule counts it
      * @param networkHash keyed hash of the network ({@link Networks#prefix}): what the rules count
      */
-    public CloneRules.Outcome record(String stampId, Supplier<Stored> stored, Instant at, String clientHash,
-                                     String networkHash) {
+    public CloneRules.Outcome record(
+            String stampId, Supplier<Stored> stored, Instant at, String clientHash, String networkHash) {
         boolean[] read = {false};
         Tracked t = histories.get(stampId, id -> {
             read[0] = true;

@@ -48,8 +48,8 @@ public class ScanWriter {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(List<ScanLedger.Pending> scans) {
         try (Connection c = dataSource.getConnection(); // enlisted in this transaction
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash) VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash) VALUES (?, ?, ?, ?, ?)")) {
             for (ScanLedger.Pending p : scans) {
                 ps.setString(1, RowIds.timeOrdered());
                 ps.setString(2, p.stampId());
@@ -85,7 +85,8 @@ public class ScanWriter {
             List<CloneRules.SeenNetwork> networks = new ArrayList<>();
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    networks.add(new CloneRules.SeenNetwork(r.getString(1), r.getTimestamp(2).toInstant()));
+                    networks.add(new CloneRules.SeenNetwork(
+                            r.getString(1), r.getTimestamp(2).toInstant()));
                 }
             }
             return networks;

@@ -34,11 +34,21 @@ public final class StampStatusCache<V> {
      * @param maxBytes estimated bytes of all entries at most
      * @param bytes    estimated bytes of one value; {@code null} to count entries only
      */
-    public StampStatusCache(Duration ttl, int maxEntries, long maxBytes, ToIntFunction<V> bytes,
-                            LongSupplier generation, LongSupplier nanoClock) {
-        this.entries = new GenerationCache<>(ttl, Duration.ZERO, maxEntries, maxBytes,
+    public StampStatusCache(
+            Duration ttl,
+            int maxEntries,
+            long maxBytes,
+            ToIntFunction<V> bytes,
+            LongSupplier generation,
+            LongSupplier nanoClock) {
+        this.entries = new GenerationCache<>(
+                ttl,
+                Duration.ZERO,
+                maxEntries,
+                maxBytes,
                 (k, v) -> bytes == null ? 0 : ENTRY_OVERHEAD + Bounded.chars(k) + bytes.applyAsInt(v),
-                generation, nanoClock);
+                generation,
+                nanoClock);
     }
 
     public Optional<V> get(String key, Supplier<Optional<V>> load) {

@@ -35,8 +35,8 @@ public final class TraceCache {
     }
 
     public TraceCache(Duration ttl, int maxEntries, long maxBytes, LongSupplier generation, LongSupplier nanoClock) {
-        this.entries = new GenerationCache<>(ttl, STALE_IF_ERROR, maxEntries, maxBytes, (k, parts) -> bytes(parts),
-                generation, nanoClock);
+        this.entries = new GenerationCache<>(
+                ttl, STALE_IF_ERROR, maxEntries, maxBytes, (k, parts) -> bytes(parts), generation, nanoClock);
     }
 
     /**
@@ -57,7 +57,10 @@ public final class TraceCache {
         long b = 200 + Bounded.chars(p.batchId()) + Bounded.chars(p.gtin()) + Bounded.chars(p.lot());
         if (p.product() != null) {
             var x = p.product();
-            b += 64 + Bounded.chars(x.name()) + Bounded.chars(x.description()) + Bounded.chars(x.imageUrl())
+            b += 64
+                    + Bounded.chars(x.name())
+                    + Bounded.chars(x.description())
+                    + Bounded.chars(x.imageUrl())
                     + Bounded.chars(x.unit());
         }
         if (p.producer() != null) {
@@ -75,7 +78,10 @@ public final class TraceCache {
         }
         if (p.zones() != null) {
             for (var z : p.zones()) {
-                b += 160 + Bounded.chars(z.code()) + Bounded.chars(z.name()) + Bounded.chars(z.crop())
+                b += 160
+                        + Bounded.chars(z.code())
+                        + Bounded.chars(z.name())
+                        + Bounded.chars(z.crop())
                         + Bounded.chars(z.svgPath());
                 if (z.certifications() != null) {
                     for (String c : z.certifications()) {
@@ -86,7 +92,10 @@ public final class TraceCache {
         }
         if (p.stages() != null) {
             for (var s : p.stages()) {
-                b += 80 + Bounded.chars(s.type()) + Bounded.chars(s.zoneCode()) + Bounded.chars(s.note())
+                b += 80
+                        + Bounded.chars(s.type())
+                        + Bounded.chars(s.zoneCode())
+                        + Bounded.chars(s.note())
                         + Bounded.chars(s.input());
             }
         }

@@ -9,7 +9,15 @@ import java.util.List;
  *
  * @param version the batch's optimistic-lock version the parts were built from
  */
-public record TraceParts(String batchId, int version, String gtin, String lot, TraceRecord.Product product,
-                         TraceRecord.Producer producer, TraceRecord.Batch batch, List<TraceRecord.Zone> zones,
-                         List<TraceRecord.Stage> stages, Integer ocopStars, LocalDate ocopValidUntil) {
-}
+public record TraceParts(
+        String batchId,
+        int version,
+        String gtin,
+        String lot,
+        TraceRecord.Product product,
+        TraceRecord.Producer producer,
+        TraceRecord.Batch batch,
+        List<TraceRecord.Zone> zones,
+        List<TraceRecord.Stage> stages,
+        Integer ocopStars,
+        LocalDate ocopValidUntil) {}

@@ -18,33 +18,62 @@ import java.util.List;
  * The components are the trace JSON as published, so they stay flat; build one with {@link #builder}, which names
  * each field.
  */
-public record TraceRecord(Verdict verdict, String reason, String gtin, String lot, String serial, Integer scanCount,
-                          Instant firstScanAt, Product product, Producer producer, Batch batch,
-                          List<Zone> zones, List<Stage> stages, Integer ocopStars, LocalDate ocopValidUntil,
-                          String stampUrl, Integer scanPlaces, Boolean scanPlacesAtLeast, Boolean firstScanHere) {
+public record TraceRecord(
+        Verdict verdict,
+        String reason,
+        String gtin,
+        String lot,
+        String serial,
+        Integer scanCount,
+        Instant firstScanAt,
+        Product product,
+        Producer producer,
+        Batch batch,
+        List<Zone> zones,
+        List<Stage> stages,
+        Integer ocopStars,
+        LocalDate ocopValidUntil,
+        String stampUrl,
+        Integer scanPlaces,
+        Boolean scanPlacesAtLeast,
+        Boolean firstScanHere) {
 
-    public enum Verdict { GENUINE, NOT_GENUINE, VOIDED, RECALLED, SUSPICIOUS, LOT_ONLY, NOT_FOUND }
-
-    public record Product(String name, String description, String imageUrl, String unit, Long priceVnd) {
+    public enum Verdict {
+        GENUINE,
+        NOT_GENUINE,
+        VOIDED,
+        RECALLED,
+        SUSPICIOUS,
+        LOT_ONLY,
+        NOT_FOUND
     }
 
-    public record Producer(String name, String address, String phone) {
-    }
+    public record Product(String name, String description, String imageUrl, String unit, Long priceVnd) {}
 
-    public record Batch(LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit, String status,
-                        String recallReason, List<Warning> warnings) {
-    }
+    public record Producer(String name, String address, String phone) {}
+
+    public record Batch(
+            LocalDate harvestDate,
+            LocalDate expiryDate,
+            BigDecimal quantity,
+            String unit,
+            String status,
+            String recallReason,
+            List<Warning> warnings) {}
 
     /** A diary rule the batch breaks (a spraying too close to harvest), in both languages of the page. */
-    public record Warning(String vi, String en) {
-    }
+    public record Warning(String vi, String en) {}
 
-    public record Zone(String code, String name, String crop, BigDecimal declaredAreaHa, BigDecimal computedAreaHa,
-                       String svgPath, List<String> certifications) {
-    }
+    public record Zone(
+            String code,
+            String name,
+            String crop,
+            BigDecimal declaredAreaHa,
+            BigDecimal computedAreaHa,
+            String svgPath,
+            List<String> certifications) {}
 
-    public record Stage(String type, Instant at, String zoneCode, String note, String input) {
-    }
+    public record Stage(String type, Instant at, String zoneCode, String note, String input) {}
 
     public static TraceRecord verdictOnly(Verdict v, String reason, String gtin, String lot, String serial) {
         return builder(v).reason(reason).gtin(gtin).lot(lot).serial(serial).build();
@@ -167,13 +196,37 @@ public record TraceRecord(Verdict verdict, String reason, String gtin, String lo
 
         /** The batch's part, the same for every stamp of the batch: code, product, producer, zones, diary, OCOP. */
         public Builder parts(TraceParts p) {
-            return gtin(p.gtin()).lot(p.lot()).product(p.product()).producer(p.producer()).batch(p.batch())
-                    .zones(p.zones()).stages(p.stages()).ocopStars(p.ocopStars()).ocopValidUntil(p.ocopValidUntil());
+            return gtin(p.gtin())
+                    .lot(p.lot())
+                    .product(p.product())
+                    .producer(p.producer())
+                    .batch(p.batch())
+                    .zones(p.zones())
+                    .stages(p.stages())
+                    .ocopStars(p.ocopStars())
+                    .ocopValidUntil(p.ocopValidUntil());
         }
 
         public TraceRecord build() {
-            return new TraceRecord(verdict, reason, gtin, lot, serial, scanCount, firstScanAt, product, producer, batch,
-                    zones, stages, ocopStars, ocopValidUntil, stampUrl, scanPlaces, scanPlacesAtLeast, firstScanHere);
+            return new TraceRecord(
+                    verdict,
+                    reason,
+                    gtin,
+                    lot,
+                    serial,
+                    scanCount,
+                    firstScanAt,
+                    product,
+                    producer,
+                    batch,
+                    zones,
+                    stages,
+                    ocopStars,
+                    ocopValidUntil,
+                    stampUrl,
+                    scanPlaces,
+                    scanPlacesAtLeast,
+                    firstScanHere);
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -70,9 +69,12 @@ public class Traces {
      * A verifier per key set, with the stamps it found genuine: a key rotation or revocation drops both. The key
      * set is asked for again when public content changed (key changes are signalled like the others) or after 5 s.
      */
-    private record Checks(KeyLookup keys, StampVerifier verifier, Cache<StampUrl, Verification> genuine,
-                          long generation, long checkedNanos) {
-    }
+    private record Checks(
+            KeyLookup keys,
+            StampVerifier verifier,
+            Cache<StampUrl, Verification> genuine,
+            long generation,
+            long checkedNanos) {}
 
     private static final long KEYS_RECHECK_NANOS = 5_000_000_000L;
 
@@ -83,6 +85,7 @@ public class Traces {
     static final long MAX_STATUS_BYTES = 160L << 20;
     /** Trace parts (zone outlines included) of this many batches and bytes at most. */
     static final int MAX_BATCH_PARTS = 10_000;
+
     static final long MAX_BATCH_PARTS_BYTES = 64L << 20;
 
     private volatile Checks checks;
@@ -93,12 +96,12 @@ public class Traces {
     @ConfigProperty(name = "temso.trace.db-concurrency", defaultValue = "4")
     int dbConcurrency;
 
-
     private volatile ScanHashes hashes;
 
     private Checks checks() {
         Checks c = checks;
-        if (c != null && c.generation() == PublicContent.generation()
+        if (c != null
+                && c.generation() == PublicContent.generation()
                 && System.nanoTime() - c.checkedNanos() < KEYS_RECHECK_NANOS) {
             return c; // the usual case: no call into StampKeys at all
         }
@@ -108,16 +111,26 @@ public class Traces {
             c = checks;
             checks = c != null && c.keys() == current
                     ? new Checks(current, c.verifier(), c.genuine(), generation, System.nanoTime())
-                    : new Checks(current, new StampVerifier(current, baseUrl), genuineCache(), generation,
-                    System.nanoTime());
+                    : new Checks(
+                            current,
+                            new StampVerifier(current, baseUrl),
+                            genuineCache(),
+                            generation,
+                            System.nanoTime());
             return checks;
         }
     }
 
     static Cache<StampUrl, Verification> genuineCache() {
-        return Bounded.<StampUrl, Verification>builder(MAX_REMEMBERED_STAMPS, MAX_GENUINE_BYTES,
-                (s, v) -> 400 + Bounded.chars(s.baseUrl()) + Bounded.chars(s.lot()) + Bounded.chars(s.serial())
-                        + Bounded.chars(v.reason())).build();
+        return Bounded.<StampUrl, Verification>builder(
+                        MAX_REMEMBERED_STAMPS,
+                        MAX_GENUINE_BYTES,
+                        (s, v) -> 400
+                                + Bounded.chars(s.baseUrl())
+                                + Bounded.chars(s.lot())
+                                + Bounded.chars(s.serial())
+                                + Bounded.chars(v.reason()))
+                .build();
     }
 
     /**
@@ -157,30 +170,52 @@ public class Traces {
     private TraceCache cache() {
         TraceCache c = cache;
         if (c == null) {
-            c = new TraceCache(Duration.ofSeconds(Math.max(0, cacheSeconds)), MAX_BATCH_PARTS, MAX_BATCH_PARTS_BYTES,
-                    PublicContent::generation, System::nanoTime);
+            c = new TraceCache(
+                    Duration.ofSeconds(Math.max(0, cacheSeconds)),
+                    MAX_BATCH_PARTS,
+                    MAX_BATCH_PARTS_BYTES,
+                    PublicContent::generation,
+                    System::nanoTime);
             cache = c;
         }
         return c;
     }
 
     /** What a scan needs of a stamp and its batch, read in one query (public: the query constructs it). */
-    public record StampRow(String id, String kid, Stamp.Status status, String voidReason, String url,
-                           boolean suspicious, String batchId, String lot, BatchStatus batchStatus,
-                           String batchStatusReason, int batchVersion) {
+    public record StampRow(
+            String id,
+            String kid,
+            Stamp.Status status,
+            String voidReason,
+            String url,
+            boolean suspicious,
+            String batchId,
+            String lot,
+            BatchStatus batchStatus,
+            String batchStatusReason,
+            int batchVersion) {
         StampRow flagged() {
-            return new StampRow(id, kid, status, voidReason, url, true, batchId, lot, batchStatus, batchStatusReason,
-                    batchVersion);
+            return new StampRow(
+                    id, kid, status, voidReason, url, true, batchId, lot, batchStatus, batchStatusReason, batchVersion);
         }
     }
 
     /** Stamp statuses live this long at most; every void, recall or edit drops them at once anyway. */
     static final Duration STATUS_TTL = Duration.ofMinutes(5);
 
-    private final StampStatusCache<StampRow> statuses = new StampStatusCache<>(STATUS_TTL, MAX_REMEMBERED_STAMPS,
-            MAX_STATUS_BYTES, r -> 200 + Bounded.chars(r.id()) + Bounded.chars(r.voidReason()) + Bounded.chars(r.url())
-            + Bounded.chars(r.batchId()) + Bounded.chars(r.lot()) + Bounded.chars(r.batchStatusReason()),
-            PublicContent::generation, System::nanoTime);
+    private final StampStatusCache<StampRow> statuses = new StampStatusCache<>(
+            STATUS_TTL,
+            MAX_REMEMBERED_STAMPS,
+            MAX_STATUS_BYTES,
+            r -> 200
+                    + Bounded.chars(r.id())
+                    + Bounded.chars(r.voidReason())
+                    + Bounded.chars(r.url())
+                    + Bounded.chars(r.batchId())
+                    + Bounded.chars(r.lot())
+                    + Bounded.chars(r.batchStatusReason()),
+            PublicContent::generation,
+            System::nanoTime);
 
     /**
      * From memory while nothing changed (see {@link StampStatusCache}): a void or a recall shows at the next scan on
@@ -208,10 +243,16 @@ public class Traces {
     }
 
     private Optional<StampRow> readStampRow(String gtin14, String serial) {
-        return em.createQuery("SELECT NEW vn.temso.trace.control.Traces.StampRow(s.id, s.kid, s.status, s.voidReason,"
-                        + " s.url, s.suspicious, b.id, b.lotCode, b.status, b.statusReason, b.version)"
-                        + " FROM Stamp s JOIN s.batch b WHERE s.id = :id", StampRow.class)
-                .setParameter("id", Stamp.idFor(gtin14, serial)).getResultList().stream().findFirst();
+        return em
+                .createQuery(
+                        "SELECT NEW vn.temso.trace.control.Traces.StampRow(s.id, s.kid, s.status, s.voidReason,"
+                                + " s.url, s.suspicious, b.id, b.lotCode, b.status, b.statusReason, b.version)"
+                                + " FROM Stamp s JOIN s.batch b WHERE s.id = :id",
+                        StampRow.class)
+                .setParameter("id", Stamp.idFor(gtin14, serial))
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -232,17 +273,20 @@ public class Traces {
         }
         var s = v.stamp();
         Optional<StampRow> found = stampRow(s.gtin14(), s.serial());
-        if (found.isEmpty() || !found.get().kid().equals(s.kid()) || !found.get().lot().equals(s.lot())) {
-            return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, "UNKNOWN_SERIAL", s.gtin14(), s.lot(), s.serial());
+        if (found.isEmpty()
+                || !found.get().kid().equals(s.kid())
+                || !found.get().lot().equals(s.lot())) {
+            return TraceRecord.verdictOnly(
+                    TraceRecord.Verdict.NOT_GENUINE, "UNKNOWN_SERIAL", s.gtin14(), s.lot(), s.serial());
         }
         StampRow stamp = found.get();
         boolean voided = stamp.status() == Stamp.Status.VOIDED;
         boolean recalled = stamp.batchStatus() == BatchStatus.RECALLED;
         String id = stamp.id();
-        CloneRules.Outcome seen = ledger.record(id, () -> stored(id), clock.instant(), scanner.clientHash(),
-                scanner.networkHash());
-        CloneRules.Decision d = ledger.rules().decide(voided, stamp.voidReason(), recalled,
-                stamp.batchStatusReason(), seen);
+        CloneRules.Outcome seen =
+                ledger.record(id, () -> stored(id), clock.instant(), scanner.clientHash(), scanner.networkHash());
+        CloneRules.Decision d =
+                ledger.rules().decide(voided, stamp.voidReason(), recalled, stamp.batchStatusReason(), seen);
         if (d.flag() != null && !stamp.suspicious()) {
             try {
                 writer.flag(stamp.id(), d.flag()); // once per stamp: later scans see it flagged
@@ -256,9 +300,17 @@ public class Traces {
             }
         }
         TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
-        return TraceRecord.builder(d.verdict()).reason(d.reason()).parts(p).serial(s.serial()).stampUrl(stamp.url())
-                .scanCount(seen.count()).firstScanAt(seen.firstScanAt()).scanPlaces(seen.places())
-                .scanPlacesAtLeast(seen.placesCapped()).firstScanHere(seen.firstScanHere()).build();
+        return TraceRecord.builder(d.verdict())
+                .reason(d.reason())
+                .parts(p)
+                .serial(s.serial())
+                .stampUrl(stamp.url())
+                .scanCount(seen.count())
+                .firstScanAt(seen.firstScanAt())
+                .scanPlaces(seen.places())
+                .scanPlacesAtLeast(seen.placesCapped())
+                .firstScanHere(seen.firstScanHere())
+                .build();
     }
 
     /**
@@ -270,16 +322,23 @@ public class Traces {
         if (totals.count() == 0) {
             return new ScanLedger.Stored(totals, List.of()); // the usual first scan: one query, not two
         }
-        List<CloneRules.SeenNetwork> networks = writer.networks(stampId, ledger.rules().networkCap());
+        List<CloneRules.SeenNetwork> networks =
+                writer.networks(stampId, ledger.rules().networkCap());
         return new ScanLedger.Stored(totals, networks);
     }
 
     /** The lot page: the batch record, which cannot vouch for any single package. */
     public TraceRecord lot(String gtin14, String lot) {
-        Optional<LotRow> found = em.createQuery("SELECT NEW vn.temso.trace.control.Traces.LotRow(b.id, b.version,"
-                        + " b.status, b.statusReason) FROM Batch b WHERE b.product.gtin = :g AND b.lotCode = :l",
+        Optional<LotRow> found = em
+                .createQuery(
+                        "SELECT NEW vn.temso.trace.control.Traces.LotRow(b.id, b.version,"
+                                + " b.status, b.statusReason) FROM Batch b WHERE b.product.gtin = :g AND b.lotCode = :l",
                         LotRow.class)
-                .setParameter("g", gtin14).setParameter("l", lot).getResultList().stream().findFirst();
+                .setParameter("g", gtin14)
+                .setParameter("l", lot)
+                .getResultList()
+                .stream()
+                .findFirst();
         if (found.isEmpty()) {
             return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_FOUND, null, gtin14, lot, null);
         }
@@ -287,12 +346,13 @@ public class Traces {
         TraceParts p = cache().get(b.batchId(), b.version(), () -> batchRecords.load(b.batchId()));
         boolean recalled = b.status() == BatchStatus.RECALLED;
         return TraceRecord.builder(recalled ? TraceRecord.Verdict.RECALLED : TraceRecord.Verdict.LOT_ONLY)
-                .reason(b.statusReason()).parts(p).build();
+                .reason(b.statusReason())
+                .parts(p)
+                .build();
     }
 
     /** The batch of a lot page: what picks its cached parts and its verdict. */
-    public record LotRow(String batchId, int version, BatchStatus status, String statusReason) {
-    }
+    public record LotRow(String batchId, int version, BatchStatus status, String statusReason) {}
 
     /** The scanner at this address (see {@link ScanHashes#scanner}): no user agent, never the raw address. */
     public ScanHashes.Scanner scanner(String address) {
@@ -315,5 +375,4 @@ public class Traces {
         }
         return h;
     }
-
 }

@@ -15,28 +15,42 @@ import vn.temso.platform.text.Texts;
 @Table(name = "buyer_report")
 public class BuyerReport {
 
-    public enum Kind { SUSPECTED_FAKE, FEEDBACK }
+    public enum Kind {
+        SUSPECTED_FAKE,
+        FEEDBACK
+    }
 
     @Id
     private String id;
+
     @Column(name = "stamp_id")
     private String stampId;
+
     @Column(name = "cooperative_id")
     private String cooperativeId;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     private Integer rating;
     private String message;
+
     @Column(name = "client_hash")
     private String clientHash;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected BuyerReport() {
-    }
+    protected BuyerReport() {}
 
-    public BuyerReport(String stampId, String cooperativeId, Kind kind, Integer rating, String message, String clientHash,
-                       Instant createdAt) {
+    public BuyerReport(
+            String stampId,
+            String cooperativeId,
+            Kind kind,
+            Integer rating,
+            String message,
+            String clientHash,
+            Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.stampId = stampId;
         this.cooperativeId = cooperativeId;
@@ -48,11 +62,31 @@ public class BuyerReport {
         this.createdAt = createdAt;
     }
 
-    public String getId() { return id; }
-    public String getStampId() { return stampId; }
-    public String getCooperativeId() { return cooperativeId; }
-    public Kind getKind() { return kind; }
-    public Integer getRating() { return rating; }
-    public String getMessage() { return message; }
-    public Instant getCreatedAt() { return createdAt; }
+    public String getId() {
+        return id;
+    }
+
+    public String getStampId() {
+        return stampId;
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public Integer getRating() {
+        return rating;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -25,14 +25,32 @@ public record ZoneRequest(
         @Size(max = 120) String province,
         @NotBlank @Size(max = 120) String crop,
         @Size(max = 120) String variety,
-        @NotNull @DecimalMin(value = "0.0001", message = "must be more than 0") @DecimalMax("1000000") BigDecimal declaredAreaHa,
+
+        @NotNull @DecimalMin(value = "0.0001", message = "must be more than 0") @DecimalMax("1000000")
+        BigDecimal declaredAreaHa,
+
         @Min(0) @Max(1_000_000) Integer households,
         @Min(1) @Max(366) Integer harvestsPerYear,
         @Valid @Size(max = 20) List<CertificationDto> certifications,
         JsonObject geometry,
         @Size(max = 2_000_000) String kml) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
-    public ZoneRequest(String cooperativeId, String code, String name, String address, String commune, String district, String province, String crop, String variety, BigDecimal declaredAreaHa, Integer households, Integer harvestsPerYear, List<CertificationDto> certifications, JsonObject geometry, String kml) {
+    public ZoneRequest(
+            String cooperativeId,
+            String code,
+            String name,
+            String address,
+            String commune,
+            String district,
+            String province,
+            String crop,
+            String variety,
+            BigDecimal declaredAreaHa,
+            Integer households,
+            Integer harvestsPerYear,
+            List<CertificationDto> certifications,
+            JsonObject geometry,
+            String kml) {
         this.cooperativeId = cooperativeId;
         this.code = code;
         this.name = name;
@@ -52,16 +70,35 @@ public record ZoneRequest(
 
     public ZoneCommand toCommand() {
         // an empty entry stays null: Zones refuses it naming the field
-        List<ZoneCommand.CertificationEntry> certs = certifications == null ? null
-                : certifications.stream().map(c -> c == null ? null : c.toCommand()).toList();
-        return new ZoneCommand(cooperativeId, code, name, address, commune, district, province, crop, variety,
-                declaredAreaHa, households, harvestsPerYear, certs, geometry, kml);
+        List<ZoneCommand.CertificationEntry> certs = certifications == null
+                ? null
+                : certifications.stream()
+                        .map(c -> c == null ? null : c.toCommand())
+                        .toList();
+        return new ZoneCommand(
+                cooperativeId,
+                code,
+                name,
+                address,
+                commune,
+                district,
+                province,
+                crop,
+                variety,
+                declaredAreaHa,
+                households,
+                harvestsPerYear,
+                certs,
+                geometry,
+                kml);
     }
 
-
-    public record CertificationDto(@NotBlank @Size(max = 80) String scheme, @NotBlank @Size(max = 80) String number,
-                                   LocalDate validUntil) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public record CertificationDto(
+            @NotBlank @Size(max = 80) String scheme,
+            @NotBlank @Size(max = 80) String number,
+            LocalDate validUntil) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
         public CertificationDto(String scheme, String number, LocalDate validUntil) {
             this.scheme = scheme;
             this.number = number;
@@ -71,6 +108,5 @@ public record ZoneRequest(
         ZoneCommand.CertificationEntry toCommand() {
             return new ZoneCommand.CertificationEntry(scheme, number, validUntil);
         }
-
     }
 }

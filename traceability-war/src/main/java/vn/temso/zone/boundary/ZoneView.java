@@ -11,12 +11,30 @@ import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.MaterialZone;
 import vn.temso.zone.entity.ZoneStatus;
 
-public record ZoneView(String id, String cooperativeId, String cooperativeName, String code, String name,
-                       String address, String commune, String district, String province, String crop,
-                       String variety, BigDecimal declaredAreaHa, BigDecimal computedAreaHa, Integer households,
-                       Integer harvestsPerYear, List<CertificationView> certifications, JsonObject geometry,
-                       JsonObject displayGeometry, ZoneStatus status, String statusReason, Instant statusChangedAt, Instant createdAt,
-                       int version) {
+public record ZoneView(
+        String id,
+        String cooperativeId,
+        String cooperativeName,
+        String code,
+        String name,
+        String address,
+        String commune,
+        String district,
+        String province,
+        String crop,
+        String variety,
+        BigDecimal declaredAreaHa,
+        BigDecimal computedAreaHa,
+        Integer households,
+        Integer harvestsPerYear,
+        List<CertificationView> certifications,
+        JsonObject geometry,
+        JsonObject displayGeometry,
+        ZoneStatus status,
+        String statusReason,
+        Instant statusChangedAt,
+        Instant createdAt,
+        int version) {
 
     public record CertificationView(String scheme, String number, LocalDate validUntil, boolean valid) {
         /** @param today the Vietnam date ({@code FarmTime.today(clock)}): certificates are valid through their last day */
@@ -45,10 +63,31 @@ public record ZoneView(String id, String cooperativeId, String cooperativeName, 
     }
 
     private static ZoneView view(MaterialZone z, JsonObject geometry, JsonObject display, LocalDate today) {
-        return new ZoneView(z.getId(), z.getCooperative().getId(), z.getCooperative().getName(), z.getCode(),
-                z.getName(), z.getAddress(), z.getCommune(), z.getDistrict(), z.getProvince(), z.getCrop(),
-                z.getVariety(), z.getDeclaredAreaHa(), z.getComputedAreaHa(), z.getHouseholds(), z.getHarvestsPerYear(),
-                z.getCertifications().stream().map(c -> CertificationView.of(c, today)).toList(), geometry, display, z.getStatus(),
-                z.getStatusReason(), z.getStatusChangedAt(), z.getCreatedAt(), z.getVersion());
+        return new ZoneView(
+                z.getId(),
+                z.getCooperative().getId(),
+                z.getCooperative().getName(),
+                z.getCode(),
+                z.getName(),
+                z.getAddress(),
+                z.getCommune(),
+                z.getDistrict(),
+                z.getProvince(),
+                z.getCrop(),
+                z.getVariety(),
+                z.getDeclaredAreaHa(),
+                z.getComputedAreaHa(),
+                z.getHouseholds(),
+                z.getHarvestsPerYear(),
+                z.getCertifications().stream()
+                        .map(c -> CertificationView.of(c, today))
+                        .toList(),
+                geometry,
+                display,
+                z.getStatus(),
+                z.getStatusReason(),
+                z.getStatusChangedAt(),
+                z.getCreatedAt(),
+                z.getVersion());
     }
 }

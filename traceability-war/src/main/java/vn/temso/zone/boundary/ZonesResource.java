@@ -53,23 +53,38 @@ public class ZonesResource {
     @Context
     UriInfo uri;
 
-    public record StatusChange(@NotNull ZoneStatus status, @Size(max = 500) String reason) {
-        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
+    public record StatusChange(
+            @NotNull ZoneStatus status, @Size(max = 500) String reason) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
         public StatusChange(ZoneStatus status, String reason) {
             this.status = status;
             this.reason = reason;
         }
-
     }
 
     @GET
-    @Operation(summary = "List zones the caller may see", description = "Filters: q (name or code), status, crop, cooperativeId."
-            + " Entries carry the simplified displayGeometry (at most 500 positions); GET one zone for its full geometry.")
-    public Page<ZoneView> list(@QueryParam("q") String q, @QueryParam("status") String status,
-                               @QueryParam("crop") String crop, @QueryParam("cooperativeId") String cooperativeId,
-                               @QueryParam("page") String page, @QueryParam("size") String size) {
-        var p = zones.list(q, Params.enumOf(ZoneStatus.class, "status", status), crop, cooperativeId, PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(z -> ZoneView.summary(z, FarmTime.today(clock))).toList(), p.page(), p.size(), p.total());
+    @Operation(
+            summary = "List zones the caller may see",
+            description =
+                    "Filters: q (name or code), status, crop, cooperativeId."
+                            + " Entries carry the simplified displayGeometry (at most 500 positions); GET one zone for its full geometry.")
+    public Page<ZoneView> list(
+            @QueryParam("q") String q,
+            @QueryParam("status") String status,
+            @QueryParam("crop") String crop,
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var p = zones.list(
+                q, Params.enumOf(ZoneStatus.class, "status", status), crop, cooperativeId, PageRequest.of(page, size));
+        return new Page<>(
+                p.items().stream()
+                        .map(z -> ZoneView.summary(z, FarmTime.today(clock)))
+                        .toList(),
+                p.page(),
+                p.size(),
+                p.total());
     }
 
     @GET
@@ -81,24 +96,30 @@ public class ZonesResource {
     }
 
     @POST
-    @Operation(summary = "Register a zone", description = "The code must match the configured pattern (default VN-...)."
-            + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml': at most 10,000 positions in all"
-            + " (all rings of all polygons), 500 polygons, finite coordinates in range, valid by JTS.")
+    @Operation(
+            summary = "Register a zone",
+            description = "The code must match the configured pattern (default VN-...)."
+                    + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml': at most 10,000 positions in all"
+                    + " (all rings of all polygons), 500 polygons, finite coordinates in range, valid by JTS.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields or outline (problem+json with violations)")
     @APIResponse(responseCode = "409", description = "The code is already registered")
-    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
-                           @Valid ZoneRequest request) {
+    public Response create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE))) @Valid
+                    ZoneRequest request) {
         var z = zones.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build()).entity(ZoneView.of(z, FarmTime.today(clock))).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build())
+                .entity(ZoneView.of(z, FarmTime.today(clock)))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a zone's details (the code cannot change)")
-    public ZoneView update(@PathParam("id") String id,
-                           @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE)))
-                           @Valid ZoneRequest request) {
+    public ZoneView update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE))) @Valid
+                    ZoneRequest request) {
         return ZoneView.of(zones.update(id, request.toCommand()), FarmTime.today(clock));
     }
 
@@ -106,9 +127,17 @@ public class ZonesResource {
     @Path("{id}/geometry")
     @Consumes({"application/geo+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "Replace the outline with a GeoJSON Polygon, MultiPolygon or Feature")
-    public ZoneView geometry(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(
-            name = "polygon", value = "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8671],[106.4098,10.8631]]]}")))
-                             String geoJson) {
+    public ZoneView geometry(
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "polygon",
+                                                            value =
+                                                                    "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8671],[106.4098,10.8631]]]}")))
+                    String geoJson) {
         return ZoneView.of(zones.replaceGeometry(id, geoJson, false), FarmTime.today(clock));
     }
 
@@ -122,11 +151,22 @@ public class ZonesResource {
 
     @POST
     @Path("{id}/status")
-    @Operation(summary = "Suspend, reactivate or revoke a zone", description = "Managers may suspend and reactivate their"
-            + " zones; revoking is for admins and is final. A reason is required except to reactivate.")
-    public ZoneView status(@PathParam("id") String id, @RequestBody(content = @Content(examples = @ExampleObject(name = "suspend",
-            value = "{\"status\":\"SUSPENDED\",\"reason\":\"Phát hiện dư lượng thuốc BVTV vượt ngưỡng\"}")))
-                           @Valid StatusChange change) {
+    @Operation(
+            summary = "Suspend, reactivate or revoke a zone",
+            description = "Managers may suspend and reactivate their"
+                    + " zones; revoking is for admins and is final. A reason is required except to reactivate.")
+    public ZoneView status(
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "suspend",
+                                                            value =
+                                                                    "{\"status\":\"SUSPENDED\",\"reason\":\"Phát hiện dư lượng thuốc BVTV vượt ngưỡng\"}")))
+                    @Valid
+                    StatusChange change) {
         return ZoneView.of(zones.changeStatus(id, change.status(), change.reason()), FarmTime.today(clock));
     }
 }

@@ -31,10 +31,10 @@ public class DisplayOutlineBackfill implements CustomTaskChange {
         try {
             Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, geometry FROM material_zone"
-                         + " WHERE geometry IS NOT NULL AND outline_svg IS NULL");
-                 PreparedStatement u = c.prepareStatement(
-                         "UPDATE material_zone SET display_geometry = ?, outline_svg = ? WHERE id = ?")) {
+                    ResultSet rs = s.executeQuery("SELECT id, geometry FROM material_zone"
+                            + " WHERE geometry IS NOT NULL AND outline_svg IS NULL");
+                    PreparedStatement u = c.prepareStatement(
+                            "UPDATE material_zone SET display_geometry = ?, outline_svg = ? WHERE id = ?")) {
                 while (rs.next()) {
                     ZoneGeometry display;
                     try {
@@ -62,12 +62,10 @@ public class DisplayOutlineBackfill implements CustomTaskChange {
     }
 
     @Override
-    public void setUp() {
-    }
+    public void setUp() {}
 
     @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-    }
+    public void setFileOpener(ResourceAccessor resourceAccessor) {}
 
     @Override
     public ValidationErrors validate(Database database) {

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.Cooperative;
-import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.persistence.PagedQuery;
+import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -93,7 +93,9 @@ public class Zones {
         Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
         String code = checkedCode(r.code());
         if (!em.createQuery("SELECT z.id FROM MaterialZone z WHERE z.code = :c", String.class)
-                .setParameter("c", code).getResultList().isEmpty()) {
+                .setParameter("c", code)
+                .getResultList()
+                .isEmpty()) {
             throw new Problems.Conflict("The zone code " + code + " is already registered");
         }
         MaterialZone z = new MaterialZone(coop, code, clock.instant());
@@ -117,7 +119,8 @@ public class Zones {
     public MaterialZone replaceGeometry(String id, String body, boolean kml) {
         MaterialZone z = manageable(id);
         z.outline(kml ? parseKml(body) : parseGeoJson(body));
-        audit.record(z.getCooperative(), "geometry", "zone", z.getId(), z.getCode() + " " + z.getComputedAreaHa() + " ha");
+        audit.record(
+                z.getCooperative(), "geometry", "zone", z.getId(), z.getCode() + " " + z.getComputedAreaHa() + " ha");
         return z;
     }
 
@@ -131,21 +134,37 @@ public class Zones {
             current.requireRole(Role.ADMIN);
         }
         z.changeStatus(status, reason, clock.instant());
-        audit.record(z.getCooperative(), "status", "zone", z.getId(), z.getCode() + " → " + status
-                + (z.getStatusReason() == null ? "" : ": " + z.getStatusReason()));
+        audit.record(
+                z.getCooperative(),
+                "status",
+                "zone",
+                z.getId(),
+                z.getCode() + " → " + status + (z.getStatusReason() == null ? "" : ": " + z.getStatusReason()));
         return z;
     }
 
     private void apply(MaterialZone z, ZoneCommand r) {
-        z.describe(ZoneDescription.builder().name(r.name()).address(r.address()).commune(r.commune())
-                .district(r.district()).province(r.province()).crop(r.crop()).variety(r.variety())
-                .declaredAreaHa(r.declaredAreaHa()).households(r.households()).harvestsPerYear(r.harvestsPerYear())
+        z.describe(ZoneDescription.builder()
+                .name(r.name())
+                .address(r.address())
+                .commune(r.commune())
+                .district(r.district())
+                .province(r.province())
+                .crop(r.crop())
+                .variety(r.variety())
+                .declaredAreaHa(r.declaredAreaHa())
+                .households(r.households())
+                .harvestsPerYear(r.harvestsPerYear())
                 .build());
         if (r.certifications() != null && r.certifications().contains(null)) {
             throw new Problems.ValidationFailed("certifications", "A certification entry is empty");
         }
-        z.certify(r.certifications() == null ? List.of() : r.certifications().stream()
-                .map(c -> new Certification(c.scheme(), c.number(), c.validUntil())).toList());
+        z.certify(
+                r.certifications() == null
+                        ? List.of()
+                        : r.certifications().stream()
+                                .map(c -> new Certification(c.scheme(), c.number(), c.validUntil()))
+                                .toList());
         if (r.geometry() != null && r.kml() != null) {
             throw new Problems.ValidationFailed("geometry", "Send either geometry (GeoJSON) or kml, not both");
         }
@@ -159,7 +178,8 @@ public class Zones {
     String checkedCode(String raw) {
         String code = Texts.clean(raw) == null ? "" : Texts.clean(raw).toUpperCase(Locale.ROOT);
         if (!Pattern.compile(codePattern).matcher(code).matches()) {
-            throw new Problems.ValidationFailed("code", "The zone code must match " + codePattern + " (e.g. VN-LAN-TT-0012)");
+            throw new Problems.ValidationFailed(
+                    "code", "The zone code must match " + codePattern + " (e.g. VN-LAN-TT-0012)");
         }
         return code;
     }
@@ -189,7 +209,10 @@ public class Zones {
     }
 
     private static Problems.ValidationFailed invalid(GeometryException e) {
-        return new Problems.ValidationFailed("The zone outline is invalid: " + e.getMessage(),
-                e.problems().stream().map(p -> new ProblemException.Violation("geometry", p)).toList());
+        return new Problems.ValidationFailed(
+                "The zone outline is invalid: " + e.getMessage(),
+                e.problems().stream()
+                        .map(p -> new ProblemException.Violation("geometry", p))
+                        .toList());
     }
 }

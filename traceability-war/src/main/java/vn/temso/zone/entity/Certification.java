@@ -11,13 +11,14 @@ import vn.temso.platform.text.Texts;
 public class Certification {
 
     private String scheme;
+
     @Column(name = "cert_number")
     private String number;
+
     @Column(name = "valid_until")
     private LocalDate validUntil;
 
-    protected Certification() {
-    }
+    protected Certification() {}
 
     public Certification(String scheme, String number, LocalDate validUntil) {
         this.scheme = Texts.clean(scheme);
@@ -29,13 +30,23 @@ public class Certification {
         return validUntil == null || !day.isAfter(validUntil);
     }
 
-    public String getScheme() { return scheme; }
-    public String getNumber() { return number; }
-    public LocalDate getValidUntil() { return validUntil; }
+    public String getScheme() {
+        return scheme;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public LocalDate getValidUntil() {
+        return validUntil;
+    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Certification c && Objects.equals(scheme, c.scheme) && Objects.equals(number, c.number)
+        return o instanceof Certification c
+                && Objects.equals(scheme, c.scheme)
+                && Objects.equals(number, c.number)
                 && Objects.equals(validUntil, c.validUntil);
     }
 

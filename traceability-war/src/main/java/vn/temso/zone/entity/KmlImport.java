@@ -18,15 +18,15 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class KmlImport {
 
-    private KmlImport() {
-    }
+    private KmlImport() {}
 
     public static ZoneGeometry read(String kml) {
         if (kml == null || kml.isBlank()) {
             throw new GeometryException(GeometryException.Reason.NOT_READABLE, "the KML document is empty");
         }
         if (kml.length() > ZoneGeometry.MAX_TEXT_CHARS) {
-            throw new GeometryException(GeometryException.Reason.TOO_LARGE,
+            throw new GeometryException(
+                    GeometryException.Reason.TOO_LARGE,
                     "the KML document is longer than " + ZoneGeometry.MAX_TEXT_CHARS + " characters");
         }
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -43,14 +43,16 @@ public final class KmlImport {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw new GeometryException(GeometryException.Reason.NOT_READABLE,
+                    throw new GeometryException(
+                            GeometryException.Reason.NOT_READABLE,
                             "the KML document must not have a DOCTYPE (no DTDs or entities)");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     switch (r.getLocalName()) {
                         case "Polygon" -> {
                             if (polygons.size() >= ZoneGeometry.MAX_POLYGONS) {
-                                throw new GeometryException(GeometryException.Reason.TOO_MANY_POLYGONS,
+                                throw new GeometryException(
+                                        GeometryException.Reason.TOO_MANY_POLYGONS,
                                         "the KML document has more than " + ZoneGeometry.MAX_POLYGONS + " Polygons");
                             }
                             current = new ArrayList<>();
@@ -67,18 +69,22 @@ public final class KmlImport {
                                 }
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT && "Polygon".equals(r.getLocalName()) && current != null) {
+                } else if (ev == XMLStreamConstants.END_ELEMENT
+                        && "Polygon".equals(r.getLocalName())
+                        && current != null) {
                     if (current.isEmpty()) {
-                        throw new GeometryException(GeometryException.Reason.MALFORMED, "a KML Polygon has no coordinates");
+                        throw new GeometryException(
+                                GeometryException.Reason.MALFORMED, "a KML Polygon has no coordinates");
                     }
                     polygons.add(current);
                     current = null;
                 }
             }
         } catch (XMLStreamException e) {
-            throw new GeometryException(GeometryException.Reason.NOT_READABLE, "the KML document is not well-formed XML");
+            throw new GeometryException(
+                    GeometryException.Reason.NOT_READABLE, "the KML document is not well-formed XML");
         }
         if (polygons.isEmpty()) {
             throw new GeometryException(GeometryException.Reason.WRONG_TYPE, "the KML document contains no Polygon");
@@ -103,19 +109,24 @@ public final class KmlImport {
                 break;
             }
             if (++vertices[0] > ZoneGeometry.MAX_VERTICES) {
-                throw new GeometryException(GeometryException.Reason.TOO_MANY_VERTICES, "the KML document has more than "
-                        + ZoneGeometry.MAX_VERTICES + " positions in all (all rings of all Polygons)");
+                throw new GeometryException(
+                        GeometryException.Reason.TOO_MANY_VERTICES,
+                        "the KML document has more than " + ZoneGeometry.MAX_VERTICES
+                                + " positions in all (all rings of all Polygons)");
             }
             String t = text.substring(start, i);
             String[] parts = t.split(",", 4);
             if (parts.length < 2 || parts.length > 3) {
-                throw new GeometryException(GeometryException.Reason.MALFORMED, "KML coordinates must be"
-                        + " 'longitude,latitude[,altitude]' (got '" + (t.length() > 40 ? t.substring(0, 40) : t) + "')");
+                throw new GeometryException(
+                        GeometryException.Reason.MALFORMED,
+                        "KML coordinates must be" + " 'longitude,latitude[,altitude]' (got '"
+                                + (t.length() > 40 ? t.substring(0, 40) : t) + "')");
             }
             try {
                 pts.add(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
             } catch (NumberFormatException e) {
-                throw new GeometryException(GeometryException.Reason.MALFORMED, "KML coordinates contain a value that is not a number");
+                throw new GeometryException(
+                        GeometryException.Reason.MALFORMED, "KML coordinates contain a value that is not a number");
             }
         }
         return pts.toArray(new double[0][]);

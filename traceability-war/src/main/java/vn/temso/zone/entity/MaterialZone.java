@@ -21,10 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.temso.platform.persistence.PublicContent;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.domain.RuleBroken;
+import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
 
 /**
@@ -40,9 +40,11 @@ public class MaterialZone {
     @Id
     @Column(length = 36)
     private String id;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "cooperative_id")
     private Cooperative cooperative;
+
     private String code;
     private String name;
     private String address;
@@ -51,17 +53,23 @@ public class MaterialZone {
     private String province;
     private String crop;
     private String variety;
+
     @Column(name = "declared_area_ha")
     private BigDecimal declaredAreaHa;
+
     @Column(name = "computed_area_ha")
     private BigDecimal computedAreaHa;
+
     private Integer households;
+
     @Column(name = "harvests_per_year")
     private Integer harvestsPerYear;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "zone_certification", joinColumns = @JoinColumn(name = "zone_id"))
     @OrderColumn(name = "sort_index")
     private List<Certification> certifications = new ArrayList<>();
+
     @Lob
     @Column(name = "geometry")
     private String geometry;
@@ -72,19 +80,23 @@ public class MaterialZone {
     /** SVG path of the display outline in ZoneGeometry's SVG box: pages draw it without reading the outline. */
     @Column(name = "outline_svg", length = 8000)
     private String outlineSvg;
+
     @Enumerated(EnumType.STRING)
     private ZoneStatus status;
+
     @Column(name = "status_reason")
     private String statusReason;
+
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private int version;
 
-    protected MaterialZone() {
-    }
+    protected MaterialZone() {}
 
     public MaterialZone(Cooperative cooperative, String code, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -119,8 +131,8 @@ public class MaterialZone {
      */
     public void outline(ZoneGeometry g) {
         this.geometry = g == null ? null : g.toGeoJson();
-        this.computedAreaHa = g == null ? null
-                : BigDecimal.valueOf(g.areaHectares()).setScale(4, RoundingMode.HALF_UP);
+        this.computedAreaHa =
+                g == null ? null : BigDecimal.valueOf(g.areaHectares()).setScale(4, RoundingMode.HALF_UP);
         ZoneGeometry display = g == null ? null : g.display();
         this.displayGeometry = display == null ? null : display.toGeoJson();
         this.outlineSvg = display == null ? null : display.svgPath();
@@ -135,7 +147,9 @@ public class MaterialZone {
             throw new RuleBroken("zone-revoked", "zone " + code + " is revoked; a revoked code cannot change status");
         }
         if (next != ZoneStatus.ACTIVE && Texts.clean(reason) == null) {
-            throw new InvalidField("reason", "a reason is required to " + (next == ZoneStatus.REVOKED ? "revoke" : "suspend") + " a zone");
+            throw new InvalidField(
+                    "reason",
+                    "a reason is required to " + (next == ZoneStatus.REVOKED ? "revoke" : "suspend") + " a zone");
         }
         this.status = next;
         this.statusReason = Texts.clean(reason);
@@ -177,25 +191,87 @@ public class MaterialZone {
         return displayGeometry;
     }
 
-    public String getId() { return id; }
-    public Cooperative getCooperative() { return cooperative; }
-    public String getCode() { return code; }
-    public String getName() { return name; }
-    public String getAddress() { return address; }
-    public String getCommune() { return commune; }
-    public String getDistrict() { return district; }
-    public String getProvince() { return province; }
-    public String getCrop() { return crop; }
-    public String getVariety() { return variety; }
-    public BigDecimal getDeclaredAreaHa() { return declaredAreaHa; }
-    public BigDecimal getComputedAreaHa() { return computedAreaHa; }
-    public Integer getHouseholds() { return households; }
-    public Integer getHarvestsPerYear() { return harvestsPerYear; }
-    public List<Certification> getCertifications() { return List.copyOf(certifications); }
-    public String getGeometryJson() { return geometry; }
-    public ZoneStatus getStatus() { return status; }
-    public String getStatusReason() { return statusReason; }
-    public Instant getStatusChangedAt() { return statusChangedAt; }
-    public Instant getCreatedAt() { return createdAt; }
-    public int getVersion() { return version; }
+    public String getId() {
+        return id;
+    }
+
+    public Cooperative getCooperative() {
+        return cooperative;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getCommune() {
+        return commune;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public String getProvince() {
+        return province;
+    }
+
+    public String getCrop() {
+        return crop;
+    }
+
+    public String getVariety() {
+        return variety;
+    }
+
+    public BigDecimal getDeclaredAreaHa() {
+        return declaredAreaHa;
+    }
+
+    public BigDecimal getComputedAreaHa() {
+        return computedAreaHa;
+    }
+
+    public Integer getHouseholds() {
+        return households;
+    }
+
+    public Integer getHarvestsPerYear() {
+        return harvestsPerYear;
+    }
+
+    public List<Certification> getCertifications() {
+        return List.copyOf(certifications);
+    }
+
+    public String getGeometryJson() {
+        return geometry;
+    }
+
+    public ZoneStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

@@ -36,16 +36,45 @@ public final class ZoneDescription {
         return new Builder();
     }
 
-    public String name() { return name; }
-    public String address() { return address; }
-    public String commune() { return commune; }
-    public String district() { return district; }
-    public String province() { return province; }
-    public String crop() { return crop; }
-    public String variety() { return variety; }
-    public BigDecimal declaredAreaHa() { return declaredAreaHa; }
-    public Integer households() { return households; }
-    public Integer harvestsPerYear() { return harvestsPerYear; }
+    public String name() {
+        return name;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String commune() {
+        return commune;
+    }
+
+    public String district() {
+        return district;
+    }
+
+    public String province() {
+        return province;
+    }
+
+    public String crop() {
+        return crop;
+    }
+
+    public String variety() {
+        return variety;
+    }
+
+    public BigDecimal declaredAreaHa() {
+        return declaredAreaHa;
+    }
+
+    public Integer households() {
+        return households;
+    }
+
+    public Integer harvestsPerYear() {
+        return harvestsPerYear;
+    }
 
     public static final class Builder {
         private String name;
@@ -59,19 +88,57 @@ public final class ZoneDescription {
         private Integer households;
         private Integer harvestsPerYear;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
         }
 
-        public Builder name(String name) { this.name = name; return this; }
-        public Builder address(String address) { this.address = address; return this; }
-        public Builder commune(String commune) { this.commune = commune; return this; }
-        public Builder district(String district) { this.district = district; return this; }
-        public Builder province(String province) { this.province = province; return this; }
-        public Builder crop(String crop) { this.crop = crop; return this; }
-        public Builder variety(String variety) { this.variety = variety; return this; }
-        public Builder declaredAreaHa(BigDecimal hectares) { this.declaredAreaHa = hectares; return this; }
-        public Builder households(Integer households) { this.households = households; return this; }
-        public Builder harvestsPerYear(Integer harvests) { this.harvestsPerYear = harvests; return this; }
+        public Builder address(String address) {
+            this.address = address;
+            return this;
+        }
+
+        public Builder commune(String commune) {
+            this.commune = commune;
+            return this;
+        }
+
+        public Builder district(String district) {
+            this.district = district;
+            return this;
+        }
+
+        public Builder province(String province) {
+            this.province = province;
+            return this;
+        }
+
+        public Builder crop(String crop) {
+            this.crop = crop;
+            return this;
+        }
+
+        public Builder variety(String variety) {
+            this.variety = variety;
+            return this;
+        }
+
+        public Builder declaredAreaHa(BigDecimal hectares) {
+            this.declaredAreaHa = hectares;
+            return this;
+        }
+
+        public Builder households(Integer households) {
+            this.households = households;
+            return this;
+        }
+
+        public Builder harvestsPerYear(Integer harvests) {
+            this.harvestsPerYear = harvests;
+            return this;
+        }
 
         public ZoneDescription build() {
             return new ZoneDescription(this);

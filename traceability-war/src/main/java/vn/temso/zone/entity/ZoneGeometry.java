@@ -40,6 +40,7 @@ public final class ZoneGeometry {
     static final double EARTH_RADIUS_M = 6378137.0;
     /** Positions of all rings of all polygons together (the closing position counts); a surveyed field has hundreds. */
     public static final int MAX_VERTICES = 10_000;
+
     public static final int MAX_POLYGONS = 500;
     public static final int MAX_RINGS = 1_000;
     /** GeoJSON or KML text; the API's kml field has the same bound. */
@@ -52,6 +53,7 @@ public final class ZoneGeometry {
     static final double DISPLAY_TOLERANCE_M = 1.0;
     /** The box the stored SVG path is drawn in (the trace page and the zone page scale it with viewBox). */
     public static final int SVG_WIDTH = 320;
+
     public static final int SVG_HEIGHT = 200;
     static final int SVG_MARGIN = 8;
     private static final int MAX_PROBLEMS = 10;
@@ -122,8 +124,8 @@ public final class ZoneGeometry {
             throw new GeometryException(GeometryException.Reason.NOT_READABLE, "geometry is empty");
         }
         if (text.length() > maxChars) {
-            throw new GeometryException(GeometryException.Reason.TOO_LARGE,
-                    "geometry is longer than " + maxChars + " characters");
+            throw new GeometryException(
+                    GeometryException.Reason.TOO_LARGE, "geometry is longer than " + maxChars + " characters");
         }
         checkDepth(text);
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -146,12 +148,15 @@ public final class ZoneGeometry {
     static void checkDepth(String text) {
         JsonShape.Shape shape = JsonShape.measure(text, MAX_DEPTH, MAX_NUMBER_CHARS);
         if (shape.longestNumber() > MAX_NUMBER_CHARS) {
-            throw new GeometryException(GeometryException.Reason.MALFORMED,
+            throw new GeometryException(
+                    GeometryException.Reason.MALFORMED,
                     "geometry has a number longer than " + MAX_NUMBER_CHARS + " characters");
         }
         if (shape.depth() > MAX_DEPTH) {
-            throw new GeometryException(GeometryException.Reason.TOO_DEEP, "geometry nests arrays or objects more"
-                    + " than " + MAX_DEPTH + " levels deep (a MultiPolygon needs 4 levels of arrays)");
+            throw new GeometryException(
+                    GeometryException.Reason.TOO_DEEP,
+                    "geometry nests arrays or objects more" + " than " + MAX_DEPTH
+                            + " levels deep (a MultiPolygon needs 4 levels of arrays)");
         }
     }
 
@@ -233,14 +238,16 @@ public final class ZoneGeometry {
                 tol = DISPLAY_TOLERANCE_M;
             }
             try {
-                simple = topology ? TopologyPreservingSimplifier.simplify(metric, tol)
+                simple = topology
+                        ? TopologyPreservingSimplifier.simplify(metric, tol)
                         : DouglasPeuckerSimplifier.simplify(metric, tol);
             } catch (RuntimeException ex) { // stored outlines are not checked; draw them the robust way
                 topology = false;
                 simple = DouglasPeuckerSimplifier.simplify(metric, tol);
             }
         }
-        if (simple.isEmpty() || !(simple instanceof Polygon || simple instanceof org.locationtech.jts.geom.MultiPolygon)) {
+        if (simple.isEmpty()
+                || !(simple instanceof Polygon || simple instanceof org.locationtech.jts.geom.MultiPolygon)) {
             simple = metric.getEnvelope(); // all of it collapsed at once: draw the extent rather than nothing
         }
         Geometry back = simple.copy();
@@ -260,13 +267,21 @@ public final class ZoneGeometry {
     /** Canonical GeoJSON text, as stored. */
     public String toGeoJson() {
         if (geometry instanceof Polygon p) {
-            return Json.createObjectBuilder().add("type", "Polygon").add("coordinates", ringsJson(p)).build().toString();
+            return Json.createObjectBuilder()
+                    .add("type", "Polygon")
+                    .add("coordinates", ringsJson(p))
+                    .build()
+                    .toString();
         }
         JsonArrayBuilder multi = Json.createArrayBuilder();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             multi.add(ringsJson((Polygon) geometry.getGeometryN(i)));
         }
-        return Json.createObjectBuilder().add("type", "MultiPolygon").add("coordinates", multi).build().toString();
+        return Json.createObjectBuilder()
+                .add("type", "MultiPolygon")
+                .add("coordinates", multi)
+                .build()
+                .toString();
     }
 
     private static JsonArrayBuilder ringsJson(Polygon p) {
@@ -303,7 +318,8 @@ public final class ZoneGeometry {
         for (int g = 0; g < geometry.getNumGeometries(); g++) {
             Polygon p = (Polygon) geometry.getGeometryN(g);
             for (int r = 0; r <= p.getNumInteriorRing(); r++) {
-                CoordinateSequence ring = (r == 0 ? p.getExteriorRing() : p.getInteriorRingN(r - 1)).getCoordinateSequence();
+                CoordinateSequence ring =
+                        (r == 0 ? p.getExteriorRing() : p.getInteriorRingN(r - 1)).getCoordinateSequence();
                 for (int i = 0; i < ring.size() - 1; i++) {
                     double x = ox + (ring.getX(i) - b[0]) * k * scale;
                     double y = oy + (b[3] - ring.getY(i)) * scale;
@@ -374,14 +390,18 @@ public final class ZoneGeometry {
         }
 
         void tooManyVertices() {
-            fail(GeometryException.Reason.TOO_MANY_VERTICES, "the outline has more than " + MAX_VERTICES
-                    + " positions in all (all rings of all polygons); simplify it in the mapping tool (e.g. to 1 m)");
+            fail(
+                    GeometryException.Reason.TOO_MANY_VERTICES,
+                    "the outline has more than " + MAX_VERTICES
+                            + " positions in all (all rings of all polygons); simplify it in the mapping tool (e.g. to 1 m)");
         }
 
         void countRings(int n) {
             rings += n;
             if (rings > MAX_RINGS) {
-                fail(GeometryException.Reason.TOO_MANY_POLYGONS, "the outline has more than " + MAX_RINGS + " rings in all");
+                fail(
+                        GeometryException.Reason.TOO_MANY_POLYGONS,
+                        "the outline has more than " + MAX_RINGS + " rings in all");
             }
         }
 
@@ -402,8 +422,10 @@ public final class ZoneGeometry {
             String type = string(obj, "type");
             JsonValue coords = obj.get("coordinates");
             if (!"Polygon".equals(type) && !"MultiPolygon".equals(type)) {
-                fail(GeometryException.Reason.WRONG_TYPE, "geometry type must be Polygon or MultiPolygon (was '"
-                        + (type.length() > 40 ? type.substring(0, 40) : type) + "')");
+                fail(
+                        GeometryException.Reason.WRONG_TYPE,
+                        "geometry type must be Polygon or MultiPolygon (was '"
+                                + (type.length() > 40 ? type.substring(0, 40) : type) + "')");
             }
             if (coords == null || coords.getValueType() != JsonValue.ValueType.ARRAY) {
                 fail(GeometryException.Reason.MALFORMED, "geometry needs a coordinates array");
@@ -471,12 +493,14 @@ public final class ZoneGeometry {
 
         void checkRing(double[][] pts, String where) {
             if (pts.length < 4) {
-                problem(GeometryException.Reason.TOO_FEW_POINTS, where
-                        + ": a ring needs at least 4 positions (3 corners and the first again)");
+                problem(
+                        GeometryException.Reason.TOO_FEW_POINTS,
+                        where + ": a ring needs at least 4 positions (3 corners and the first again)");
             } else if (pts[0][0] != pts[pts.length - 1][0] || pts[0][1] != pts[pts.length - 1][1]) {
                 if (!lenient) {
-                    problem(GeometryException.Reason.RING_NOT_CLOSED, where
-                            + ": the ring is not closed (last position must equal the first)");
+                    problem(
+                            GeometryException.Reason.RING_NOT_CLOSED,
+                            where + ": the ring is not closed (last position must equal the first)");
                 }
             }
         }
@@ -484,10 +508,15 @@ public final class ZoneGeometry {
         /** Hot path (once per position): no streams, and the position's path is only built for a problem. */
         private double[] position(JsonValue v, String ringPath, int i) {
             JsonArray a = v.getValueType() == JsonValue.ValueType.ARRAY ? v.asJsonArray() : null;
-            if (a == null || a.size() < 2 || a.size() > 3 || !(a.get(0) instanceof JsonNumber lonValue)
+            if (a == null
+                    || a.size() < 2
+                    || a.size() > 3
+                    || !(a.get(0) instanceof JsonNumber lonValue)
                     || !(a.get(1) instanceof JsonNumber latValue)
                     || a.size() == 3 && a.get(2).getValueType() != JsonValue.ValueType.NUMBER) {
-                problem(GeometryException.Reason.MALFORMED, ringPath + "[" + i + "]: a position is [longitude, latitude]");
+                problem(
+                        GeometryException.Reason.MALFORMED,
+                        ringPath + "[" + i + "]: a position is [longitude, latitude]");
                 return null;
             }
             double lon = lonValue.doubleValue();
@@ -503,12 +532,16 @@ public final class ZoneGeometry {
         boolean checkRange(double lon, double lat, String path) {
             boolean ok = true;
             if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-                problem(GeometryException.Reason.COORDINATE_OUT_OF_RANGE, path + ": longitude " + lon + " is not a number in -180..180");
+                problem(
+                        GeometryException.Reason.COORDINATE_OUT_OF_RANGE,
+                        path + ": longitude " + lon + " is not a number in -180..180");
                 ok = false;
             }
             if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-                problem(GeometryException.Reason.COORDINATE_OUT_OF_RANGE, path + ": latitude " + lat
-                        + " is not a number in -90..90 (are longitude and latitude swapped?)");
+                problem(
+                        GeometryException.Reason.COORDINATE_OUT_OF_RANGE,
+                        path + ": latitude " + lat
+                                + " is not a number in -90..90 (are longitude and latitude swapped?)");
                 ok = false;
             }
             return ok;
@@ -519,13 +552,15 @@ public final class ZoneGeometry {
             TopologyValidationError err = new IsValidOp(g.geometry).getValidationError();
             if (err != null) {
                 Coordinate c = err.getCoordinate();
-                String at = c == null ? "" : String.format(Locale.ROOT, " near longitude %.6f, latitude %.6f", c.x, c.y);
+                String at =
+                        c == null ? "" : String.format(Locale.ROOT, " near longitude %.6f, latitude %.6f", c.x, c.y);
                 GeometryException.Reason reason = switch (err.getErrorType()) {
                     case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
-                            GeometryException.Reason.SELF_INTERSECTION;
+                        GeometryException.Reason.SELF_INTERSECTION;
                     case TopologyValidationError.HOLE_OUTSIDE_SHELL -> GeometryException.Reason.HOLE_OUTSIDE_SHELL;
                     case TopologyValidationError.NESTED_HOLES -> GeometryException.Reason.NESTED_HOLES;
-                    case TopologyValidationError.DISCONNECTED_INTERIOR -> GeometryException.Reason.DISCONNECTED_INTERIOR;
+                    case TopologyValidationError.DISCONNECTED_INTERIOR ->
+                        GeometryException.Reason.DISCONNECTED_INTERIOR;
                     case TopologyValidationError.NESTED_SHELLS -> GeometryException.Reason.NESTED_SHELLS;
                     case TopologyValidationError.DUPLICATE_RINGS -> GeometryException.Reason.DUPLICATE_RINGS;
                     case TopologyValidationError.TOO_FEW_POINTS -> GeometryException.Reason.TOO_FEW_POINTS;

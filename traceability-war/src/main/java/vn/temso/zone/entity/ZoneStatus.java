@@ -2,5 +2,7 @@ package vn.temso.zone.entity;
 
 /** A growing-area code is granted (active), can be suspended, and revocation is final. */
 public enum ZoneStatus {
-    ACTIVE, SUSPENDED, REVOKED
+    ACTIVE,
+    SUSPENDED,
+    REVOKED
 }

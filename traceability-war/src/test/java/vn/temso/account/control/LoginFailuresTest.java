@@ -38,8 +38,11 @@ class LoginFailuresTest {
         try (Connection c = DriverManager.getConnection(url + ";create=true")) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            new Liquibase("db/changelog/db.changelog-master.xml",
-                    new ClassLoaderResourceAccessor(getClass().getClassLoader()), database).update("");
+            new Liquibase(
+                            "db/changelog/db.changelog-master.xml",
+                            new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                            database)
+                    .update("");
         }
     }
 
@@ -67,7 +70,9 @@ class LoginFailuresTest {
             pool.shutdownNow();
         }
         try (Connection c = DriverManager.getConnection(url)) {
-            assertEquals(threads * each, LoginFailures.read(c, "tantru.quanly", "203.0.113.9").failures());
+            assertEquals(
+                    threads * each,
+                    LoginFailures.read(c, "tantru.quanly", "203.0.113.9").failures());
         }
     }
 
@@ -89,7 +94,8 @@ class LoginFailuresTest {
 
     @Test
     void shouldPurgeExpiredSessionsAndCountersThatNoLongerDecideAnything() throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO app_user (id, username, password_hash, role, enabled, created_at, version)"
                     + " VALUES ('u1', 'thu', 'x', 'ADMIN', TRUE, CURRENT_TIMESTAMP, 0)");
             session(c, "expired", NOW.minusSeconds(1));
@@ -103,7 +109,8 @@ class LoginFailuresTest {
 
             assertEquals(new AccountPurge.Purged(1, 2), p);
             assertEquals(List.of("live"), column(s, "SELECT token_hash FROM session_token"));
-            assertEquals(List.of("recent-failures", "usual-address"),
+            assertEquals(
+                    List.of("recent-failures", "usual-address"),
                     column(s, "SELECT login_key FROM login_failure ORDER BY login_key"));
         }
     }

@@ -12,8 +12,8 @@ import vn.temso.account.control.LoginRules.Count;
 class LoginRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
-    private final LoginRules rules = new LoginRules(5, Duration.ofSeconds(30), Duration.ofMinutes(15), 50,
-            Duration.ofHours(24), Duration.ofDays(30));
+    private final LoginRules rules = new LoginRules(
+            5, Duration.ofSeconds(30), Duration.ofMinutes(15), 50, Duration.ofHours(24), Duration.ofDays(30));
 
     private static Count failed(int n, Duration ago) {
         return new Count(n, NOW.minus(ago), null);
@@ -33,10 +33,14 @@ class LoginRulesTest {
         assertEquals(Optional.of(NOW.plusSeconds(30)), rules.lockedUntil(failed(5, Duration.ZERO), Count.NONE, NOW));
         assertEquals(Optional.of(NOW.plusSeconds(60)), rules.lockedUntil(failed(6, Duration.ZERO), Count.NONE, NOW));
         assertEquals(Optional.of(NOW.plusSeconds(240)), rules.lockedUntil(failed(8, Duration.ZERO), Count.NONE, NOW));
-        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))),
+        assertEquals(
+                Optional.of(NOW.plus(Duration.ofMinutes(15))),
                 rules.lockedUntil(failed(500, Duration.ZERO), Count.NONE, NOW));
-        assertEquals(Optional.empty(), rules.lockedUntil(failed(6, Duration.ofSeconds(61)), Count.NONE, NOW), "lock over");
-        assertEquals(Optional.empty(), rules.lockedUntil(failed(500, Duration.ofHours(25)), Count.NONE, NOW),
+        assertEquals(
+                Optional.empty(), rules.lockedUntil(failed(6, Duration.ofSeconds(61)), Count.NONE, NOW), "lock over");
+        assertEquals(
+                Optional.empty(),
+                rules.lockedUntil(failed(500, Duration.ofHours(25)), Count.NONE, NOW),
                 "failures older than the window are forgotten");
     }
 
@@ -59,6 +63,7 @@ class LoginRulesTest {
         assertEquals(Optional.empty(), rules.lockedUntil(usual, account, NOW));
         assertTrue(rules.lockedUntil(longAgo, account, NOW).isPresent());
         // but from a known address the per-address lock still applies
-        assertTrue(rules.lockedUntil(new Count(6, NOW, NOW.minus(Duration.ofDays(3))), account, NOW).isPresent());
+        assertTrue(rules.lockedUntil(new Count(6, NOW, NOW.minus(Duration.ofDays(3))), account, NOW)
+                .isPresent());
     }
 }

@@ -3,8 +3,7 @@ package vn.temso.listing.boundary;
 /** Test access to the servlet's package-private header parsing. */
 public final class FeedServletAccess {
 
-    private FeedServletAccess() {
-    }
+    private FeedServletAccess() {}
 
     public static boolean acceptsGzip(String acceptEncoding) {
         return FeedServlet.acceptsGzip(acceptEncoding);

@@ -36,17 +36,34 @@ class CatalogEntriesVietnamDateTest {
     static final Clock EARLY_AFTER_D = Clock.fixed(Instant.parse("2027-03-15T17:30:00Z"), ZoneOffset.UTC);
 
     private static Listing listing() {
-        Product p = new Product(new Cooperative("HTX", CooperativeKind.COOPERATIVE, null, Instant.now()), "08931234500016", Instant.now());
+        Product p = new Product(
+                new Cooperative("HTX", CooperativeKind.COOPERATIVE, null, Instant.now()),
+                "08931234500016",
+                Instant.now());
         p.describe("Gạo ST25", null, "Gạo", "túi 5 kg", 185000L, null, Instant.now());
-        p.certifyOcop(new OcopCertificate(4, null, null, "1234/QĐ-UBND", LocalDate.of(2024, 3, 15),
-                OcopLevel.PROVINCE, "UBND tỉnh Long An", D), Instant.now());
+        p.certifyOcop(
+                new OcopCertificate(
+                        4,
+                        null,
+                        null,
+                        "1234/QĐ-UBND",
+                        LocalDate.of(2024, 3, 15),
+                        OcopLevel.PROVINCE,
+                        "UBND tỉnh Long An",
+                        D),
+                Instant.now());
         return new Listing(p, Channel.JSONLD, LATE_ON_D.instant());
     }
 
     @Test
     void shouldClaimTheRatingUntilMidnightInVietnam() {
-        assertEquals(4, CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(LATE_ON_D)).ocop().stars());
-        assertNull(CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(EARLY_AFTER_D)).ocop());
+        assertEquals(
+                4,
+                CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(LATE_ON_D))
+                        .ocop()
+                        .stars());
+        assertNull(CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(EARLY_AFTER_D))
+                .ocop());
     }
 
     @Test

@@ -32,9 +32,16 @@ class StoredFeedTargetTest {
     private static final String KEY = "feeds/c1/google-xml.xml";
 
     private static List<CatalogEntry> products(int n) {
-        return IntStream.range(0, n).mapToObj(i -> CatalogEntry.builder("SP-" + i).title("Sản phẩm " + i)
-                .description("Mô tả " + i).link("https://temso.vn/p/" + i).imageLink("https://temso.vn/img/" + i + ".jpg")
-                .priceVnd(10000 + i).brand("HTX Mẫu").build()).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> CatalogEntry.builder("SP-" + i)
+                        .title("Sản phẩm " + i)
+                        .description("Mô tả " + i)
+                        .link("https://temso.vn/p/" + i)
+                        .imageLink("https://temso.vn/img/" + i + ".jpg")
+                        .priceVnd(10000 + i)
+                        .brand("HTX Mẫu")
+                        .build())
+                .toList();
     }
 
     private static String text(DatabaseFileStore store, StoredFile f) throws Exception {
@@ -46,32 +53,39 @@ class StoredFeedTargetTest {
     @Test
     void shouldPublishIntoTheStoreAndKeepTheLastGoodFeedWhenHeldBackOrFailing() throws Exception {
         DatabaseFileStore store = DerbyFiles.store();
-        FeedPublisher publisher = new FeedPublisher(new StoredFeedTarget(store, "c1", Clock.systemUTC()), PublishPolicy.DEFAULT);
+        FeedPublisher publisher =
+                new FeedPublisher(new StoredFeedTarget(store, "c1", Clock.systemUTC()), PublishPolicy.DEFAULT);
 
-        PublishResult first = publisher.publish("google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(10).iterator());
+        PublishResult first = publisher.publish(
+                "google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(10).iterator());
         assertTrue(first.published(), first.message());
         StoredFile good = store.find(KEY).orElseThrow();
         assertEquals("application/xml; charset=UTF-8", good.contentType());
         assertTrue(text(store, good).contains("SP-9"));
         assertEquals(10, publisher.readLastGoodCount("google-xml.xml"));
 
-        PublishResult shrunk = publisher.publish("google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(2).iterator());
+        PublishResult shrunk = publisher.publish(
+                "google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(2).iterator());
         assertEquals(List.of(PublishResult.HoldReason.CATALOG_SHRANK), shrunk.reasons());
         assertEquals(good, store.find(KEY).orElseThrow(), "held back: the last good feed stays");
 
         Iterator<CatalogEntry> failing = Stream.concat(products(3).stream(), Stream.<CatalogEntry>generate(() -> {
-            throw new IllegalStateException("database went away");
-        })).iterator();
-        assertThrows(IllegalStateException.class,
+                    throw new IllegalStateException("database went away");
+                }))
+                .iterator();
+        assertThrows(
+                IllegalStateException.class,
                 () -> publisher.publish("google-xml.xml", Channel.GOOGLE_XML, OPTIONS, failing));
         assertEquals(good, store.find(KEY).orElseThrow(), "a failed run leaves the last good feed");
         assertEquals(0, store.sweep(Instant.now().plusSeconds(1)), "and no upload behind");
 
-        PublishResult grown = publisher.publish("google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(12).iterator());
+        PublishResult grown = publisher.publish(
+                "google-xml.xml", Channel.GOOGLE_XML, OPTIONS, products(12).iterator());
         assertTrue(grown.published());
         assertFalse(good.equals(store.find(KEY).orElseThrow()), "replaced");
         assertEquals(12, publisher.readLastGoodCount("google-xml.xml"));
-        assertEquals(List.of("feeds/c1/.google-xml.xml.last-good", KEY),
+        assertEquals(
+                List.of("feeds/c1/.google-xml.xml.last-good", KEY),
                 store.list("feeds/c1/", null, 10).stream().map(StoredFile::key).toList());
     }
 }

@@ -15,7 +15,8 @@ class BoundedTest {
 
     @Test
     void shouldHoldAtMostMaxEntriesOfSmallEntriesAndEvictOneByOne() {
-        Cache<Integer, String> c = Bounded.<Integer, String>builder(100, 1_000_000, (k, v) -> 10).build();
+        Cache<Integer, String> c =
+                Bounded.<Integer, String>builder(100, 1_000_000, (k, v) -> 10).build();
         for (int i = 0; i < 1_000; i++) {
             c.put(i, "v" + i);
             assertTrue(held(c) <= 100, "entries " + held(c) + " after " + (i + 1) + " puts");
@@ -25,7 +26,8 @@ class BoundedTest {
 
     @Test
     void shouldHoldAtMostMaxBytesOfLargeEntries() {
-        Cache<Integer, byte[]> c = Bounded.<Integer, byte[]>builder(100, 100_000, (k, v) -> v.length).build();
+        Cache<Integer, byte[]> c = Bounded.<Integer, byte[]>builder(100, 100_000, (k, v) -> v.length)
+                .build();
         for (int i = 0; i < 1_000; i++) {
             c.put(i, new byte[10_000]);
         }
@@ -36,7 +38,8 @@ class BoundedTest {
 
     @Test
     void shouldFitExactlyMaxEntriesWhenTheBytesDoNotDivideEvenly() {
-        Cache<Integer, String> c = Bounded.<Integer, String>builder(30, 100, (k, v) -> 0).build();
+        Cache<Integer, String> c =
+                Bounded.<Integer, String>builder(30, 100, (k, v) -> 0).build();
         for (int i = 0; i < 100; i++) {
             c.put(i, "v");
         }

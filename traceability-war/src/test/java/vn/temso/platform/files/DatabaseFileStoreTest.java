@@ -70,7 +70,8 @@ class DatabaseFileStoreTest {
             }
         });
         assertEquals(size, f.size());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), f.sha256());
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), f.sha256());
         assertEquals(f, store.find("prints/big.pdf").orElseThrow());
 
         byte[] back;
@@ -79,9 +80,10 @@ class DatabaseFileStoreTest {
         }
         assertArrayEquals(data, back);
         assertTrue(rows.largest.get() <= DatabaseFileStore.CHUNK, "never more than a chunk at once: " + rows.largest);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(seq) FROM stored_file_chunk WHERE blob_id = '"
-                     + f.version() + "'")) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT COUNT(*), MAX(seq) FROM stored_file_chunk WHERE blob_id = '" + f.version() + "'")) {
             assertTrue(r.next());
             assertEquals(21, r.getInt(1), "5 MB in 256 KiB chunks");
             assertEquals(20, r.getInt(2));
@@ -122,12 +124,14 @@ class DatabaseFileStoreTest {
         InputStream reading = store.open(v1);
         assertEquals(1, reading.read());
 
-        StoredFile v2 = store.put("feeds/c/google-xml.xml", "application/xml", new ByteArrayInputStream(new byte[] {2}));
+        StoredFile v2 =
+                store.put("feeds/c/google-xml.xml", "application/xml", new ByteArrayInputStream(new byte[] {2}));
         assertEquals(v2, store.find("feeds/c/google-xml.xml").orElseThrow());
         assertEquals(0, store.sweep(Instant.now().minus(FileUpkeep.GRACE)), "the old version is kept for the grace");
         assertEquals(old.length - 1, reading.readAllBytes().length, "the reader of the old version finishes");
 
-        StoredFile v3 = store.put("feeds/c/google-xml.xml", "application/xml", new ByteArrayInputStream(new byte[] {3}));
+        StoredFile v3 =
+                store.put("feeds/c/google-xml.xml", "application/xml", new ByteArrayInputStream(new byte[] {3}));
         InputStream late = store.open(v2);
         assertEquals(2, store.sweep(Instant.now().plusSeconds(1)), "v1 and v2 swept after the grace");
         assertThrows(IOException.class, late::read, "a reader past the grace fails rather than read a wrong file");
@@ -142,14 +146,22 @@ class DatabaseFileStoreTest {
         for (String k : List.of("prints/1.pdf", "prints/2.zpl", "prints_x/3.pdf", "images/4")) {
             store.put(k, "application/octet-stream", new ByteArrayInputStream(k.getBytes(StandardCharsets.UTF_8)));
         }
-        assertEquals(List.of("prints/1.pdf", "prints/2.zpl"),
-                store.list("prints/", null, 10).stream().map(StoredFile::key).toList(), "_ is no wildcard");
-        assertEquals(List.of("prints/2.zpl"), store.list("prints/", "prints/1.pdf", 10).stream().map(StoredFile::key).toList());
+        assertEquals(
+                List.of("prints/1.pdf", "prints/2.zpl"),
+                store.list("prints/", null, 10).stream().map(StoredFile::key).toList(),
+                "_ is no wildcard");
+        assertEquals(
+                List.of("prints/2.zpl"),
+                store.list("prints/", "prints/1.pdf", 10).stream()
+                        .map(StoredFile::key)
+                        .toList());
         assertTrue(store.delete("prints/1.pdf"));
         assertFalse(store.delete("prints/1.pdf"));
         assertEquals(0, store.deleteCreatedBefore("prints/", Instant.now().minusSeconds(60)));
         assertEquals(1, store.deleteCreatedBefore("prints/", Instant.now().plusSeconds(1)));
-        assertEquals(List.of("images/4", "prints_x/3.pdf"), store.list("", null, 10).stream().map(StoredFile::key).toList());
+        assertEquals(
+                List.of("images/4", "prints_x/3.pdf"),
+                store.list("", null, 10).stream().map(StoredFile::key).toList());
     }
 
     @Test
@@ -181,7 +193,10 @@ class DatabaseFileStoreTest {
         assertTrue(store.find("feeds/c1/.google-xml.xml.last-good").isPresent());
         assertFalse(Files.exists(images), "renamed once imported");
         try (var kept = Files.list(data)) {
-            assertEquals(2, kept.filter(p -> p.getFileName().toString().contains(".imported-")).count(),
+            assertEquals(
+                    2,
+                    kept.filter(p -> p.getFileName().toString().contains(".imported-"))
+                            .count(),
                     "the originals are kept until an operator deletes them");
         }
     }

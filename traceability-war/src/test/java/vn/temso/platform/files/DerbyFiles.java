@@ -15,8 +15,7 @@ public final class DerbyFiles {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private DerbyFiles() {
-    }
+    private DerbyFiles() {}
 
     public static EmbeddedDataSource database() throws Exception {
         EmbeddedDataSource ds = new EmbeddedDataSource();
@@ -25,8 +24,11 @@ public final class DerbyFiles {
         try (Connection c = ds.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            new Liquibase("db/changelog/db.changelog-master.xml",
-                    new ClassLoaderResourceAccessor(DerbyFiles.class.getClassLoader()), database).update("");
+            new Liquibase(
+                            "db/changelog/db.changelog-master.xml",
+                            new ClassLoaderResourceAccessor(DerbyFiles.class.getClassLoader()),
+                            database)
+                    .update("");
         }
         return ds;
     }

@@ -51,8 +51,11 @@ class JobLeasesTest {
         try (Connection c = ds.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            new Liquibase("db/changelog/db.changelog-master.xml",
-                    new ClassLoaderResourceAccessor(getClass().getClassLoader()), database).update("");
+            new Liquibase(
+                            "db/changelog/db.changelog-master.xml",
+                            new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                            database)
+                    .update("");
             // job rows without their batch: only the lease columns matter here
             c.createStatement().execute("ALTER TABLE issuance_job DROP CONSTRAINT fk_job_batch");
             c.commit();
@@ -90,7 +93,8 @@ class JobLeasesTest {
         assertEquals(List.of(JOB), leases.orphans(JobLeases.Kind.ISSUANCE, List.of("RUNNING"), 10));
         Lease lease = leases.take(JobLeases.Kind.ISSUANCE, JOB);
         assertNotNull(lease);
-        assertFalse(leases.renew("issuance_job", "id", JOB, "other-host/4711/deadbeef#00000001"),
+        assertFalse(
+                leases.renew("issuance_job", "id", JOB, "other-host/4711/deadbeef#00000001"),
                 "the dead owner, had it only paused, finds its lease gone");
         assertEquals(lease.owner(), owner(JOB), "the chunks of the new run pass the owner check, the old run's fail");
         lease.close();
@@ -100,7 +104,11 @@ class JobLeasesTest {
     void shouldLeaveJobsWithALiveForeignLeaseOrAReservationAlone() throws Exception {
         job(JOB, "RUNNING", "other-host/4711/cafe0001#00000001", Instant.now().plusSeconds(30));
         job("reserved", "RUNNING", null, Instant.now().plusSeconds(30));
-        job("finished", "DONE", "other-host/4711/cafe0001#00000002", Instant.now().minusSeconds(30));
+        job(
+                "finished",
+                "DONE",
+                "other-host/4711/cafe0001#00000002",
+                Instant.now().minusSeconds(30));
         assertEquals(List.of(), leases.orphans(JobLeases.Kind.ISSUANCE, List.of("RUNNING"), 10));
         assertNull(leases.take(JobLeases.Kind.ISSUANCE, JOB));
         assertEquals("other-host/4711/cafe0001#00000001", owner(JOB));
@@ -166,7 +174,11 @@ class JobLeasesTest {
     @Test
     void shouldGiveBackEveryLeaseOfThisProcessOnAStopAndNoOtherOne() throws Exception {
         job(JOB, "RUNNING", null, null);
-        job("foreign", "RUNNING", "other-host/4711/cafe0001#00000001", Instant.now().plusSeconds(30));
+        job(
+                "foreign",
+                "RUNNING",
+                "other-host/4711/cafe0001#00000001",
+                Instant.now().plusSeconds(30));
         Lease mine = leases.take(JobLeases.Kind.ISSUANCE, JOB);
         Lease task = leases.takeTask("catalog-sync");
         assertEquals(2, leases.releaseAll());
@@ -187,9 +199,10 @@ class JobLeasesTest {
     }
 
     private void job(String id, String status, String owner, Instant until) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO issuance_job"
-                + " (id, batch_id, requested, issued, status, created_at, lease_owner, lease_until)"
-                + " VALUES (?, 'b', 10, 0, ?, ?, ?, ?)")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO issuance_job"
+                        + " (id, batch_id, requested, issued, status, created_at, lease_owner, lease_until)"
+                        + " VALUES (?, 'b', 10, 0, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, status);
             ps.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -205,7 +218,7 @@ class JobLeasesTest {
 
     private Instant leaseUntil(String id) throws Exception {
         try (Connection c = ds.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT lease_until FROM issuance_job WHERE id = ?")) {
+                PreparedStatement q = c.prepareStatement("SELECT lease_until FROM issuance_job WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
@@ -216,8 +229,10 @@ class JobLeasesTest {
 
     /** The container's scheduled executor, played by a plain one. */
     private static ManagedScheduledExecutorService managed(ScheduledExecutorService delegate) {
-        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(JobLeasesTest.class.getClassLoader(),
-                new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                JobLeasesTest.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, args) -> {
                     try {
                         return method.invoke(delegate, args);
                     } catch (InvocationTargetException e) {

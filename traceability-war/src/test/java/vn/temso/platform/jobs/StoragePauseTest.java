@@ -27,12 +27,10 @@ class StoragePauseTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -48,8 +46,8 @@ class StoragePauseTest {
     @Test
     void shouldPauseWithGrowingDelaysAndLogOncePerPause() throws Exception {
         StoragePause pause = new StoragePause("Issuing job j", 5, 20);
-        RuntimeException unreachable = new IllegalStateException("chunk failed",
-                new SQLException("Connection refused", "08001"));
+        RuntimeException unreachable =
+                new IllegalStateException("chunk failed", new SQLException("Connection refused", "08001"));
         List<Long> delays = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             assertTrue(pause.pauseOn(unreachable));

@@ -32,7 +32,8 @@ class DatabaseHealthTest {
         System.setProperty("temso.data.dir", dataDir.toString()); // the free space is measured here
         derby.setDatabaseName("memory:health-" + System.nanoTime());
         derby.setCreateDatabase("create");
-        try (Connection c = derby.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = derby.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE storage_probe (id VARCHAR(40) PRIMARY KEY, probed_at TIMESTAMP NOT NULL)");
         }
         health = new DatabaseHealth();
@@ -54,8 +55,9 @@ class DatabaseHealthTest {
         assertTrue(p.up(), p.toString());
         assertTrue(p.freeMb() >= 1, p.toString());
         assertSame(p, health.current(), "the same probe for a second");
-        try (Connection c = derby.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM storage_probe")) {
+        try (Connection c = derby.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM storage_probe")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "one row per instance, updated by later probes");
         }
@@ -63,7 +65,8 @@ class DatabaseHealthTest {
 
     @Test
     void shouldBeDownWhenTheDatabaseRefusesTheWrite() throws Exception {
-        try (Connection c = derby.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = derby.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE storage_probe");
         }
         DatabaseHealth.Probe p = health.current();

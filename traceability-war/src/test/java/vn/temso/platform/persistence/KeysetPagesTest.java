@@ -23,7 +23,9 @@ class KeysetPagesTest {
         @Override
         public List<Integer> page(Integer after, int size) {
             asked.add(after);
-            return IntStream.rangeClosed(after + 1, Math.min(total, after + size)).boxed().toList();
+            return IntStream.rangeClosed(after + 1, Math.min(total, after + size))
+                    .boxed()
+                    .toList();
         }
     }
 

@@ -19,7 +19,8 @@ class RowIdsTest {
         assertEquals(7, u.version());
         assertEquals(2, u.variant());
         assertTrue(first.compareTo(later) < 0, "a later id sorts after: " + first + " < " + later);
-        assertTrue(Math.abs((u.getMostSignificantBits() >>> 16) - System.currentTimeMillis()) < 5_000,
+        assertTrue(
+                Math.abs((u.getMostSignificantBits() >>> 16) - System.currentTimeMillis()) < 5_000,
                 "the first 48 bits are the time in ms");
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {

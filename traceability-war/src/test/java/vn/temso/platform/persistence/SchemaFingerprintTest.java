@@ -28,7 +28,8 @@ class SchemaFingerprintTest {
 
     @Test
     void anEditToAnIncludedFileChangesIt() throws IOException {
-        write("db/changelog/db.changelog-master.xml",
+        write(
+                "db/changelog/db.changelog-master.xml",
                 "<databaseChangeLog>\n  <include file=\"db/changelog/001-a.xml\"/>\n</databaseChangeLog>");
         write("db/changelog/001-a.xml", "<databaseChangeLog><changeSet id=\"a\"/></databaseChangeLog>");
         String before = fingerprintOf();

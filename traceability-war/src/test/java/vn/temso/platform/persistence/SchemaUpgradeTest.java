@@ -25,12 +25,15 @@ class SchemaUpgradeTest {
 
     @Test
     void shouldGiveStampsTheirGs1IdsAndKeepWhatPointsAtThem() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:upgrade-" + System.nanoTime() + ";create=true");
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:derby:memory:upgrade-" + System.nanoTime() + ";create=true");
+                Statement s = c.createStatement()) {
             migrate(c, "db/changelog-before-008.xml");
-            s.execute("INSERT INTO cooperative (id, name, kind, created_at) VALUES ('c1', 'HTX Tân Trụ', 'COOPERATIVE', CURRENT_TIMESTAMP)");
-            s.execute("INSERT INTO product (id, cooperative_id, gtin, name, created_at, updated_at) VALUES ('p1', 'c1', '"
-                    + GTIN + "', 'Gạo ST25', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute(
+                    "INSERT INTO cooperative (id, name, kind, created_at) VALUES ('c1', 'HTX Tân Trụ', 'COOPERATIVE', CURRENT_TIMESTAMP)");
+            s.execute(
+                    "INSERT INTO product (id, cooperative_id, gtin, name, created_at, updated_at) VALUES ('p1', 'c1', '"
+                            + GTIN + "', 'Gạo ST25', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO batch (id, cooperative_id, product_id, lot_code, status, created_at)"
                     + " VALUES ('b1', 'c1', 'p1', 'LOT1', 'OPEN', CURRENT_TIMESTAMP)");
             for (int i = 1; i <= 3; i++) {
@@ -46,28 +49,40 @@ class SchemaUpgradeTest {
 
             migrate(c, SchemaMigrator.CHANGELOG);
 
-            assertEquals(List.of(GTIN + ".SER1|1|false", GTIN + ".SER2|2|true", GTIN + ".SER3|3|false"),
+            assertEquals(
+                    List.of(GTIN + ".SER1|1|false", GTIN + ".SER2|2|true", GTIN + ".SER3|3|false"),
                     rows(s, "SELECT id, seq, suspicious FROM stamp ORDER BY seq"));
-            assertEquals(List.of("b1|3"), rows(s, "SELECT batch_id, last_seq FROM stamp_seq"), "009: numbering goes on at 4");
+            assertEquals(
+                    List.of("b1|3"),
+                    rows(s, "SELECT batch_id, last_seq FROM stamp_seq"),
+                    "009: numbering goes on at 4");
             assertEquals(List.of(GTIN + ".SER2"), rows(s, "SELECT stamp_id FROM scan"));
             assertEquals(List.of(GTIN + ".SER3"), rows(s, "SELECT stamp_id FROM buyer_report"));
-            assertEquals(List.of("32768"), rows(s, "SELECT DISTINCT pagesize FROM TABLE (SYSCS_DIAG.SPACE_TABLE('APP', 'STAMP')) t"));
-            assertEquals(List.of("4096"), rows(s, "SELECT DISTINCT pagesize FROM TABLE (SYSCS_DIAG.SPACE_TABLE('APP', 'SCAN')) t"),
+            assertEquals(
+                    List.of("32768"),
+                    rows(s, "SELECT DISTINCT pagesize FROM TABLE (SYSCS_DIAG.SPACE_TABLE('APP', 'STAMP')) t"));
+            assertEquals(
+                    List.of("4096"),
+                    rows(s, "SELECT DISTINCT pagesize FROM TABLE (SYSCS_DIAG.SPACE_TABLE('APP', 'SCAN')) t"),
                     "the 32 KB page size was asked for the stamp table only");
             // the primary key keeps serials unique per GTIN; the check keeps ids in their GS1 form
-            SQLException duplicate = assertThrows(SQLException.class, () -> s.execute(stampInsert(GTIN + ".SER1", "SER1")));
+            SQLException duplicate =
+                    assertThrows(SQLException.class, () -> s.execute(stampInsert(GTIN + ".SER1", "SER1")));
             assertEquals("23505", duplicate.getSQLState());
-            SQLException offForm = assertThrows(SQLException.class, () -> s.execute(stampInsert(GTIN + ".SER9", "SER8")));
+            SQLException offForm =
+                    assertThrows(SQLException.class, () -> s.execute(stampInsert(GTIN + ".SER9", "SER8")));
             assertEquals("23513", offForm.getSQLState());
             // reports still point at existing stamps only
-            assertThrows(SQLException.class, () -> s.execute("INSERT INTO buyer_report (id, stamp_id, cooperative_id, kind,"
-                    + " client_hash, created_at) VALUES ('r2', 'nope', 'c1', 'FAKE', 'h', CURRENT_TIMESTAMP)"));
+            assertThrows(
+                    SQLException.class,
+                    () -> s.execute("INSERT INTO buyer_report (id, stamp_id, cooperative_id, kind,"
+                            + " client_hash, created_at) VALUES ('r2', 'nope', 'c1', 'FAKE', 'h', CURRENT_TIMESTAMP)"));
         }
     }
 
     private static String stampInsert(String id, String serial) {
-        return "INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url, status, issued_at) VALUES ('" + id + "', '"
-                + GTIN + "', '" + serial + "', 'b1', 9, 'k1', 'u', 'ACTIVE', CURRENT_TIMESTAMP)";
+        return "INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url, status, issued_at) VALUES ('" + id
+                + "', '" + GTIN + "', '" + serial + "', 'b1', 9, 'k1', 'u', 'ACTIVE', CURRENT_TIMESTAMP)";
     }
 
     private static void migrate(Connection c, String changelog) throws Exception {

@@ -28,14 +28,16 @@ class StorageFaultsTest {
     void shouldTellAConnectionToAStoppedDerbyDatabase() throws Exception {
         String url = "jdbc:derby:memory:faults-" + System.nanoTime();
         Connection c = DriverManager.getConnection(url + ";create=true");
-        SQLException shutdown = assertThrows(SQLException.class, () -> DriverManager.getConnection(url + ";shutdown=true"));
+        SQLException shutdown =
+                assertThrows(SQLException.class, () -> DriverManager.getConnection(url + ";shutdown=true"));
         assertEquals("08006", shutdown.getSQLState());
-        SQLException gone = assertThrows(SQLException.class, () -> c.createStatement().executeQuery("VALUES 1"));
+        SQLException gone =
+                assertThrows(SQLException.class, () -> c.createStatement().executeQuery("VALUES 1"));
         assertEquals("08003", gone.getSQLState());
         assertTrue(StorageFaults.isStorageFault(gone));
         // as JPA and a CDI transaction hand it up
-        assertTrue(StorageFaults.isStorageFault(new TransactionalException("commit failed",
-                new PersistenceException("Exception [EclipseLink-4002]", gone))));
+        assertTrue(StorageFaults.isStorageFault(new TransactionalException(
+                "commit failed", new PersistenceException("Exception [EclipseLink-4002]", gone))));
         assertTrue(StorageFaults.isStorageFault(new EJBException(new IllegalStateException("reading failed", gone))));
     }
 
@@ -53,9 +55,13 @@ class StorageFaultsTest {
     void shouldTellAFullDiskAsDerbyReportsIt() {
         // the chain of a 2,500-stamp chunk on a full tmpfs (scripts/storage-fault-check.sh), built from its parts:
         // Derby's SQLException XSDG1 with the IOException as cause and XJ001 as next exception
-        SQLException page = new SQLException("Page Page(361,Container(0, 2880)) could not be written to disk", "XSDG1",
-                40000, new IOException("No space left on device"));
-        page.setNextException(new SQLException("Java exception: 'No space left on device: java.io.IOException'.", "XJ001"));
+        SQLException page = new SQLException(
+                "Page Page(361,Container(0, 2880)) could not be written to disk",
+                "XSDG1",
+                40000,
+                new IOException("No space left on device"));
+        page.setNextException(
+                new SQLException("Java exception: 'No space left on device: java.io.IOException'.", "XJ001"));
         BatchUpdateException batch = new BatchUpdateException(page.getMessage(), "XSDG1", 40000, new int[0], page);
         assertTrue(StorageFaults.isStorageFault(new IllegalStateException("Writing 2500 stamps failed", batch)));
         // the log cannot grow, the database is read-only after a boot on a full disk, PostgreSQL's disk is full
@@ -69,8 +75,9 @@ class StorageFaultsTest {
 
     @Test
     void shouldNotTakeRequestOrCodeFailuresForStorageFaults() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:faults-ok-" + System.nanoTime() + ";create=true");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:derby:memory:faults-ok-" + System.nanoTime() + ";create=true");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
             s.execute("INSERT INTO t VALUES (1)");
             SQLException duplicate = assertThrows(SQLException.class, () -> s.execute("INSERT INTO t VALUES (1)"));

@@ -13,12 +13,13 @@ class DomainProblemTest {
 
     @Test
     void shouldMapABrokenFieldToAValidationProblemNamingIt() {
-        ProblemException p = ProblemMappers.problem(new InvalidField("expiryDate", "the expiry date is before the"
-                + " harvest date"));
+        ProblemException p = ProblemMappers.problem(
+                new InvalidField("expiryDate", "the expiry date is before the" + " harvest date"));
         assertEquals("validation-failed", p.type());
         assertEquals(400, p.status());
         assertEquals("the expiry date is before the harvest date", p.getMessage());
-        assertEquals(List.of(new ProblemException.Violation("expiryDate", "the expiry date is before the harvest date")),
+        assertEquals(
+                List.of(new ProblemException.Violation("expiryDate", "the expiry date is before the harvest date")),
                 p.violations());
     }
 

@@ -19,6 +19,8 @@ class PageRequestTest {
 
     @Test
     void theLastAllowedPageHasAPositiveOffset() {
-        assertEquals(200_000_000, PageRequest.of(String.valueOf(PageRequest.MAX_PAGE), "200").offset());
+        assertEquals(
+                200_000_000,
+                PageRequest.of(String.valueOf(PageRequest.MAX_PAGE), "200").offset());
     }
 }

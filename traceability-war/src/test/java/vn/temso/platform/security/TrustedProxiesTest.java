@@ -20,10 +20,16 @@ class TrustedProxiesTest {
     void shouldTakeTheFirstUntrustedHopFromTheRightBehindATrustedProxy() {
         TrustedProxies behind = new TrustedProxies(Optional.of("10.0.0.2, 0:0:0:0:0:0:0:1"));
         assertEquals("198.51.100.4", behind.clientOf("10.0.0.2", "198.51.100.4"));
-        assertEquals("198.51.100.4", behind.clientOf("::1", "6.6.6.6, 198.51.100.4, 10.0.0.2"), "a forged left part is skipped");
+        assertEquals(
+                "198.51.100.4",
+                behind.clientOf("::1", "6.6.6.6, 198.51.100.4, 10.0.0.2"),
+                "a forged left part is skipped");
         assertEquals("2001:db8::5", behind.clientOf("10.0.0.2", "2001:db8::5"));
         assertEquals("203.0.113.7", behind.clientOf("203.0.113.7", "198.51.100.4"), "not from the proxy: ignored");
-        assertEquals("10.0.0.2", behind.clientOf("10.0.0.2", "198.51.100.4, evil.example"), "garbage in the chain: nothing trusted");
+        assertEquals(
+                "10.0.0.2",
+                behind.clientOf("10.0.0.2", "198.51.100.4, evil.example"),
+                "garbage in the chain: nothing trusted");
         assertEquals("10.0.0.2", behind.clientOf("10.0.0.2", null));
         assertEquals("10.0.0.2", behind.clientOf("10.0.0.2", "10.0.0.2"), "only proxies in the chain");
     }

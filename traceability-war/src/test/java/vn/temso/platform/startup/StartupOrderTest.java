@@ -14,9 +14,10 @@ class StartupOrderTest {
 
     @Test
     void demoDataThenTheConfiguredAdministratorThenTheSigningKey() {
-        List<StartupTask> ordered = Bootstrap.inOrder(
-                Stream.of(new SigningKeyAtStart(), new ConfiguredAdmin(), new DemoStartup()));
-        assertEquals(List.of(DemoStartup.class, ConfiguredAdmin.class, SigningKeyAtStart.class),
+        List<StartupTask> ordered =
+                Bootstrap.inOrder(Stream.of(new SigningKeyAtStart(), new ConfiguredAdmin(), new DemoStartup()));
+        assertEquals(
+                List.of(DemoStartup.class, ConfiguredAdmin.class, SigningKeyAtStart.class),
                 ordered.stream().map(Object::getClass).toList());
     }
 
@@ -28,12 +29,18 @@ class StartupOrderTest {
     }
 
     private static class First implements StartupTask {
-        public int order() { return 5; }
-        public void run() { }
+        public int order() {
+            return 5;
+        }
+
+        public void run() {}
     }
 
     private static class Second implements StartupTask {
-        public int order() { return 5; }
-        public void run() { }
+        public int order() {
+            return 5;
+        }
+
+        public void run() {}
     }
 }

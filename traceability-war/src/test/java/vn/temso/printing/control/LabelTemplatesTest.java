@@ -29,13 +29,23 @@ class LabelTemplatesTest {
     void shouldNameTheFieldOfEveryProblem() {
         List<ProblemException.Violation> v = violations(SHEET.replace("\"columns\": 3", "\"columns\": 4")
                 .replace("\"cornerRadiusMm\": 2", "\"cornerRadiusMm\": 20"));
-        assertEquals(List.of("cornerRadiusMm", "columns"), v.stream().map(ProblemException.Violation::field).toList(),
+        assertEquals(
+                List.of("cornerRadiusMm", "columns"),
+                v.stream().map(ProblemException.Violation::field).toList(),
                 v.toString());
         assertTrue(v.get(1).message().contains("do not fit across"), v.toString());
 
-        assertEquals("labelHeightMm", violations("{\"labelWidthMm\": 60, \"columns\": 1, \"rows\": 1,"
-                + " \"leftMarginMm\": 0, \"topMarginMm\": 0}").get(0).field());
-        assertEquals("colour", violations(SHEET.replace("\"rows\"", "\"colour\": 1, \"rows\"")).get(0).field());
+        assertEquals(
+                "labelHeightMm",
+                violations("{\"labelWidthMm\": 60, \"columns\": 1, \"rows\": 1,"
+                                + " \"leftMarginMm\": 0, \"topMarginMm\": 0}")
+                        .get(0)
+                        .field());
+        assertEquals(
+                "colour",
+                violations(SHEET.replace("\"rows\"", "\"colour\": 1, \"rows\""))
+                        .get(0)
+                        .field());
         assertEquals("template", violations("{not json").get(0).field());
         assertEquals("template", violations("").get(0).field());
         assertEquals("template", violations("[1, 2]").get(0).field());
@@ -54,15 +64,19 @@ class LabelTemplatesTest {
      */
     @Test
     void shouldRefuseTemplatesBeyondRealSheetsNamingEachField() {
-        assertEquals(List.of("labelWidthMm", "labelHeightMm", "columns", "rows"), fields(violations(
-                "{\"name\": \"tiny\", \"labelWidthMm\": 0.01, \"labelHeightMm\": 0.01, \"columns\": 2000,"
-                        + " \"rows\": 2000, \"leftMarginMm\": 0, \"topMarginMm\": 0}")));
-        assertEquals(List.of("pageWidthMm", "pageHeightMm"), fields(violations(
-                "{\"name\": \"huge\", \"pageWidthMm\": 1500, \"pageHeightMm\": 1500, \"labelWidthMm\": 1500,"
-                        + " \"labelHeightMm\": 1500, \"columns\": 1, \"rows\": 1, \"leftMarginMm\": 0,"
-                        + " \"topMarginMm\": 0}")));
-        assertEquals(List.of("columns"), fields(violations(SHEET.replace("\"columns\": 3",
-                "\"columns\": 99999999999"))));
+        assertEquals(
+                List.of("labelWidthMm", "labelHeightMm", "columns", "rows"),
+                fields(violations(
+                        "{\"name\": \"tiny\", \"labelWidthMm\": 0.01, \"labelHeightMm\": 0.01, \"columns\": 2000,"
+                                + " \"rows\": 2000, \"leftMarginMm\": 0, \"topMarginMm\": 0}")));
+        assertEquals(
+                List.of("pageWidthMm", "pageHeightMm"),
+                fields(violations(
+                        "{\"name\": \"huge\", \"pageWidthMm\": 1500, \"pageHeightMm\": 1500, \"labelWidthMm\": 1500,"
+                                + " \"labelHeightMm\": 1500, \"columns\": 1, \"rows\": 1, \"leftMarginMm\": 0,"
+                                + " \"topMarginMm\": 0}")));
+        assertEquals(
+                List.of("columns"), fields(violations(SHEET.replace("\"columns\": 3", "\"columns\": 99999999999"))));
     }
 
     private static List<String> fields(List<ProblemException.Violation> v) {
@@ -70,6 +84,7 @@ class LabelTemplatesTest {
     }
 
     private static List<ProblemException.Violation> violations(String json) {
-        return assertThrows(Problems.ValidationFailed.class, () -> LabelTemplates.parse(json)).violations();
+        return assertThrows(Problems.ValidationFailed.class, () -> LabelTemplates.parse(json))
+                .violations();
     }
 }

@@ -31,19 +31,25 @@ class PrintFilesTest {
         DatabaseFileStore store = DerbyFiles.store();
         List<PrintJob> jobs = new ArrayList<>();
         for (int i = 0; i < 205; i++) { // more than one round of 200
-            PrintJob j = PrintJob.reprintOf("b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo", Instant.now());
+            PrintJob j = PrintJob.reprintOf(
+                    "b", "c", PrintFormat.PDF, "4x10", 300, 1, false, 1, 3, 3, "canbo", Instant.now());
             j.done(3, 1, 100, Instant.now());
             put(store, PrintFiles.keyOf(j));
             jobs.add(j);
         }
-        PrintJob running = PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo", Instant.now());
+        PrintJob running =
+                PrintJob.reprintOf("b", "c", PrintFormat.ZPL, "50x30", 203, 1, false, 1, 3, 3, "canbo", Instant.now());
         jobs.add(running);
         Map<String, Instant> marked = new HashMap<>();
         PrintFiles.Jobs steps = new PrintFiles.Jobs() {
             @Override
             public List<PrintJob> withFilesFinishedBefore(Instant cutoff, int limit) {
-                return jobs.stream().filter(j -> j.getStatus() == PrintJob.Status.DONE
-                        && j.getFinishedAt().isBefore(cutoff) && !marked.containsKey(j.getId())).limit(limit).toList();
+                return jobs.stream()
+                        .filter(j -> j.getStatus() == PrintJob.Status.DONE
+                                && j.getFinishedAt().isBefore(cutoff)
+                                && !marked.containsKey(j.getId()))
+                        .limit(limit)
+                        .toList();
             }
 
             @Override
@@ -52,7 +58,10 @@ class PrintFilesTest {
             }
         };
 
-        assertEquals(0, PrintFiles.expire(store, Instant.now().minus(Duration.ofDays(30)), steps, Instant.now()), "all recent");
+        assertEquals(
+                0,
+                PrintFiles.expire(store, Instant.now().minus(Duration.ofDays(30)), steps, Instant.now()),
+                "all recent");
         assertEquals(205, store.list(PrintFiles.PREFIX, null, 1000).size());
 
         Instant later = Instant.now().plusSeconds(60); // as if 30 days had passed
@@ -64,8 +73,11 @@ class PrintFilesTest {
             assertFalse(marked.containsKey(running.getId()), "an unfinished job keeps its upload");
             stillPrinting.commit();
         }
-        assertEquals(List.of(PrintFiles.keyOf(running)),
-                store.list(PrintFiles.PREFIX, null, 1000).stream().map(f -> f.key()).toList());
+        assertEquals(
+                List.of(PrintFiles.keyOf(running)),
+                store.list(PrintFiles.PREFIX, null, 1000).stream()
+                        .map(f -> f.key())
+                        .toList());
         assertEquals(0, PrintFiles.expire(store, later, steps, Instant.now()), "nothing left to do");
         assertTrue(store.sweep(later.plus(Duration.ofHours(2))) >= 206, "the deleted files' chunks go after the grace");
 

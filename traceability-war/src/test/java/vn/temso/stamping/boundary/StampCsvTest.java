@@ -42,7 +42,9 @@ class StampCsvTest {
     /** The batch's stamps by issue number, as {@code StampRows.page} reads them. */
     private static List<StampRow> page(List<Integer> asked, int after, int size) {
         asked.add(after);
-        return IntStream.rangeClosed(after + 1, Math.min(STAMPS, after + size)).mapToObj(StampCsvTest::stamp).toList();
+        return IntStream.rangeClosed(after + 1, Math.min(STAMPS, after + size))
+                .mapToObj(StampCsvTest::stamp)
+                .toList();
     }
 
     @Test
@@ -64,8 +66,12 @@ class StampCsvTest {
 
         // what the export wrote before rows were typed: CSVPrinter.printRecord over (seq, serial, url, status) arrays
         ByteArrayOutputStream before = new ByteArrayOutputStream();
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(before, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader("seq", "serial", "url", "status").build())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                new OutputStreamWriter(before, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader("seq", "serial", "url", "status")
+                        .build())) {
             for (int i = 1; i <= STAMPS; i++) {
                 StampRow r = stamp(i);
                 csv.printRecord(new Object[] {r.seq(), r.serial(), r.url(), r.status()});

@@ -23,7 +23,8 @@ class IssuanceQuotaTest {
 
     @Test
     void shouldRefuseAThirdJobAtOnceWithATypedRetryAfter() {
-        var e = assertThrows(Problems.QuotaExceeded.class,
+        var e = assertThrows(
+                Problems.QuotaExceeded.class,
                 () -> IssuanceQuota.decide(LIMITS, new IssuanceQuota.Usage(2, 0), 1, NOW));
         assertEquals("quota/running-jobs", e.type());
         assertEquals(429, e.status());
@@ -32,7 +33,8 @@ class IssuanceQuotaTest {
 
     @Test
     void shouldRefuseStampsBeyondTheDayUntilTheNextFarmDay() {
-        var e = assertThrows(Problems.QuotaExceeded.class,
+        var e = assertThrows(
+                Problems.QuotaExceeded.class,
                 () -> IssuanceQuota.decide(LIMITS, new IssuanceQuota.Usage(0, 200_001), 100_000, NOW));
         assertEquals("quota/stamps-per-day", e.type());
         assertEquals(2 * 3600, e.retryAfterSeconds(), "until midnight in Asia/Ho_Chi_Minh, not UTC");

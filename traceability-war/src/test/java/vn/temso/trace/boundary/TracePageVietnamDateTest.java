@@ -38,11 +38,21 @@ class TracePageVietnamDateTest {
     static final String LOT_URL = "https://tem.example.vn/01/08931234500016/10/L1";
 
     private static Batch batch() {
-        Cooperative coop = new Cooperative("HTX Tân Trụ Xanh", CooperativeKind.COOPERATIVE, "1101234567", Instant.now());
+        Cooperative coop =
+                new Cooperative("HTX Tân Trụ Xanh", CooperativeKind.COOPERATIVE, "1101234567", Instant.now());
         Product p = new Product(coop, "08931234500016", Instant.now());
         p.describe("Gạo ST25", null, "Gạo", "túi 5 kg", 185000L, null, Instant.now());
-        p.certifyOcop(new OcopCertificate(4, null, null, "1234/QĐ-UBND", LocalDate.of(2024, 3, 15),
-                OcopLevel.PROVINCE, "UBND tỉnh Long An", D), Instant.now());
+        p.certifyOcop(
+                new OcopCertificate(
+                        4,
+                        null,
+                        null,
+                        "1234/QĐ-UBND",
+                        LocalDate.of(2024, 3, 15),
+                        OcopLevel.PROVINCE,
+                        "UBND tỉnh Long An",
+                        D),
+                Instant.now());
         MaterialZone zone = new MaterialZone(coop, "VN-LAN-TT-0012", Instant.now());
         zone.certify(List.of(new Certification("VietGAP", "VG-01", D)));
         return new Batch(p, "L1", Set.of(zone), Instant.now());
@@ -53,7 +63,8 @@ class TracePageVietnamDateTest {
     }
 
     private static String page(TraceRecord r) {
-        return new String(TracePage.render(r, false, "/01/08931234500016/10/L1", "?lang=en", false, LOT_URL),
+        return new String(
+                TracePage.render(r, false, "/01/08931234500016/10/L1", "?lang=en", false, LOT_URL),
                 StandardCharsets.UTF_8);
     }
 

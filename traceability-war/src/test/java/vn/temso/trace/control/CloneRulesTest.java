@@ -78,10 +78,15 @@ class CloneRulesTest {
 
     private CloneRules.Outcome record(String stamp, String address) {
         ScanHashes.Scanner who = hashes.scanner(address);
-        return ledger.record(stamp, () -> {
-            loads.incrementAndGet();
-            return new ScanLedger.Stored(ScanTotals.NONE, List.of());
-        }, clock.instant(), who.clientHash(), who.networkHash());
+        return ledger.record(
+                stamp,
+                () -> {
+                    loads.incrementAndGet();
+                    return new ScanLedger.Stored(ScanTotals.NONE, List.of());
+                },
+                clock.instant(),
+                who.clientHash(),
+                who.networkHash());
     }
 
     private String randomUserAgent() {
@@ -95,15 +100,21 @@ class CloneRulesTest {
         List<Verdict> verdicts = new ArrayList<>();
         for (int day = 0; day < 4; day++) {
             for (int buyer = 0; buyer < 3; buyer++) {
-                verdicts.add(scan("copied", "14." + (160 + day) + "." + (buyer * 17) + ".23").verdict());
+                verdicts.add(scan("copied", "14." + (160 + day) + "." + (buyer * 17) + ".23")
+                        .verdict());
                 clock.advance(Duration.ofHours(3));
             }
             clock.advance(Duration.ofHours(15));
         }
         // six networks (two days) are still a genuine package's life; the seventh on a second day is not
-        assertEquals(List.of(Verdict.GENUINE), verdicts.subList(0, 6).stream().distinct().toList());
+        assertEquals(
+                List.of(Verdict.GENUINE),
+                verdicts.subList(0, 6).stream().distinct().toList());
         assertEquals(Verdict.SUSPICIOUS, verdicts.get(6));
-        assertEquals(List.of(Verdict.SUSPICIOUS), verdicts.subList(6, 12).stream().distinct().toList(), "it stays");
+        assertEquals(
+                List.of(Verdict.SUSPICIOUS),
+                verdicts.subList(6, 12).stream().distinct().toList(),
+                "it stays");
         CloneRules.Decision d = scan("copied", "14.160.0.23"); // an earlier network again: still suspicious
         assertEquals("MANY_NETWORKS", d.reason());
         assertTrue(d.flag().contains("more than 6 networks"), d.flag());
@@ -147,9 +158,10 @@ class CloneRulesTest {
         // any address of an IPv4 /24 and of an IPv6 /48 (a home or a server's allocation), over 40 days
         for (int i = 0; i < 1_000; i++) {
             String v4 = "198.51.100." + random.nextInt(256);
-            String v6 = String.format("2001:db8:42:%x:%x::%x", random.nextInt(65536), random.nextInt(65536),
-                    random.nextInt(65536));
-            assertEquals(Verdict.GENUINE, scan("vandalised", i % 2 == 0 ? v4 : v6).verdict(), "scan " + i);
+            String v6 = String.format(
+                    "2001:db8:42:%x:%x::%x", random.nextInt(65536), random.nextInt(65536), random.nextInt(65536));
+            assertEquals(
+                    Verdict.GENUINE, scan("vandalised", i % 2 == 0 ? v4 : v6).verdict(), "scan " + i);
             clock.advance(Duration.ofMinutes(57));
         }
         assertEquals(2, last.places());
@@ -165,7 +177,9 @@ class CloneRulesTest {
     void familyWithSixPhonesOnTheHomeWifiStaysGenuine() {
         for (int phone = 0; phone < 6; phone++) {
             for (int again = 0; again < 3; again++) {
-                assertEquals(Verdict.GENUINE, scan("family", "192.168.1." + (10 + phone)).verdict());
+                assertEquals(
+                        Verdict.GENUINE,
+                        scan("family", "192.168.1." + (10 + phone)).verdict());
                 clock.advance(Duration.ofMinutes(5));
             }
         }
@@ -178,7 +192,10 @@ class CloneRulesTest {
     void shopShowingOnePackageToAHundredCustomersOnItsWifiOverAWeekStaysGenuine() {
         Instant opened = clock.instant();
         for (int i = 0; i < 100; i++) {
-            assertEquals(Verdict.GENUINE, scan("shop", "2402:800:63a1:" + Integer.toHexString(i) + "::1").verdict());
+            assertEquals(
+                    Verdict.GENUINE,
+                    scan("shop", "2402:800:63a1:" + Integer.toHexString(i) + "::1")
+                            .verdict());
             clock.advance(Duration.ofMinutes(100)); // a week
         }
         assertEquals(100, last.count());
@@ -208,7 +225,9 @@ class CloneRulesTest {
         // a voided stamp copied everywhere still says VOIDED (the stronger answer)
         for (int i = 0; i < 10; i++) {
             clock.advance(Duration.ofDays(1));
-            assertEquals(Verdict.VOIDED, scan("voided", "10." + i + ".0.1", true, false).verdict());
+            assertEquals(
+                    Verdict.VOIDED,
+                    scan("voided", "10." + i + ".0.1", true, false).verdict());
         }
         assertEquals("MANY_NETWORKS", last.suspicion());
     }
@@ -225,8 +244,12 @@ class CloneRulesTest {
         assertEquals(a.networkHash(), b.networkHash());
         assertNotEquals(a.clientHash(), b.clientHash());
         assertFalse(a.networkHash().contains("203"), "no address in the hash");
-        assertNotEquals(a.networkHash(), new ScanHashes("other".getBytes(StandardCharsets.UTF_8))
-                .scanner("203.0.113.7").networkHash(), "keyed by the server's secret");
+        assertNotEquals(
+                a.networkHash(),
+                new ScanHashes("other".getBytes(StandardCharsets.UTF_8))
+                        .scanner("203.0.113.7")
+                        .networkHash(),
+                "keyed by the server's secret");
     }
 
     @Test
@@ -249,19 +272,26 @@ class CloneRulesTest {
         Instant t0 = Instant.parse("2026-11-01T03:00:00Z");
         List<CloneRules.SeenNetwork> rows = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            rows.add(new CloneRules.SeenNetwork(hashes.scanner("10." + i + ".0.1").networkHash(),
-                    t0.plus(Duration.ofHours(10L * i))));
+            rows.add(new CloneRules.SeenNetwork(
+                    hashes.scanner("10." + i + ".0.1").networkHash(), t0.plus(Duration.ofHours(10L * i))));
         }
-        CloneRules.Outcome o = ledger.record("rebuilt", () -> new ScanLedger.Stored(
-                        new ScanTotals(30, t0, t0.plus(Duration.ofDays(3))), rows), clock.instant(),
-                hashes.scanner("10.0.0.1").clientHash(), hashes.scanner("10.0.0.1").networkHash());
+        CloneRules.Outcome o = ledger.record(
+                "rebuilt",
+                () -> new ScanLedger.Stored(new ScanTotals(30, t0, t0.plus(Duration.ofDays(3))), rows),
+                clock.instant(),
+                hashes.scanner("10.0.0.1").clientHash(),
+                hashes.scanner("10.0.0.1").networkHash());
         assertEquals("MANY_NETWORKS", o.suspicion(), "a stamp flagged before eviction stays flagged");
         assertEquals(31, o.count());
         assertEquals(t0, o.firstScanAt());
         assertEquals(7, o.places());
         assertTrue(o.firstScanHere());
-        CloneRules.Outcome quiet = ledger.record("quiet", () -> new ScanLedger.Stored(
-                        new ScanTotals(500, t0, t0), rows.subList(0, 1)), clock.instant(), "c", rows.get(0).networkHash());
+        CloneRules.Outcome quiet = ledger.record(
+                "quiet",
+                () -> new ScanLedger.Stored(new ScanTotals(500, t0, t0), rows.subList(0, 1)),
+                clock.instant(),
+                "c",
+                rows.get(0).networkHash());
         assertNull(quiet.suspicion(), "500 stored scans from one network are nothing");
     }
 
@@ -278,13 +308,31 @@ class CloneRulesTest {
         for (int i = 0; i < 21; i++) {
             ScanHashes.Scanner who = hashes.scanner("14." + (100 + i % 9) + ".7." + i);
             ScanLedger on = i % 2 == 0 ? a : b;
-            CloneRules.Outcome o = on.record("copied", () -> new ScanLedger.Stored(
-                    new ScanTotals(rows.size(), rows.isEmpty() ? null : rows.get(0).firstAt(), clock.instant()),
-                    distinct(rows)), clock.instant(), who.clientHash(), who.networkHash());
+            CloneRules.Outcome o = on.record(
+                    "copied",
+                    () -> new ScanLedger.Stored(
+                            new ScanTotals(
+                                    rows.size(),
+                                    rows.isEmpty() ? null : rows.get(0).firstAt(),
+                                    clock.instant()),
+                            distinct(rows)),
+                    clock.instant(),
+                    who.clientHash(),
+                    who.networkHash());
             rows.add(new CloneRules.SeenNetwork(who.networkHash(), clock.instant())); // written before the next scan
             clustered.add(rules.decide(false, null, false, null, o).verdict());
-            single.add(rules.decide(false, null, false, null, ledger.record("copied", () -> new ScanLedger.Stored(
-                    ScanTotals.NONE, List.of()), clock.instant(), who.clientHash(), who.networkHash())).verdict());
+            single.add(rules.decide(
+                            false,
+                            null,
+                            false,
+                            null,
+                            ledger.record(
+                                    "copied",
+                                    () -> new ScanLedger.Stored(ScanTotals.NONE, List.of()),
+                                    clock.instant(),
+                                    who.clientHash(),
+                                    who.networkHash()))
+                    .verdict());
             clock.advance(Duration.ofHours(5));
         }
         assertEquals(single, clustered, "the same verdict at every scan as on one instance");

@@ -32,20 +32,26 @@ class ScanNetworksTest {
 
     @Test
     void shouldRebuildTheNetworksOfAStampInOrderOfFirstScan() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:networks-" + System.nanoTime() + ";create=true");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:derby:memory:networks-" + System.nanoTime() + ";create=true");
+                Statement s = c.createStatement()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            new Liquibase("db/changelog/db.changelog-master.xml", new ClassLoaderResourceAccessor(getClass().getClassLoader()), database)
+            new Liquibase(
+                            "db/changelog/db.changelog-master.xml",
+                            new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                            database)
                     .update("");
             c.setAutoCommit(true);
-            s.execute("INSERT INTO cooperative (id, name, kind, created_at) VALUES ('c1', 'HTX Tân Trụ', 'COOPERATIVE', CURRENT_TIMESTAMP)");
-            s.execute("INSERT INTO product (id, cooperative_id, gtin, name, created_at, updated_at) VALUES ('p1', 'c1', '"
-                    + GTIN + "', 'Gạo ST25', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute(
+                    "INSERT INTO cooperative (id, name, kind, created_at) VALUES ('c1', 'HTX Tân Trụ', 'COOPERATIVE', CURRENT_TIMESTAMP)");
+            s.execute(
+                    "INSERT INTO product (id, cooperative_id, gtin, name, created_at, updated_at) VALUES ('p1', 'c1', '"
+                            + GTIN + "', 'Gạo ST25', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO batch (id, cooperative_id, product_id, lot_code, status, created_at)"
                     + " VALUES ('b1', 'c1', 'p1', 'LOT1', 'OPEN', CURRENT_TIMESTAMP)");
-            s.execute("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url, status, issued_at) VALUES ('" + STAMP
-                    + "', '" + GTIN + "', 'SER1', 'b1', 1, 'k1', 'u', 'ACTIVE', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO stamp (id, gtin, serial, batch_id, seq, kid, url, status, issued_at) VALUES ('"
+                    + STAMP + "', '" + GTIN + "', 'SER1', 'b1', 1, 'k1', 'u', 'ACTIVE', CURRENT_TIMESTAMP)");
             Instant t0 = Instant.parse("2026-11-01T03:00:00Z");
             // network n0 scanned first and again last; an old row without a network; n1..n7 a day apart
             String[] nets = {"n0", null, "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n0"};
@@ -61,7 +67,9 @@ class ScanNetworksTest {
                 }
             }
             List<CloneRules.SeenNetwork> five = ScanWriter.networks(c, STAMP, 5);
-            assertEquals(List.of("n0", "n1", "n2", "n3", "n4"), five.stream().map(CloneRules.SeenNetwork::networkHash).toList());
+            assertEquals(
+                    List.of("n0", "n1", "n2", "n3", "n4"),
+                    five.stream().map(CloneRules.SeenNetwork::networkHash).toList());
             assertEquals(t0, five.get(0).firstAt());
             assertEquals(t0.plus(Duration.ofDays(2)), five.get(1).firstAt());
 

@@ -37,8 +37,10 @@ class TracesVerifyTest {
             String url = genuine + "&junk" + i + "=" + "x".repeat(1_000);
             assertEquals(Verdict.GENUINE, traces.verify(url).verdict(), url);
         }
-        assertEquals(Verdict.GENUINE, traces.verify("HTTPS://TEM.EXAMPLE.VN" + genuine.substring(BASE.length())
-                + "&utm_source=x").verdict());
+        assertEquals(
+                Verdict.GENUINE,
+                traces.verify("HTTPS://TEM.EXAMPLE.VN" + genuine.substring(BASE.length()) + "&utm_source=x")
+                        .verdict());
         assertEquals(Verdict.GENUINE, traces.verify(genuine).verdict());
         assertEquals(1, traces.rememberedStamps());
     }
@@ -52,13 +54,17 @@ class TracesVerifyTest {
         assertEquals(Verdict.BAD_SIGNATURE, traces.verify(altered).verdict());
         assertEquals(Verdict.BAD_SIGNATURE, traces.verify(altered + "&a=1").verdict());
         // the same signature over another serial
-        assertEquals(Verdict.BAD_SIGNATURE, traces.verify(genuine.replace("SERIAL0001", "SERIAL0002")).verdict());
+        assertEquals(
+                Verdict.BAD_SIGNATURE,
+                traces.verify(genuine.replace("SERIAL0001", "SERIAL0002")).verdict());
         assertEquals(1, traces.rememberedStamps()); // nothing but the genuine stamp is kept
     }
 
     @Test
     void shouldSayMalformedForAnUnparsableUrlAsBefore() {
-        assertEquals(Verdict.MALFORMED, traces.verify(BASE + "/01/08931234500016/10/L-01/21/X").verdict());
+        assertEquals(
+                Verdict.MALFORMED,
+                traces.verify(BASE + "/01/08931234500016/10/L-01/21/X").verdict());
         assertTrue(traces.rememberedStamps() == 0);
     }
 

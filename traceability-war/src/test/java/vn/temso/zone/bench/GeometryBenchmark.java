@@ -12,33 +12,52 @@ import vn.temso.zone.entity.ZoneGeometry;
 public final class GeometryBenchmark {
 
     public static void main(String[] args) {
-        System.out.println("positions | read JSON | validate (structure + JTS IsValidOp) | area | display copy | total now | pairwise check before | before / now");
+        System.out.println(
+                "positions | read JSON | validate (structure + JTS IsValidOp) | area | display copy | total now | pairwise check before | before / now");
         for (int n : new int[] {2_000, 9_999, 20_000}) {
             String json = polygon(n);
             double[][] ring = ring(n);
-            jakarta.json.JsonObject obj = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
-            double read = median(() -> jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject(), 9);
+            jakarta.json.JsonObject obj = jakarta.json.Json.createReader(new java.io.StringReader(json))
+                    .readObject();
+            double read = median(
+                    () -> jakarta.json.Json.createReader(new java.io.StringReader(json))
+                            .readObject(),
+                    9);
             boolean capped = n + 1 > ZoneGeometry.MAX_VERTICES;
-            double validate = median(() -> {
-                try {
-                    ZoneGeometry.fromJson(obj);
-                } catch (GeometryException e) {
-                    if (e.reason() != GeometryException.Reason.TOO_MANY_VERTICES) {
-                        throw e;
-                    }
-                }
-            }, 9);
+            double validate = median(
+                    () -> {
+                        try {
+                            ZoneGeometry.fromJson(obj);
+                        } catch (GeometryException e) {
+                            if (e.reason() != GeometryException.Reason.TOO_MANY_VERTICES) {
+                                throw e;
+                            }
+                        }
+                    },
+                    9);
             ZoneGeometry g = capped ? null : ZoneGeometry.fromJson(obj);
             double area = capped ? 0 : median(g::areaHectares, 9);
             double display = capped ? 0 : median(g::display, 9);
             double now = read + validate + area + display;
-            double old = median(() -> {
-                if (LegacyCheck.selfIntersects(ring)) {
-                    throw new AssertionError("the circle is simple");
-                }
-            }, n >= 9_999 ? 3 : 5);
-            System.out.printf(Locale.ROOT, "%6d | %7.1f ms | %7.1f ms%s | %5.1f ms | %5.1f ms | %7.1f ms | %8.1f ms | %5.1f%n",
-                    n + 1, read, validate, capped ? " (refused: over the cap)" : "", area, display, now, old + read, (old + read) / now);
+            double old = median(
+                    () -> {
+                        if (LegacyCheck.selfIntersects(ring)) {
+                            throw new AssertionError("the circle is simple");
+                        }
+                    },
+                    n >= 9_999 ? 3 : 5);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%6d | %7.1f ms | %7.1f ms%s | %5.1f ms | %5.1f ms | %7.1f ms | %8.1f ms | %5.1f%n",
+                    n + 1,
+                    read,
+                    validate,
+                    capped ? " (refused: over the cap)" : "",
+                    area,
+                    display,
+                    now,
+                    old + read,
+                    (old + read) / now);
         }
     }
 
@@ -67,7 +86,12 @@ public final class GeometryBenchmark {
         StringBuilder s = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
         double[][] pts = ring(n);
         for (int i = 0; i < pts.length; i++) {
-            s.append(i == 0 ? "" : ",").append('[').append(pts[i][0]).append(',').append(pts[i][1]).append(']');
+            s.append(i == 0 ? "" : ",")
+                    .append('[')
+                    .append(pts[i][0])
+                    .append(',')
+                    .append(pts[i][1])
+                    .append(']');
         }
         return s.append("]]}").toString();
     }
@@ -98,8 +122,10 @@ public final class GeometryBenchmark {
         }
 
         private static boolean onSegment(double[] p, double[] q, double[] r) {
-            return Math.min(p[0], r[0]) <= q[0] && q[0] <= Math.max(p[0], r[0])
-                    && Math.min(p[1], r[1]) <= q[1] && q[1] <= Math.max(p[1], r[1]);
+            return Math.min(p[0], r[0]) <= q[0]
+                    && q[0] <= Math.max(p[0], r[0])
+                    && Math.min(p[1], r[1]) <= q[1]
+                    && q[1] <= Math.max(p[1], r[1]);
         }
 
         static boolean segmentsIntersect(double[] p1, double[] p2, double[] p3, double[] p4) {
@@ -110,8 +136,10 @@ public final class GeometryBenchmark {
             if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
                 return true;
             }
-            return (d1 == 0 && onSegment(p3, p1, p4)) || (d2 == 0 && onSegment(p3, p2, p4))
-                    || (d3 == 0 && onSegment(p1, p3, p2)) || (d4 == 0 && onSegment(p1, p4, p2));
+            return (d1 == 0 && onSegment(p3, p1, p4))
+                    || (d2 == 0 && onSegment(p3, p2, p4))
+                    || (d3 == 0 && onSegment(p1, p3, p2))
+                    || (d4 == 0 && onSegment(p1, p4, p2));
         }
 
         private static boolean collinearOverlap(double[] a1, double[] a2, double[] b1, double[] b2) {
@@ -119,16 +147,21 @@ public final class GeometryBenchmark {
             double[] aOther;
             double[] bOther;
             if (a2[0] == b1[0] && a2[1] == b1[1]) {
-                shared = a2; aOther = a1; bOther = b2;
+                shared = a2;
+                aOther = a1;
+                bOther = b2;
             } else if (a1[0] == b2[0] && a1[1] == b2[1]) {
-                shared = a1; aOther = a2; bOther = b1;
+                shared = a1;
+                aOther = a2;
+                bOther = b1;
             } else {
                 return segmentsIntersect(a1, a2, b1, b2);
             }
             if (cross(shared, aOther, bOther) != 0) {
                 return false;
             }
-            double dot = (aOther[0] - shared[0]) * (bOther[0] - shared[0]) + (aOther[1] - shared[1]) * (bOther[1] - shared[1]);
+            double dot = (aOther[0] - shared[0]) * (bOther[0] - shared[0])
+                    + (aOther[1] - shared[1]) * (bOther[1] - shared[1]);
             return dot > 0;
         }
     }

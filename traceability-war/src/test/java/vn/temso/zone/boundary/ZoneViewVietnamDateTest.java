@@ -21,7 +21,10 @@ class ZoneViewVietnamDateTest {
     static final LocalDate D = LocalDate.of(2027, 3, 15);
 
     private static boolean validAt(String utc) {
-        MaterialZone z = new MaterialZone(new Cooperative("HTX", CooperativeKind.COOPERATIVE, null, Instant.now()), "VN-LAN-TT-0012", Instant.now());
+        MaterialZone z = new MaterialZone(
+                new Cooperative("HTX", CooperativeKind.COOPERATIVE, null, Instant.now()),
+                "VN-LAN-TT-0012",
+                Instant.now());
         z.certify(List.of(new Certification("VietGAP", "VG-01", D)));
         LocalDate today = FarmTime.today(Clock.fixed(Instant.parse(utc), ZoneOffset.UTC));
         return ZoneView.brief(z, today).certifications().get(0).valid();
