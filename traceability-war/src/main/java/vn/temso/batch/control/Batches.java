@@ -1,6 +1,7 @@
 package vn.temso.batch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,9 @@ import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.batch.entity.DiaryEntryAdded;
+import vn.temso.batch.entity.LotRecalled;
+import vn.temso.batch.entity.LotRecorded;
 import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.persistence.PagedQuery;
@@ -58,6 +62,15 @@ public class Batches {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<LotRecorded> recorded;
+
+    @Inject
+    Event<LotRecalled> recalled;
+
+    @Inject
+    Event<DiaryEntryAdded> diary;
 
     public Batch readable(String id) {
         return tenancy.readable(Batch.class, id, "Batch", Batch::getCooperative);
@@ -121,6 +134,7 @@ public class Batches {
         Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), clock.instant());
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
+        recorded.fire(new LotRecorded(b));
         audit.record(b.getCooperative(), "create", "batch", b.getId(), product.getGtin() + " lot " + lot);
         return b;
     }
@@ -138,6 +152,7 @@ public class Batches {
         }
         b.assignZones(resolveZones(r.zoneIds()));
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
+        recorded.fire(new LotRecorded(b));
         audit.record(b.getCooperative(), "update", "batch", b.getId(), b.getLotCode());
         return b;
     }
@@ -165,6 +180,7 @@ public class Batches {
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
         b.recall(reason, clock.instant());
+        recalled.fire(new LotRecalled(b));
         audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
         return b;
     }
@@ -199,6 +215,7 @@ public class Batches {
                         .build(),
                 clock.instant());
         em.persist(e);
+        diary.fire(new DiaryEntryAdded(e));
         audit.record(
                 b.getCooperative(),
                 "event",

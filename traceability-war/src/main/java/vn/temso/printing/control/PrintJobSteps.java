@@ -1,6 +1,7 @@
 package vn.temso.printing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,6 +14,7 @@ import vn.temso.batch.entity.Batch;
 import vn.temso.label.PrintSummary;
 import vn.temso.platform.jobs.Lease;
 import vn.temso.platform.time.FarmTime;
+import vn.temso.printing.entity.LabelsPrinted;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.Stamp;
@@ -26,6 +28,9 @@ public class PrintJobSteps implements PrintFiles.Jobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<LabelsPrinted> printed;
 
     @Inject
     Clock clock;
@@ -134,6 +139,7 @@ public class PrintJobSteps implements PrintFiles.Jobs {
             throw new Lease.Lost("Print job " + id);
         }
         job.done(summary.labels(), summary.pages(), summary.bytes(), clock.instant());
+        printed.fire(new LabelsPrinted(job));
     }
 
     /** Fails the job, if {@code owner} still runs it. */

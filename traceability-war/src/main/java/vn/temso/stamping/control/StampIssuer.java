@@ -2,6 +2,7 @@ package vn.temso.stamping.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,7 @@ import vn.temso.stamp.StampSigner;
 import vn.temso.stamp.serial.SerialGenerator;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.Stamp;
+import vn.temso.stamping.entity.StampsWritten;
 
 /**
  * The steps of an issuing job: what is left to issue, signing a chunk of stamps (no transaction, any thread), and
@@ -65,6 +67,9 @@ public class StampIssuer {
 
     @Inject
     StampKeys keys;
+
+    @Inject
+    Event<StampsWritten> written;
 
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
@@ -129,6 +134,7 @@ public class StampIssuer {
         try (Connection c = dataSource.getConnection()) { // the connection of this transaction
             int seq = takeSeqs(c, batch.getId(), n);
             insert(c, target.gtin(), stamps, n, batch.getId(), seq, jobId, clock.instant());
+            written.fire(new StampsWritten(batch, jobId, seq + 1, seq + n, clock.instant()));
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 throw new Clash(e);

@@ -3,6 +3,7 @@ package vn.temso.stamping.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -39,6 +41,7 @@ import vn.temso.platform.security.TenantScope;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.ScanTotals;
 import vn.temso.stamping.entity.Stamp;
+import vn.temso.stamping.entity.StampsVoided;
 
 /** Use cases on stamps: issuing jobs, listing, export, voiding, suspicious stamps. */
 @ApplicationScoped
@@ -52,6 +55,9 @@ public class Stamps implements LeasedJobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<StampsVoided> voids;
 
     @Inject
     Clock clock;
@@ -355,6 +361,9 @@ public class Stamps implements LeasedJobs {
                         .setParameter("f", fromSeq)
                         .setParameter("t", last)
                         .getSingleResult();
+        if (voided > 0) {
+            voids.fire(new StampsVoided(UUID.randomUUID().toString(), b, fromSeq, last, reason, now));
+        }
         audit.record(b.getCooperative(), "void", "batch", b.getId(), "stamps " + fromSeq + "-" + toSeq + ": " + reason);
         return (int) voided;
     }
