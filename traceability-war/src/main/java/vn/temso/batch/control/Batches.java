@@ -1,12 +1,15 @@
 package vn.temso.batch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +18,15 @@ import java.util.Set;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.BatchInput;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.batch.entity.DiaryEntryAdded;
+import vn.temso.batch.entity.Genealogy;
+import vn.temso.batch.entity.InputUse;
+import vn.temso.batch.entity.LotCode;
+import vn.temso.batch.entity.LotRecalled;
+import vn.temso.batch.entity.LotRecorded;
+import vn.temso.batch.entity.LotTransformed;
 import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.persistence.PagedQuery;
@@ -30,7 +41,11 @@ import vn.temso.product.entity.Product;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.MaterialZone;
 
-/** Use cases on harvest batches and their farm diary. */
+/**
+ * Use cases on harvest batches, their genealogy and their farm diary. Each change announces its fact ({@link
+ * LotRecorded}, {@link LotTransformed}, {@link LotRecalled}, {@link DiaryEntryAdded}) synchronously, in its own
+ * transaction, after the change.
+ */
 @ApplicationScoped
 @Transactional
 public class Batches {
@@ -58,6 +73,18 @@ public class Batches {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<LotRecorded> lotRecorded;
+
+    @Inject
+    Event<LotTransformed> lotTransformed;
+
+    @Inject
+    Event<LotRecalled> lotRecalled;
+
+    @Inject
+    Event<DiaryEntryAdded> diaryEntryAdded;
 
     public Batch readable(String id) {
         return tenancy.readable(Batch.class, id, "Batch", Batch::getCooperative);
@@ -110,7 +137,7 @@ public class Batches {
             throw new Problems.ValidationFailed("productId", "productId is required");
         }
         Product product = products.manageable(r.productId());
-        String lot = vn.temso.batch.entity.LotCode.validate(r.lotCode());
+        String lot = LotCode.validate(r.lotCode());
         if (!em.createQuery("SELECT b.id FROM Batch b WHERE b.product = :p AND b.lotCode = :l", String.class)
                 .setParameter("p", product)
                 .setParameter("l", lot)
@@ -118,11 +145,48 @@ public class Batches {
                 .isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
-        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), clock.instant());
+        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), resolveInputs(r.inputs()), clock.instant());
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
-        audit.record(b.getCooperative(), "create", "batch", b.getId(), product.getGtin() + " lot " + lot);
+        audit.record(
+                b.getCooperative(),
+                "create",
+                "batch",
+                b.getId(),
+                product.getGtin() + " lot " + lot
+                        + (b.getInputs().isEmpty()
+                                ? ""
+                                : " from lots "
+                                        + String.join(
+                                                ", ",
+                                                b.getInputs().stream()
+                                                        .map(i -> i.getInput().getLotCode())
+                                                        .toList())));
+        lotRecorded.fire(new LotRecorded(b));
+        if (!b.getInputs().isEmpty()) {
+            lotTransformed.fire(new LotTransformed(b, b.getInputs()));
+        }
         return b;
+    }
+
+    /**
+     * Input batches are resolved as readable by the caller: another cooperative's batch is "not found" on
+     * {@code inputs}, as zones are on {@code zoneIds}; an admin's pick of another cooperative's batch is refused by
+     * the genealogy rules.
+     */
+    private List<InputUse> resolveInputs(List<BatchCommand.Input> inputs) {
+        List<InputUse> uses = new ArrayList<>();
+        for (BatchCommand.Input in : inputs) {
+            if (in == null || in.batchId() == null) {
+                throw new Problems.ValidationFailed(Genealogy.FIELD, "each input names its batchId");
+            }
+            try {
+                uses.add(new InputUse(readable(in.batchId()), in.quantity(), in.unit()));
+            } catch (Problems.NotFound e) {
+                throw new Problems.ValidationFailed(Genealogy.FIELD, "Batch " + in.batchId() + " was not found");
+            }
+        }
+        return uses;
     }
 
     public Batch update(String id, BatchCommand r) {
@@ -136,10 +200,33 @@ public class Batches {
                 || (r.lotCode() != null && !r.lotCode().strip().equals(b.getLotCode()))) {
             throw new Problems.ValidationFailed("lotCode", "The product and lot code of a batch cannot change");
         }
+        if (!r.inputs().isEmpty() && !sameInputs(b.getInputs(), r.inputs())) {
+            throw new Problems.ValidationFailed(Genealogy.FIELD, "The inputs of a batch are fixed when it is created");
+        }
         b.assignZones(resolveZones(r.zoneIds()));
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         audit.record(b.getCooperative(), "update", "batch", b.getId(), b.getLotCode());
+        lotRecorded.fire(new LotRecorded(b));
         return b;
+    }
+
+    /** An update may repeat the inputs as they are (a client sending back what it read), never change them. */
+    private static boolean sameInputs(List<BatchInput> recorded, List<BatchCommand.Input> given) {
+        Map<String, BatchInput> byId = new HashMap<>();
+        recorded.forEach(i -> byId.put(i.getInput().getId(), i));
+        if (given.size() != recorded.size()) {
+            return false;
+        }
+        for (BatchCommand.Input in : given) {
+            BatchInput line = in == null ? null : byId.get(in.batchId());
+            if (line == null
+                    || (in.quantity() == null
+                            ? line.getQuantity() != null
+                            : line.getQuantity() == null || in.quantity().compareTo(line.getQuantity()) != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Zones are resolved as readable by the caller: another cooperative's zone is simply "not found". */
@@ -162,11 +249,25 @@ public class Batches {
         return b;
     }
 
+    /**
+     * Recalls a batch and every batch made from it, at any depth (those already recalled stay as they are), in one
+     * transaction: each is audited and announced. Every change goes through the entities, never a bulk update, so
+     * the entity listeners and the audit's change signal drop what scans keep in memory for each of them.
+     */
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
-        b.recall(reason, clock.instant());
-        audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
+        Instant at = clock.instant();
+        b.recall(reason, at);
+        recalled(b);
+        for (Batch d : b.recallDerived(at)) {
+            recalled(d);
+        }
         return b;
+    }
+
+    private void recalled(Batch b) {
+        audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
+        lotRecalled.fire(new LotRecalled(b));
     }
 
     public List<BatchEvent> events(String batchId) {
@@ -196,6 +297,7 @@ public class Batches {
                         .dose(r.dose())
                         .preHarvestIntervalDays(r.preHarvestIntervalDays())
                         .correctsEventId(r.correctsEventId())
+                        .party(r.partyName(), r.partyGln())
                         .build(),
                 clock.instant());
         em.persist(e);
@@ -206,6 +308,7 @@ public class Batches {
                 b.getId(),
                 r.type() + " on lot " + b.getLotCode()
                         + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));
+        diaryEntryAdded.fire(new DiaryEntryAdded(e));
         return e;
     }
 }
