@@ -4,13 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +191,13 @@ public class Batches {
                 throw new Problems.ValidationFailed(Genealogy.FIELD, "Batch " + in.batchId() + " was not found");
             }
         }
+        // locked (in one order, against deadlocks) and read again: a recall of an input in between either waits for
+        // this batch and then recalls it too, or has committed and is seen here
+        uses.stream()
+                .map(InputUse::batch)
+                .distinct()
+                .sorted(Comparator.comparing(Batch::getId))
+                .forEach(b -> em.refresh(b, LockModeType.PESSIMISTIC_WRITE));
         return uses;
     }
 
@@ -256,6 +268,8 @@ public class Batches {
      */
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
+        em.refresh(b, LockModeType.PESSIMISTIC_WRITE);
+        lockDerived(b);
         Instant at = clock.instant();
         b.recall(reason, at);
         recalled(b);
@@ -263,6 +277,27 @@ public class Batches {
             recalled(d);
         }
         return b;
+    }
+
+    /**
+     * Locks every batch made from {@code root}, at any depth, before the recall reads them: a batch being made from
+     * one of them (which locks its inputs) is then either seen or waits until the recall committed and sees it.
+     */
+    private void lockDerived(Batch root) {
+        Set<String> seen = new HashSet<>(Set.of(root.getId()));
+        Deque<Batch> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            List<Batch> outputs = em.createQuery(
+                            "SELECT i.output FROM BatchInput i WHERE i.input = :b ORDER BY i.output.id", Batch.class)
+                    .setParameter("b", todo.pop())
+                    .getResultList();
+            for (Batch out : outputs) {
+                if (seen.add(out.getId())) {
+                    em.refresh(out, LockModeType.PESSIMISTIC_WRITE);
+                    todo.add(out);
+                }
+            }
+        }
     }
 
     private void recalled(Batch b) {
