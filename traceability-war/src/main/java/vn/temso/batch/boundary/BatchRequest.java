@@ -1,6 +1,7 @@
 package vn.temso.batch.boundary;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +53,7 @@ public record BatchRequest(
             @NotBlank @Size(max = 36) String batchId,
 
             @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+            @DecimalMax("99999999999") // DECIMAL(14,3)
             BigDecimal quantity,
 
             @Size(max = 20) String unit) {

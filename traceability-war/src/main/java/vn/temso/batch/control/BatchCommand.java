@@ -24,7 +24,7 @@ public record BatchCommand(
 
     public BatchCommand {
         zoneIds = zoneIds == null ? Set.of() : zoneIds;
-        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        inputs = inputs == null ? List.of() : inputs; // not copyOf: a null element is reported on inputs, not an NPE
     }
 
     /** A batch harvested from zones, made from no other batch. */

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import vn.temso.platform.persistence.PublicContent;
+import vn.temso.platform.text.Texts;
 
 /**
  * One line of a batch's genealogy: the output batch was made (milled, blended, packed) from the input batch, using
@@ -48,7 +49,7 @@ public class BatchInput {
         this.output = output;
         this.input = use.batch();
         this.quantity = use.quantity();
-        this.unit = use.unit();
+        this.unit = Texts.clean(use.unit());
         this.recordedAt = recordedAt;
     }
 
