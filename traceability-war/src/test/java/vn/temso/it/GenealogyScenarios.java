@@ -127,6 +127,11 @@ public abstract class GenealogyScenarios extends ApiScenarios {
         assertProblem(r, 400, "validation-failed");
         assertTrue(hasViolation(r, "inputs"), r.text());
         assertTrue(!r.text().contains(foreign.get("lotCode").asText()), "nothing of the other cooperative shows");
+
+        body.put("inputs", java.util.Arrays.asList((Object) null));
+        Api.Reply nullInput = api.post(MANAGER, "/api/batches", body);
+        assertProblem(nullInput, 400, "validation-failed");
+        assertTrue(hasViolation(nullInput, "inputs"), nullInput.text());
     }
 
     @Test
