@@ -15,6 +15,7 @@ import vn.temso.batch.boundary.BatchRequest;
 import vn.temso.batch.boundary.BatchView;
 import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.control.Batches;
+import vn.temso.batch.entity.BatchStatus;
 import vn.temso.batch.entity.EventType;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
@@ -59,6 +60,7 @@ public class BatchesBean implements Serializable {
     private LocalDate expiryDate;
     private BigDecimal quantity;
     private String unit;
+    private List<String> inputIds = new ArrayList<>();
     // diary
     private EventType eventType;
     private LocalDateTime eventAt;
@@ -69,6 +71,8 @@ public class BatchesBean implements Serializable {
     private String dose;
     private Integer phi;
     private String correctsEventId;
+    private String partyName;
+    private String partyGln;
     // recall, stamps
     private String recallReason;
     private Integer stampCount;
@@ -89,6 +93,13 @@ public class BatchesBean implements Serializable {
                 .toList();
     }
 
+    /** Batches a new one can be made from: not recalled (the rules check the rest). */
+    public List<BatchView> getInputCandidates() {
+        return getList().stream()
+                .filter(b -> b.status() != BatchStatus.RECALLED)
+                .toList();
+    }
+
     public List<ZoneView> getActiveZones() {
         return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
                 .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
@@ -104,7 +115,16 @@ public class BatchesBean implements Serializable {
     public void create() {
         var saved = Ui.attempt("batch", () -> {
             BatchRequest r = new BatchRequest(
-                    productId, lotCode, new LinkedHashSet<>(zoneIds), harvestDate, expiryDate, quantity, unit);
+                    productId,
+                    lotCode,
+                    new LinkedHashSet<>(zoneIds),
+                    harvestDate,
+                    expiryDate,
+                    quantity,
+                    unit,
+                    inputIds.stream()
+                            .map(i -> new BatchRequest.Input(i, null, null))
+                            .toList());
             Validation.check(r);
             return batches.create(r.toCommand());
         });
@@ -132,7 +152,9 @@ public class BatchesBean implements Serializable {
                     inputName,
                     dose,
                     phi,
-                    correctsEventId);
+                    correctsEventId,
+                    partyName,
+                    partyGln);
             Validation.check(r);
             batches.addEvent(id, r.toCommand());
         });
@@ -260,6 +282,30 @@ public class BatchesBean implements Serializable {
 
     public void setUnit(String unit) {
         this.unit = unit;
+    }
+
+    public List<String> getInputIds() {
+        return inputIds;
+    }
+
+    public void setInputIds(List<String> inputIds) {
+        this.inputIds = inputIds;
+    }
+
+    public String getPartyName() {
+        return partyName;
+    }
+
+    public void setPartyName(String partyName) {
+        this.partyName = partyName;
+    }
+
+    public String getPartyGln() {
+        return partyGln;
+    }
+
+    public void setPartyGln(String partyGln) {
+        this.partyGln = partyGln;
     }
 
     public EventType getEventType() {

@@ -81,6 +81,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Jobs extends JobScenarios {}
 
+    /** Issue 15: batches made from batches, recall through genealogy, parties of shipping entries. */
+    @Nested
+    class Genealogy extends GenealogyScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

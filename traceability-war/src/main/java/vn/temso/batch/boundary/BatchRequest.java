@@ -1,27 +1,33 @@
 package vn.temso.batch.boundary;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import vn.temso.batch.control.BatchCommand;
 
-/** Create a batch (productId and lotCode are fixed afterwards) or replace its details while it is open. */
+/**
+ * Create a batch (productId, lotCode and inputs are fixed afterwards) or replace its details while it is open. A batch
+ * made from other batches lists them in {@code inputs}; its zones are then theirs, and {@code zoneIds} may be empty.
+ */
 public record BatchRequest(
         String productId,
         @Size(max = 20) String lotCode,
-        @NotEmpty @Size(max = 50) Set<String> zoneIds,
+        @Size(max = 50) Set<String> zoneIds,
         @NotNull LocalDate harvestDate,
         LocalDate expiryDate,
 
         @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
         BigDecimal quantity,
 
-        @NotBlank @Size(max = 20) String unit) {
+        @NotBlank @Size(max = 20) String unit,
+        @Valid @Size(max = 50) List<Input> inputs) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public BatchRequest(
             String productId,
@@ -30,7 +36,8 @@ public record BatchRequest(
             LocalDate harvestDate,
             LocalDate expiryDate,
             BigDecimal quantity,
-            String unit) {
+            String unit,
+            List<Input> inputs) {
         this.productId = productId;
         this.lotCode = lotCode;
         this.zoneIds = zoneIds;
@@ -38,9 +45,40 @@ public record BatchRequest(
         this.expiryDate = expiryDate;
         this.quantity = quantity;
         this.unit = unit;
+        this.inputs = inputs;
+    }
+
+    /** A batch this one is made from, and the quantity of it used (optional; a quantity needs its unit). */
+    public record Input(
+            @NotBlank @Size(max = 36) String batchId,
+
+            @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+            @DecimalMax("99999999999") // DECIMAL(14,3)
+            BigDecimal quantity,
+
+            @Size(max = 20) String unit) {
+        // explicit canonical constructor, as above
+        public Input(String batchId, BigDecimal quantity, String unit) {
+            this.batchId = batchId;
+            this.quantity = quantity;
+            this.unit = unit;
+        }
     }
 
     public BatchCommand toCommand() {
-        return new BatchCommand(productId, lotCode, zoneIds, harvestDate, expiryDate, quantity, unit);
+        return new BatchCommand(
+                productId,
+                lotCode,
+                zoneIds,
+                harvestDate,
+                expiryDate,
+                quantity,
+                unit,
+                inputs == null
+                        ? List.of()
+                        : inputs.stream()
+                                .map(i ->
+                                        i == null ? null : new BatchCommand.Input(i.batchId(), i.quantity(), i.unit()))
+                                .toList());
     }
 }

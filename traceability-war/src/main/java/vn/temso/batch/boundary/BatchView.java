@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.BatchInput;
 import vn.temso.batch.entity.BatchStatus;
 
 public record BatchView(
@@ -28,11 +29,31 @@ public record BatchView(
         String statusReason,
         Instant statusChangedAt,
         List<Warning> warnings,
+        List<LotRef> inputs,
+        List<LotRef> usedIn,
         int eventCount,
         Instant createdAt,
         int version) {
 
     public record ZoneRef(String id, String code, String name) {}
+
+    /**
+     * Another batch in this one's genealogy: in {@code inputs} a batch it was made from, in {@code usedIn} a batch
+     * made from it; the quantity is of the input used (null if not recorded).
+     */
+    public record LotRef(
+            String batchId, String lotCode, String gtin, String productName, BigDecimal quantity, String unit) {
+
+        static LotRef of(Batch other, BatchInput line) {
+            return new LotRef(
+                    other.getId(),
+                    other.getLotCode(),
+                    other.getProduct().getGtin(),
+                    other.getProduct().getName(),
+                    line.getQuantity(),
+                    line.getUnit());
+        }
+    }
 
     /** A rule the diary breaks; shown to staff and on the trace page, never hidden. */
     public record Warning(String code, String eventId, LocalDate safeHarvestFrom, String message) {}
@@ -67,6 +88,14 @@ public record BatchView(
                 b.getStatusReason(),
                 b.getStatusChangedAt(),
                 warnings,
+                b.getInputs().stream()
+                        .map(i -> LotRef.of(i.getInput(), i))
+                        .sorted(Comparator.comparing(LotRef::lotCode))
+                        .toList(),
+                b.getUsedIn().stream()
+                        .sorted(Comparator.comparing(BatchInput::getRecordedAt))
+                        .map(i -> LotRef.of(i.getOutput(), i))
+                        .toList(),
                 b.getEvents().size(),
                 b.getCreatedAt(),
                 b.getVersion());
@@ -85,6 +114,8 @@ public record BatchView(
             Integer preHarvestIntervalDays,
             LocalDate safeHarvestFrom,
             String correctsEventId,
+            String partyName,
+            String partyGln,
             boolean superseded,
             String recordedBy,
             Instant recordedAt) {
@@ -103,6 +134,8 @@ public record BatchView(
                     e.getPreHarvestIntervalDays(),
                     e.safeHarvestFrom(),
                     e.getCorrectsEventId(),
+                    e.getPartyName(),
+                    e.getPartyGln(),
                     superseded,
                     e.getRecordedBy(),
                     e.getRecordedAt());

@@ -39,6 +39,15 @@ public class BatchesResource {
     static final String EXAMPLE = """
             {"productId": "<product id>", "lotCode": "ST25-2611-A", "zoneIds": ["<zone id>"],
              "harvestDate": "2026-11-10", "expiryDate": "2027-11-10", "quantity": 1200, "unit": "kg"}""";
+    static final String DERIVED_EXAMPLE = """
+            {"productId": "<rice product id>", "lotCode": "ST25-XAT-2611", "zoneIds": [],
+             "inputs": [{"batchId": "<paddy batch id>", "quantity": 1500, "unit": "kg"},
+                        {"batchId": "<other paddy batch id>", "quantity": 800, "unit": "kg"}],
+             "harvestDate": "2026-11-15", "quantity": 1500, "unit": "kg"}""";
+    static final String SHIPPING_EXAMPLE = """
+            {"type": "SHIPPING", "occurredAt": "2026-11-16T08:00:00+07:00",
+             "partyName": "Công ty TNHH Thực phẩm Sài Gòn", "partyGln": "8930000000019",
+             "note": "Xe 51C-123.45, 1.500 kg"}""";
     static final String EVENT_EXAMPLE = """
             {"type": "SPRAYING", "occurredAt": "2026-10-20T07:30:00+07:00", "zoneId": "<zone id>",
              "actor": "Tổ sản xuất số 2", "inputName": "Validamycin 5SL", "dose": "1 lít/ha",
@@ -92,12 +101,26 @@ public class BatchesResource {
 
     @POST
     @Operation(
-            summary = "Create a batch from active zones of the product's cooperative",
-            description = "The lot code follows GS1 AI 10 (≤ 20 characters of the GS1 set) and is unique per product.")
+            summary = "Create a batch from active zones of the product's cooperative, or from other batches",
+            description = "The lot code follows GS1 AI 10 (≤ 20 characters of the GS1 set) and is unique per product."
+                    + " A batch made from other batches (paddy milled into rice, harvests blended) lists them in"
+                    + " inputs: batches of the same cooperative the caller can read, not recalled, each once; its"
+                    + " product may differ from theirs. Its zones are the inputs' zones plus any zoneIds given, so"
+                    + " zoneIds may be empty then. The inputs are fixed at creation.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "422", description = "A zone is suspended or revoked")
+    @APIResponse(responseCode = "400", description = "A field is wrong, e.g. an input not found (field inputs)")
+    @APIResponse(responseCode = "422", description = "A zone is suspended or revoked, or an input is recalled")
     public Response create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE))) @Valid
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "batch", value = EXAMPLE),
+                                                @ExampleObject(
+                                                        name = "made from other batches",
+                                                        value = DERIVED_EXAMPLE)
+                                            }))
+                    @Valid
                     BatchRequest request) {
         var b = batches.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build())
@@ -107,7 +130,10 @@ public class BatchesResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an open batch's zones, dates and quantity (product and lot are fixed)")
+    @Operation(
+            summary = "Replace an open batch's zones, dates and quantity (product, lot and inputs are fixed)",
+            description = "The inputs cannot change: omit them, or send them as they are; anything else is a 400 on"
+                    + " inputs. A batch made from others keeps its inputs' zones whatever zoneIds says.")
     public BatchView update(
             @PathParam("id") String id,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE))) @Valid
@@ -124,7 +150,10 @@ public class BatchesResource {
 
     @POST
     @Path("{id}/recall")
-    @Operation(summary = "Recall a batch; buyers see the reason on every stamp of it")
+    @Operation(
+            summary = "Recall a batch; buyers see the reason on every stamp of it",
+            description = "Every batch made from it, at any depth, is recalled in the same transaction, with a"
+                    + " reason naming this lot; batches already recalled are left as they are.")
     public BatchView recall(
             @PathParam("id") String id,
             @RequestBody(
@@ -151,11 +180,20 @@ public class BatchesResource {
     @Path("{id}/events")
     @Operation(
             summary = "Append a diary entry (managers and members)",
-            description = "Entries are append-only: to" + " correct one, post a new entry with correctsEventId.")
+            description = "Entries are append-only: to correct one, post a new entry with correctsEventId. A"
+                    + " SHIPPING entry may name its destination and a RECEIVING entry its source: partyName"
+                    + " (≤ 200 characters) and/or partyGln (GS1 GLN, 13 digits with a valid check digit).")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response addEvent(
             @PathParam("id") String id,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "spraying", value = EVENT_EXAMPLE))) @Valid
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "spraying", value = EVENT_EXAMPLE),
+                                                @ExampleObject(name = "shipping", value = SHIPPING_EXAMPLE)
+                                            }))
+                    @Valid
                     EventRequest request) {
         BatchEvent e = batches.addEvent(id, request.toCommand());
         return Response.status(Response.Status.CREATED)

@@ -8,7 +8,11 @@ import java.time.Instant;
 import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.entity.EventType;
 
-/** A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. */
+/**
+ * A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. A SHIPPING entry may name its destination
+ * (to whom) and a RECEIVING entry its source (from whom): {@code partyName}, {@code partyGln} (a GS1 GLN, 13 digits
+ * with its check digit), or both.
+ */
 public record EventRequest(
         @NotNull EventType type,
         @NotNull Instant occurredAt,
@@ -18,7 +22,9 @@ public record EventRequest(
         @Size(max = 200) String inputName,
         @Size(max = 100) String dose,
         @Min(0) @Max(365) Integer preHarvestIntervalDays,
-        String correctsEventId) {
+        String correctsEventId,
+        @Size(max = 200) String partyName,
+        String partyGln) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public EventRequest(
             EventType type,
@@ -29,7 +35,9 @@ public record EventRequest(
             String inputName,
             String dose,
             Integer preHarvestIntervalDays,
-            String correctsEventId) {
+            String correctsEventId,
+            String partyName,
+            String partyGln) {
         this.type = type;
         this.occurredAt = occurredAt;
         this.zoneId = zoneId;
@@ -39,10 +47,22 @@ public record EventRequest(
         this.dose = dose;
         this.preHarvestIntervalDays = preHarvestIntervalDays;
         this.correctsEventId = correctsEventId;
+        this.partyName = partyName;
+        this.partyGln = partyGln;
     }
 
     public EventCommand toCommand() {
         return new EventCommand(
-                type, occurredAt, zoneId, actor, note, inputName, dose, preHarvestIntervalDays, correctsEventId);
+                type,
+                occurredAt,
+                zoneId,
+                actor,
+                note,
+                inputName,
+                dose,
+                preHarvestIntervalDays,
+                correctsEventId,
+                partyName,
+                partyGln);
     }
 }

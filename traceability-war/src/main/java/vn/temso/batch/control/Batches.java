@@ -4,11 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +23,15 @@ import java.util.Set;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.BatchInput;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.batch.entity.DiaryEntryAdded;
+import vn.temso.batch.entity.Genealogy;
+import vn.temso.batch.entity.InputUse;
+import vn.temso.batch.entity.LotCode;
 import vn.temso.batch.entity.LotRecalled;
 import vn.temso.batch.entity.LotRecorded;
+import vn.temso.batch.entity.LotTransformed;
 import vn.temso.batch.entity.NewEvent;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.persistence.PagedQuery;
@@ -34,7 +46,11 @@ import vn.temso.product.entity.Product;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.MaterialZone;
 
-/** Use cases on harvest batches and their farm diary. */
+/**
+ * Use cases on harvest batches, their genealogy and their farm diary. Each change announces its fact ({@link
+ * LotRecorded}, {@link LotTransformed}, {@link LotRecalled}, {@link DiaryEntryAdded}) synchronously, in its own
+ * transaction, after the change.
+ */
 @ApplicationScoped
 @Transactional
 public class Batches {
@@ -64,13 +80,16 @@ public class Batches {
     AuditLog audit;
 
     @Inject
-    Event<LotRecorded> recorded;
+    Event<LotRecorded> lotRecorded;
 
     @Inject
-    Event<LotRecalled> recalled;
+    Event<LotTransformed> lotTransformed;
 
     @Inject
-    Event<DiaryEntryAdded> diary;
+    Event<LotRecalled> lotRecalled;
+
+    @Inject
+    Event<DiaryEntryAdded> diaryEntryAdded;
 
     public Batch readable(String id) {
         return tenancy.readable(Batch.class, id, "Batch", Batch::getCooperative);
@@ -123,7 +142,7 @@ public class Batches {
             throw new Problems.ValidationFailed("productId", "productId is required");
         }
         Product product = products.manageable(r.productId());
-        String lot = vn.temso.batch.entity.LotCode.validate(r.lotCode());
+        String lot = LotCode.validate(r.lotCode());
         if (!em.createQuery("SELECT b.id FROM Batch b WHERE b.product = :p AND b.lotCode = :l", String.class)
                 .setParameter("p", product)
                 .setParameter("l", lot)
@@ -131,12 +150,55 @@ public class Batches {
                 .isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
-        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), clock.instant());
+        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), resolveInputs(r.inputs()), clock.instant());
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
-        recorded.fire(new LotRecorded(b));
-        audit.record(b.getCooperative(), "create", "batch", b.getId(), product.getGtin() + " lot " + lot);
+        audit.record(
+                b.getCooperative(),
+                "create",
+                "batch",
+                b.getId(),
+                product.getGtin() + " lot " + lot
+                        + (b.getInputs().isEmpty()
+                                ? ""
+                                : " from lots "
+                                        + String.join(
+                                                ", ",
+                                                b.getInputs().stream()
+                                                        .map(i -> i.getInput().getLotCode())
+                                                        .toList())));
+        lotRecorded.fire(new LotRecorded(b));
+        if (!b.getInputs().isEmpty()) {
+            lotTransformed.fire(new LotTransformed(b, b.getInputs()));
+        }
         return b;
+    }
+
+    /**
+     * Input batches are resolved as readable by the caller: another cooperative's batch is "not found" on
+     * {@code inputs}, as zones are on {@code zoneIds}; an admin's pick of another cooperative's batch is refused by
+     * the genealogy rules.
+     */
+    private List<InputUse> resolveInputs(List<BatchCommand.Input> inputs) {
+        List<InputUse> uses = new ArrayList<>();
+        for (BatchCommand.Input in : inputs) {
+            if (in == null || in.batchId() == null) {
+                throw new Problems.ValidationFailed(Genealogy.FIELD, "each input names its batchId");
+            }
+            try {
+                uses.add(new InputUse(readable(in.batchId()), in.quantity(), in.unit()));
+            } catch (Problems.NotFound e) {
+                throw new Problems.ValidationFailed(Genealogy.FIELD, "Batch " + in.batchId() + " was not found");
+            }
+        }
+        // locked (in one order, against deadlocks) and read again: a recall of an input in between either waits for
+        // this batch and then recalls it too, or has committed and is seen here
+        uses.stream()
+                .map(InputUse::batch)
+                .distinct()
+                .sorted(Comparator.comparing(Batch::getId))
+                .forEach(b -> em.refresh(b, LockModeType.PESSIMISTIC_WRITE));
+        return uses;
     }
 
     public Batch update(String id, BatchCommand r) {
@@ -150,11 +212,33 @@ public class Batches {
                 || (r.lotCode() != null && !r.lotCode().strip().equals(b.getLotCode()))) {
             throw new Problems.ValidationFailed("lotCode", "The product and lot code of a batch cannot change");
         }
+        if (!r.inputs().isEmpty() && !sameInputs(b.getInputs(), r.inputs())) {
+            throw new Problems.ValidationFailed(Genealogy.FIELD, "The inputs of a batch are fixed when it is created");
+        }
         b.assignZones(resolveZones(r.zoneIds()));
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
-        recorded.fire(new LotRecorded(b));
         audit.record(b.getCooperative(), "update", "batch", b.getId(), b.getLotCode());
+        lotRecorded.fire(new LotRecorded(b));
         return b;
+    }
+
+    /** An update may repeat the inputs as they are (a client sending back what it read), never change them. */
+    private static boolean sameInputs(List<BatchInput> recorded, List<BatchCommand.Input> given) {
+        Map<String, BatchInput> byId = new HashMap<>();
+        recorded.forEach(i -> byId.put(i.getInput().getId(), i));
+        if (given.size() != recorded.size()) {
+            return false;
+        }
+        for (BatchCommand.Input in : given) {
+            BatchInput line = in == null ? null : byId.get(in.batchId());
+            if (line == null
+                    || (in.quantity() == null
+                            ? line.getQuantity() != null
+                            : line.getQuantity() == null || in.quantity().compareTo(line.getQuantity()) != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Zones are resolved as readable by the caller: another cooperative's zone is simply "not found". */
@@ -177,12 +261,48 @@ public class Batches {
         return b;
     }
 
+    /**
+     * Recalls a batch and every batch made from it, at any depth (those already recalled stay as they are), in one
+     * transaction: each is audited and announced. Every change goes through the entities, never a bulk update, so
+     * the entity listeners and the audit's change signal drop what scans keep in memory for each of them.
+     */
     public Batch recall(String id, String reason) {
         Batch b = manageable(id);
-        b.recall(reason, clock.instant());
-        recalled.fire(new LotRecalled(b));
-        audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
+        em.refresh(b, LockModeType.PESSIMISTIC_WRITE);
+        lockDerived(b);
+        Instant at = clock.instant();
+        b.recall(reason, at);
+        recalled(b);
+        for (Batch d : b.recallDerived(at)) {
+            recalled(d);
+        }
         return b;
+    }
+
+    /**
+     * Locks every batch made from {@code root}, at any depth, before the recall reads them: a batch being made from
+     * one of them (which locks its inputs) is then either seen or waits until the recall committed and sees it.
+     */
+    private void lockDerived(Batch root) {
+        Set<String> seen = new HashSet<>(Set.of(root.getId()));
+        Deque<Batch> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            List<Batch> outputs = em.createQuery(
+                            "SELECT i.output FROM BatchInput i WHERE i.input = :b ORDER BY i.output.id", Batch.class)
+                    .setParameter("b", todo.pop())
+                    .getResultList();
+            for (Batch out : outputs) {
+                if (seen.add(out.getId())) {
+                    em.refresh(out, LockModeType.PESSIMISTIC_WRITE);
+                    todo.add(out);
+                }
+            }
+        }
+    }
+
+    private void recalled(Batch b) {
+        audit.record(b.getCooperative(), "recall", "batch", b.getId(), b.getLotCode() + ": " + b.getStatusReason());
+        lotRecalled.fire(new LotRecalled(b));
     }
 
     public List<BatchEvent> events(String batchId) {
@@ -212,10 +332,10 @@ public class Batches {
                         .dose(r.dose())
                         .preHarvestIntervalDays(r.preHarvestIntervalDays())
                         .correctsEventId(r.correctsEventId())
+                        .party(r.partyName(), r.partyGln())
                         .build(),
                 clock.instant());
         em.persist(e);
-        diary.fire(new DiaryEntryAdded(e));
         audit.record(
                 b.getCooperative(),
                 "event",
@@ -223,6 +343,7 @@ public class Batches {
                 b.getId(),
                 r.type() + " on lot " + b.getLotCode()
                         + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));
+        diaryEntryAdded.fire(new DiaryEntryAdded(e));
         return e;
     }
 }

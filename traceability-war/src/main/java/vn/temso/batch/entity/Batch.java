@@ -35,7 +35,8 @@ import vn.temso.zone.entity.MaterialZone;
 
 /**
  * A harvest batch (lô) of one product from one or more zones of the same cooperative, identified by its GS1
- * lot code (unique per product). It carries its farm diary; a spraying whose pre-harvest interval ends after
+ * lot code (unique per product), or a batch made from other batches of that cooperative ({@link BatchInput}: paddy
+ * milled into rice, harvests blended into one lot) whose zones are where its inputs grew. It carries its farm diary; a spraying whose pre-harvest interval ends after
  * the harvest date is flagged, never hidden.
  */
 @Entity
@@ -87,6 +88,14 @@ public class Batch {
     @OrderBy("occurredAt ASC, recordedAt ASC")
     private List<BatchEvent> events = new ArrayList<>();
 
+    /** The batches this one was made from; fixed at creation. */
+    @OneToMany(mappedBy = "output", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    private List<BatchInput> inputs = new ArrayList<>();
+
+    /** The batches made from this one (read side of their {@link #inputs}). */
+    @OneToMany(mappedBy = "input", fetch = FetchType.LAZY)
+    private List<BatchInput> usedIn = new ArrayList<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -100,6 +109,18 @@ public class Batch {
      * @throws RuleBroken   {@code zone-not-active} when a zone is not active
      */
     public Batch(Product product, String lotCode, Set<MaterialZone> zones, Instant createdAt) {
+        this(product, lotCode, zones, List.of(), createdAt);
+    }
+
+    /**
+     * A batch made from other batches of the same cooperative (its product may differ from theirs: paddy milled into
+     * rice). Its zones are the zones given plus every zone its inputs came from, so {@code zones} may be empty when
+     * there are inputs. The inputs are fixed from now on.
+     *
+     * @throws InvalidField on {@code zoneIds} as above, on {@code inputs} as {@link Genealogy#check} says
+     * @throws RuleBroken   {@code zone-not-active}, or {@code input-recalled} when an input is recalled
+     */
+    public Batch(Product product, String lotCode, Set<MaterialZone> zones, List<InputUse> madeFrom, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.product = product;
         this.cooperative = product.getCooperative();
@@ -107,18 +128,30 @@ public class Batch {
         this.status = BatchStatus.OPEN;
         this.createdAt = createdAt;
         this.statusChangedAt = createdAt;
+        Genealogy.check(this, madeFrom);
+        for (InputUse use : madeFrom) {
+            BatchInput line = new BatchInput(this, use, createdAt);
+            inputs.add(line);
+            use.batch().usedIn.add(line); // both sides as the database will read them
+        }
         assignZones(zones);
     }
 
-    public void assignZones(Set<MaterialZone> newZones) {
-        if (newZones.isEmpty()) {
+    /**
+     * Sets the zones the batch comes from: those chosen plus, for a batch made from others, every zone of its inputs
+     * (where they grew; those need not be active any more).
+     */
+    public void assignZones(Set<MaterialZone> chosen) {
+        Set<MaterialZone> inherited = new HashSet<>();
+        inputs.forEach(i -> inherited.addAll(i.getInput().getZones()));
+        if (chosen.isEmpty() && inherited.isEmpty()) {
             throw new InvalidField("zoneIds", "a batch comes from at least one zone");
         }
-        for (MaterialZone z : newZones) {
+        for (MaterialZone z : chosen) {
             if (!z.getCooperative().getId().equals(cooperative.getId())) {
                 throw new InvalidField("zoneIds", "zone " + z.getCode() + " belongs to another cooperative");
             }
-            if (!z.isActive() && !zones.contains(z)) {
+            if (!z.isActive() && !zones.contains(z) && !inherited.contains(z)) {
                 throw new RuleBroken(
                         "zone-not-active",
                         "zone " + z.getCode() + " is " + z.getStatus().name().toLowerCase()
@@ -126,7 +159,8 @@ public class Batch {
             }
         }
         zones.clear();
-        zones.addAll(newZones);
+        zones.addAll(chosen);
+        zones.addAll(inherited);
     }
 
     public void record(LocalDate harvestDate, LocalDate expiryDate, BigDecimal quantity, String unit) {
@@ -195,6 +229,26 @@ public class Batch {
         statusChangedAt = at;
     }
 
+    /**
+     * Recalls every batch made from this recalled one, at any depth, each with a reason naming this lot; those already
+     * recalled are left as they are.
+     *
+     * @return the batches recalled now, nearest first
+     */
+    public List<Batch> recallDerived(Instant at) {
+        if (status != BatchStatus.RECALLED) {
+            throw new RuleBroken("batch-not-recalled", "batch " + lotCode + " is not recalled");
+        }
+        List<Batch> recalled = new ArrayList<>();
+        for (Batch d : Genealogy.derivedFrom(this)) {
+            if (d.status != BatchStatus.RECALLED) {
+                d.recall(Genealogy.derivedRecallReason(this), at);
+                recalled.add(d);
+            }
+        }
+        return recalled;
+    }
+
     public String getId() {
         return id;
     }
@@ -245,6 +299,16 @@ public class Batch {
 
     public List<BatchEvent> getEvents() {
         return List.copyOf(events);
+    }
+
+    /** What this batch was made from (in no particular order); empty for a batch harvested from zones. */
+    public List<BatchInput> getInputs() {
+        return List.copyOf(inputs);
+    }
+
+    /** What was made from this batch. */
+    public List<BatchInput> getUsedIn() {
+        return List.copyOf(usedIn);
     }
 
     public Instant getCreatedAt() {

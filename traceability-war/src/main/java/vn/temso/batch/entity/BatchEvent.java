@@ -61,11 +61,20 @@ public class BatchEvent {
     @Column(name = "corrects_event_id")
     private String correctsEventId;
 
+    /** Shipping: to whom; receiving: from whom. */
+    @Column(name = "party_name")
+    private String partyName;
+
+    @Column(name = "party_gln")
+    private String partyGln;
+
     @Column(name = "recorded_by")
     private String recordedBy;
 
     @Column(name = "recorded_at")
     private Instant recordedAt;
+
+    static final int MAX_PARTY_NAME = 200;
 
     protected BatchEvent() {}
 
@@ -79,6 +88,18 @@ public class BatchEvent {
         if (phi != null && (phi < 0 || phi > 365)) {
             throw new InvalidField("preHarvestIntervalDays", "the pre-harvest interval is 0 to 365 days");
         }
+        String party = Texts.clean(entry.partyName());
+        String gln = PartyGln.validate(entry.partyGln());
+        if ((party != null || gln != null)
+                && entry.type() != EventType.SHIPPING
+                && entry.type() != EventType.RECEIVING) {
+            throw new InvalidField(
+                    party == null ? PartyGln.FIELD : "partyName",
+                    "only a shipping (to whom) or receiving (from whom) entry names a party");
+        }
+        if (party != null && party.length() > MAX_PARTY_NAME) {
+            throw new InvalidField("partyName", "a party name has at most " + MAX_PARTY_NAME + " characters");
+        }
         this.id = UUID.randomUUID().toString();
         this.batch = batch;
         this.type = entry.type();
@@ -90,6 +111,8 @@ public class BatchEvent {
         this.dose = Texts.clean(entry.dose());
         this.preHarvestIntervalDays = phi;
         this.correctsEventId = entry.correctsEventId();
+        this.partyName = party;
+        this.partyGln = gln;
         this.recordedBy = entry.recordedBy();
         this.recordedAt = recordedAt;
     }
@@ -144,6 +167,16 @@ public class BatchEvent {
 
     public String getCorrectsEventId() {
         return correctsEventId;
+    }
+
+    /** The destination of a shipping or the source of a receiving, by name; may be null when a GLN names it. */
+    public String getPartyName() {
+        return partyName;
+    }
+
+    /** The party's GS1 Global Location Number (13 digits, check digit verified), or null. */
+    public String getPartyGln() {
+        return partyGln;
     }
 
     public String getRecordedBy() {

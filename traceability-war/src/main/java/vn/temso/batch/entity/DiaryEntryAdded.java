@@ -1,4 +1,4 @@
 package vn.temso.batch.entity;
 
-/** Fact: a farm-diary entry was added to a batch (fired in the same transaction). */
+/** A diary entry was added to a batch; fired in the transaction that recorded it. Observed synchronously (CDI), e.g. by the EPCIS projection. */
 public record DiaryEntryAdded(BatchEvent entry) {}

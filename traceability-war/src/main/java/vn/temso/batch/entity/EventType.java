@@ -8,7 +8,10 @@ public enum EventType {
     IRRIGATION,
     HARVEST,
     PACKING,
+    /** Goods sent; the entry's party is the destination (to whom). */
     SHIPPING,
+    /** Goods received (a cooperative receiving paddy); the entry's party is the source (from whom). */
+    RECEIVING,
     INSPECTION,
     OTHER
 }

@@ -19,6 +19,8 @@ public final class NewEvent {
     private final String dose;
     private final Integer preHarvestIntervalDays;
     private final String correctsEventId;
+    private final String partyName;
+    private final String partyGln;
 
     private NewEvent(Builder b) {
         this.type = b.type;
@@ -31,6 +33,8 @@ public final class NewEvent {
         this.dose = b.dose;
         this.preHarvestIntervalDays = b.preHarvestIntervalDays;
         this.correctsEventId = b.correctsEventId;
+        this.partyName = b.partyName;
+        this.partyGln = b.partyGln;
     }
 
     /** What happened, when, and the user who writes it down; every other field is optional. */
@@ -78,6 +82,14 @@ public final class NewEvent {
         return correctsEventId;
     }
 
+    public String partyName() {
+        return partyName;
+    }
+
+    public String partyGln() {
+        return partyGln;
+    }
+
     public static final class Builder {
         private final EventType type;
         private final Instant occurredAt;
@@ -89,6 +101,8 @@ public final class NewEvent {
         private String dose;
         private Integer preHarvestIntervalDays;
         private String correctsEventId;
+        private String partyName;
+        private String partyGln;
 
         private Builder(EventType type, Instant occurredAt, String recordedBy) {
             this.type = type;
@@ -129,6 +143,15 @@ public final class NewEvent {
         /** The id of the entry this one corrects (replaces without deleting it). */
         public Builder correctsEventId(String id) {
             this.correctsEventId = id;
+            return this;
+        }
+
+        /**
+         * The other party of a shipping (the destination) or a receiving (the source): a name, a GS1 GLN, or both.
+         */
+        public Builder party(String name, String gln) {
+            this.partyName = name;
+            this.partyGln = gln;
             return this;
         }
 
