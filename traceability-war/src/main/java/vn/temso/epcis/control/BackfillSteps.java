@@ -26,6 +26,7 @@ public class BackfillSteps {
         STAMPS,
         VOIDS,
         PRINTS,
+        TRANSFORMATIONS,
         RECALLS
     }
 
@@ -56,6 +57,7 @@ public class BackfillSteps {
             case STAMPS -> stamps(now);
             case VOIDS -> voids(now);
             case PRINTS -> prints(now);
+            case TRANSFORMATIONS -> transformations(now);
             case RECALLS -> recalls(now);
         };
     }
@@ -161,6 +163,17 @@ public class BackfillSteps {
             log.append(EventProjection.printed(b, j.getId(), j.getFromSeq(), j.getToSeq(), j.getFinishedAt(), now));
         }
         return jobs.size();
+    }
+
+    private int transformations(Instant now) {
+        List<Batch> outputs = em.createQuery(
+                        "SELECT DISTINCT i.output FROM BatchInput i WHERE NOT EXISTS (SELECT x.eventId"
+                                + " FROM EpcisEvent x WHERE x.kind = :k AND x.recordId = i.output.id)",
+                        Batch.class)
+                .setParameter("k", EventKind.TRANSFORMATION)
+                .getResultList();
+        outputs.forEach(b -> log.append(EventProjection.transformed(b, FactObserver.inputs(b.getInputs()), now)));
+        return outputs.size();
     }
 
     private int recalls(Instant now) {

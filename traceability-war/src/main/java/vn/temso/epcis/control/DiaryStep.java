@@ -18,6 +18,7 @@ record DiaryStep(String bizStep, String disposition, boolean outbound, boolean i
             case HARVEST -> temso("harvesting");
             case PACKING -> new DiaryStep("packing", null, false, false);
             case SHIPPING -> new DiaryStep("shipping", "in_transit", true, false);
+            case RECEIVING -> new DiaryStep("receiving", "in_progress", false, true);
             case INSPECTION -> new DiaryStep("inspecting", null, false, false);
             case OTHER -> new DiaryStep("other", null, false, false);
         };

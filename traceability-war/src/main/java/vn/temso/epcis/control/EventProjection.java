@@ -77,7 +77,9 @@ public final class EventProjection {
             o.add("readPoint", Json.createObjectBuilder().add("id", location));
             o.add("bizLocation", Json.createObjectBuilder().add("id", location));
         }
-        String party = null; // counterparty of shipping/receiving: added with the diary's party fields
+        String party = e.getPartyGln() != null || e.getPartyName() != null
+                ? Identifiers.party(e.getPartyGln(), "name/" + Identifiers.segment(nameKey(e.getPartyName())))
+                : null;
         String self = coopParty(b.getCooperative());
         if (step.outbound() && party != null) {
             o.add("sourceList", parties("source", self));
@@ -94,6 +96,7 @@ public final class EventProjection {
             o.add(Identifiers.field("preHarvestIntervalDays"), e.getPreHarvestIntervalDays());
         }
         put(o, "note", e.getNote());
+        put(o, "partyName", e.getPartyName());
         return new Projected(
                 new EpcisEvent(
                         id,
@@ -367,6 +370,11 @@ public final class EventProjection {
         if (value != null) {
             o.add(field, value.toString());
         }
+    }
+
+    /** A counterparty known by name only: one URI per name, whatever its case or spacing. */
+    private static String nameKey(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     static String uom(String unit) {

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
+import vn.temso.batch.entity.BatchInput;
 import vn.temso.batch.entity.DiaryEntryAdded;
 import vn.temso.batch.entity.LotRecalled;
 import vn.temso.batch.entity.LotRecorded;
+import vn.temso.batch.entity.LotTransformed;
 import vn.temso.epcis.entity.EpcisEvent;
 import vn.temso.epcis.entity.EventKind;
 import vn.temso.epcis.entity.Identifiers;
@@ -104,6 +106,16 @@ public class FactObserver {
 
     void recalled(@Observes LotRecalled fact) {
         log.append(EventProjection.recalled(fact.batch(), clock.instant()));
+    }
+
+    void transformed(@Observes LotTransformed fact) {
+        log.append(EventProjection.transformed(fact.output(), inputs(fact.inputs()), clock.instant()));
+    }
+
+    static List<EventProjection.Input> inputs(List<BatchInput> inputs) {
+        return inputs.stream()
+                .map(i -> new EventProjection.Input(i.getInput(), i.getQuantity(), i.getUnit()))
+                .toList();
     }
 
     void stamps(@Observes StampsWritten fact) {
