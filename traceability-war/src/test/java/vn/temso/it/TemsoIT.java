@@ -85,6 +85,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Genealogy extends GenealogyScenarios {}
 
+    /** Issue 15: the records as EPCIS 2.0 events through the query interface. */
+    @Nested
+    class EpcisQuery extends EpcisQueryScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
