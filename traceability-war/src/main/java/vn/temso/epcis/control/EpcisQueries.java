@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import vn.temso.batch.entity.Batch;
+import vn.temso.epcis.entity.EventKind;
 import vn.temso.epcis.entity.Identifiers;
 import vn.temso.epcis.entity.StampRange;
 import vn.temso.platform.persistence.KeysetPages;
@@ -35,6 +36,9 @@ public class EpcisQueries {
     public static final int MAX_IDENTIFIERS = 50;
 
     private static final int EXPORT_PAGE = 500;
+    private static final List<EventKind> PUBLIC_KINDS = java.util.Arrays.stream(EventKind.values())
+            .filter(EventKind::shownPublicly)
+            .toList();
     private static final int SERIAL_PAGE = 5000;
 
     @PersistenceContext
@@ -60,8 +64,10 @@ public class EpcisQueries {
             params.put("lt", f.ltEventTime());
         }
         if (!f.epcClasses().isEmpty()) {
+            // no "c.classLevel = TRUE": EclipseLink writes it as CLASS_LEVEL = 1, which Derby refuses (BOOLEAN =
+            // INTEGER); a canonical class (/01/{gtin}/10/{lot}) is never an instance (/01/{gtin}/21/{serial}) anyway
             where.append(" AND EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId"
-                    + " AND c.classLevel = TRUE AND c.epc IN :classes)");
+                    + " AND c.epc IN :classes)");
             params.put(
                     "classes",
                     f.epcClasses().stream().map(EpcisQueries::canonical).toList());
@@ -76,9 +82,8 @@ public class EpcisQueries {
     public EventRow one(String eventId) {
         Map<String, Object> params = new HashMap<>();
         Optional<Caller> caller = current.get();
-        String scope = caller.isPresent()
-                ? TenantScope.condition(caller.get(), "e.cooperative", params)
-                : "e.shownPublicly = TRUE";
+        String scope =
+                caller.isPresent() ? TenantScope.condition(caller.get(), "e.cooperative", params) : publicOnly(params);
         params.put("id", eventId);
         List<EventRow> rows = query(EventRow.SELECT + " WHERE " + scope + " AND e.eventId = :id", params, 1);
         if (rows.isEmpty()) {
@@ -102,7 +107,7 @@ public class EpcisQueries {
                     params.put("cls", lotClass);
                     return run(
                             new StringBuilder("(e.batchId = :b OR EXISTS (SELECT c.epc FROM EventEpc c"
-                                    + " WHERE c.eventId = e.eventId AND c.classLevel = TRUE AND c.epc = :cls))"),
+                                    + " WHERE c.eventId = e.eventId AND c.epc = :cls))"),
                             params,
                             after,
                             size);
@@ -154,7 +159,16 @@ public class EpcisQueries {
             throw new Problems.Unauthenticated("Sign in (or use a partner key) to query events; without signing in,"
                     + " name a lot or a stamp with MATCH_anyEPCClass or MATCH_epc to see what its trace page shows");
         }
-        return "e.shownPublicly = TRUE";
+        return publicOnly(params);
+    }
+
+    /**
+     * The events a buyer may see (what the trace page shows), by kind: "e.shownPublicly = TRUE" would be written as
+     * SHOWN_PUBLICLY = 1, which Derby refuses (BOOLEAN = INTEGER).
+     */
+    private static String publicOnly(Map<String, Object> params) {
+        params.put("publicKinds", PUBLIC_KINDS);
+        return "e.kind IN :publicKinds";
     }
 
     /**
@@ -163,8 +177,8 @@ public class EpcisQueries {
      */
     private void matchEpcs(StringBuilder where, Map<String, Object> params, List<String> epcs) {
         List<String> canonical = epcs.stream().map(EpcisQueries::canonical).toList();
-        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId"
-                + " AND c.classLevel = FALSE AND c.epc IN :epcs)");
+        // instances by their canonical URI (never a class's, see page())
+        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId" + " AND c.epc IN :epcs)");
         params.put("epcs", canonical);
         int n = 0;
         for (String epc : epcs) {
