@@ -51,7 +51,8 @@ public class CaptureResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One capture job: when it ran, whether it succeeded, how many events it stored")
     public Response job(@PathParam("captureID") String captureId) {
-        return EpcisHeaders.on(Response.ok(CaptureView.of(captures.one(captureId)))).build();
+        return EpcisHeaders.on(Response.ok(CaptureView.of(captures.one(captureId))))
+                .build();
     }
 
     /** A capture job as the EPCIS 2.0 REST binding describes it, with the number of events Temso stored. */

@@ -52,8 +52,7 @@ public class CapturedObjects {
                 return Optional.empty();
             }
             return lot(key.gtin(), key.lot())
-                    .map(b -> new Owned(
-                            Identifiers.lotClass(key.gtin(), key.lot()), true, b.getCooperative(), b));
+                    .map(b -> new Owned(Identifiers.lotClass(key.gtin(), key.lot()), true, b.getCooperative(), b));
         }
         String canonical = Identifiers.stamp(key.gtin(), key.serial());
         Stamp stamp = em.find(Stamp.class, Stamp.idFor(key.gtin(), key.serial()));
@@ -82,7 +81,8 @@ public class CapturedObjects {
     }
 
     private Optional<Product> product(String gtin) {
-        return em.createQuery("SELECT p FROM Product p WHERE p.gtin = :g", Product.class)
+        return em
+                .createQuery("SELECT p FROM Product p WHERE p.gtin = :g", Product.class)
                 .setParameter("g", gtin)
                 .setMaxResults(1)
                 .getResultList()

@@ -51,8 +51,8 @@ public class Captures {
     /** Identifiers (EPCs and EPC classes) one document may name, over all its events. */
     public static final int MAX_IDENTIFIERS = 100_000;
 
-    private static final Set<String> EVENT_TYPES = Set.of(
-            "ObjectEvent", "AggregationEvent", "TransactionEvent", "TransformationEvent", "AssociationEvent");
+    private static final Set<String> EVENT_TYPES =
+            Set.of("ObjectEvent", "AggregationEvent", "TransactionEvent", "TransformationEvent", "AssociationEvent");
     private static final List<String> EPC_LISTS = List.of("epcList", "childEPCs", "inputEPCList", "outputEPCList");
     private static final List<String> QUANTITY_LISTS =
             List.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
@@ -198,13 +198,7 @@ public class Captures {
         EpcisEvent e = new EpcisEvent(
                 id,
                 new EpcisEvent.Filing(
-                        EventKind.CAPTURED,
-                        captureId + "/" + i,
-                        named.owner(),
-                        named.batchId(),
-                        eventTime,
-                        now,
-                        null),
+                        EventKind.CAPTURED, captureId + "/" + i, named.owner(), named.batchId(), eventTime, now, null),
                 new EpcisEvent.What(
                         type,
                         text(event, "action", 10, i, id, at),
@@ -219,8 +213,9 @@ public class Captures {
         try {
             return OffsetDateTime.parse(event.path("eventTime").asString("")).toInstant();
         } catch (DateTimeParseException e) {
-            throw CaptureProblem.of(Kind.INVALID, "eventTime is a date and time with its offset, e.g."
-                            + " 2026-03-01T08:30:00+07:00")
+            throw CaptureProblem.of(
+                            Kind.INVALID,
+                            "eventTime is a date and time with its offset, e.g." + " 2026-03-01T08:30:00+07:00")
                     .at(i, id, at + "/eventTime");
         }
     }
@@ -239,8 +234,14 @@ public class Captures {
         for (String list : QUANTITY_LISTS) {
             JsonNode items = event.path(list);
             for (int k = 0; k < items.size(); k++) {
-                found.add(owned(items.get(k).path("epcClass").asString(""), true, i, id, at + "/" + list + "/" + k
-                        + "/epcClass", caller, seen));
+                found.add(owned(
+                        items.get(k).path("epcClass").asString(""),
+                        true,
+                        i,
+                        id,
+                        at + "/" + list + "/" + k + "/epcClass",
+                        caller,
+                        seen));
             }
         }
         for (String list : EPC_LISTS) {
@@ -273,8 +274,14 @@ public class Captures {
         return new Named(
                 owner,
                 batchId,
-                found.stream().filter(CapturedObjects.Owned::classLevel).map(CapturedObjects.Owned::canonical).toList(),
-                found.stream().filter(o -> !o.classLevel()).map(CapturedObjects.Owned::canonical).toList());
+                found.stream()
+                        .filter(CapturedObjects.Owned::classLevel)
+                        .map(CapturedObjects.Owned::canonical)
+                        .toList(),
+                found.stream()
+                        .filter(o -> !o.classLevel())
+                        .map(CapturedObjects.Owned::canonical)
+                        .toList());
     }
 
     @SuppressWarnings("java:S107")
@@ -291,7 +298,8 @@ public class Captures {
             // another cooperative's lot is answered exactly like one that does not exist
             throw CaptureProblem.of(
                             Kind.UNKNOWN_OBJECT,
-                            "No lot or stamp of your cooperative is " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri))
+                            "No lot or stamp of your cooperative is "
+                                    + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri))
                     .at(i, id, pointer);
         }
         return o.get();

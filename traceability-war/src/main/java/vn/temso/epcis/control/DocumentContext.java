@@ -31,8 +31,8 @@ final class DocumentContext {
 
     private static void add(JsonNode definitions, Map<String, String> prefixes) {
         definitions.properties().forEach(e -> {
-            boolean temso =
-                    Identifiers.PREFIX.equals(e.getKey()) && Identifiers.NAMESPACE.equals(e.getValue().asString(""));
+            boolean temso = Identifiers.PREFIX.equals(e.getKey())
+                    && Identifiers.NAMESPACE.equals(e.getValue().asString(""));
             if (e.getValue().isString() && !temso) {
                 prefixes.put(e.getKey(), e.getValue().asString());
             }

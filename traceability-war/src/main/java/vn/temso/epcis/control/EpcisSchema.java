@@ -73,8 +73,8 @@ public class EpcisSchema {
     public List<Problem> validate(JsonNode document) {
         Schema schema = Holder.SCHEMA;
         if (schema == null) {
-            throw new Problems.NotConfigured("This server was built without GS1's EPCIS JSON schema ("
-                    + RESOURCE + "), so it cannot check EPCIS documents; see docs/epcis-capture.md");
+            throw new Problems.NotConfigured("This server was built without GS1's EPCIS JSON schema (" + RESOURCE
+                    + "), so it cannot check EPCIS documents; see docs/epcis-capture.md");
         }
         return sorted(schema.validate(document));
     }
@@ -92,15 +92,15 @@ public class EpcisSchema {
         return errors.stream()
                 .map(e -> new Problem(pointer(e), e.getKeyword(), e.getMessage()))
                 .distinct()
-                .sorted(Comparator.comparing(
-                                (Problem p) -> p.eventIndex() == null ? -1 : p.eventIndex())
+                .sorted(Comparator.comparing((Problem p) -> p.eventIndex() == null ? -1 : p.eventIndex())
                         .thenComparing(Problem::pointer))
                 .limit(MAX_PROBLEMS)
                 .toList();
     }
 
     private static String pointer(Error e) {
-        String p = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String p =
+                e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         return p.equals("/") ? "" : p;
     }
 
@@ -120,10 +120,10 @@ public class EpcisSchema {
                                     .build())
                             .schemaLoader(l -> l.fetchRemoteResources(false)
                                     // the ids GS1 publishes the schema under: never fetched, always this copy
-                                    .resourceLoaders(r -> r.resources(iri -> ID.equals(iri)
-                                                    || iri.startsWith("https://ref.gs1.org/standards/epcis/")
-                                            ? new String(text, java.nio.charset.StandardCharsets.UTF_8)
-                                            : null))));
+                                    .resourceLoaders(r -> r.resources(iri ->
+                                            ID.equals(iri) || iri.startsWith("https://ref.gs1.org/standards/epcis/")
+                                                    ? new String(text, java.nio.charset.StandardCharsets.UTF_8)
+                                                    : null))));
             Schema schema = registry.getSchema(SchemaLocation.of(ID));
             schema.initializeValidators();
             return schema;

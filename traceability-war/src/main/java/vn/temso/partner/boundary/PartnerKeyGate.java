@@ -1,6 +1,5 @@
 package vn.temso.partner.boundary;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,7 +17,7 @@ import vn.temso.platform.problem.Problems;
  * not read bearer tokens at all, so a key never gets a response it was not meant for. On the API the same rule is
  * applied again by {@link PartnerKeyFilter}, which also authenticates the key.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(filterName = "PartnerKeyGate") // mapped to /* in web.xml, first of all filters
 public class PartnerKeyGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

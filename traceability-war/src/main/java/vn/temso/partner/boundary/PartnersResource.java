@@ -51,8 +51,9 @@ public class PartnersResource {
         Partners.Issued issued = partners.issue(request.toCommand());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(issued.partner().getId()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(issued.partner().getId())
+                        .build())
                 .cacheControl(noStore)
                 .entity(PartnerView.of(issued.partner(), issued.key()))
                 .build();

@@ -108,9 +108,7 @@ public class Partners {
         if (key == null || key.length() > 200 || !key.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        return em
-                .createQuery(
-                        "SELECT p FROM Partner p WHERE p.keyHash = :h AND p.revokedAt IS NULL", Partner.class)
+        return em.createQuery("SELECT p FROM Partner p WHERE p.keyHash = :h AND p.revokedAt IS NULL", Partner.class)
                 .setParameter("h", Tokens.sha256Hex(key))
                 .getResultStream()
                 .findFirst()

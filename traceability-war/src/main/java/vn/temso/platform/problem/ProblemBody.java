@@ -88,8 +88,7 @@ public final class ProblemBody {
     }
 
     public static Response of(ProblemException e) {
-        Response.ResponseBuilder r =
-                Response.fromResponse(
+        Response.ResponseBuilder r = Response.fromResponse(
                 response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), e.extensions(), null));
         if (e instanceof Problems.TooManyRequests t) {
             r.header("Retry-After", t.retryAfterSeconds());

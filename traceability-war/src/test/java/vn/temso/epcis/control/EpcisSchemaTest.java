@@ -25,8 +25,7 @@ class EpcisSchemaTest {
                 {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
                               {"temso": "https://temso.vn/epcis/"}],
                  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T09:00:00+07:00",
-                 "epcisBody": {"eventList": [%s]}}"""
-                .formatted(String.join(",", events));
+                 "epcisBody": {"eventList": [%s]}}""".formatted(String.join(",", events));
     }
 
     @BeforeAll
@@ -58,8 +57,8 @@ class EpcisSchemaTest {
 
     @Test
     void shouldAssertFormats() {
-        String badTime = EVENT.formatted("6b5f2a1e-4c1d-4e8a-9a55-2f0e7f9d1a05")
-                .replace("2026-03-01T08:30:00+07:00", "hôm qua");
+        String badTime =
+                EVENT.formatted("6b5f2a1e-4c1d-4e8a-9a55-2f0e7f9d1a05").replace("2026-03-01T08:30:00+07:00", "hôm qua");
         List<EpcisSchema.Problem> problems = SCHEMA.validate(document(badTime));
         assertEquals(0, problems.get(0).eventIndex(), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.pointer().endsWith("/eventTime")), problems::toString);
@@ -67,8 +66,9 @@ class EpcisSchemaTest {
 
     @Test
     void shouldReportProblemsOutsideEventsWithoutAnIndex() {
-        List<EpcisSchema.Problem> problems = SCHEMA.validate(document(EVENT.formatted("6b5f2a1e-4c1d-4e8a-9a55-2f0e7f9d1a06"))
-                .replace("\"schemaVersion\": \"2.0\",", ""));
+        List<EpcisSchema.Problem> problems =
+                SCHEMA.validate(document(EVENT.formatted("6b5f2a1e-4c1d-4e8a-9a55-2f0e7f9d1a06"))
+                        .replace("\"schemaVersion\": \"2.0\",", ""));
         assertFalse(problems.isEmpty());
         assertEquals(null, problems.get(0).eventIndex(), problems::toString);
     }
