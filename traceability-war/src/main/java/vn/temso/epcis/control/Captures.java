@@ -159,7 +159,6 @@ public class Captures {
         }
     }
 
-    @SuppressWarnings("java:S107") // one event's checks need the capture's state
     private Checked check(
             int i,
             ObjectNode event,
@@ -284,7 +283,6 @@ public class Captures {
                         .toList());
     }
 
-    @SuppressWarnings("java:S107")
     private CapturedObjects.Owned owned(
             String uri,
             boolean classLevel,
