@@ -89,6 +89,18 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class EpcisQuery extends EpcisQueryScenarios {}
 
+    /** Issue 15: partner keys and the EPCIS capture interface. */
+    @Nested
+    class Capture extends CaptureScenarios {}
+
+    /** Issue 15: every EPCIS document Temso writes is valid against GS1's schema. */
+    @Nested
+    class EpcisExport extends EpcisExportScenarios {}
+
+    /** Issue 15: lots exported from this Temso, captured into an empty second one, queried back with the same ids. */
+    @Nested
+    class EpcisRoundTrip extends RoundTripScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -28,6 +28,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (current.get().isPresent()) {
+            return; // an earlier filter authenticated the request by another scheme (a partner's API key)
+        }
         String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             return;

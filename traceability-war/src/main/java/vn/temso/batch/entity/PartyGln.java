@@ -15,16 +15,21 @@ public final class PartyGln {
 
     /** @return the GLN trimmed, null if none was given; or throws {@link InvalidField} on {@code partyGln} */
     public static String validate(String raw) {
+        return validate(raw, FIELD);
+    }
+
+    /** @return the GLN trimmed, null if none was given; or throws {@link InvalidField} on {@code field} */
+    public static String validate(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         String gln = raw.strip();
         if (gln.length() != LENGTH || !Gtin.isDigits(gln)) {
-            throw new InvalidField(FIELD, "a GLN is 13 digits (got \"" + shorten(gln) + "\")");
+            throw new InvalidField(field, "a GLN is 13 digits (got \"" + shorten(gln) + "\")");
         }
         int expected = Gtin.expectedCheckDigit(gln);
         if (expected != gln.charAt(LENGTH - 1) - '0') {
-            throw new InvalidField(FIELD, "GLN " + gln + " has a wrong check digit: it should end with " + expected);
+            throw new InvalidField(field, "GLN " + gln + " has a wrong check digit: it should end with " + expected);
         }
         return gln;
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,9 @@ public class EpcisQueries {
     public static final int MAX_IDENTIFIERS = 50;
 
     private static final int EXPORT_PAGE = 500;
+    private static final List<EventKind> PUBLIC_KINDS = java.util.Arrays.stream(EventKind.values())
+            .filter(EventKind::shownPublicly)
+            .toList();
     private static final int SERIAL_PAGE = 5000;
 
     @PersistenceContext
@@ -62,9 +64,10 @@ public class EpcisQueries {
             params.put("lt", f.ltEventTime());
         }
         if (!f.epcClasses().isEmpty()) {
-            // a class URI (…/10/{lot}) never equals an instance URI (…/21/{serial}): the EPC alone tells them apart
-            where.append(
-                    " AND EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId AND c.epc IN :classes)");
+            // no "c.classLevel = TRUE": EclipseLink writes it as CLASS_LEVEL = 1, which Derby refuses (BOOLEAN =
+            // INTEGER); a canonical class (/01/{gtin}/10/{lot}) is never an instance (/01/{gtin}/21/{serial}) anyway
+            where.append(" AND EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId"
+                    + " AND c.epc IN :classes)");
             params.put(
                     "classes",
                     f.epcClasses().stream().map(EpcisQueries::canonical).toList());
@@ -80,7 +83,7 @@ public class EpcisQueries {
         Map<String, Object> params = new HashMap<>();
         Optional<Caller> caller = current.get();
         String scope =
-                caller.isPresent() ? TenantScope.condition(caller.get(), "e.cooperative", params) : publicScope(params);
+                caller.isPresent() ? TenantScope.condition(caller.get(), "e.cooperative", params) : publicOnly(params);
         params.put("id", eventId);
         List<EventRow> rows = query(EventRow.SELECT + " WHERE " + scope + " AND e.eventId = :id", params, 1);
         if (rows.isEmpty()) {
@@ -156,20 +159,16 @@ public class EpcisQueries {
             throw new Problems.Unauthenticated("Sign in (or use a partner key) to query events; without signing in,"
                     + " name a lot or a stamp with MATCH_anyEPCClass or MATCH_epc to see what its trace page shows");
         }
-        return publicScope(params);
+        return publicOnly(params);
     }
 
     /**
-     * What anonymous callers may see: the kinds the trace page shows. A kind list, not the boolean column: Derby
-     * refuses EclipseLink's boolean literal (bound as an integer).
+     * The events a buyer may see (what the trace page shows), by kind: "e.shownPublicly = TRUE" would be written as
+     * SHOWN_PUBLICLY = 1, which Derby refuses (BOOLEAN = INTEGER).
      */
-    private static String publicScope(Map<String, Object> params) {
-        params.put(
-                "shown",
-                Arrays.stream(EventKind.values())
-                        .filter(EventKind::shownPublicly)
-                        .toList());
-        return "e.kind IN :shown";
+    private static String publicOnly(Map<String, Object> params) {
+        params.put("publicKinds", PUBLIC_KINDS);
+        return "e.kind IN :publicKinds";
     }
 
     /**
@@ -178,7 +177,8 @@ public class EpcisQueries {
      */
     private void matchEpcs(StringBuilder where, Map<String, Object> params, List<String> epcs) {
         List<String> canonical = epcs.stream().map(EpcisQueries::canonical).toList();
-        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId AND c.epc IN :epcs)");
+        // instances by their canonical URI (never a class's, see page())
+        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId" + " AND c.epc IN :epcs)");
         params.put("epcs", canonical);
         int n = 0;
         for (String epc : epcs) {

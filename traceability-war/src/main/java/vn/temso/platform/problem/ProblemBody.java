@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds RFC 9457 {@code application/problem+json} responses. */
@@ -24,9 +25,20 @@ public final class ProblemBody {
             String detail,
             List<ProblemException.Violation> violations,
             String instance) {
+        return response(status, type, title, detail, violations, Map.of(), instance);
+    }
+
+    private static Response response(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<ProblemException.Violation> violations,
+            Map<String, Object> extensions,
+            String instance) {
         return Response.status(status)
                 .type(PROBLEM_JSON)
-                .entity(json(status, type, title, detail, violations, instance))
+                .entity(json(status, type, title, detail, violations, extensions, instance))
                 .build();
     }
 
@@ -37,6 +49,18 @@ public final class ProblemBody {
             String title,
             String detail,
             List<ProblemException.Violation> violations,
+            String instance) {
+        return json(status, type, title, detail, violations, Map.of(), instance);
+    }
+
+    /** The problem document with extension members (strings, numbers) after the standard ones. */
+    private static String json(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<ProblemException.Violation> violations,
+            Map<String, Object> extensions,
             String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", BASE_TYPE + type)
@@ -50,13 +74,22 @@ public final class ProblemBody {
                     list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
             body.add("violations", list);
         }
+        extensions.forEach((name, value) -> {
+            if (value instanceof Integer i) {
+                body.add(name, i);
+            } else if (value instanceof Long l) {
+                body.add(name, l);
+            } else if (value != null) {
+                body.add(name, value.toString());
+            }
+        });
         JsonObject json = body.build();
         return json.toString();
     }
 
     public static Response of(ProblemException e) {
-        Response.ResponseBuilder r =
-                Response.fromResponse(response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), null));
+        Response.ResponseBuilder r = Response.fromResponse(
+                response(e.status(), e.type(), e.title(), e.getMessage(), e.violations(), e.extensions(), null));
         if (e instanceof Problems.TooManyRequests t) {
             r.header("Retry-After", t.retryAfterSeconds());
         } else if (e instanceof Problems.StorageUnavailable s) {

@@ -1,6 +1,7 @@
 package vn.temso.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of every failure a caller can do something about. Each subclass is one stable problem {@code type}
@@ -28,6 +29,14 @@ public abstract class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * RFC 9457 extension members of this problem (e.g. which event of a document failed): names and values that are
+     * strings or numbers, written after the standard members. None by default.
+     */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 
     /** One rejected field: its JSON path and a message a user can act on. */

@@ -5,11 +5,30 @@ import java.util.Set;
 /**
  * The authenticated person behind a request. Tenancy decisions are made from this in the service layer,
  * never from ids the client sends.
+ *
+ * <p>A partner's API key (a distributor, a market, a supermarket) authenticates as a caller with {@code partnerId}
+ * set and no user: it reads what a member of its cooperative reads, changes nothing but what {@link #canCapture}
+ * allows, and is accepted only on the EPCIS interface (docs/epcis-capture.md).
  */
-public record Caller(String userId, String username, Role role, String cooperativeId, Set<String> communeKeys) {
+public record Caller(
+        String userId, String username, Role role, String cooperativeId, Set<String> communeKeys, String partnerId) {
 
     public Caller {
         communeKeys = Set.copyOf(communeKeys);
+    }
+
+    /** A signed-in user. */
+    public Caller(String userId, String username, Role role, String cooperativeId, Set<String> communeKeys) {
+        this(userId, username, role, cooperativeId, communeKeys, null);
+    }
+
+    /** A partner's API key of one cooperative: reads as that cooperative's members do. */
+    public static Caller partner(String partnerId, String cooperativeId) {
+        return new Caller(null, "partner/" + partnerId, Role.COOP_MEMBER, cooperativeId, Set.of(), partnerId);
+    }
+
+    public boolean isPartner() {
+        return partnerId != null;
     }
 
     public boolean is(Role... roles) {
@@ -44,8 +63,17 @@ public record Caller(String userId, String username, Role role, String cooperati
         return canManage(coopId) || (role == Role.COMMUNE_STAFF && canRead(coopId, coopCommuneKey));
     }
 
-    /** Farm-diary events may also be written by members of the cooperative. */
+    /** Farm-diary events may also be written by members of the cooperative (not by a partner's key). */
     public boolean canRecordDiary(String coopId) {
-        return canManage(coopId) || (role == Role.COOP_MEMBER && coopId != null && coopId.equals(cooperativeId));
+        return canManage(coopId)
+                || (role == Role.COOP_MEMBER && !isPartner() && coopId != null && coopId.equals(cooperativeId));
+    }
+
+    /**
+     * May this caller add EPCIS events about that cooperative's lots and stamps (the capture interface)? Admins, the
+     * cooperative's managers, and the keys of its partners; not its members or commune staff.
+     */
+    public boolean canCapture(String coopId) {
+        return canManage(coopId) || (isPartner() && coopId != null && coopId.equals(cooperativeId));
     }
 }
