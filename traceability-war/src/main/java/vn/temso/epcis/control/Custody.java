@@ -73,10 +73,14 @@ public class Custody {
         Function<CustodyStep, CustodyStep> names = names(b, first(received, MAX_STEPS), first(forward, MAX_STEPS));
         return new Journey(
                 zones,
-                first(inputLines, MAX_LOTS).stream().map(i -> lot(i.getInput(), i)).toList(),
+                first(inputLines, MAX_LOTS).stream()
+                        .map(i -> lot(i.getInput(), i))
+                        .toList(),
                 first(received, MAX_STEPS).stream().map(names).toList(),
                 first(forward, MAX_STEPS).stream().map(names).toList(),
-                first(outputLines, MAX_LOTS).stream().map(i -> lot(i.getOutput(), i)).toList(),
+                first(outputLines, MAX_LOTS).stream()
+                        .map(i -> lot(i.getOutput(), i))
+                        .toList(),
                 more);
     }
 

@@ -37,7 +37,7 @@ import vn.temso.gs1.Gtin;
  *   <li>{@code temso:partyName} (or its full IRI): the name of the party the sentence names: the destination of a
  *       shipping or receiving (to whom, or who received it), else the party at the business location;
  *   <li>{@code bizLocation}: a GLN, a Temso growing zone's code, and {@code temso:locationName} as its name (a town,
- *       a market, a shop);
+ *       a market, a shop); a location that is only the named party's own GLN is not repeated;
  *   <li>an event carrying an {@code errorDeclaration} is not a step at all.
  * </ul>
  * Names are NFC, without control or formatting characters (no bidirectional overrides), spaces collapsed and cut to
@@ -73,7 +73,8 @@ public final class CustodyMapping {
             NS + LOCATION_NAME);
 
     private static final Pattern GS1_URN = Pattern.compile("urn:epc:id:[ps]gln:(\\d+)\\.(\\d*)(?:\\.[^.]*)?");
-    private static final Pattern DL_PARTY = Pattern.compile("https?://[^/?#]+(?:/[^?#]*)?/41[47]/(\\d{13})(?:[/?#].*)?");
+    private static final Pattern DL_PARTY =
+            Pattern.compile("https?://[^/?#]+(?:/[^?#]*)?/41[47]/(\\d{13})(?:[/?#].*)?");
     private static final Pattern TEMSO_NAME = Pattern.compile(Pattern.quote(NS + "party/name/") + "([^/?#]+)");
     private static final Pattern TEMSO_COOP = Pattern.compile(Pattern.quote(NS + "party/") + "([0-9a-fA-F-]{36})");
     private static final Pattern TEMSO_ZONE = Pattern.compile(Pattern.quote(NS + "zone/") + "([^/?#]+)");
@@ -81,6 +82,7 @@ public final class CustodyMapping {
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
     /** Controls, line breaks, private-use, lone surrogates, unassigned: a space. */
     private static final Pattern NOT_SHOWN = Pattern.compile("[\\p{Cc}\\p{Co}\\p{Cs}\\p{Cn}\\p{Zl}\\p{Zp}]");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private CustodyMapping() {}
@@ -90,18 +92,16 @@ public final class CustodyMapping {
      * input of the lot); any other entry is none.
      */
     public static Optional<CustodyStep> diary(EventType type, Instant at, String partyName, String partyGln) {
-        CustodyStep.Step step =
-                switch (type) {
-                    case SHIPPING -> CustodyStep.Step.SHIPPED_TO;
-                    case RECEIVING -> CustodyStep.Step.RECEIVED_FROM;
-                    default -> null;
-                };
+        CustodyStep.Step step = switch (type) {
+            case SHIPPING -> CustodyStep.Step.SHIPPED_TO;
+            case RECEIVING -> CustodyStep.Step.RECEIVED_FROM;
+            default -> null;
+        };
         if (step == null) {
             return Optional.empty();
         }
         String gln = partyGln != null && Gtin.isDigits(partyGln) && Gtin.isValid(partyGln) ? partyGln : null;
-        return Optional.of(
-                new CustodyStep(step, at, CustodyStep.Party.of(shown(partyName), gln), null, null, false));
+        return Optional.of(new CustodyStep(step, at, CustodyStep.Party.of(shown(partyName), gln), null, null, false));
     }
 
     /**
@@ -119,7 +119,15 @@ public final class CustodyMapping {
         CustodyStep.Party source = party(event.get(SOURCE_LIST), "source");
         String name = shown(firstString(event, Identifiers.field(PARTY_NAME), NS + PARTY_NAME));
         CustodyStep.Party named = destination == null ? CustodyStep.Party.of(name, null) : named(destination, name);
-        return Optional.of(new CustodyStep(step, at, named, source, place(event), true));
+        CustodyStep.Place place = place(event);
+        if (place != null
+                && place.name() == null
+                && named != null
+                && place.gln() != null
+                && place.gln().equals(named.gln())) {
+            place = null; // received at the receiver's own GLN: said once
+        }
+        return Optional.of(new CustodyStep(step, at, named, source, place, true));
     }
 
     /** The verb of a CBV business step (bare, URN or Web URI). */

@@ -532,12 +532,7 @@ final class TracePage {
         party(h, s.party(), l);
         h.append(' ').append(jt("on", l)).append(' ').append(s.day().format(DAY));
         CustodyStep.Place at = s.place();
-        boolean samePlace = at != null
-                && at.name() == null
-                && at.gln() != null
-                && s.party() != null
-                && at.gln().equals(s.party().gln());
-        if (at != null && !samePlace) {
+        if (at != null) {
             h.append(" · ").append(jt("at", l)).append(' ');
             String where = at.name() != null ? at.name() : at.zoneCode();
             if (where != null) {

@@ -28,7 +28,9 @@ class CustodyMappingTest {
                 .add("eventID", "urn:uuid:6f1c7e3a-0b7e-4c55-9b0a-2c1d5e6f7a8b")
                 .add("eventTime", "2026-11-21T01:30:00+07:00")
                 .add("eventTimeZoneOffset", "+07:00")
-                .add("quantityList", Json.createArrayBuilder().add(Json.createObjectBuilder().add("epcClass", LOT)))
+                .add(
+                        "quantityList",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("epcClass", LOT)))
                 .add("action", "OBSERVE");
         if (bizStep != null) {
             o.add("bizStep", bizStep);
@@ -49,6 +51,7 @@ class CustodyMappingTest {
     void shouldSayWhoReceivedTheLotFromTheDestinationAndThePartyName() {
         CustodyStep s = step(event("receiving")
                 .add("destinationList", parties("destination", "owning_party", "https://id.gs1.org/414/" + GLN))
+                .add("bizLocation", Json.createObjectBuilder().add("id", "urn:epc:id:sgln:8930000.00001.0"))
                 .add("sourceList", parties("source", "owning_party", "urn:epc:id:pgln:8930000.00002"))
                 .add("temso:partyName", "Siêu thị Co.op Xtra Tân Phong"));
         assertEquals(CustodyStep.Step.RECEIVED_BY, s.step());
@@ -56,6 +59,7 @@ class CustodyMappingTest {
         assertEquals(new CustodyStep.Party("Siêu thị Co.op Xtra Tân Phong", GLN, null), s.party());
         assertEquals(new CustodyStep.Party(null, "8930000000026", null), s.from(), "pgln: check digit computed");
         assertTrue(s.partner());
+        assertNull(s.place(), "no place without a name of its own");
         assertEquals(java.time.LocalDate.of(2026, 11, 21), s.day(), "the Vietnamese day");
     }
 
@@ -134,7 +138,9 @@ class CustodyMappingTest {
         assertEquals(new CustodyStep.Place("Kho lạnh Bình Chánh", GLN, null), s.place());
         assertNull(s.party());
         CustodyStep zone = step(event("inspecting")
-                .add("bizLocation", Json.createObjectBuilder().add("id", "https://temso.vn/epcis/zone/VN-LAN-TT-0012")));
+                .add(
+                        "bizLocation",
+                        Json.createObjectBuilder().add("id", "https://temso.vn/epcis/zone/VN-LAN-TT-0012")));
         assertEquals(new CustodyStep.Place(null, null, "VN-LAN-TT-0012"), zone.place());
     }
 
@@ -215,7 +221,9 @@ class CustodyMappingTest {
                 CustodyMapping.diary(EventType.RECEIVING, AT, null, GLN).orElseThrow();
         assertEquals(CustodyStep.Step.RECEIVED_FROM, received.step());
         assertEquals(new CustodyStep.Party(null, GLN, null), received.party());
-        assertNull(CustodyMapping.diary(EventType.SHIPPING, AT, null, null).orElseThrow().party());
+        assertNull(CustodyMapping.diary(EventType.SHIPPING, AT, null, null)
+                .orElseThrow()
+                .party());
         assertEquals(Optional.empty(), CustodyMapping.diary(EventType.SPRAYING, AT, "x", null));
     }
 

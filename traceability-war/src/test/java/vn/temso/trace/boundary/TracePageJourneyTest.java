@@ -74,7 +74,8 @@ class TracePageJourneyTest {
     void shouldShowBothStepsInVietnamese() {
         String html = render(false);
         assertTrue(html.contains("<h2>Nguồn gốc và hành trình</h2>"), html);
-        assertTrue(html.contains("Vùng trồng <strong>VN-LAN-TT-0012</strong> · Vùng lúa thơm Bình Tịnh · xã Bình Tịnh"));
+        assertTrue(
+                html.contains("Vùng trồng <strong>VN-LAN-TT-0012</strong> · Vùng lúa thơm Bình Tịnh · xã Bình Tịnh"));
         assertTrue(html.contains("Làm từ lô <a href=\"/01/08931234500016/10/L%2F1\">L/1</a> · Lúa ST25"));
         assertTrue(html.contains("(1200 kg)"));
         assertTrue(html.contains("Nhận nguyên liệu từ <strong>Đại lý giống Tân Trụ</strong> ngày 16/11/2026"));

@@ -22,12 +22,7 @@ class TraceRecordTest {
     private static final List<TraceRecord.Stage> STAGES =
             List.of(new TraceRecord.Stage("HARVEST", Instant.parse("2026-11-01T01:00:00Z"), "Z1", null, null));
     private static final Journey JOURNEY = new Journey(
-            List.of(new Journey.Zone("Z1", "Vùng 1", "Bình Tịnh")),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            false);
+            List.of(new Journey.Zone("Z1", "Vùng 1", "Bình Tịnh")), List.of(), List.of(), List.of(), List.of(), false);
     private static final TraceParts PARTS = new TraceParts(
             "b1",
             3,
