@@ -98,7 +98,8 @@ public abstract class OriginJourneyScenarios extends ApiScenarios {
 
     /** The change-signal counter every instance of a cluster polls (read through the test-only probe). */
     static long changeSignal() {
-        return Long.parseLong(api.request("GET", "/it/epcis/capture").send().text().strip());
+        return Long.parseLong(
+                api.request("GET", "/it/epcis/capture").send().text().strip());
     }
 
     static Api.Reply page(String path, String lang) {
