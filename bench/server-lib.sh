@@ -48,12 +48,11 @@ json_field() {
   sed -E "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/"
 }
 
-# demo_batch TOKEN -> "id gtin lot" of the demo manager's first open batch
+# demo_batch TOKEN -> "id gtin lot" of the demo manager's first open batch (read with a JSON parser: field order
+# and new fields must not break it)
 demo_batch() {
-  local page; page=$(curl -sf "$B/api/batches?status=OPEN" -H "Authorization: Bearer $1")
-  local first; first=$(printf '%s' "$page" | sed -E 's/^\{"items":\[\{//; s/\},\{.*//')
-  printf '%s %s %s\n' "$(printf '{%s}' "$first" | sed -E 's/.*"id":"([^"]+)","lotCode".*/\1/')" \
-    "$(printf '%s' "$first" | json_field gtin)" "$(printf '%s' "$first" | json_field lotCode)"
+  curl -sf "$B/api/batches?status=OPEN" -H "Authorization: Bearer $1" | python3 -c \
+    'import json,sys; b=json.load(sys.stdin)["items"][0]; print(b["id"], b["gtin"], b["lotCode"])'
 }
 
 # start_job TOKEN BATCH COUNT -> job URL (Location of the 202)

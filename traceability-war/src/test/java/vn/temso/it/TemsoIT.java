@@ -85,6 +85,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Genealogy extends GenealogyScenarios {}
 
+    /** Issue 15: the records as EPCIS 2.0 events through the query interface. */
+    @Nested
+    class EpcisQuery extends EpcisQueryScenarios {}
+
     /** Issue 15: one step back, one step forward on the trace page and the lot page. */
     @Nested
     class OriginJourney extends OriginJourneyScenarios {}

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import vn.temso.batch.entity.Batch;
+import vn.temso.epcis.entity.EventKind;
 import vn.temso.epcis.entity.Identifiers;
 import vn.temso.epcis.entity.StampRange;
 import vn.temso.platform.persistence.KeysetPages;
@@ -60,8 +62,9 @@ public class EpcisQueries {
             params.put("lt", f.ltEventTime());
         }
         if (!f.epcClasses().isEmpty()) {
-            where.append(" AND EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId"
-                    + " AND c.classLevel = TRUE AND c.epc IN :classes)");
+            // a class URI (…/10/{lot}) never equals an instance URI (…/21/{serial}): the EPC alone tells them apart
+            where.append(
+                    " AND EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId AND c.epc IN :classes)");
             params.put(
                     "classes",
                     f.epcClasses().stream().map(EpcisQueries::canonical).toList());
@@ -76,9 +79,8 @@ public class EpcisQueries {
     public EventRow one(String eventId) {
         Map<String, Object> params = new HashMap<>();
         Optional<Caller> caller = current.get();
-        String scope = caller.isPresent()
-                ? TenantScope.condition(caller.get(), "e.cooperative", params)
-                : "e.shownPublicly = TRUE";
+        String scope =
+                caller.isPresent() ? TenantScope.condition(caller.get(), "e.cooperative", params) : publicScope(params);
         params.put("id", eventId);
         List<EventRow> rows = query(EventRow.SELECT + " WHERE " + scope + " AND e.eventId = :id", params, 1);
         if (rows.isEmpty()) {
@@ -102,7 +104,7 @@ public class EpcisQueries {
                     params.put("cls", lotClass);
                     return run(
                             new StringBuilder("(e.batchId = :b OR EXISTS (SELECT c.epc FROM EventEpc c"
-                                    + " WHERE c.eventId = e.eventId AND c.classLevel = TRUE AND c.epc = :cls))"),
+                                    + " WHERE c.eventId = e.eventId AND c.epc = :cls))"),
                             params,
                             after,
                             size);
@@ -154,7 +156,20 @@ public class EpcisQueries {
             throw new Problems.Unauthenticated("Sign in (or use a partner key) to query events; without signing in,"
                     + " name a lot or a stamp with MATCH_anyEPCClass or MATCH_epc to see what its trace page shows");
         }
-        return "e.shownPublicly = TRUE";
+        return publicScope(params);
+    }
+
+    /**
+     * What anonymous callers may see: the kinds the trace page shows. A kind list, not the boolean column: Derby
+     * refuses EclipseLink's boolean literal (bound as an integer).
+     */
+    private static String publicScope(Map<String, Object> params) {
+        params.put(
+                "shown",
+                Arrays.stream(EventKind.values())
+                        .filter(EventKind::shownPublicly)
+                        .toList());
+        return "e.kind IN :shown";
     }
 
     /**
@@ -163,8 +178,7 @@ public class EpcisQueries {
      */
     private void matchEpcs(StringBuilder where, Map<String, Object> params, List<String> epcs) {
         List<String> canonical = epcs.stream().map(EpcisQueries::canonical).toList();
-        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId"
-                + " AND c.classLevel = FALSE AND c.epc IN :epcs)");
+        where.append(" AND (EXISTS (SELECT c.epc FROM EventEpc c WHERE c.eventId = e.eventId AND c.epc IN :epcs)");
         params.put("epcs", canonical);
         int n = 0;
         for (String epc : epcs) {
