@@ -17,6 +17,8 @@ import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.batch.entity.EventType;
+import vn.temso.epcis.control.Custody;
+import vn.temso.epcis.control.Journey;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
@@ -50,8 +52,12 @@ public class BatchesBean implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient Custody custody;
+
     private String id;
     private BatchView batch;
+    private transient Journey journey;
     // new batch
     private String productId;
     private String lotCode;
@@ -132,6 +138,19 @@ public class BatchesBean implements Serializable {
             Ui.info(Ui.text("batch.saved"));
             Ui.redirect("/app/batch.xhtml?id=" + saved.getId());
         }
+    }
+
+    /** One step back, one step forward: the same panels as the lot's public trace page. */
+    public Journey getJourney() {
+        if (journey == null && batch != null) {
+            journey = custody.journey(batches.readable(id));
+        }
+        return journey;
+    }
+
+    /** The lot's public trace page on this server. */
+    public String getTracePath() {
+        return batch == null ? null : "/01/" + batch.gtin() + "/10/" + vn.temso.stamp.Gs1Value.encode(batch.lotCode());
     }
 
     public List<BatchView.EventView> getEvents() {

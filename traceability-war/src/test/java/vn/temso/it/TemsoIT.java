@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one deployment of this module: the WAR exactly as built (plus {@link FileStoreProbe}), deployed at the root
+ * The one deployment of this module: the WAR exactly as built (plus {@link FileStoreProbe} and {@link CaptureProbe}), deployed at the root
  * context on Payara Micro with a fresh embedded Derby database and the demo data. Every scenario class of the chain runs against it.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -101,6 +101,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class EpcisRoundTrip extends RoundTripScenarios {}
 
+    /** Issue 15: one step back, one step forward on the trace page and the lot page. */
+    @Nested
+    class OriginJourney extends OriginJourneyScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
@@ -119,10 +123,12 @@ class TemsoIT extends TenancyScenarios {
         }
         FileScenarios.seedLegacyFiles(data); // as a version before the database file store left them
         File war = new File(System.getProperty("temso.it.war", "target/temso.war"));
-        // the probe lets scenarios look into the database file store; it is never in the built WAR
+        // the probes let scenarios look into the database file store and capture partners' EPCIS events (until
+        // POST /epcis/capture exists); they are never in the built WAR
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClass(FileStoreProbe.class);
+                .addClass(FileStoreProbe.class)
+                .addClass(CaptureProbe.class);
     }
 }

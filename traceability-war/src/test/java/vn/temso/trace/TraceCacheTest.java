@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import vn.temso.epcis.control.Journey;
 import vn.temso.trace.control.TraceCache;
 import vn.temso.trace.control.TraceParts;
 import vn.temso.trace.control.TraceRecord;
@@ -40,7 +41,8 @@ class TraceCacheTest {
                 List.of(new TraceRecord.Zone("Z1", "Vùng 1", "Chè", null, null, outline, List.of())),
                 List.of(),
                 null,
-                null);
+                null,
+                Journey.NONE);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package vn.temso.platform.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -16,8 +18,26 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ChangeSignal {
 
+    /** Marks a transaction that has recorded its change already ({@link #changedOnce}). */
+    private static final Object SIGNALLED = new Object();
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Records a change in the caller's transaction unless this transaction recorded one already: for work that changes
+     * many things at once (a partner's capture of a thousand events is one change, not a thousand counter updates).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedOnce() {
+        if (transactions.getResource(SIGNALLED) == null) {
+            transactions.putResource(SIGNALLED, Boolean.TRUE);
+            changed();
+        }
+    }
 
     /** Records a change in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

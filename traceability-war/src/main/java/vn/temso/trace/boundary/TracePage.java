@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import vn.temso.epcis.control.CustodyStep;
+import vn.temso.epcis.control.Journey;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.trace.control.TraceRecord;
@@ -85,7 +87,10 @@ final class TracePage {
             Map.entry("lang", new String[] {"English", "Tiếng Việt"}));
 
     /** Diary event types ({@code ev.SOWING}...) as the UI's message bundles name them: Vietnamese, English. */
-    private static final Map<String, String[]> EVENT_TYPES = eventTypes();
+    private static final Map<String, String[]> EVENT_TYPES = bundle("ev.");
+
+    /** The origin and journey section's words ({@code journey.*} of the UI's message bundles): Vietnamese, English. */
+    private static final Map<String, String[]> JOURNEY = bundle("journey.");
 
     private static final String CSS =
             "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
@@ -97,7 +102,8 @@ final class TracePage {
                     + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
                     + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
                     + ".stars{color:#c98a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
-                    + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}";
+                    + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}"
+                    + "h3{font-size:.95rem;margin:.7rem 0 .3rem}ul{margin:0;padding-left:1.2rem}";
 
     private TracePage() {}
 
@@ -442,6 +448,126 @@ final class TracePage {
             }
             h.append("</section>");
         }
+        journey(h, r.journey(), l);
+    }
+
+    /**
+     * "Nguồn gốc và hành trình": one step back (zones, input lots linked to their own trace pages, inputs received)
+     * and one step forward (the chain of custody, lots made from this one). Every name is escaped (partners' names
+     * were also cleaned and cut when read); the only links are the input and output lots' trace pages on this server,
+     * built from Temso's own GTIN and lot code, never an address from an event.
+     */
+    static void journey(StringBuilder h, Journey j, int l) {
+        if (j == null || j.nothingToShow()) {
+            return;
+        }
+        h.append("<section id=\"journey\"><h2>")
+                .append(jt("title", l))
+                .append("</h2><h3>")
+                .append(jt("back", l))
+                .append("</h3>");
+        if (j.zones().isEmpty() && j.inputs().isEmpty() && j.received().isEmpty()) {
+            h.append("<p><small>").append(jt("none.back", l)).append("</small></p>");
+        } else {
+            h.append("<ul>");
+            for (Journey.Zone z : j.zones()) {
+                h.append("<li>")
+                        .append(jt("zone", l))
+                        .append(" <strong>")
+                        .append(Html.esc(z.code()))
+                        .append("</strong> · ")
+                        .append(Html.esc(z.name()));
+                if (z.commune() != null) {
+                    h.append(" · ").append(jt("commune", l)).append(' ').append(Html.esc(z.commune()));
+                }
+                h.append("</li>");
+            }
+            j.inputs().forEach(lot -> lot(h, "input", lot, l));
+            j.received().forEach(s -> step(h, s, l));
+            h.append("</ul>");
+        }
+        h.append("<h3>").append(jt("forward", l)).append("</h3>");
+        if (j.forward().isEmpty() && j.madeInto().isEmpty()) {
+            h.append("<p><small>").append(jt("none.forward", l)).append("</small></p>");
+        } else {
+            h.append("<ol>");
+            j.forward().forEach(s -> step(h, s, l));
+            h.append("</ol>");
+            if (!j.madeInto().isEmpty()) {
+                h.append("<ul>");
+                j.madeInto().forEach(lot -> lot(h, "madeInto", lot, l));
+                h.append("</ul>");
+            }
+        }
+        if (j.more()) {
+            h.append("<p><small>").append(jt("more", l)).append("</small></p>");
+        }
+        h.append("</section>");
+    }
+
+    private static void lot(StringBuilder h, String label, Journey.Lot lot, int l) {
+        h.append("<li>")
+                .append(jt(label, l))
+                .append(" <a href=\"")
+                .append(Html.esc(lot.tracePath()))
+                .append("\">")
+                .append(Html.esc(lot.lotCode()))
+                .append("</a> · ")
+                .append(Html.esc(lot.productName()))
+                .append(" · ")
+                .append(Html.esc(lot.cooperativeName()));
+        if (lot.quantity() != null) {
+            h.append(" <small>(")
+                    .append(Html.esc(lot.quantity().stripTrailingZeros().toPlainString()))
+                    .append(' ')
+                    .append(Html.esc(lot.unit()))
+                    .append(")</small>");
+        }
+        h.append("</li>");
+    }
+
+    /** "Đã nhận bởi <b>X</b> (GLN …) ngày 21/11/2026 · tại Y · từ Z (do đối tác ghi nhận)". */
+    private static void step(StringBuilder h, CustodyStep s, int l) {
+        h.append("<li>").append(jt("step." + s.step().name(), l)).append(' ');
+        party(h, s.party(), l);
+        h.append(' ').append(jt("on", l)).append(' ').append(s.day().format(DAY));
+        CustodyStep.Place at = s.place();
+        if (at != null) {
+            h.append(" · ").append(jt("at", l)).append(' ');
+            String where = at.name() != null ? at.name() : at.zoneCode();
+            if (where != null) {
+                h.append(Html.esc(where));
+            }
+            if (at.gln() != null) {
+                h.append(where == null ? "GLN " : " (GLN ")
+                        .append(Html.esc(at.gln()))
+                        .append(where == null ? "" : ")");
+            }
+        }
+        if (s.from() != null) {
+            h.append(" · ").append(jt("from", l)).append(' ');
+            party(h, s.from(), l);
+        }
+        if (s.partner()) {
+            h.append(" <small>(").append(jt("partner", l)).append(")</small>");
+        }
+        h.append("</li>");
+    }
+
+    private static void party(StringBuilder h, CustodyStep.Party p, int l) {
+        if (p == null) {
+            h.append(jt("unnamed", l));
+            return;
+        }
+        h.append("<strong>");
+        if (p.name() != null) {
+            h.append(Html.esc(p.name())).append("</strong>");
+            if (p.gln() != null) {
+                h.append(" (GLN ").append(Html.esc(p.gln())).append(')');
+            }
+        } else {
+            h.append("GLN ").append(Html.esc(p.gln())).append("</strong>");
+        }
     }
 
     /** The report form up to its stamp URL value, per language, without and with the thank-you line. */
@@ -515,20 +641,29 @@ final class TracePage {
         return l == 1;
     }
 
-    private static Map<String, String[]> eventTypes() {
+    /** Every key of the UI's message bundles under {@code prefix}, without it, escaped: Vietnamese, English. */
+    private static Map<String, String[]> bundle(String prefix) {
         ResourceBundle.Control noFallback =
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         ResourceBundle vi = ResourceBundle.getBundle(
                 "vn.temso.web.messages", Locale.forLanguageTag("vi"), TracePage.class.getClassLoader(), noFallback);
         ResourceBundle en = ResourceBundle.getBundle(
                 "vn.temso.web.messages", Locale.ENGLISH, TracePage.class.getClassLoader(), noFallback);
-        Map<String, String[]> types = new HashMap<>();
+        Map<String, String[]> texts = new HashMap<>();
         for (String key : vi.keySet()) {
-            if (key.startsWith("ev.")) {
-                types.put(key.substring(3), new String[] {Html.esc(vi.getString(key)), Html.esc(en.getString(key))});
+            if (key.startsWith(prefix)) {
+                texts.put(
+                        key.substring(prefix.length()),
+                        new String[] {Html.esc(vi.getString(key)), Html.esc(en.getString(key))});
             }
         }
-        return Map.copyOf(types);
+        return Map.copyOf(texts);
+    }
+
+    /** A word of the origin and journey section. */
+    private static String jt(String key, int l) {
+        String[] v = JOURNEY.get(key);
+        return v == null ? Html.esc(key) : v[l];
     }
 
     /** A diary event type's name; an unknown type (none today) shows as it is stored. */

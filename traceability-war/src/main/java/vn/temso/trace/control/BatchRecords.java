@@ -12,10 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.epcis.control.Custody;
+import vn.temso.epcis.control.Journey;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.Product;
 
-/** Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary). */
+/**
+ * Builds the batch part of trace records from the database (the product, producer, zones with outlines, diary, and
+ * the lot's one step back and one step forward from {@link Custody}).
+ */
 @ApplicationScoped
 public class BatchRecords {
 
@@ -27,13 +32,16 @@ public class BatchRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    Custody custody;
+
     @Transactional
     public TraceParts load(String batchId) {
         Batch b = em.find(Batch.class, batchId);
         if (b == null) {
             throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
         }
-        return parts(b, FarmTime.today(clock));
+        return parts(b, FarmTime.today(clock), custody.journey(b));
     }
 
     /**
@@ -41,6 +49,11 @@ public class BatchRecords {
      * Vietnam date): the page, its JSON-LD and the JSON answer all show what the parts say.
      */
     public static TraceParts parts(Batch b, LocalDate today) {
+        return parts(b, today, Journey.NONE);
+    }
+
+    /** The parts of a loaded batch with its journey (see {@link #parts(Batch, LocalDate)}). */
+    public static TraceParts parts(Batch b, LocalDate today, Journey journey) {
         Product p = b.getProduct();
         List<TraceRecord.Zone> zones = b.getZones().stream()
                 .sorted(Comparator.comparing(z -> z.getCode()))
@@ -104,6 +117,7 @@ public class BatchRecords {
                 zones,
                 stages,
                 ocop ? p.ocop().getStars() : null,
-                ocop ? p.ocop().getValidUntil() : null);
+                ocop ? p.ocop().getValidUntil() : null,
+                journey);
     }
 }

@@ -3,6 +3,8 @@ package vn.temso.trace.control;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import vn.temso.epcis.control.CustodyStep;
+import vn.temso.epcis.control.Journey;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.cache.GenerationCache;
 import vn.temso.platform.persistence.StorageFaults;
@@ -99,6 +101,43 @@ public final class TraceCache {
                         + Bounded.chars(s.input());
             }
         }
+        b += bytes(p.journey());
         return (int) Math.min(Integer.MAX_VALUE, b);
+    }
+
+    /** Estimated heap bytes of a journey: its names and codes, and a header per object. */
+    static long bytes(Journey j) {
+        if (j == null) {
+            return 0;
+        }
+        long b = 96;
+        for (var z : j.zones()) {
+            b += 64 + Bounded.chars(z.code()) + Bounded.chars(z.name()) + Bounded.chars(z.commune());
+        }
+        for (var l : java.util.stream.Stream.concat(j.inputs().stream(), j.madeInto().stream())
+                .toList()) {
+            b += 120
+                    + Bounded.chars(l.gtin())
+                    + Bounded.chars(l.lotCode())
+                    + Bounded.chars(l.productName())
+                    + Bounded.chars(l.cooperativeName())
+                    + Bounded.chars(l.unit())
+                    + Bounded.chars(l.tracePath());
+        }
+        for (var s : java.util.stream.Stream.concat(j.received().stream(), j.forward().stream())
+                .toList()) {
+            b += 96 + bytes(s.party()) + bytes(s.from());
+            if (s.place() != null) {
+                b += 40
+                        + Bounded.chars(s.place().name())
+                        + Bounded.chars(s.place().gln())
+                        + Bounded.chars(s.place().zoneCode());
+            }
+        }
+        return b;
+    }
+
+    private static long bytes(CustodyStep.Party p) {
+        return p == null ? 0 : 40 + Bounded.chars(p.name()) + Bounded.chars(p.gln());
     }
 }

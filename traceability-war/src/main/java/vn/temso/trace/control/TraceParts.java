@@ -2,12 +2,14 @@ package vn.temso.trace.control;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.temso.epcis.control.Journey;
 
 /**
  * The part of a trace record that belongs to the batch (product, producer, zones, diary), the same for every stamp
  * of the batch: built once and cached by {@link TraceCache}, combined per scan with the stamp's own verdict.
  *
  * @param version the batch's optimistic-lock version the parts were built from
+ * @param journey one step back, one step forward: where the lot came from and where it went
  */
 public record TraceParts(
         String batchId,
@@ -20,4 +22,5 @@ public record TraceParts(
         List<TraceRecord.Zone> zones,
         List<TraceRecord.Stage> stages,
         Integer ocopStars,
-        LocalDate ocopValidUntil) {}
+        LocalDate ocopValidUntil,
+        Journey journey) {}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.temso.epcis.control.Journey;
 
 /**
  * What a buyer's scan shows: the verdict first, then the public trace record (Circular 02/2024/TT-BKHCN:
@@ -14,6 +15,9 @@ import java.util.List;
  * {@code scanPlaces} distinct networks ("places"; at least that many when {@code scanPlacesAtLeast}), the first of
  * them the scanner's own network when {@code firstScanHere}. A SUSPICIOUS verdict's reason names the rule
  * (MANY_NETWORKS, LATE_NETWORKS).
+ * <p>
+ * {@code journey} is the lot's one step back and one step forward (zones, input lots, inputs received, the chain of
+ * custody after the producer, lots made from it): only what a buyer may see, partners' text cleaned and cut.
  * <p>
  * The components are the trace JSON as published, so they stay flat; build one with {@link #builder}, which names
  * each field.
@@ -36,7 +40,8 @@ public record TraceRecord(
         String stampUrl,
         Integer scanPlaces,
         Boolean scanPlacesAtLeast,
-        Boolean firstScanHere) {
+        Boolean firstScanHere,
+        Journey journey) {
 
     public enum Verdict {
         GENUINE,
@@ -104,6 +109,7 @@ public record TraceRecord(
         private Integer scanPlaces;
         private Boolean scanPlacesAtLeast;
         private Boolean firstScanHere;
+        private Journey journey;
 
         private Builder(Verdict verdict) {
             this.verdict = verdict;
@@ -194,7 +200,14 @@ public record TraceRecord(
             return this;
         }
 
-        /** The batch's part, the same for every stamp of the batch: code, product, producer, zones, diary, OCOP. */
+        public Builder journey(Journey journey) {
+            this.journey = journey;
+            return this;
+        }
+
+        /**
+         * The batch's part, the same for every stamp of the batch: code, product, producer, zones, diary, OCOP, journey.
+         */
         public Builder parts(TraceParts p) {
             return gtin(p.gtin())
                     .lot(p.lot())
@@ -204,7 +217,8 @@ public record TraceRecord(
                     .zones(p.zones())
                     .stages(p.stages())
                     .ocopStars(p.ocopStars())
-                    .ocopValidUntil(p.ocopValidUntil());
+                    .ocopValidUntil(p.ocopValidUntil())
+                    .journey(p.journey());
         }
 
         public TraceRecord build() {
@@ -226,7 +240,8 @@ public record TraceRecord(
                     stampUrl,
                     scanPlaces,
                     scanPlacesAtLeast,
-                    firstScanHere);
+                    firstScanHere,
+                    journey);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.temso.epcis.control.Journey;
 
 /** The builder puts each named value in its own field (the record's components are the published trace JSON). */
 class TraceRecordTest {
@@ -20,8 +21,21 @@ class TraceRecordTest {
             List.of(new TraceRecord.Zone("Z1", "Vùng 1", "Chè", null, null, "M0 0", List.of()));
     private static final List<TraceRecord.Stage> STAGES =
             List.of(new TraceRecord.Stage("HARVEST", Instant.parse("2026-11-01T01:00:00Z"), "Z1", null, null));
+    private static final Journey JOURNEY = new Journey(
+            List.of(new Journey.Zone("Z1", "Vùng 1", "Bình Tịnh")), List.of(), List.of(), List.of(), List.of(), false);
     private static final TraceParts PARTS = new TraceParts(
-            "b1", 3, "08930000000017", "L1", PRODUCT, PRODUCER, BATCH, ZONES, STAGES, 4, LocalDate.of(2028, 3, 15));
+            "b1",
+            3,
+            "08930000000017",
+            "L1",
+            PRODUCT,
+            PRODUCER,
+            BATCH,
+            ZONES,
+            STAGES,
+            4,
+            LocalDate.of(2028, 3, 15),
+            JOURNEY);
 
     @Test
     void shouldSetEachFieldByName() {
@@ -56,7 +70,8 @@ class TraceRecordTest {
                         "https://tem.example.vn/01/08930000000017/10/L1/21/S1?8030=x",
                         5,
                         true,
-                        false),
+                        false,
+                        JOURNEY),
                 r);
     }
 
@@ -78,6 +93,7 @@ class TraceRecordTest {
                         null,
                         List.of(),
                         List.of(),
+                        null,
                         null,
                         null,
                         null,
