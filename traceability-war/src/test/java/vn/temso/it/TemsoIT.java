@@ -85,6 +85,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Genealogy extends GenealogyScenarios {}
 
+    /** Issue 15: the national-portal record of each lot, held while incomplete, sent through the outbox. */
+    @Nested
+    class Portal extends PortalScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -26,7 +26,7 @@ import vn.temso.portal.entity.PortalRecord;
  * harvest, processing, packing, shipping, receiving, recall...) and what the portal record says of each: its step,
  * time, place and, for a shipping or receiving, the other party.
  */
-final class KeyEvents {
+public final class KeyEvents {
 
     /** Events about stamps name serials, not the lot's movements: never key events of the record. */
     static final List<EventKind> LOT_KINDS = List.of(
@@ -44,7 +44,7 @@ final class KeyEvents {
     private KeyEvents() {}
 
     /** An event as read from the log (a JPQL constructor expression). */
-    record Row(
+    public record Row(
             String eventId,
             EventKind kind,
             String eventType,

@@ -41,7 +41,7 @@ public class PortalLots {
     /** @return whether the lot has a row (else the next sweep adopts it) */
     public boolean mark(String batchId) {
         return em.createQuery(BUMP + " WHERE p.batchId = :b")
-                        .setParameter("dirty", true)
+                        .setParameter("dirty", 1)
                         .setParameter("b", batchId)
                         .executeUpdate()
                 == 1;
@@ -49,28 +49,28 @@ public class PortalLots {
 
     public int markProduct(String productId) {
         return em.createQuery(BUMP + " WHERE p.batchId IN (SELECT b.id FROM Batch b WHERE b.product.id = :p)")
-                .setParameter("dirty", true)
+                .setParameter("dirty", 1)
                 .setParameter("p", productId)
                 .executeUpdate();
     }
 
     public int markCooperative(String cooperativeId) {
         return em.createQuery(BUMP + " WHERE p.cooperativeId = :c")
-                .setParameter("dirty", true)
+                .setParameter("dirty", 1)
                 .setParameter("c", cooperativeId)
                 .executeUpdate();
     }
 
     public int markZone(String zoneId) {
         return em.createQuery(BUMP + " WHERE p.batchId IN (SELECT b.id FROM Batch b JOIN b.zones z WHERE z.id = :z)")
-                .setParameter("dirty", true)
+                .setParameter("dirty", 1)
                 .setParameter("z", zoneId)
                 .executeUpdate();
     }
 
     /** Every lot (a new day: OCOP ratings and certificates lapse; a start: the mapping may have changed). */
     public int markAll() {
-        return em.createQuery(BUMP).setParameter("dirty", true).executeUpdate();
+        return em.createQuery(BUMP).setParameter("dirty", 1).executeUpdate();
     }
 
     /** Rows for every lot that has none (lots older than the portal feature, demo data), dirty. */
@@ -79,7 +79,7 @@ public class PortalLots {
                         "INSERT INTO portal_lot (batch_id, cooperative_id, generation, built_generation, dirty)"
                                 + " SELECT b.id, b.cooperative_id, 1, 0, ? FROM batch b"
                                 + " WHERE NOT EXISTS (SELECT 1 FROM portal_lot p WHERE p.batch_id = b.id)")
-                .setParameter(1, true)
+                .setParameter(1, 1)
                 .executeUpdate();
     }
 
@@ -89,7 +89,7 @@ public class PortalLots {
             em.createNativeQuery("INSERT INTO portal_lot (batch_id, cooperative_id, generation, built_generation, dirty)"
                             + " SELECT b.id, b.cooperative_id, 1, 0, ? FROM batch b WHERE b.id = ?"
                             + " AND NOT EXISTS (SELECT 1 FROM portal_lot p WHERE p.batch_id = b.id)")
-                    .setParameter(1, true)
+                    .setParameter(1, 1)
                     .setParameter(2, batchId)
                     .executeUpdate();
         }
@@ -101,7 +101,7 @@ public class PortalLots {
                         "SELECT NEW vn.temso.portal.control.PortalLots.Dirty(p.batchId, p.generation) FROM PortalLot p"
                                 + " WHERE p.dirty = :dirty ORDER BY p.batchId",
                         Dirty.class)
-                .setParameter("dirty", true)
+                .setParameter("dirty", 1)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -111,7 +111,7 @@ public class PortalLots {
         return em.createQuery("UPDATE PortalLot p SET p.builtGeneration = :g, p.dirty = :clean, p.builtAt = :now"
                                 + " WHERE p.batchId = :b AND p.generation = :g")
                         .setParameter("g", generation)
-                        .setParameter("clean", false)
+                        .setParameter("clean", 0)
                         .setParameter("now", now)
                         .setParameter("b", batchId)
                         .executeUpdate()

@@ -44,7 +44,7 @@ public class PortalRecords {
     Clock clock;
 
     /** A range of stamps an event names. */
-    record StampRange(EventKind kind, Integer from, Integer to) {}
+    public record StampRange(EventKind kind, Integer from, Integer to) {}
 
     /** The record of a loaded lot as of now. */
     public PortalRecord build(Batch b) {
@@ -57,12 +57,13 @@ public class PortalRecords {
         return em.createQuery(
                         "SELECT NEW vn.temso.portal.control.KeyEvents.Row(e.eventId, e.kind, e.eventType, e.bizStep,"
                                 + " e.disposition, e.eventTime, e.bizLocation, e.partnerId, e.body) FROM EpcisEvent e"
+                                // a lot's class URI is never an instance EPC, so no test of classLevel (a boolean
+                                // EclipseLink compares with an integer on Derby)
                                 + " WHERE (e.batchId = :b OR EXISTS (SELECT c.epc FROM EventEpc c WHERE"
-                                + " c.eventId = e.eventId AND c.classLevel = :classLevel AND c.epc = :cls))"
+                                + " c.eventId = e.eventId AND c.epc = :cls))"
                                 + " AND e.errorDeclaredAt IS NULL AND e.kind IN :kinds ORDER BY e.eventTime, e.eventId",
                         KeyEvents.Row.class)
                 .setParameter("b", b.getId())
-                .setParameter("classLevel", true)
                 .setParameter("cls", Identifiers.lotClass(b.getProduct().getGtin(), b.getLotCode()))
                 .setParameter("kinds", KeyEvents.LOT_KINDS)
                 .getResultStream()

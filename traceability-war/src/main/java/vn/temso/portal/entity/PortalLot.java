@@ -28,7 +28,8 @@ public class PortalLot {
     @Column(name = "built_generation")
     private long builtGeneration;
 
-    private boolean dirty;
+    /** 1 while the record must be built, else 0 (an INT: EclipseLink binds booleans as integers on Derby). */
+    private int dirty;
 
     @Column(name = "built_at")
     private Instant builtAt;
@@ -40,7 +41,7 @@ public class PortalLot {
         this.batchId = batchId;
         this.cooperativeId = cooperativeId;
         this.generation = 1;
-        this.dirty = true;
+        this.dirty = 1;
     }
 
     public String getBatchId() {
@@ -60,7 +61,7 @@ public class PortalLot {
     }
 
     public boolean isDirty() {
-        return dirty;
+        return dirty != 0;
     }
 
     public Instant getBuiltAt() {
