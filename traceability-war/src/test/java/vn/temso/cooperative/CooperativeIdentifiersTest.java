@@ -22,7 +22,8 @@ class CooperativeIdentifiersTest {
         assertEquals("0312345678-001", TaxId.normalize("0312345678-001"));
         assertEquals("0312345678-001", TaxId.normalize("0312345678001"));
         assertNull(TaxId.normalize("  "));
-        for (String bad : new String[] {"031234567", "03123456789", "0312345678-01", "0312345678 001", "MST0312345678"}) {
+        for (String bad :
+                new String[] {"031234567", "03123456789", "0312345678-01", "0312345678 001", "MST0312345678"}) {
             InvalidField e = assertThrows(InvalidField.class, () -> TaxId.normalize(bad), bad);
             assertEquals("taxId", e.field());
         }
@@ -36,8 +37,14 @@ class CooperativeIdentifiersTest {
         InvalidField wrongDigit = assertThrows(InvalidField.class, () -> coop.identify(null, "8931234000012"));
         assertEquals("gln", wrongDigit.field());
         assertEquals("GLN 8931234000012 has a wrong check digit: it should end with 1", wrongDigit.getMessage());
-        assertEquals("gln", assertThrows(InvalidField.class, () -> coop.identify(null, "893123400001")).field());
-        assertEquals("gln", assertThrows(InvalidField.class, () -> coop.identify(null, "08931234000011")).field());
+        assertEquals(
+                "gln",
+                assertThrows(InvalidField.class, () -> coop.identify(null, "893123400001"))
+                        .field());
+        assertEquals(
+                "gln",
+                assertThrows(InvalidField.class, () -> coop.identify(null, "08931234000011"))
+                        .field());
         coop.identify(null, "");
         assertNull(coop.getGln());
         assertNull(coop.getTaxId());

@@ -36,6 +36,7 @@ final class PortalReceiver {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Bodies applied, by idempotency key (a key delivered again is not applied again). */
     final Map<String, JsonNode> applied = new ConcurrentHashMap<>();
+
     final Map<String, Integer> duplicates = new ConcurrentHashMap<>();
     /** Answers to give the next requests of a lot (status, Retry-After seconds or null), then 200. */
     final Map<String, Deque<int[]>> script = new ConcurrentHashMap<>();

@@ -43,7 +43,8 @@ public abstract class PortalScenarios extends ApiScenarios {
     }
 
     /** Polls the lot's record until {@code until} holds (records are built and sent in the background). */
-    static JsonNode await(String user, String batchId, Predicate<JsonNode> until, String what) throws InterruptedException {
+    static JsonNode await(String user, String batchId, Predicate<JsonNode> until, String what)
+            throws InterruptedException {
         JsonNode last = null;
         for (int i = 0; i < 600; i++) {
             last = record(user, batchId);
@@ -56,12 +57,14 @@ public abstract class PortalScenarios extends ApiScenarios {
     }
 
     static Predicate<JsonNode> status(String status) {
-        return r -> status.equals(r.at("/outbox/status").asText()) && r.at("/outbox/upToDate").asBoolean();
+        return r -> status.equals(r.at("/outbox/status").asText())
+                && r.at("/outbox/upToDate").asBoolean();
     }
 
     /** The required targets of the default mapping, read from the same file the server uses. */
     static List<String> requiredTargets() throws IOException {
-        try (InputStream in = PortalScenarios.class.getClassLoader().getResourceAsStream("portal/portal-mapping.json")) {
+        try (InputStream in =
+                PortalScenarios.class.getClassLoader().getResourceAsStream("portal/portal-mapping.json")) {
             JsonNode fields = Api.JSON.readTree(in).get("fields");
             List<String> required = new ArrayList<>();
             fields.fields().forEachRemaining(e -> {
@@ -77,7 +80,10 @@ public abstract class PortalScenarios extends ApiScenarios {
         for (String target : requiredTargets()) {
             JsonNode v = payload.at("/" + target.replace('.', '/'));
             assertFalse(
-                    v.isMissingNode() || v.isNull() || v.asText().isBlank() && !v.isContainerNode() || v.isEmpty() && v.isContainerNode(),
+                    v.isMissingNode()
+                            || v.isNull()
+                            || v.asText().isBlank() && !v.isContainerNode()
+                            || v.isEmpty() && v.isContainerNode(),
                     lot + " lacks " + target + " in " + payload);
         }
     }
@@ -119,7 +125,8 @@ public abstract class PortalScenarios extends ApiScenarios {
         JsonNode product = created(api.post(MANAGER, "/api/products", productBody(IMAGE)));
         Map<String, Object> body =
                 batchBody(product.get("id").asText(), zone.get("id").asText(), number, "2027-11-10");
-        return new Lot(created(api.post(MANAGER, "/api/batches", body)).get("id").asText(), number, body);
+        return new Lot(
+                created(api.post(MANAGER, "/api/batches", body)).get("id").asText(), number, body);
     }
 
     static int version(JsonNode record) {
@@ -140,7 +147,8 @@ public abstract class PortalScenarios extends ApiScenarios {
             assertHasEveryRequiredField(payload, lot);
             assertEquals(lot, payload.get("lotNumber").asText());
             assertTrue(payload.get("productImage").asText().startsWith(Fixtures.BASE + "/static/demo/"), lot);
-            Api.Reply image = api.request("GET", payload.get("productImage").asText().substring(Fixtures.BASE.length()))
+            Api.Reply image = api.request(
+                            "GET", payload.get("productImage").asText().substring(Fixtures.BASE.length()))
                     .send();
             assertEquals(200, image.status(), "the demo image is served: " + lot);
             assertTrue(image.contentType().startsWith("image/png"), image.contentType());
@@ -149,18 +157,26 @@ public abstract class PortalScenarios extends ApiScenarios {
             assertTrue(payload.at("/origin/zoneCodes/0").asText().startsWith("VN-"), payload.toString());
             JsonNode first = payload.at("/keyEvents/0");
             assertEquals("commissioning", first.get("bizStep").asText(), "the harvest lot's commissioning first");
-            assertTrue(first.get("eventTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT00:00:00\\+07:00"), first.toString());
+            assertTrue(
+                    first.get("eventTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT00:00:00\\+07:00"), first.toString());
             assertTrue(payload.get("traceUrl").asText().startsWith(Fixtures.BASE + "/01/"), payload.toString());
 
             // sent at once if the receiver was up; otherwise FAILED after the last attempt, and a retry sends it
-            r = await("admin", id, x -> Set.of("SYNCED", "FAILED").contains(x.at("/outbox/status").asText())
-                    && x.at("/outbox/upToDate").asBoolean(), "delivered or failed: " + lot);
+            r = await(
+                    "admin",
+                    id,
+                    x -> Set.of("SYNCED", "FAILED")
+                                    .contains(x.at("/outbox/status").asText())
+                            && x.at("/outbox/upToDate").asBoolean(),
+                    "delivered or failed: " + lot);
             if (r.at("/outbox/status").asText().equals("FAILED")) {
-                Api.Reply retry = api.post("admin", "/api/portal/outbox/" + r.at("/outbox/id").asText() + "/retry", null);
+                Api.Reply retry = api.post(
+                        "admin", "/api/portal/outbox/" + r.at("/outbox/id").asText() + "/retry", null);
                 assertEquals(200, retry.status(), retry.text());
                 r = await("admin", id, status("SYNCED"), "synced after the retry: " + lot);
             }
-            JsonNode delivered = portal.applied.get(r.at("/outbox/idempotencyKey").asText());
+            JsonNode delivered =
+                    portal.applied.get(r.at("/outbox/idempotencyKey").asText());
             assertNotNull(delivered, "the portal has " + lot);
             assertEquals(payload, delivered, "what was sent is the record as shown");
         }
@@ -170,8 +186,18 @@ public abstract class PortalScenarios extends ApiScenarios {
     void shouldHoldALotThatLacksRequiredFieldsWithThemListedAndSendItOnceCompleted() throws Exception {
         PortalReceiver portal = PortalReceiver.start();
         Map<String, Object> coopBody = Map.of(
-                "name", "Hợp tác xã Rau Hòa Khánh " + unique(), "kind", "COOPERATIVE", "commune", "Bình Tịnh",
-                "address", "Ấp 2, xã Bình Tịnh, tỉnh Tây Ninh", "district", "Tân Trụ", "province", "Tây Ninh");
+                "name",
+                "Hợp tác xã Rau Hòa Khánh " + unique(),
+                "kind",
+                "COOPERATIVE",
+                "commune",
+                "Bình Tịnh",
+                "address",
+                "Ấp 2, xã Bình Tịnh, tỉnh Tây Ninh",
+                "district",
+                "Tân Trụ",
+                "province",
+                "Tây Ninh");
         JsonNode coop = created(api.post("admin", "/api/cooperatives", coopBody));
         String coopId = coop.get("id").asText();
         Map<String, Object> zone = zoneBody();
@@ -181,7 +207,8 @@ public abstract class PortalScenarios extends ApiScenarios {
         String zoneId = created(api.post("admin", "/api/zones", zone)).get("id").asText();
         JsonNode p = created(api.post("admin", "/api/products", product));
         String lot = "H" + unique();
-        String id = created(api.post("admin", "/api/batches", batchBody(p.get("id").asText(), zoneId, lot, null)))
+        String id = created(
+                        api.post("admin", "/api/batches", batchBody(p.get("id").asText(), zoneId, lot, null)))
                 .get("id")
                 .asText();
 
@@ -190,17 +217,25 @@ public abstract class PortalScenarios extends ApiScenarios {
         Map<String, JsonNode> missing = StreamSupport.stream(held.get("missing").spliterator(), false)
                 .collect(Collectors.toMap(m -> m.get("field").asText(), m -> m));
         assertEquals(Set.of("productImage", "expiryDate", "producer.identifier"), missing.keySet(), held.toString());
-        assertEquals("The cooperative has no tax id or GLN.", missing.get("producer.identifier").at("/message/en").asText());
-        assertEquals("Hợp tác xã chưa có mã số thuế hoặc mã GLN.", missing.get("producer.identifier").at("/message/vi").asText());
+        assertEquals(
+                "The cooperative has no tax id or GLN.",
+                missing.get("producer.identifier").at("/message/en").asText());
+        assertEquals(
+                "Hợp tác xã chưa có mã số thuế hoặc mã GLN.",
+                missing.get("producer.identifier").at("/message/vi").asText());
         assertTrue(missing.get("productImage").at("/message/vi").asText().startsWith("Sản phẩm chưa có ảnh"));
-        assertEquals("The lot has no expiry date.", missing.get("expiryDate").at("/message/en").asText());
-        JsonNode heldRows = api.get("admin", "/api/portal/status?status=HELD&size=200").json();
+        assertEquals(
+                "The lot has no expiry date.",
+                missing.get("expiryDate").at("/message/en").asText());
+        JsonNode heldRows =
+                api.get("admin", "/api/portal/status?status=HELD&size=200").json();
         JsonNode row = StreamSupport.stream(heldRows.at("/items/items").spliterator(), false)
                 .filter(i -> i.get("batchId").asText().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("held row listed: " + heldRows));
         assertEquals(3, row.get("missing").size(), row.toString());
-        String page = WebSession.signIn(api, "admin").get("/app/batch.xhtml?id=" + id).text();
+        String page =
+                WebSession.signIn(api, "admin").get("/app/batch.xhtml?id=" + id).text();
         assertTrue(
                 page.contains("id=\"portal-missing\"") && page.contains("(producer.identifier)"),
                 "the lot page says what the lot lacks");
@@ -212,7 +247,8 @@ public abstract class PortalScenarios extends ApiScenarios {
         assertTrue(hasViolation(bad, "gln"), bad.text());
         withIds.put("gln", "8930000000019");
         withIds.put("taxId", "1109876543001");
-        JsonNode updated = api.put("admin", "/api/cooperatives/" + coopId, withIds).json();
+        JsonNode updated =
+                api.put("admin", "/api/cooperatives/" + coopId, withIds).json();
         assertEquals("8930000000019", updated.get("gln").asText());
         assertEquals("1109876543-001", updated.get("taxId").asText(), "a branch's 13 digits written with the hyphen");
         product.put("imageUrl", IMAGE);
@@ -221,7 +257,8 @@ public abstract class PortalScenarios extends ApiScenarios {
         assertEquals(200, imaged.status(), imaged.text());
         assertEquals(
                 200,
-                api.put("admin", "/api/batches/" + id, batchBody(p.get("id").asText(), zoneId, lot, "2027-01-31")).status());
+                api.put("admin", "/api/batches/" + id, batchBody(p.get("id").asText(), zoneId, lot, "2027-01-31"))
+                        .status());
 
         JsonNode synced = await("admin", id, status("SYNCED"), "sent once complete");
         assertTrue(synced.get("complete").asBoolean());
@@ -231,7 +268,8 @@ public abstract class PortalScenarios extends ApiScenarios {
         assertEquals("8930000000019", sent.at("/producer/identifier").asText());
         assertEquals("1109876543-001", sent.at("/producer/taxCode").asText());
         assertEquals("2027-01-31", sent.get("expiryDate").asText());
-        JsonNode stillHeld = api.get("admin", "/api/portal/status?status=HELD&size=200").json();
+        JsonNode stillHeld =
+                api.get("admin", "/api/portal/status?status=HELD&size=200").json();
         assertFalse(stillHeld.toString().contains(id), "the held versions are superseded");
     }
 
@@ -251,24 +289,42 @@ public abstract class PortalScenarios extends ApiScenarios {
 
         portal.answerNext(lot.number(), 503, 1);
         Map<String, Object> shipping = Map.of(
-                "type", "SHIPPING", "occurredAt", "2026-11-12T08:00:00+07:00", "note", "Giao lô cho siêu thị",
-                "partyName", "Co.opmart Tân An", "partyGln", "8930000000019");
+                "type",
+                "SHIPPING",
+                "occurredAt",
+                "2026-11-12T08:00:00+07:00",
+                "note",
+                "Giao lô cho siêu thị",
+                "partyName",
+                "Co.opmart Tân An",
+                "partyGln",
+                "8930000000019");
         Api.Reply added = api.post(MANAGER, "/api/batches/" + id + "/events", shipping);
         assertEquals(201, added.status(), added.text());
 
-        JsonNode second = await(MANAGER, id, r -> version(r) > version(first) && status("SYNCED").test(r), "re-sent");
+        JsonNode second = await(
+                MANAGER,
+                id,
+                r -> version(r) > version(first) && status("SYNCED").test(r),
+                "re-sent");
         String secondKey = second.at("/outbox/idempotencyKey").asText();
         assertNotEquals(firstKey, secondKey, "a change is a new version with a new key");
         List<PortalReceiver.Request> requests = portal.of(lot.number());
-        assertEquals(List.of(firstKey, secondKey, secondKey), requests.stream().map(PortalReceiver.Request::key).toList());
-        assertEquals(List.of(200, 503, 200), requests.stream().map(PortalReceiver.Request::answered).toList());
+        assertEquals(
+                List.of(firstKey, secondKey, secondKey),
+                requests.stream().map(PortalReceiver.Request::key).toList());
+        assertEquals(
+                List.of(200, 503, 200),
+                requests.stream().map(PortalReceiver.Request::answered).toList());
         assertEquals(requests.get(1).body(), requests.get(2).body(), "a resend carries the same body");
         long waited = requests.get(2).atMillis() - requests.get(1).atMillis();
         assertTrue(waited >= 900, "Retry-After: 1 was honoured; the retry came after " + waited + " ms");
-        JsonNode shipped = StreamSupport.stream(portal.applied.get(secondKey).get("keyEvents").spliterator(), false)
+        JsonNode shipped = StreamSupport.stream(
+                        portal.applied.get(secondKey).get("keyEvents").spliterator(), false)
                 .filter(e -> e.get("bizStep").asText().equals("shipping"))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("shipping among the key events: " + portal.applied.get(secondKey)));
+                .orElseThrow(
+                        () -> new AssertionError("shipping among the key events: " + portal.applied.get(secondKey)));
         assertEquals("2026-11-12T08:00:00+07:00", shipped.get("eventTime").asText());
         assertEquals("Co.opmart Tân An", shipped.get("partyName").asText());
         assertEquals("8930000000019", shipped.get("partyGln").asText());
@@ -309,7 +365,13 @@ public abstract class PortalScenarios extends ApiScenarios {
         JsonNode synced = await(MANAGER, id, status("SYNCED"), "sent after the retry");
         assertEquals(outboxId, synced.at("/outbox/id").asText(), "the same version");
         assertEquals(4, portal.of(number).size());
-        assertEquals(1, portal.of(number).stream().map(PortalReceiver.Request::key).distinct().count(), "one key for all");
+        assertEquals(
+                1,
+                portal.of(number).stream()
+                        .map(PortalReceiver.Request::key)
+                        .distinct()
+                        .count(),
+                "one key for all");
         assertProblem(api.post(MANAGER, "/api/portal/outbox/" + outboxId + "/retry", null), 409, "conflict");
     }
 
@@ -318,8 +380,10 @@ public abstract class PortalScenarios extends ApiScenarios {
         PortalReceiver.start();
         String id = completeLot("T" + unique()).id();
         assertProblem(api.get(OTHER_COOP, "/api/batches/" + id + "/portal-record"), 404, "not-found");
-        assertEquals(200, api.get(STAFF, "/api/batches/" + id + "/portal-record").status(), "commune staff read it");
-        assertEquals(200, api.get(MEMBER, "/api/batches/" + id + "/portal-record").status());
+        assertEquals(
+                200, api.get(STAFF, "/api/batches/" + id + "/portal-record").status(), "commune staff read it");
+        assertEquals(
+                200, api.get(MEMBER, "/api/batches/" + id + "/portal-record").status());
         assertProblem(api.get(MANAGER, "/api/batches/" + unique() + "/portal-record"), 404, "not-found");
         await(MANAGER, id, status("SYNCED"), "sent");
         JsonNode theirs = api.get(OTHER_COOP, "/api/portal/status?size=200").json();

@@ -39,14 +39,16 @@ public record PushConfig(
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(value, "value");
             if (header.isEmpty() || !header.chars().allMatch(ApiKey::isTokenChar)) {
-                throw new IllegalArgumentException("the API key header name must be an HTTP token, got \"" + header
-                        + "\"");
+                throw new IllegalArgumentException(
+                        "the API key header name must be an HTTP token, got \"" + header + "\"");
             }
             if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
                 throw new IllegalArgumentException("the API key must be non-blank text without control characters");
             }
             String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.equals("content-type") || lower.equals("user-agent") || lower.startsWith("x-temso-")
+            if (lower.equals("content-type")
+                    || lower.equals("user-agent")
+                    || lower.startsWith("x-temso-")
                     || lower.equals(PushClient.IDEMPOTENCY_HEADER.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("the API key header cannot be " + header + ": Temso sets it");
             }

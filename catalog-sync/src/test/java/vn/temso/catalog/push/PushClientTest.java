@@ -257,7 +257,9 @@ class PushClientTest {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keyed");
         PushConfig config = PushConfig.of(uri, null, new PushConfig.ApiKey("X-Api-Key", "portal-key-123"))
                 .withUserAgent("temso-portal");
-        assertEquals(PushOutcome.SUCCESS, new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
+        assertEquals(
+                PushOutcome.SUCCESS,
+                new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
         Keyed k = keyed.poll();
         assertEquals("portal-key-123", k.apiKey());
         assertNull(k.signature(), "no secret, no signature");
@@ -269,7 +271,9 @@ class PushClientTest {
     void shouldSendBothTheApiKeyAndTheSignatureWhenBothAreConfigured() {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keyed");
         PushConfig config = PushConfig.of(uri, SECRET, new PushConfig.ApiKey("X-Api-Key", "k"));
-        assertEquals(PushOutcome.SUCCESS, new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
+        assertEquals(
+                PushOutcome.SUCCESS,
+                new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
         Keyed k = keyed.poll();
         assertEquals("k", k.apiKey());
         assertTrue(k.signature().startsWith("sha256="), k.signature());
@@ -280,9 +284,9 @@ class PushClientTest {
     void shouldRefuseAConfigWithoutAuthenticationOrWithAHeaderTemsoOrHttpOwns() {
         URI uri = URI.create("https://portal.example/records");
         assertThrows(IllegalArgumentException.class, () -> PushConfig.of(uri, null, null));
-        for (String header : java.util.List.of("", "X Api Key", "Content-Type", "Idempotency-Key", "X-Temso-Foo", "Host")) {
-            assertThrows(
-                    IllegalArgumentException.class, () -> new PushConfig.ApiKey(header, "k"), "header " + header);
+        for (String header :
+                java.util.List.of("", "X Api Key", "Content-Type", "Idempotency-Key", "X-Temso-Foo", "Host")) {
+            assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey(header, "k"), "header " + header);
         }
         assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey("X-Api-Key", " "));
         assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey("X-Api-Key", "a\nb"));

@@ -16,7 +16,8 @@ public record CooperativeRequest(
         @Pattern(regexp = "\\d{10}(-?\\d{3})?", message = "tax id is 10 digits, or 10 digits, '-' and 3 digits")
         String taxId,
 
-        @Pattern(regexp = "\\d{13}", message = "a GLN is 13 digits") String gln,
+        @Pattern(regexp = "\\d{13}", message = "a GLN is 13 digits")
+        String gln,
 
         @Size(max = 500) String address,
         @NotBlank @Size(max = 120) String commune,

@@ -32,6 +32,7 @@ public final class TaxId {
         if (m.matches()) {
             return m.group(1) + "-" + m.group(2);
         }
-        throw new InvalidField(FIELD, "a tax id (mã số thuế) is 10 digits, or 13 digits written as 10 digits, '-' and 3");
+        throw new InvalidField(
+                FIELD, "a tax id (mã số thuế) is 10 digits, or 13 digits written as 10 digits, '-' and 3");
     }
 }

@@ -81,16 +81,16 @@ public class Outbox {
             PushResult result,
             RetryPolicy.Decision decision,
             Instant now) {
-        OutboxStatus status =
-                switch (decision.action()) {
-                    case DONE -> OutboxStatus.SYNCED;
-                    case RETRY -> OutboxStatus.PENDING;
-                    case FAILED -> OutboxStatus.FAILED;
-                };
-        return em.createQuery("UPDATE " + entity(type)
-                                + " o SET o.status = :s, o.nextAttemptAt = :next, o.leaseUntil = NULL,"
-                                + " o.lastError = :err, o.httpStatus = :http, o.syncedAt = :synced, o.updatedAt = :now,"
-                                + " o.version = o.version + 1 WHERE o.id = :id AND o.version = :v AND o.status = :sending")
+        OutboxStatus status = switch (decision.action()) {
+            case DONE -> OutboxStatus.SYNCED;
+            case RETRY -> OutboxStatus.PENDING;
+            case FAILED -> OutboxStatus.FAILED;
+        };
+        return em.createQuery(
+                                "UPDATE " + entity(type)
+                                        + " o SET o.status = :s, o.nextAttemptAt = :next, o.leaseUntil = NULL,"
+                                        + " o.lastError = :err, o.httpStatus = :http, o.syncedAt = :synced, o.updatedAt = :now,"
+                                        + " o.version = o.version + 1 WHERE o.id = :id AND o.version = :v AND o.status = :sending")
                         .setParameter("s", status)
                         .setParameter("next", now.plus(decision.delay()))
                         .setParameter("err", status == OutboxStatus.SYNCED ? null : clip(decision.reason()))
@@ -110,8 +110,7 @@ public class Outbox {
      *
      * @return rows queued again
      */
-    public int retryFailed(
-            Class<? extends OutboxRow> type, String condition, Map<String, Object> params, Instant now) {
+    public int retryFailed(Class<? extends OutboxRow> type, String condition, Map<String, Object> params, Instant now) {
         Query q = em.createQuery("UPDATE " + entity(type)
                         + " o SET o.status = :pending, o.attempts = 0, o.nextAttemptAt = :now, o.updatedAt = :now,"
                         + " o.version = o.version + 1 WHERE o.status = :failed AND " + condition)
@@ -130,8 +129,7 @@ public class Outbox {
         Query q = em.createQuery("UPDATE " + entity(type) + " o SET o.status = :superseded, o.updatedAt = :now,"
                         + " o.leaseUntil = NULL, o.version = o.version + 1 WHERE o.status IN :unsent AND " + condition)
                 .setParameter("superseded", OutboxStatus.SUPERSEDED)
-                .setParameter(
-                        "unsent", List.of(OutboxStatus.PENDING, OutboxStatus.HELD, OutboxStatus.FAILED))
+                .setParameter("unsent", List.of(OutboxStatus.PENDING, OutboxStatus.HELD, OutboxStatus.FAILED))
                 .setParameter("now", now);
         params.forEach(q::setParameter);
         return q.executeUpdate();

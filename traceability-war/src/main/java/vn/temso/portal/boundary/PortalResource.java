@@ -73,8 +73,7 @@ public class PortalResource {
                                 last.getHttpStatus(),
                                 settings.redact(last.getLastError()),
                                 last.getUpdatedAt()),
-                new Page<>(
-                        rows.items().stream().map(this::item).toList(), rows.page(), rows.size(), rows.total()));
+                new Page<>(rows.items().stream().map(this::item).toList(), rows.page(), rows.size(), rows.total()));
     }
 
     private PortalStatusView.Item item(PortalOutbox.StatusRow r) {
@@ -91,7 +90,9 @@ public class PortalResource {
                 o.getStatus() == OutboxStatus.PENDING ? o.getNextAttemptAt() : null,
                 settings.redact(o.getLastError()),
                 o.getHttpStatus(),
-                o.getMissing() == null ? null : Json.createReader(new StringReader(o.getMissing())).readArray(),
+                o.getMissing() == null
+                        ? null
+                        : Json.createReader(new StringReader(o.getMissing())).readArray(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getSyncedAt());
@@ -99,7 +100,8 @@ public class PortalResource {
 
     @POST
     @Path("outbox/{id}/retry")
-    @Operation(summary = "Send a FAILED version again, with a fresh attempt count (managers of its cooperative, admins)")
+    @Operation(
+            summary = "Send a FAILED version again, with a fresh attempt count (managers of its cooperative, admins)")
     @APIResponse(responseCode = "404", description = "Unknown, or another cooperative's")
     @APIResponse(responseCode = "403", description = "The caller may read but not manage the cooperative")
     @APIResponse(responseCode = "409", description = "The version is not FAILED")

@@ -26,34 +26,17 @@ final class MissingMessages {
             Map.entry(
                     "lot.gtin",
                     new Text("Sản phẩm chưa có mã GTIN (mã vạch).", "The product has no GTIN (barcode number).")),
-            Map.entry(
-                    "product.description",
-                    new Text("Sản phẩm chưa có mô tả.", "The product has no description.")),
-            Map.entry(
-                    "product.brand",
-                    new Text("Sản phẩm chưa có nhãn hiệu.", "The product has no brand.")),
-            Map.entry(
-                    "producer.name",
-                    new Text("Hợp tác xã chưa có tên.", "The cooperative has no name.")),
-            Map.entry(
-                    "producer.address",
-                    new Text("Hợp tác xã chưa có địa chỉ.", "The cooperative has no address.")),
-            Map.entry(
-                    "producer.taxId",
-                    new Text("Hợp tác xã chưa có mã số thuế.", "The cooperative has no tax id.")),
+            Map.entry("product.description", new Text("Sản phẩm chưa có mô tả.", "The product has no description.")),
+            Map.entry("product.brand", new Text("Sản phẩm chưa có nhãn hiệu.", "The product has no brand.")),
+            Map.entry("producer.name", new Text("Hợp tác xã chưa có tên.", "The cooperative has no name.")),
+            Map.entry("producer.address", new Text("Hợp tác xã chưa có địa chỉ.", "The cooperative has no address.")),
+            Map.entry("producer.taxId", new Text("Hợp tác xã chưa có mã số thuế.", "The cooperative has no tax id.")),
             Map.entry(
                     "producer.gln",
                     new Text("Hợp tác xã chưa có mã địa điểm toàn cầu GLN.", "The cooperative has no GLN.")),
-            Map.entry(
-                    "lot.number",
-                    new Text("Lô hàng chưa có mã lô.", "The lot has no lot number.")),
-            Map.entry(
-                    "lot.harvestDate",
-                    new Text("Lô hàng chưa có ngày thu hoạch.", "The lot has no harvest date.")),
-            Map.entry(
-                    "lot.expiryDate",
-                    new Text(
-                            "Lô hàng chưa có hạn sử dụng.", "The lot has no expiry date.")),
+            Map.entry("lot.number", new Text("Lô hàng chưa có mã lô.", "The lot has no lot number.")),
+            Map.entry("lot.harvestDate", new Text("Lô hàng chưa có ngày thu hoạch.", "The lot has no harvest date.")),
+            Map.entry("lot.expiryDate", new Text("Lô hàng chưa có hạn sử dụng.", "The lot has no expiry date.")),
             Map.entry(
                     "lot.stamps",
                     new Text("Lô hàng chưa được cấp tem truy xuất.", "No stamps were issued for the lot.")),
@@ -61,8 +44,7 @@ final class MissingMessages {
                     "origin.zoneCodes",
                     new Text("Lô hàng chưa gắn vùng trồng (mã số vùng trồng).", "The lot names no growing zone.")),
             Map.entry(
-                    "origin.communes",
-                    new Text("Vùng trồng của lô chưa ghi xã.", "The lot's zones name no commune.")),
+                    "origin.communes", new Text("Vùng trồng của lô chưa ghi xã.", "The lot's zones name no commune.")),
             Map.entry(
                     "origin.provinces",
                     new Text("Vùng trồng của lô chưa ghi tỉnh.", "The lot's zones name no province.")),
@@ -77,13 +59,14 @@ final class MissingMessages {
                             "Chưa có tiêu chuẩn nào đang hiệu lực (OCOP, VietGAP, hữu cơ…).",
                             "No standard applies yet (OCOP, VietGAP, organic…).")));
 
-    private static final Text COOPERATIVE_ID = new Text(
-            "Hợp tác xã chưa có mã số thuế hoặc mã GLN.", "The cooperative has no tax id or GLN.");
+    private static final Text COOPERATIVE_ID =
+            new Text("Hợp tác xã chưa có mã số thuế hoặc mã GLN.", "The cooperative has no tax id or GLN.");
 
     private MissingMessages() {}
 
     static Text of(String target, List<String> sources) {
-        if (sources.size() > 1 && sources.stream().allMatch(s -> s.equals("producer.taxId") || s.equals("producer.gln"))) {
+        if (sources.size() > 1
+                && sources.stream().allMatch(s -> s.equals("producer.taxId") || s.equals("producer.gln"))) {
             return COOPERATIVE_ID;
         }
         if (sources.size() == 1 && BY_SOURCE.containsKey(sources.get(0))) {

@@ -86,9 +86,10 @@ public class PortalLots {
     /** Marks a lot, creating its row if it has none. */
     public void markOrAdopt(String batchId) {
         if (!mark(batchId)) {
-            em.createNativeQuery("INSERT INTO portal_lot (batch_id, cooperative_id, generation, built_generation, dirty)"
-                            + " SELECT b.id, b.cooperative_id, 1, 0, ? FROM batch b WHERE b.id = ?"
-                            + " AND NOT EXISTS (SELECT 1 FROM portal_lot p WHERE p.batch_id = b.id)")
+            em.createNativeQuery(
+                            "INSERT INTO portal_lot (batch_id, cooperative_id, generation, built_generation, dirty)"
+                                    + " SELECT b.id, b.cooperative_id, 1, 0, ? FROM batch b WHERE b.id = ?"
+                                    + " AND NOT EXISTS (SELECT 1 FROM portal_lot p WHERE p.batch_id = b.id)")
                     .setParameter(1, 1)
                     .setParameter(2, batchId)
                     .executeUpdate();

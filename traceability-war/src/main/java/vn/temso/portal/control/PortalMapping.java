@@ -41,7 +41,12 @@ public final class PortalMapping {
 
     /** One target field of the payload. */
     public record Field(
-            String target, List<String> sources, JsonValue value, boolean required, String missingVi, String missingEn) {
+            String target,
+            List<String> sources,
+            JsonValue value,
+            boolean required,
+            String missingVi,
+            String missingEn) {
         public Field {
             sources = List.copyOf(sources);
         }
@@ -81,8 +86,7 @@ public final class PortalMapping {
     /** Reads and checks a mapping file's text. @throws InvalidMapping naming the first bad entry */
     public static PortalMapping parse(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReaderFactory(
-                        Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE))
+        try (JsonReader reader = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE))
                 .createReader(new StringReader(json))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
@@ -91,15 +95,16 @@ public final class PortalMapping {
                 throw new InvalidMapping("the key \"" + duplicate.group(1) + "\" appears twice in one object");
             }
             if (e instanceof JsonParsingException p && p.getLocation() != null) {
-                throw new InvalidMapping("not valid JSON at line " + p.getLocation().getLineNumber() + ", column "
-                        + p.getLocation().getColumnNumber() + ": " + e.getMessage());
+                throw new InvalidMapping(
+                        "not valid JSON at line " + p.getLocation().getLineNumber() + ", column "
+                                + p.getLocation().getColumnNumber() + ": " + e.getMessage());
             }
             throw new InvalidMapping("not a JSON object: " + e.getMessage());
         }
         for (String key : root.keySet()) {
             if (!TOP_KEYS.contains(key)) {
-                throw new InvalidMapping("unknown top-level key \"" + key + "\" (allowed: fields, $comment, description,"
-                        + " version)");
+                throw new InvalidMapping(
+                        "unknown top-level key \"" + key + "\" (allowed: fields, $comment, description," + " version)");
             }
         }
         JsonValue fieldsValue = root.get("fields");
@@ -124,8 +129,8 @@ public final class PortalMapping {
             return new Field(target, List.of(checkedSource(where, s.getString())), null, false, null, null);
         }
         if (!(entry instanceof JsonObject o)) {
-            throw new InvalidMapping(where + "must be a source path (a string) or an object {\"source\": …, \"required\":"
-                    + " …}");
+            throw new InvalidMapping(
+                    where + "must be a source path (a string) or an object {\"source\": …, \"required\":" + " …}");
         }
         for (String key : o.keySet()) {
             if (!ENTRY_KEYS.contains(key)) {
@@ -134,8 +139,8 @@ public final class PortalMapping {
             }
         }
         if (o.containsKey("source") == o.containsKey("value")) {
-            throw new InvalidMapping(where + "give exactly one of \"source\" (a path in the record) and \"value\" (a"
-                    + " fixed value)");
+            throw new InvalidMapping(
+                    where + "give exactly one of \"source\" (a path in the record) and \"value\" (a" + " fixed value)");
         }
         boolean required = false;
         if (o.containsKey("required")) {
@@ -198,19 +203,23 @@ public final class PortalMapping {
             boolean each = seg.endsWith("[]");
             String name = each ? seg.substring(0, seg.length() - 2) : seg;
             if (type == null || !type.isRecord()) {
-                throw new InvalidMapping(where + "source \"" + path + "\": \"" + String.join(".", List.of(segments)
-                                .subList(0, i)) + "\" is a value and has no fields");
+                throw new InvalidMapping(where + "source \"" + path + "\": \""
+                        + String.join(".", List.of(segments).subList(0, i)) + "\" is a value and has no fields");
             }
             RecordJson.Member m = RecordJson.members(type).stream()
                     .filter(x -> x.name().equals(name))
                     .findFirst()
                     .orElse(null);
             if (m == null) {
-                String parent = i == 0 ? "the record" : "\"" + String.join(".", List.of(segments).subList(0, i)) + "\"";
+                String parent = i == 0
+                        ? "the record"
+                        : "\"" + String.join(".", List.of(segments).subList(0, i)) + "\"";
                 throw new InvalidMapping(where + "unknown source \"" + path + "\": " + parent + " has no \"" + name
-                        + "\" (it has: " + RecordJson.members(type).stream()
+                        + "\" (it has: "
+                        + RecordJson.members(type).stream()
                                 .map(RecordJson.Member::name)
-                                .collect(Collectors.joining(", ")) + ")");
+                                .collect(Collectors.joining(", "))
+                        + ")");
             }
             boolean last = i == segments.length - 1;
             if (each && !(m.list() && m.isRecord())) {

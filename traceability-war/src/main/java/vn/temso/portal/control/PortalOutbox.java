@@ -144,8 +144,8 @@ public class PortalOutbox implements OutboxQueue {
         cooperatives.manageable(coop.getId());
         int n = outbox.retryFailed(PortalOutboxEntry.class, "o.id = :id", Map.of("id", id), clock.instant());
         if (n == 0) {
-            throw new Problems.Conflict("Portal outbox entry " + id + " is " + row.getStatus()
-                    + "; only a FAILED one can be retried");
+            throw new Problems.Conflict(
+                    "Portal outbox entry " + id + " is " + row.getStatus() + "; only a FAILED one can be retried");
         }
         audit.record(
                 coop,
@@ -178,13 +178,19 @@ public class PortalOutbox implements OutboxQueue {
             params.put("status", status);
         }
         Page<PortalOutboxEntry> p = PagedQuery.page(
-                em, PortalOutboxEntry.class, "PortalOutboxEntry o", where.toString(), "o.updatedAt DESC, o.id",
-                params, page);
+                em,
+                PortalOutboxEntry.class,
+                "PortalOutboxEntry o",
+                where.toString(),
+                "o.updatedAt DESC, o.id",
+                params,
+                page);
         return new Page<>(
                 p.items().stream()
                         .map(o -> {
                             Batch b = em.find(Batch.class, o.getBatchId());
-                            return new StatusRow(o, b.getLotCode(), b.getProduct().getName());
+                            return new StatusRow(
+                                    o, b.getLotCode(), b.getProduct().getName());
                         })
                         .toList(),
                 p.page(),

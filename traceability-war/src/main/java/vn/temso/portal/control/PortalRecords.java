@@ -48,8 +48,7 @@ public class PortalRecords {
 
     /** The record of a loaded lot as of now. */
     public PortalRecord build(Batch b) {
-        return assemble(
-                b, keyEvents(b), stamps(b.getId()), FarmTime.today(clock), settings.publicBaseUrl());
+        return assemble(b, keyEvents(b), stamps(b.getId()), FarmTime.today(clock), settings.publicBaseUrl());
     }
 
     private List<PortalRecord.KeyEvent> keyEvents(Batch b) {
@@ -143,8 +142,13 @@ public class PortalRecords {
                                 Identifiers.lotClass(in.getProduct().getGtin(), in.getLotCode())))
                         .toList());
         var product = new PortalRecord.Product(
-                p.getName(), p.getDescription(), absolute(p.getImageUrl(), baseUrl), gtin, c.getName(),
-                p.getCategory(), p.getUnit());
+                p.getName(),
+                p.getDescription(),
+                absolute(p.getImageUrl(), baseUrl),
+                gtin,
+                c.getName(),
+                p.getCategory(),
+                p.getUnit());
         var producer = new PortalRecord.Producer(
                 c.getName(),
                 c.getKind() == null ? null : c.getKind().name(),
@@ -203,8 +207,7 @@ public class PortalRecords {
                             cert.getScheme(), cert.getNumber(), cert.getValidUntil(), z.getCode())));
         }
         Set<String> lines = new LinkedHashSet<>();
-        certificates.forEach(cert -> lines.add(
-                cert.scheme() + (cert.number() == null ? "" : " " + cert.number())));
+        certificates.forEach(cert -> lines.add(cert.scheme() + (cert.number() == null ? "" : " " + cert.number())));
         applied.addAll(lines);
         return new PortalRecord.Standards(applied, ocop, certificates);
     }

@@ -84,8 +84,9 @@ public class PortalScheduler {
             LOG.info("National traceability portal: " + problem);
             return;
         }
-        LOG.info("National traceability portal: records sent to " + settings.target().host() + " ("
-                + settings.target().auth() + ") every " + settings.intervalMs() + " ms");
+        LOG.info("National traceability portal: records sent to "
+                + settings.target().host() + " (" + settings.target().auth() + ") every " + settings.intervalMs()
+                + " ms");
         task = scheduler.scheduleWithFixedDelay(
                 this::tick, Math.min(2000, settings.intervalMs()), settings.intervalMs(), TimeUnit.MILLISECONDS);
     }
@@ -205,8 +206,7 @@ public class PortalScheduler {
         int sent;
         do {
             lease.check();
-            sent = OutboxSender.drain(
-                    outbox, client, settings.retryPolicy(), settings.lease(), clock, SEND_BATCH);
+            sent = OutboxSender.drain(outbox, client, settings.retryPolicy(), settings.lease(), clock, SEND_BATCH);
         } while (sent == SEND_BATCH && clock.instant().isBefore(deadline));
     }
 

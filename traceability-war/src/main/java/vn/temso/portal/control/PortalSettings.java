@@ -191,7 +191,8 @@ public class PortalSettings {
         if (mapping == null) {
             mapping = loadMapping();
             if (mapping.error() != null) {
-                LOG.severe("National-portal mapping " + mappingFile.map(f -> "file " + f).orElse(DEFAULT_MAPPING)
+                LOG.severe("National-portal mapping "
+                        + mappingFile.map(f -> "file " + f).orElse(DEFAULT_MAPPING)
                         + " cannot be used, so no portal record is sent: " + mapping.error());
             } else {
                 LOG.info("National-portal mapping (" + mapping.origin() + "): "

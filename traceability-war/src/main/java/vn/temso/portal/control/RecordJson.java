@@ -63,14 +63,16 @@ final class RecordJson {
         if (value instanceof LocalDate d) {
             return Json.createValue(d.toString());
         }
-        throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "no JSON form for " + value.getClass().getName());
     }
 
     private static Object read(RecordComponent c, Record r) {
         try {
             return c.getAccessor().invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
         }
     }
 

@@ -40,12 +40,7 @@ public class PortalOutboxEntry extends OutboxRow {
             String body,
             String missing,
             Instant createdAt) {
-        super(
-                contentHash,
-                idempotencyKey,
-                body,
-                missing == null ? OutboxStatus.PENDING : OutboxStatus.HELD,
-                createdAt);
+        super(contentHash, idempotencyKey, body, missing == null ? OutboxStatus.PENDING : OutboxStatus.HELD, createdAt);
         this.batchId = batchId;
         this.cooperativeId = cooperativeId;
         this.recordVersion = recordVersion;

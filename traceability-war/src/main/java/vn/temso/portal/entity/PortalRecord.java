@@ -88,11 +88,7 @@ public record PortalRecord(
 
     /** Where the lot grew: its zones (growing-area codes) and their administrative units, without repeats. */
     public record Origin(
-            String country,
-            List<String> zoneCodes,
-            List<String> communes,
-            List<String> provinces,
-            List<Zone> zones) {
+            String country, List<String> zoneCodes, List<String> communes, List<String> provinces, List<Zone> zones) {
         public Origin {
             zoneCodes = List.copyOf(zoneCodes);
             communes = List.copyOf(communes);

@@ -27,8 +27,12 @@ class PortalMappingTest {
                             .add("stamps", JsonObject.NULL))
             .add(
                     "product",
-                    Json.createObjectBuilder().add("name", "Gạo ST25 – túi 5 kg").add("imageUrl", "  "))
-            .add("producer", Json.createObjectBuilder().add("taxId", "1101234567").add("gln", JsonObject.NULL))
+                    Json.createObjectBuilder()
+                            .add("name", "Gạo ST25 – túi 5 kg")
+                            .add("imageUrl", "  "))
+            .add(
+                    "producer",
+                    Json.createObjectBuilder().add("taxId", "1101234567").add("gln", JsonObject.NULL))
             .add(
                     "events",
                     Json.createArrayBuilder()

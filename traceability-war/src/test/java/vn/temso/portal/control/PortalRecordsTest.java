@@ -66,7 +66,8 @@ class PortalRecordsTest {
         MaterialZone z1 = zone("VN-LAN-TT-0012", "Bình Tịnh", "VietGAP", LocalDate.of(2027, 6, 30));
         MaterialZone z2 = zone("VN-LAN-TT-0003", "Bình Tịnh", "GlobalGAP", LocalDate.of(2025, 1, 1));
         Batch b = new Batch(p, "TT2611/A", Set.of(z1, z2), NOW);
-        b.record(LocalDate.of(2026, 11, 10), complete ? LocalDate.of(2027, 11, 10) : null, new BigDecimal("1200"), "kg");
+        b.record(
+                LocalDate.of(2026, 11, 10), complete ? LocalDate.of(2027, 11, 10) : null, new BigDecimal("1200"), "kg");
         return b;
     }
 
@@ -96,21 +97,23 @@ class PortalRecordsTest {
                         "https://temso.vn/epcis/zone/VN-LAN-TT-0012",
                         null,
                         "{}")),
-                KeyEvents.of(new KeyEvents.Row(
-                        "urn:uuid:2",
-                        EventKind.DIARY,
-                        "ObjectEvent",
-                        "shipping",
-                        "in_transit",
-                        Instant.parse("2026-11-12T01:00:00Z"),
-                        null,
-                        null,
-                        "{\"destinationList\":[{\"type\":\"owning_party\",\"destination\":"
-                                + "\"https://id.gs1.org/414/8930000000019\"}],\"temso:partyName\":\"Co.opmart Tân An\"}")));
+                KeyEvents.of(
+                        new KeyEvents.Row(
+                                "urn:uuid:2",
+                                EventKind.DIARY,
+                                "ObjectEvent",
+                                "shipping",
+                                "in_transit",
+                                Instant.parse("2026-11-12T01:00:00Z"),
+                                null,
+                                null,
+                                "{\"destinationList\":[{\"type\":\"owning_party\",\"destination\":"
+                                        + "\"https://id.gs1.org/414/8930000000019\"}],\"temso:partyName\":\"Co.opmart Tân An\"}")));
     }
 
     static PortalMapping defaultMapping() throws IOException {
-        try (InputStream in = PortalRecordsTest.class.getClassLoader().getResourceAsStream(PortalSettings.DEFAULT_MAPPING)) {
+        try (InputStream in =
+                PortalRecordsTest.class.getClassLoader().getResourceAsStream(PortalSettings.DEFAULT_MAPPING)) {
             return PortalMapping.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -124,7 +127,8 @@ class PortalRecordsTest {
         assertEquals("TT2611/A", r.lot().number());
         assertEquals("08931234500016", r.lot().gtin());
         assertEquals(BASE + "/01/08931234500016/10/TT2611%2FA", r.lot().traceUrl(), "lot percent-encoded");
-        assertEquals("https://id.gs1.org/01/08931234500016/10/TT2611%2FA", r.lot().digitalLink());
+        assertEquals(
+                "https://id.gs1.org/01/08931234500016/10/TT2611%2FA", r.lot().digitalLink());
         assertEquals(LocalDate.of(2027, 11, 10), r.lot().expiryDate());
         assertEquals("A1B2C3", r.lot().stamps().firstSerial());
         assertEquals(BASE + "/images/p1", r.product().imageUrl(), "Temso's image path as an absolute URL");
@@ -165,8 +169,8 @@ class PortalRecordsTest {
     @Test
     void shouldTellWhatALotLacks() throws IOException {
         Batch b = lot(false);
-        JsonObject json =
-                RecordJson.toJson(PortalRecords.assemble(b, List.of(), null, TODAY, BASE)).asJsonObject();
+        JsonObject json = RecordJson.toJson(PortalRecords.assemble(b, List.of(), null, TODAY, BASE))
+                .asJsonObject();
         PortalMapping.Mapped m = defaultMapping().apply(json);
         assertEquals(
                 List.of("productImage", "expiryDate", "producer.identifier", "keyEvents"),
@@ -188,17 +192,20 @@ class PortalRecordsTest {
     @Test
     void shouldHashContentAndMissingFieldsSoEitherChangeQueuesAVersion() throws IOException {
         PortalMapping m = defaultMapping();
-        JsonObject complete = RecordJson.toJson(PortalRecords.assemble(lot(true), harvestAndShipping(), null, TODAY, BASE))
+        JsonObject complete = RecordJson.toJson(
+                        PortalRecords.assemble(lot(true), harvestAndShipping(), null, TODAY, BASE))
                 .asJsonObject();
         String a = PortalSync.contentHash(m.apply(complete));
         assertEquals(a, PortalSync.contentHash(m.apply(complete)), "stable");
         assertTrue(a.matches("[0-9a-f]{64}"));
         PortalMapping optional = PortalMapping.parse("{\"fields\": {\"x\": \"lot.expiryDate\"}}");
-        PortalMapping required = PortalMapping.parse("{\"fields\": {\"x\": {\"source\": \"lot.expiryDate\", \"required\": true}}}");
-        JsonObject incomplete =
-                RecordJson.toJson(PortalRecords.assemble(lot(false), List.of(), null, TODAY, BASE)).asJsonObject();
+        PortalMapping required =
+                PortalMapping.parse("{\"fields\": {\"x\": {\"source\": \"lot.expiryDate\", \"required\": true}}}");
+        JsonObject incomplete = RecordJson.toJson(PortalRecords.assemble(lot(false), List.of(), null, TODAY, BASE))
+                .asJsonObject();
         assertFalse(
-                PortalSync.contentHash(optional.apply(incomplete)).equals(PortalSync.contentHash(required.apply(incomplete))),
+                PortalSync.contentHash(optional.apply(incomplete))
+                        .equals(PortalSync.contentHash(required.apply(incomplete))),
                 "same payload, but one lacks a required field");
         assertEquals(
                 "[{\"field\":\"x\",\"source\":\"lot.expiryDate\",\"message\":{\"vi\":\"Lô hàng chưa có hạn sử dụng.\","
