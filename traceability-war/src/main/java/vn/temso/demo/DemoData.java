@@ -67,6 +67,7 @@ public class DemoData {
             JsonObject c = v.asJsonObject();
             Cooperative coop = new Cooperative(
                     c.getString("name"), CooperativeKind.valueOf(c.getString("kind")), c.getString("taxId"), now);
+            coop.identify(c.getString("taxId"), c.getString("gln", null));
             coop.locate(
                     c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
             coop.contact(c.getString("phone", null), null, null);
@@ -109,7 +110,7 @@ public class DemoData {
                     p.getString("category"),
                     p.getString("unit"),
                     p.getJsonNumber("priceVnd").longValue(),
-                    null,
+                    p.getString("image", null),
                     now);
             if (p.containsKey("ocop") && !p.isNull("ocop")) {
                 JsonObject o = p.getJsonObject("ocop");
@@ -136,7 +137,7 @@ public class DemoData {
             Batch batch = new Batch(products.get(b.getString("product")), b.getString("lot"), batchZones, now);
             batch.record(
                     LocalDate.parse(b.getString("harvestDate")),
-                    null,
+                    b.containsKey("expiryDate") ? LocalDate.parse(b.getString("expiryDate")) : null,
                     b.getJsonNumber("quantity").bigDecimalValue(),
                     b.getString("unit"));
             em.persist(batch);

@@ -42,6 +42,7 @@ public class AdminBean {
     private String name;
     private CooperativeKind kind = CooperativeKind.COOPERATIVE;
     private String taxId;
+    private String gln;
     private String address;
     private String commune;
     private String username;
@@ -60,9 +61,35 @@ public class AdminBean {
     public void createCooperative() {
         if (Ui.run("coop", () -> {
             CooperativeRequest r =
-                    new CooperativeRequest(name, kind, taxId, address, commune, null, null, null, null, null);
+                    new CooperativeRequest(name, kind, taxId, gln, address, commune, null, null, null, null, null);
             Validation.check(r);
             cooperatives.create(r.toCommand());
+        })) {
+            Ui.redirect("/app/cooperatives.xhtml");
+        }
+    }
+
+    /**
+     * Sets the tax id and GLN of the chosen cooperative (what national-portal records name the producer by), keeping
+     * its other details as they are.
+     */
+    public void identifyCooperative() {
+        if (Ui.run("ids", () -> {
+            CooperativeView c = CooperativeView.of(cooperatives.readable(cooperativeId));
+            CooperativeRequest r = new CooperativeRequest(
+                    c.name(),
+                    c.kind(),
+                    taxId,
+                    gln,
+                    c.address(),
+                    c.commune(),
+                    c.district(),
+                    c.province(),
+                    c.phone(),
+                    c.email(),
+                    c.representative());
+            Validation.check(r);
+            cooperatives.update(cooperativeId, r.toCommand());
         })) {
             Ui.redirect("/app/cooperatives.xhtml");
         }
@@ -167,6 +194,14 @@ public class AdminBean {
 
     public void setTaxId(String taxId) {
         this.taxId = taxId;
+    }
+
+    public String getGln() {
+        return gln;
+    }
+
+    public void setGln(String gln) {
+        this.gln = gln;
     }
 
     public String getAddress() {

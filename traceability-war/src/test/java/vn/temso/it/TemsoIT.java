@@ -105,6 +105,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class OriginJourney extends OriginJourneyScenarios {}
 
+    /** Issue 15: the national-portal record of each lot, held while incomplete, sent through the outbox. */
+    @Nested
+    class Portal extends PortalScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -48,7 +48,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         String c = idOfCoop(MANAGER);
         JsonNode coop = api.get(MANAGER, "/api/cooperatives/" + c).json();
         Map<String, Object> coopBody = new HashMap<>();
-        for (String f : List.of("name", "kind", "taxId", "address", "commune", "district", "province", "phone")) {
+        for (String f :
+                List.of("name", "kind", "taxId", "gln", "address", "commune", "district", "province", "phone")) {
             if (coop.hasNonNull(f)) {
                 coopBody.put(f, coop.get(f).asText());
             }

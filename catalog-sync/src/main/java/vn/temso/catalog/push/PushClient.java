@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 import vn.temso.catalog.model.CatalogEntry;
 
 /**
- * Sends one product version to the configured endpoint, signed and idempotent, and says what to do
- * next. Holds no per-request state: one instance (and its HttpClient) is shared by all threads of
+ * Sends one product version (or any stored JSON body: the national-portal outbox uses it too) to the configured
+ * endpoint, authenticated (HMAC signature, API key header, or both) and idempotent, and says what to do next. Holds no per-request state: one instance (and its HttpClient) is shared by all threads of
  * the WAR's scheduled executor. It never throws for delivery problems; they become a
  * {@link PushResult}.
  *
@@ -29,7 +29,8 @@ import vn.temso.catalog.model.CatalogEntry;
  * Content-Type: application/json; charset=utf-8
  * Idempotency-Key: {productId}:{contentHash}
  * X-Temso-Timestamp: {unix seconds}
- * X-Temso-Signature: sha256={hex HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body)}
+ * X-Temso-Signature: sha256={hex HMAC-SHA256(secret, timestamp + "\n" + idempotencyKey + "\n" + body)}  (with a secret)
+ * {API key header}: {API key}                                                                  (with an API key)
  * X-Temso-Content-Hash: {contentHash}
  * </pre>
  */
@@ -49,7 +50,7 @@ public final class PushClient {
 
     public PushClient(PushConfig config) {
         this.config = config;
-        this.signer = new HmacSigner(config.secret());
+        this.signer = config.signs() ? new HmacSigner(config.secret()) : null;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -67,16 +68,21 @@ public final class PushClient {
         String key = request.idempotencyKey();
         byte[] body = request.body();
         String timestamp = Long.toString(config.clock().instant().getEpochSecond());
-        HttpRequest httpRequest = HttpRequest.newBuilder(config.endpoint())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "temso-catalog-sync")
+                .header("User-Agent", config.userAgent())
                 .header(IDEMPOTENCY_HEADER, key)
                 .header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, signer.sign(timestamp, key, body))
-                .header(CONTENT_HASH_HEADER, request.contentHash())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .header(CONTENT_HASH_HEADER, request.contentHash());
+        if (signer != null) {
+            builder.header(SIGNATURE_HEADER, signer.sign(timestamp, key, body));
+        }
+        if (config.apiKey() != null) {
+            builder.header(config.apiKey().header(), config.apiKey().value());
+        }
+        HttpRequest httpRequest =
+                builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<InputStream> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();

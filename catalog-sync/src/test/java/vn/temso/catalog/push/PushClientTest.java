@@ -3,6 +3,7 @@ package vn.temso.catalog.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.temso.catalog.Entries.TODAY;
 
@@ -41,6 +42,11 @@ class PushClientTest {
     private final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Captured> captured = new ConcurrentLinkedQueue<>();
 
+    private final ConcurrentLinkedQueue<Keyed> keyed = new ConcurrentLinkedQueue<>();
+
+    /** The authentication headers of one request. */
+    private record Keyed(String apiKey, String signature, String userAgent) {}
+
     /** One request exactly as it arrived. */
     private record Captured(String timestamp, String key, String signature, byte[] body) {}
 
@@ -71,6 +77,14 @@ class PushClientTest {
                     ex.getRequestHeaders().getFirst("Idempotency-Key"),
                     ex.getRequestHeaders().getFirst("X-Temso-Signature"),
                     ex.getRequestBody().readAllBytes()));
+            respond(ex, 200, "{}");
+        });
+        server.createContext("/keyed", ex -> {
+            keyed.add(new Keyed(
+                    ex.getRequestHeaders().getFirst("X-Api-Key"),
+                    ex.getRequestHeaders().getFirst("X-Temso-Signature"),
+                    ex.getRequestHeaders().getFirst("User-Agent")));
+            ex.getRequestBody().readAllBytes();
             respond(ex, 200, "{}");
         });
         server.createContext("/fail", ex -> respond(ex, 500, "upstream broke"));
@@ -236,6 +250,47 @@ class PushClientTest {
         assertFalse(
                 c.signature().equals(recipe(c.timestamp(), c.key() + "-replay", c.body())),
                 "the same signature must not fit another Idempotency-Key");
+    }
+
+    @Test
+    void shouldSendTheApiKeyHeaderAndNoSignatureWithoutASecret() {
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keyed");
+        PushConfig config = PushConfig.of(uri, null, new PushConfig.ApiKey("X-Api-Key", "portal-key-123"))
+                .withUserAgent("temso-portal");
+        assertEquals(
+                PushOutcome.SUCCESS,
+                new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
+        Keyed k = keyed.poll();
+        assertEquals("portal-key-123", k.apiKey());
+        assertNull(k.signature(), "no secret, no signature");
+        assertEquals("temso-portal", k.userAgent());
+        assertFalse(config.toString().contains("portal-key-123"), config.toString());
+    }
+
+    @Test
+    void shouldSendBothTheApiKeyAndTheSignatureWhenBothAreConfigured() {
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keyed");
+        PushConfig config = PushConfig.of(uri, SECRET, new PushConfig.ApiKey("X-Api-Key", "k"));
+        assertEquals(
+                PushOutcome.SUCCESS,
+                new PushClient(config).send(Entries.rice().build(), TODAY).outcome());
+        Keyed k = keyed.poll();
+        assertEquals("k", k.apiKey());
+        assertTrue(k.signature().startsWith("sha256="), k.signature());
+        assertEquals(PushConfig.DEFAULT_USER_AGENT, k.userAgent());
+    }
+
+    @Test
+    void shouldRefuseAConfigWithoutAuthenticationOrWithAHeaderTemsoOrHttpOwns() {
+        URI uri = URI.create("https://portal.example/records");
+        assertThrows(IllegalArgumentException.class, () -> PushConfig.of(uri, null, null));
+        for (String header :
+                java.util.List.of("", "X Api Key", "Content-Type", "Idempotency-Key", "X-Temso-Foo", "Host")) {
+            assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey(header, "k"), "header " + header);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey("X-Api-Key", " "));
+        assertThrows(IllegalArgumentException.class, () -> new PushConfig.ApiKey("X-Api-Key", "a\nb"));
+        assertEquals("Authorization", new PushConfig.ApiKey("Authorization", "Bearer abc").header());
     }
 
     /** The receiver's recipe of docs/catalog-sync.md, written out here rather than taken from HmacSigner. */

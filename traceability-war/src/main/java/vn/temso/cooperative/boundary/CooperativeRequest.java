@@ -13,8 +13,11 @@ public record CooperativeRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull CooperativeKind kind,
 
-        @Pattern(regexp = "\\d{10}(-\\d{3})?", message = "tax id is 10 digits, or 10 digits, '-' and 3 digits")
+        @Pattern(regexp = "\\d{10}(-?\\d{3})?", message = "tax id is 10 digits, or 10 digits, '-' and 3 digits")
         String taxId,
+
+        @Pattern(regexp = "\\d{13}", message = "a GLN is 13 digits")
+        String gln,
 
         @Size(max = 500) String address,
         @NotBlank @Size(max = 120) String commune,
@@ -28,6 +31,7 @@ public record CooperativeRequest(
             String name,
             CooperativeKind kind,
             String taxId,
+            String gln,
             String address,
             String commune,
             String district,
@@ -38,6 +42,7 @@ public record CooperativeRequest(
         this.name = name;
         this.kind = kind;
         this.taxId = taxId;
+        this.gln = gln;
         this.address = address;
         this.commune = commune;
         this.district = district;
@@ -49,6 +54,6 @@ public record CooperativeRequest(
 
     public CooperativeCommand toCommand() {
         return new CooperativeCommand(
-                name, kind, taxId, address, commune, district, province, phone, email, representative);
+                name, kind, taxId, gln, address, commune, district, province, phone, email, representative);
     }
 }

@@ -31,7 +31,7 @@ import vn.temso.platform.rest.PageRequest;
 public class CooperativesResource {
 
     static final String EXAMPLE = """
-            {"name": "Hợp tác xã Nông nghiệp Tân Trụ Xanh", "kind": "COOPERATIVE", "taxId": "1101234567",
+            {"name": "Hợp tác xã Nông nghiệp Tân Trụ Xanh", "kind": "COOPERATIVE", "taxId": "1101234567", "gln": "8930000000019",
              "address": "Ấp Bình Hòa, xã Bình Tịnh, huyện Tân Trụ, tỉnh Long An", "commune": "Bình Tịnh",
              "district": "Tân Trụ", "province": "Long An", "phone": "0272 3850 111",
              "email": "lienhe@tantruxanh.vn", "representative": "Nguyễn Văn Hòa"}""";

@@ -10,6 +10,7 @@ public record CooperativeCommand(
         String name,
         CooperativeKind kind,
         String taxId,
+        String gln,
         String address,
         String commune,
         String district,

@@ -1,6 +1,7 @@
 package vn.temso.cooperative.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.cooperative.entity.CooperativeChanged;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
@@ -41,6 +43,9 @@ public class Cooperatives {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CooperativeChanged> changed;
 
     /** The cooperative if the caller may read it; otherwise 404, the same as if it did not exist. */
     public Cooperative readable(String id) {
@@ -91,6 +96,7 @@ public class Cooperatives {
     public Cooperative create(CooperativeCommand r) {
         current.requireRole(Role.ADMIN);
         Cooperative c = new Cooperative(r.name(), r.kind(), r.taxId(), clock.instant());
+        c.identify(r.taxId(), r.gln());
         apply(c, r);
         checkTaxIdFree(c.getTaxId(), c.getId());
         em.persist(c);
@@ -106,10 +112,12 @@ public class Cooperatives {
             // moving to another commune changes who supervises the cooperative: province staff only
             throw new Problems.Forbidden("Only an admin may move a cooperative to another commune");
         }
-        c.rename(r.name(), r.kind(), r.taxId());
+        c.rename(r.name(), r.kind());
+        c.identify(r.taxId(), r.gln());
         apply(c, r);
         checkTaxIdFree(c.getTaxId(), c.getId());
         audit.record(c, "update", "cooperative", c.getId(), c.getName());
+        changed.fire(new CooperativeChanged(c));
         return c;
     }
 

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import vn.temso.platform.domain.GlnField;
+import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.security.Tenant;
 import vn.temso.platform.text.Texts;
@@ -36,6 +38,9 @@ public class Cooperative implements Tenant {
     @Column(name = "tax_id")
     private String taxId;
 
+    /** The producer's GS1 Global Location Number (13 digits, check digit verified), or null. */
+    private String gln;
+
     private String address;
     private String commune;
 
@@ -56,16 +61,28 @@ public class Cooperative implements Tenant {
 
     protected Cooperative() {}
 
+    /** @throws InvalidField on {@code taxId} when it is not a Vietnamese tax id ({@link TaxId}) */
     public Cooperative(String name, CooperativeKind kind, String taxId, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.createdAt = createdAt;
-        rename(name, kind, taxId);
+        rename(name, kind);
+        identify(taxId, null);
     }
 
-    public void rename(String name, CooperativeKind kind, String taxId) {
+    public void rename(String name, CooperativeKind kind) {
         this.name = Texts.clean(name);
         this.kind = kind;
-        this.taxId = Texts.clean(taxId);
+    }
+
+    /**
+     * The identifiers a national-portal record names the producer by: the tax id (mã số thuế) and the GS1 GLN, either
+     * or both (blank: none).
+     *
+     * @throws InvalidField on {@code taxId} or {@code gln} when one is malformed
+     */
+    public void identify(String taxId, String gln) {
+        this.taxId = TaxId.normalize(taxId);
+        this.gln = GlnField.validate("gln", gln);
     }
 
     public void locate(String address, String commune, String district, String province) {
@@ -96,6 +113,10 @@ public class Cooperative implements Tenant {
 
     public String getTaxId() {
         return taxId;
+    }
+
+    public String getGln() {
+        return gln;
     }
 
     public String getAddress() {

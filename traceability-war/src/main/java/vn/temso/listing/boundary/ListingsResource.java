@@ -26,7 +26,7 @@ import vn.temso.listing.control.Feeds;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.control.SyncSettings;
-import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.outbox.OutboxStatus;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -88,7 +88,7 @@ public class ListingsResource {
         var p = outbox.status(
                 cooperativeId,
                 productId,
-                Params.enumOf(OutboxEntry.Status.class, "status", status),
+                Params.enumOf(OutboxStatus.class, "status", status),
                 PageRequest.of(page, size));
         String problem = settings.pushProblem();
         var push = new SyncStatusView.Push(

@@ -6,6 +6,7 @@ import java.util.Map;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.outbox.OutboxStatus;
 import vn.temso.platform.rest.Page;
 
 /** Push and feed status of the caller's listings. */
@@ -74,7 +75,7 @@ public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
                     o.getIdempotencyKey(),
                     o.getStatus().name(),
                     o.getAttempts(),
-                    o.getStatus() == OutboxEntry.Status.PENDING ? o.getNextAttemptAt() : null,
+                    o.getStatus() == OutboxStatus.PENDING ? o.getNextAttemptAt() : null,
                     o.getLastError(),
                     o.getHttpStatus(),
                     o.getCreatedAt(),

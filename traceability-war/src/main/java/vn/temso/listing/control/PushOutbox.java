@@ -18,7 +18,9 @@ import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
-import vn.temso.listing.entity.OutboxEntry.Status;
+import vn.temso.platform.outbox.Outbox;
+import vn.temso.platform.outbox.OutboxQueue;
+import vn.temso.platform.outbox.OutboxStatus;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
@@ -26,14 +28,17 @@ import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.TenantScope;
 
 /**
- * The push outbox. Every state change is one conditional UPDATE on the row's version, each in its own
- * transaction, so any number of instances can work the same table: only one wins a claim, and a sender whose
- * lease ran out cannot overwrite what the next claimer did. A crash after sending but before marking leaves the
- * row SENDING; when the lease expires it is claimed again and resent with the same idempotency key.
+ * The push outbox of catalog listings: the {@code push_outbox} table worked through the shared {@link Outbox} (claims
+ * and outcomes as conditional updates, safe for any number of instances), with the one rule of its own that versions
+ * of a product go out in order.
  */
 @ApplicationScoped
 @Transactional
-public class PushOutbox {
+public class PushOutbox implements OutboxQueue {
+
+    /** The statuses a push row can have (a push is never held or superseded). */
+    static final List<OutboxStatus> STATUSES =
+            List.of(OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SYNCED, OutboxStatus.FAILED);
 
     @PersistenceContext
     EntityManager em;
@@ -53,101 +58,46 @@ public class PushOutbox {
     @Inject
     AuditLog audit;
 
-    /** A claimed row: what to send, and the version that proves we still own it. */
-    public record Claim(String id, int version, int attempts, String idempotencyKey, String contentHash, String body) {}
-
-    /** A row that may be sent now, and the version a claim must find it at. */
-    public record Due(String id, int version) {}
+    @Inject
+    Outbox outbox;
 
     /** A queued version of a product, with the product's name and GTIN, for the status list. */
     public record StatusRow(OutboxEntry entry, String productName, String gtin) {}
-
-    /** How many rows are in one status. */
-    public record StatusCount(Status status, long count) {}
 
     /**
      * Rows that may be sent now: pending and due, or claimed by a sender whose lease expired; never a version
      * while an older version of the same product and channel is still unsent (marketplaces get them in order).
      */
-    public List<Due> due(Instant now, int limit) {
-        return em.createQuery(
-                        "SELECT NEW vn.temso.listing.control.PushOutbox.Due(o.id, o.version)"
-                                + " FROM OutboxEntry o WHERE"
-                                + " ((o.status = :pending AND o.nextAttemptAt <= :now) OR (o.status = :sending AND o.leaseUntil < :now))"
-                                + " AND NOT EXISTS (SELECT e.id FROM OutboxEntry e WHERE e.productId = o.productId"
-                                + " AND e.channel = o.channel AND e.productVersion < o.productVersion AND e.status IN :open)"
-                                + " ORDER BY o.nextAttemptAt",
-                        Due.class)
-                .setParameter("pending", Status.PENDING)
-                .setParameter("sending", Status.SENDING)
-                .setParameter("now", now)
-                .setParameter("open", List.of(Status.PENDING, Status.SENDING))
+    @Override
+    public List<Outbox.Due> due(Instant now, int limit) {
+        var q = em.createQuery(
+                "SELECT NEW vn.temso.platform.outbox.Outbox.Due(o.id, o.version) FROM OutboxEntry o WHERE "
+                        + Outbox.dueCondition("o")
+                        + " AND NOT EXISTS (SELECT e.id FROM OutboxEntry e WHERE e.productId = o.productId"
+                        + " AND e.channel = o.channel AND e.productVersion < o.productVersion AND e.status IN :open)"
+                        + " ORDER BY o.nextAttemptAt",
+                Outbox.Due.class);
+        Outbox.dueParameters(q, now);
+        return q.setParameter("open", List.of(OutboxStatus.PENDING, OutboxStatus.SENDING))
                 .setMaxResults(limit)
                 .getResultList();
     }
 
-    /** Claims a row if it is still in the state {@link #due} saw; null if another sender was faster. */
-    public Claim claim(String id, int version, Instant now, Duration lease) {
-        int won = em.createQuery("UPDATE OutboxEntry o SET o.status = :sending, o.leaseUntil = :lease,"
-                        + " o.attempts = o.attempts + 1, o.version = o.version + 1, o.updatedAt = :now"
-                        + " WHERE o.id = :id AND o.version = :v"
-                        + " AND (o.status = :pending OR (o.status = :sending AND o.leaseUntil < :now))")
-                .setParameter("sending", Status.SENDING)
-                .setParameter("pending", Status.PENDING)
-                .setParameter("lease", now.plus(lease))
-                .setParameter("now", now)
-                .setParameter("id", id)
-                .setParameter("v", version)
-                .executeUpdate();
-        if (won != 1) {
-            return null;
-        }
-        OutboxEntry o = em.find(OutboxEntry.class, id);
-        em.refresh(o);
-        return new Claim(
-                o.getId(), o.getVersion(), o.getAttempts(), o.getIdempotencyKey(), o.getContentHash(), o.getBody());
+    @Override
+    public Outbox.Claim claim(String id, int version, Instant now, Duration lease) {
+        return outbox.claim(OutboxEntry.class, id, version, now, lease);
     }
 
-    /** Records the outcome of the attempt made under {@code claim}; ignored if the claim was lost meanwhile. */
-    public boolean complete(Claim claim, PushResult result, RetryPolicy.Decision decision, Instant now) {
-        String error = decision.reason();
-        if (error != null && error.length() > 1200) {
-            error = error.substring(0, 1200);
-        }
-        Status status = switch (decision.action()) {
-            case DONE -> Status.SYNCED;
-            case RETRY -> Status.PENDING;
-            case FAILED -> Status.FAILED;
-        };
-        return em.createQuery(
-                                "UPDATE OutboxEntry o SET o.status = :s, o.nextAttemptAt = :next, o.leaseUntil = NULL,"
-                                        + " o.lastError = :err, o.httpStatus = :http, o.syncedAt = :synced, o.updatedAt = :now,"
-                                        + " o.version = o.version + 1 WHERE o.id = :id AND o.version = :v AND o.status = :sending")
-                        .setParameter("s", status)
-                        .setParameter("next", now.plus(decision.delay()))
-                        .setParameter("err", status == Status.SYNCED ? null : error)
-                        .setParameter("http", result.httpStatus() == 0 ? null : result.httpStatus())
-                        .setParameter("synced", status == Status.SYNCED ? now : null)
-                        .setParameter("now", now)
-                        .setParameter("id", claim.id())
-                        .setParameter("v", claim.version())
-                        .setParameter("sending", Status.SENDING)
-                        .executeUpdate()
-                == 1;
+    @Override
+    public boolean complete(Outbox.Claim claim, PushResult result, RetryPolicy.Decision decision, Instant now) {
+        return outbox.complete(OutboxEntry.class, claim, result, decision, now);
     }
 
     /** Staff retry: the failed versions of a listing go back to pending with a fresh attempt count. */
     public int retry(String listingId) {
         Listing l = listings.readable(listingId);
         Cooperative coop = cooperatives.manageable(l.getCooperativeId());
-        int n = em.createQuery(
-                        "UPDATE OutboxEntry o SET o.status = :pending, o.attempts = 0, o.nextAttemptAt = :now,"
-                                + " o.updatedAt = :now, o.version = o.version + 1 WHERE o.listingId = :l AND o.status = :failed")
-                .setParameter("pending", Status.PENDING)
-                .setParameter("failed", Status.FAILED)
-                .setParameter("now", clock.instant())
-                .setParameter("l", l.getId())
-                .executeUpdate();
+        int n = outbox.retryFailed(OutboxEntry.class, "o.listingId = :l", Map.of("l", l.getId()), clock.instant());
         if (n == 0) {
             throw new Problems.Conflict("Listing " + listingId + " has no failed push to retry");
         }
@@ -161,7 +111,7 @@ public class PushOutbox {
     }
 
     /** Per-version push status of the listings the caller may read, newest first. */
-    public Page<StatusRow> status(String cooperativeId, String productId, Status status, PageRequest page) {
+    public Page<StatusRow> status(String cooperativeId, String productId, OutboxStatus status, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(TenantScope.condition(current.require(), "c", params));
         if (cooperativeId != null) {
@@ -202,17 +152,7 @@ public class PushOutbox {
             where += " AND c.id = :coop";
             params.put("coop", cooperativeId);
         }
-        var q = em.createQuery(
-                "SELECT NEW vn.temso.listing.control.PushOutbox.StatusCount(o.status, COUNT(o))"
-                        + " FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND " + where
-                        + " GROUP BY o.status",
-                StatusCount.class);
-        params.forEach(q::setParameter);
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Status s : Status.values()) {
-            counts.put(s.name(), 0L);
-        }
-        q.getResultList().forEach(r -> counts.put(r.status().name(), r.count()));
-        return counts;
+        return outbox.counts(
+                "FROM OutboxEntry o, Cooperative c WHERE c.id = o.cooperativeId AND " + where, params, STATUSES);
     }
 }

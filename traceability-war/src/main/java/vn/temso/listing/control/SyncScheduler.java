@@ -13,17 +13,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.catalog.push.PushClient;
-import vn.temso.catalog.push.PushRequest;
-import vn.temso.catalog.push.PushResult;
-import vn.temso.catalog.push.RetryPolicy;
 import vn.temso.platform.jobs.JobLeases;
 import vn.temso.platform.jobs.Lease;
+import vn.temso.platform.outbox.OutboxSender;
 import vn.temso.platform.persistence.StorageFaults;
 import vn.temso.platform.time.FarmTime;
 
@@ -158,27 +155,6 @@ public class SyncScheduler {
     }
 
     private void pushDue(PushClient client) {
-        RetryPolicy policy = settings.retryPolicy();
-        List<PushOutbox.Due> due = outbox.due(clock.instant(), BATCH);
-        for (PushOutbox.Due row : due) {
-            PushOutbox.Claim claim = outbox.claim(row.id(), row.version(), clock.instant(), settings.lease());
-            if (claim == null) {
-                continue; // another instance (or an earlier round) has it
-            }
-            // the stored key is "<gtin>:<version>:<hash>"; PushRequest appends ":<hash>" itself
-            String keyPrefix = claim.idempotencyKey()
-                    .substring(
-                            0,
-                            claim.idempotencyKey().length()
-                                    - claim.contentHash().length()
-                                    - 1);
-            PushResult result = client.send(new PushRequest(
-                    keyPrefix, claim.contentHash(), claim.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            RetryPolicy.Decision decision = policy.decide(claim.attempts(), result);
-            if (!outbox.complete(claim, result, decision, clock.instant())) {
-                LOG.warning(() -> "Push " + claim.idempotencyKey() + " lost its claim while sending; it will be resent"
-                        + " with the same idempotency key");
-            }
-        }
+        OutboxSender.drain(outbox, client, settings.retryPolicy(), settings.lease(), clock, BATCH);
     }
 }

@@ -2,15 +2,13 @@ package vn.temso.listing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.catalog.publish.PublishPolicy;
 import vn.temso.catalog.push.PushClient;
-import vn.temso.catalog.push.PushConfig;
 import vn.temso.catalog.push.RetryPolicy;
+import vn.temso.platform.outbox.PushTarget;
 
 /** Configuration of feeds and push sync (keys documented in README.md). */
 @ApplicationScoped
@@ -60,8 +58,7 @@ public class SyncSettings {
     @ConfigProperty(name = "temso.push.request-timeout-ms", defaultValue = "30000")
     long requestTimeoutMs;
 
-    private volatile PushClient client;
-    private volatile String pushProblem;
+    private volatile PushTarget target;
 
     public String publicBaseUrl() {
         return publicBaseUrl;
@@ -86,41 +83,27 @@ public class SyncSettings {
     }
 
     /** The push client, or empty when push is not configured (the status API says why). */
-    public synchronized Optional<PushClient> pushClient() {
-        if (client == null && pushProblem == null) {
-            String e = endpoint.map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
-            String s = secret.map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
-            if (e == null) {
-                pushProblem = "push disabled: temso.push.endpoint is not set";
-            } else if (s == null) {
-                pushProblem = "push disabled: temso.push.secret is not set";
-            } else {
-                try {
-                    client = new PushClient(PushConfig.of(URI.create(e), s.getBytes(StandardCharsets.UTF_8))
-                            .withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(requestTimeoutMs)));
-                } catch (IllegalArgumentException ex) {
-                    pushProblem = "push disabled: " + ex.getMessage();
-                }
-            }
-        }
-        return Optional.ofNullable(client);
+    public Optional<PushClient> pushClient() {
+        return target().client();
     }
 
     /** Null when push is enabled, else the reason it is not. */
     public String pushProblem() {
-        pushClient();
-        return pushProblem;
+        return target().problem();
     }
 
     /** The endpoint's host for the status API (never the secret, nor the full URL with its query). */
     public String pushHost() {
-        return endpoint.map(v -> {
-                    try {
-                        return URI.create(v.strip()).getHost();
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                })
-                .orElse(null);
+        return target().host();
+    }
+
+    private synchronized PushTarget target() {
+        if (target == null) {
+            target = PushTarget.of("push disabled", "temso.push.endpoint", endpoint)
+                    .hmac("temso.push.secret", secret)
+                    .timeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(requestTimeoutMs))
+                    .build();
+        }
+        return target;
     }
 }

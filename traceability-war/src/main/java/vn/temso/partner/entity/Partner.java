@@ -11,8 +11,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import vn.temso.batch.entity.PartyGln;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.domain.GlnField;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.text.Texts;
 
@@ -84,7 +84,7 @@ public class Partner {
         this.cooperative = cooperative;
         this.name = clean;
         this.kind = kind;
-        this.gln = PartyGln.validate(gln, "gln");
+        this.gln = GlnField.validate("gln", gln);
         this.keyHash = keyHash;
         this.keyHint = keyHint;
         this.createdAt = createdAt;

@@ -1,6 +1,7 @@
 package vn.temso.zone.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +29,7 @@ import vn.temso.zone.entity.Certification;
 import vn.temso.zone.entity.GeometryException;
 import vn.temso.zone.entity.KmlImport;
 import vn.temso.zone.entity.MaterialZone;
+import vn.temso.zone.entity.ZoneChanged;
 import vn.temso.zone.entity.ZoneDescription;
 import vn.temso.zone.entity.ZoneGeometry;
 import vn.temso.zone.entity.ZoneStatus;
@@ -39,6 +41,9 @@ public class Zones {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ZoneChanged> changed;
 
     @Inject
     CurrentCaller current;
@@ -113,6 +118,7 @@ public class Zones {
         }
         apply(z, r);
         audit.record(z.getCooperative(), "update", "zone", z.getId(), z.getCode());
+        changed.fire(new ZoneChanged(z));
         return z;
     }
 
