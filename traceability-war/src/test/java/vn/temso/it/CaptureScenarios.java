@@ -130,6 +130,11 @@ public abstract class CaptureScenarios extends ApiScenarios {
         List<String> byClass = Epcis.ids(api.get(MANAGER, "/epcis/events?MATCH_anyEPCClass=" + Epcis.enc(lotClass))
                 .json());
         assertTrue(byClass.contains(receiving), byClass::toString);
+        assertFalse(
+                Epcis.ids(api.get(null, "/epcis/events?MATCH_anyEPCClass=" + Epcis.enc(lotClass))
+                                .json())
+                        .contains(receiving),
+                "a partner's event as posted is not public (the trace page shows only its custody step)");
         List<String> byEpc = Epcis.ids(
                 api.get(MANAGER, "/epcis/events?MATCH_epc=" + Epcis.enc(item)).json());
         assertEquals(List.of(shipping), byEpc);

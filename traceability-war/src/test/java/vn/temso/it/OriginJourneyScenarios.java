@@ -23,7 +23,7 @@ import vn.temso.gs1.Gtin;
  * events; a new event shows at the next page although the page is cached; partners' text is escaped and cut.
  * <p>
  * Partners' events go in through {@link #capture}, the one call to change when {@code POST /epcis/capture} exists
- * (today it posts the same EPCISDocument to the test-only {@link CaptureProbe}, which appends through the real
+ * (it posts the EPCISDocument with a partner's key; the test-only {@link CaptureProbe} only reads the
  * {@code EventLog}).
  */
 public abstract class OriginJourneyScenarios extends ApiScenarios {
@@ -46,15 +46,17 @@ public abstract class OriginJourneyScenarios extends ApiScenarios {
         capture(receivingDocument(lotUris, partyName, gln, time));
     }
 
-    /**
-     * Posts an EPCISDocument as a partner would. Until the capture interface exists this goes to the test-only
-     * {@link CaptureProbe}; then: {@code POST /epcis/capture} with the partner's key, expecting its success status.
-     */
+    /** The API key of a partner (a wholesale market) of the demo cooperative, issued once by its manager. */
+    private static String partnerKey;
+
+    /** Posts an EPCISDocument as a partner would: {@code POST /epcis/capture} with the partner's key. */
     protected static void capture(String epcisDocument) {
-        Api.Reply r = api.request("POST", "/it/epcis/capture")
-                .body("application/json", epcisDocument)
-                .send();
-        assertEquals(201, r.status(), r.text());
+        Epcis.requireSchema();
+        if (partnerKey == null) {
+            partnerKey = CaptureScenarios.key(MANAGER);
+        }
+        Api.Reply r = CaptureScenarios.capture(partnerKey, epcisDocument);
+        assertEquals(202, r.status(), r.text());
     }
 
     /** A standard EPCIS 2.0 document of one ObjectEvent, bizStep receiving, the receiver as destination. */
@@ -99,7 +101,7 @@ public abstract class OriginJourneyScenarios extends ApiScenarios {
     /** The change-signal counter every instance of a cluster polls (read through the test-only probe). */
     static long changeSignal() {
         return Long.parseLong(
-                api.request("GET", "/it/epcis/capture").send().text().strip());
+                api.request("GET", "/it/change-signal").send().text().strip());
     }
 
     static Api.Reply page(String path, String lang) {

@@ -24,11 +24,15 @@ public enum EventKind {
     /** An event a partner captured through {@code POST /epcis/capture}. */
     CAPTURED;
 
-    /** Kinds a buyer may see: what the public trace page shows (never the stamp serials of a lot). */
+    /**
+     * Kinds a buyer may read whole through the query interface: what the public trace page shows as Temso wrote it.
+     * Never the stamp serials of a lot; never a partner's event as posted (it is the partner's record, and may carry
+     * business transactions): the trace page shows only the custody step taken from it (docs/epcis-trace.md).
+     */
     public boolean shownPublicly() {
         return switch (this) {
-            case DIARY, LOT, LOT_CORRECTION, RECALL, TRANSFORMATION, CAPTURED -> true;
-            case STAMPS, PRINT, VOID -> false;
+            case DIARY, LOT, LOT_CORRECTION, RECALL, TRANSFORMATION -> true;
+            case STAMPS, PRINT, VOID, CAPTURED -> false;
         };
     }
 }
