@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public abstract class OriginJourneyScenarios extends ApiScenarios {
         Map<String, Object> event = new HashMap<>();
         event.put("type", "ObjectEvent");
         event.put("eventID", "urn:uuid:" + UUID.randomUUID());
-        event.put("eventTime", time.atOffset(ZoneOffset.ofHours(7)).toString());
+        event.put("eventTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(ZoneOffset.ofHours(7))));
         event.put("eventTimeZoneOffset", "+07:00");
         event.put(
                 "quantityList", lotUris.stream().map(u -> Map.of("epcClass", u)).toList());
