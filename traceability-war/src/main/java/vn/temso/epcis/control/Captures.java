@@ -96,10 +96,6 @@ public class Captures {
                     + " manager of the cooperative, an admin or a partner's key may");
         }
         JsonNode doc = parse(json);
-        List<EpcisSchema.Problem> problems = schema.validate(doc);
-        if (!problems.isEmpty()) {
-            throw CaptureProblem.invalid(problems);
-        }
         if (!"EPCISDocument".equals(doc.path("type").asString(""))) {
             throw CaptureProblem.of(Kind.INVALID, "Capture takes an EPCISDocument (type \"EPCISDocument\")")
                     .at(null, null, "/type");
@@ -110,6 +106,11 @@ public class Captures {
         }
         if (events.size() > MAX_EVENTS) {
             throw CaptureProblem.of(Kind.TOO_LARGE, "A capture holds at most " + MAX_EVENTS + " events");
+        }
+        // after the cheap checks: a body that is not even an EPCISDocument is a 400 also where the schema is missing
+        List<EpcisSchema.Problem> problems = schema.validate(doc);
+        if (!problems.isEmpty()) {
+            throw CaptureProblem.invalid(problems);
         }
         String captureId = UUID.randomUUID().toString();
         Instant now = clock.instant();
