@@ -23,7 +23,13 @@ public record ProductRequest(
         @Min(value = 0, message = "the price is a whole number of VND, 0 or more") @Max(10_000_000_000L)
         Long priceVnd,
 
-        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        // a path on this server too: GET answers the demo products' images as /static/demo/..., and a PUT of what GET
+        // gave
+        // must work (never "//host", which a browser reads as another site)
+        @Size(max = 1000)
+        @Pattern(
+                regexp = "https?://\\S+|/(?!/)\\S*",
+                message = "must be an http(s) URL or a path on this server (/...)")
         String imageUrl,
 
         @Valid OcopRequest ocop) {
