@@ -70,3 +70,16 @@ issue_stamp_paths() {
     | sed -nE "s#.*(https?://[^/]+)(/01/[^,\"]+).*#\2#p" | head -n "$3" > "$4"
   [ "$(wc -l < "$4")" -eq "$3" ] || { echo "expected $3 stamp paths" >&2; exit 1; }
 }
+
+# heap_mb: the server's used heap in MB right after a full GC (all generations of the parallel collector); needs jcmd
+heap_mb() {
+  jcmd "$SERVER_PID" GC.run > /dev/null
+  jcmd "$SERVER_PID" GC.heap_info | awk '/Metaspace/ { exit } /used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1);
+    sub(/K.*/, "", v); sum += v } } END { printf "%.0f\n", sum / 1024 }'
+}
+
+# live_heap_mb: the server's live objects in MB, counted at a full GC (jmap -histo:live): unlike heap_mb, objects
+# a busy request allocates between the GC and the reading are not counted
+live_heap_mb() {
+  jmap -histo:live "$SERVER_PID" | awk '/^Total/ { printf "%.0f\n", $3 / 1048576 }'
+}

@@ -42,12 +42,6 @@ verdict() { curl -sf -H 'Accept: application/json' "$B$1" | json_field verdict; 
 echo "$STAMPS stamps issued; abused stamp $ABUSE_PATH: $(verdict "$ABUSE_PATH"), with a junk parameter:" \
   "$(verdict "$ABUSE_PATH&junk=probe")"
 
-# heap_mb: used heap in MB right after a full GC (all generations of the parallel collector)
-heap_mb() {
-  jcmd "$SERVER_PID" GC.run > /dev/null
-  jcmd "$SERVER_PID" GC.heap_info | awk '/Metaspace/ { exit } /used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1);
-    sub(/K.*/, "", v); sum += v } } END { printf "%.0f\n", sum / 1024 }'
-}
 # sample NAME: heap after GC every SAMPLE_EVERY s into $WORK/heap-NAME.txt, until killed
 sample() {
   local t0; t0=$(date +%s)

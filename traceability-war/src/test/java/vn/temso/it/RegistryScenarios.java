@@ -231,6 +231,21 @@ public abstract class RegistryScenarios extends AccountScenarios {
                 "/api/batches/" + id + "/events",
                 Map.of("type", "SPRAYING", "occurredAt", "2026-10-25T07:30:00+07:00"));
         assertProblem(noPhi, 400, "validation-failed");
+        // a correction must name an entry of this diary (checked without loading the diary)
+        Api.Reply stray = api.post(
+                MANAGER,
+                "/api/batches/" + id + "/events",
+                Map.of(
+                        "type",
+                        "SPRAYING",
+                        "occurredAt",
+                        "2026-10-25T07:30:00+07:00",
+                        "preHarvestIntervalDays",
+                        7,
+                        "correctsEventId",
+                        "00000000-0000-0000-0000-000000000000"));
+        assertProblem(stray, 400, "validation-failed");
+        assertTrue(stray.text().contains("correctsEventId"), stray.text());
         assertProblem(
                 api.send("DELETE", "/api/batches/" + id + "/events", api.token(MANAGER), null, null),
                 405,

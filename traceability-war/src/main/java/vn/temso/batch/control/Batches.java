@@ -323,7 +323,7 @@ public class Batches {
                     .orElseThrow(() -> new Problems.ValidationFailed(
                             "zoneId", "Zone " + r.zoneId() + " is not a zone of this batch"));
         }
-        BatchEvent e = b.addEvent(
+        BatchEvent e = b.appendEvent(
                 NewEvent.of(r.type(), r.occurredAt(), caller.username())
                         .zone(zone)
                         .actor(r.actor())
@@ -334,7 +334,14 @@ public class Batches {
                         .correctsEventId(r.correctsEventId())
                         .party(r.partyName(), r.partyGln())
                         .build(),
-                clock.instant());
+                clock.instant(),
+                corrected -> !em.createQuery(
+                                "SELECT e.id FROM BatchEvent e WHERE e.id = :id AND e.batch = :b", String.class)
+                        .setParameter("id", corrected)
+                        .setParameter("b", b)
+                        .setMaxResults(1)
+                        .getResultList()
+                        .isEmpty());
         em.persist(e);
         audit.record(
                 b.getCooperative(),

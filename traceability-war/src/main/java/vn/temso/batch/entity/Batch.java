@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.platform.domain.InvalidField;
@@ -173,7 +174,20 @@ public class Batch {
         this.unit = Texts.clean(unit);
     }
 
+    /** Adds an entry to the diary held in memory (a batch being built, e.g. demo data, or a test). */
     public BatchEvent addEvent(NewEvent entry, Instant at) {
+        BatchEvent e = appendEvent(
+                entry, at, id -> events.stream().anyMatch(x -> x.getId().equals(id)));
+        events.add(e);
+        return e;
+    }
+
+    /**
+     * Checks and makes a diary entry without reading the diary: a managed batch's diary may hold thousands of
+     * entries, and adding to its list would load (and, at commit, compare) all of them. The caller persists the
+     * entry; {@code inDiary} answers whether an entry id is in this batch's diary (asked only for a correction).
+     */
+    public BatchEvent appendEvent(NewEvent entry, Instant at, Predicate<String> inDiary) {
         if (status == BatchStatus.RECALLED) {
             throw new RuleBroken("batch-recalled", "batch " + lotCode + " is recalled; its diary is closed");
         }
@@ -182,12 +196,10 @@ public class Batch {
             throw new InvalidField("zoneId", "zone " + zone.getCode() + " is not a zone of this batch");
         }
         String corrects = entry.correctsEventId();
-        if (corrects != null && events.stream().noneMatch(e -> e.getId().equals(corrects))) {
+        if (corrects != null && !inDiary.test(corrects)) {
             throw new InvalidField("correctsEventId", "the corrected event " + corrects + " is not in this batch");
         }
-        BatchEvent e = new BatchEvent(this, entry, at);
-        events.add(e);
-        return e;
+        return new BatchEvent(this, entry, at);
     }
 
     /** Events as they stand: those that a later correction replaced are left out. */

@@ -94,24 +94,24 @@ public class EpcisQueries {
 
     /**
      * Every event about a lot, streamed page by page: the lot's own events, and those naming its class (a partner's
-     * shipping, the transformation that used it as an input). The caller has checked the lot is readable.
+     * shipping, the transformation that used it as an input). Two index-served reads merged in event order (one
+     * "batch = ? OR names the class" read walked the whole log for every page). The caller has checked the lot is
+     * readable.
      */
     public Stream<EventRow> ofBatch(Batch b) {
-        String lotClass = EventProjection.lotClass(b);
+        Stream<EventRow> own = pages("e.batchId = :b", Map.of("b", b.getId()));
+        Stream<EventRow> naming = pages(
+                "e.eventId IN (SELECT c.eventId FROM EventEpc c WHERE c.epc = :cls)"
+                        + " AND (e.batchId IS NULL OR e.batchId <> :b)",
+                Map.of("b", b.getId(), "cls", EventProjection.lotClass(b)));
+        return InOrder.merge(own, naming, EventRow.ORDER);
+    }
+
+    private Stream<EventRow> pages(String condition, Map<String, Object> fixed) {
         return KeysetPages.stream(
                 (EventRow.Cursor) null,
                 EXPORT_PAGE,
-                (after, size) -> {
-                    Map<String, Object> params = new HashMap<>();
-                    params.put("b", b.getId());
-                    params.put("cls", lotClass);
-                    return run(
-                            new StringBuilder("(e.batchId = :b OR EXISTS (SELECT c.epc FROM EventEpc c"
-                                    + " WHERE c.eventId = e.eventId AND c.epc = :cls))"),
-                            params,
-                            after,
-                            size);
-                },
+                (after, size) -> run(new StringBuilder(condition), new HashMap<>(fixed), after, size),
                 EventRow::cursor);
     }
 
@@ -232,7 +232,8 @@ public class EpcisQueries {
 
     private List<EventRow> run(StringBuilder where, Map<String, Object> params, EventRow.Cursor after, int limit) {
         if (after != null) {
-            where.append(" AND (e.eventTime > :ct OR (e.eventTime = :ct AND e.eventId > :ci))");
+            // "eventTime >= :ct" as well: a start key for the index (the OR alone is not one)
+            where.append(" AND e.eventTime >= :ct AND (e.eventTime > :ct OR e.eventId > :ci)");
             params.put("ct", after.eventTime());
             params.put("ci", after.eventId());
         }

@@ -1,6 +1,7 @@
 package vn.temso.epcis.control;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import vn.temso.epcis.entity.StampRange;
 
@@ -30,6 +31,10 @@ public record EventRow(
     public List<String> correctiveIds() {
         return correctiveEventIds == null ? List.of() : List.of(correctiveEventIds.split(" "));
     }
+
+    /** The order events are written in: event time, then id (the keyset of every read). */
+    static final Comparator<EventRow> ORDER =
+            Comparator.comparing(EventRow::eventTime).thenComparing(EventRow::eventId);
 
     /** Where the next page starts. */
     public Cursor cursor() {
