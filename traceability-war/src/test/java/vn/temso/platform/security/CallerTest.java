@@ -58,7 +58,8 @@ class CallerTest {
     @Test
     void shouldScopeListsOfATeamMemberToTheirCommunes() {
         Map<String, Object> params = new HashMap<>();
-        assertEquals("z.cooperative.communeKey IN :scopeCommunes", TenantScope.condition(TEAM, "z.cooperative", params));
+        assertEquals(
+                "z.cooperative.communeKey IN :scopeCommunes", TenantScope.condition(TEAM, "z.cooperative", params));
         assertEquals(Set.of("bình tịnh"), params.get("scopeCommunes"));
         Caller nowhere = new Caller("u5", "tocns.moi", Role.DIGITAL_TEAM, null, Set.of());
         assertEquals("1 = 0", TenantScope.condition(nowhere, "z.cooperative", new HashMap<>()));
