@@ -47,6 +47,7 @@ public class DemoStartup implements StartupTask {
                 + "   tantru.quanly    COOP_MANAGER  (HTX Nông nghiệp Tân Trụ Xanh)\n"
                 + "   tantru.xavien    COOP_MEMBER   (HTX Nông nghiệp Tân Trụ Xanh)\n"
                 + "   duchoa.quanly    COOP_MANAGER  (HTX Rau sạch Đức Hòa Hạ)\n"
+                + "   tocns.binhtinh   DIGITAL_TEAM  (tổ công nghệ số cộng đồng, Bình Tịnh)\n"
                 + " Demo logins are for demo data only; never enable demo mode in production.\n"
                 + "=====================================================================";
     }

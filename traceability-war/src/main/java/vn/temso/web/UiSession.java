@@ -87,6 +87,21 @@ public class UiSession implements Serializable {
         return role == Role.COOP_MANAGER || role == Role.ADMIN;
     }
 
+    /** A community digital team member: enters zones and diary entries for the cooperatives of their communes. */
+    public boolean isDigitalTeam() {
+        return role == Role.DIGITAL_TEAM;
+    }
+
+    /** May enter zones (the forms show): admins, managers, digital teams ({@code Caller.canEnterFor}). */
+    public boolean isEnterer() {
+        return isManager() || isDigitalTeam();
+    }
+
+    /** May write the farm diary of a batch they see ({@code Caller.canRecordDiary}). */
+    public boolean isDiaryWriter() {
+        return isCoopUser() || isAdmin() || isDigitalTeam();
+    }
+
     public boolean isCoopUser() {
         return role == Role.COOP_MANAGER || role == Role.COOP_MEMBER;
     }

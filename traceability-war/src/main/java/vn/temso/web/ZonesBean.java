@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.temso.cooperative.boundary.CooperativeView;
+import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
@@ -34,7 +36,11 @@ public class ZonesBean implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient Cooperatives cooperatives;
+
     private String id;
+    private String cooperativeId;
     private String q;
     private ZoneView zone;
     private String outlinePath;
@@ -59,6 +65,16 @@ public class ZonesBean implements Serializable {
     public List<ZoneView> getList() {
         return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream()
                 .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
+                .toList();
+    }
+
+    /**
+     * The cooperatives a new zone may be registered for, for those who name one (admins, digital teams entering on
+     * behalf of the cooperatives of their communes); cooperative users register for their own.
+     */
+    public List<CooperativeView> getCooperatives() {
+        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+                .map(CooperativeView::of)
                 .toList();
     }
 
@@ -131,7 +147,7 @@ public class ZonesBean implements Serializable {
                 }
             }
             ZoneRequest r = new ZoneRequest(
-                    null,
+                    id == null ? cooperativeId : null,
                     code,
                     name,
                     address,
@@ -168,6 +184,14 @@ public class ZonesBean implements Serializable {
 
     public ZoneStatus[] getStatuses() {
         return ZoneStatus.values();
+    }
+
+    public String getCooperativeId() {
+        return cooperativeId;
+    }
+
+    public void setCooperativeId(String cooperativeId) {
+        this.cooperativeId = cooperativeId == null || cooperativeId.isBlank() ? null : cooperativeId;
     }
 
     public String getId() {

@@ -109,6 +109,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Portal extends PortalScenarios {}
 
+    /** Issue 16: community digital teams enter records on behalf of the cooperatives of their commune. */
+    @Nested
+    class DigitalTeams extends DigitalTeamScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

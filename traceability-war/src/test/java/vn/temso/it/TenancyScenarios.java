@@ -16,24 +16,47 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The tenancy matrix: every registry endpoint × every role × own and other cooperative. Records belong to
- * HTX Tân Trụ Xanh (commune Bình Tịnh); canbo.binhtinh supervises Bình Tịnh, canbo.hoatan does not.
+ * HTX Tân Trụ Xanh (commune Bình Tịnh); canbo.binhtinh supervises Bình Tịnh, canbo.hoatan does not; the community
+ * digital team member tocns.binhtinh enters records for Bình Tịnh's cooperatives, tocns.hoatan for Hòa Tân's.
  */
 public abstract class TenancyScenarios extends RegistryScenarios {
 
     enum Access {
         FULL,
+        ENTRY,
         READ_DIARY,
         READ_ONLY,
         NONE
     }
 
+    /** What a call does: reads; writes the farm diary; enters records (zones); manages the cooperative. */
+    enum Kind {
+        READ,
+        DIARY,
+        ENTRY,
+        MANAGE
+    }
+
+    static final String TEAM = "tocns.binhtinh";
+    static final String OTHER_TEAM = "tocns.hoatan";
+
     static final Map<String, Access> ROLES = Map.of(
-            "admin", Access.FULL,
-            "tantru.quanly", Access.FULL,
-            "tantru.xavien", Access.READ_DIARY,
-            "canbo.binhtinh", Access.READ_ONLY,
-            "canbo.hoatan", Access.NONE,
-            "duchoa.quanly", Access.NONE);
+            "admin",
+            Access.FULL,
+            "tantru.quanly",
+            Access.FULL,
+            TEAM,
+            Access.ENTRY,
+            "tantru.xavien",
+            Access.READ_DIARY,
+            "canbo.binhtinh",
+            Access.READ_ONLY,
+            "canbo.hoatan",
+            Access.NONE,
+            OTHER_TEAM,
+            Access.NONE,
+            "duchoa.quanly",
+            Access.NONE);
 
     @Test
     void shouldEnforceTheTenancyMatrixOnEveryEndpoint() {
@@ -57,48 +80,44 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         Map<String, Object> event =
                 Map.of("type", "IRRIGATION", "occurredAt", "2026-11-01T06:00:00+07:00", "note", "Tưới rãnh");
 
-        record Call(String name, boolean write, boolean diary, java.util.function.Function<String, Api.Reply> call) {}
+        record Call(String name, Kind kind, java.util.function.Function<String, Api.Reply> call) {}
         List<Call> calls = List.of(
-                new Call("GET cooperative", false, false, u -> api.get(u, "/api/cooperatives/" + c)),
-                new Call("PUT cooperative", true, false, u -> api.put(u, "/api/cooperatives/" + c, coopBody)),
-                new Call("GET zone", false, false, u -> api.get(u, "/api/zones/" + z)),
+                new Call("GET cooperative", Kind.READ, u -> api.get(u, "/api/cooperatives/" + c)),
+                new Call("PUT cooperative", Kind.MANAGE, u -> api.put(u, "/api/cooperatives/" + c, coopBody)),
+                new Call("GET zone", Kind.READ, u -> api.get(u, "/api/zones/" + z)),
                 new Call(
                         "PUT zone",
-                        true,
-                        false,
+                        Kind.ENTRY,
                         u -> api.put(
                                 u,
                                 "/api/zones/" + z,
                                 Fixtures.zoneBody(zone.get("code").asText()))),
                 new Call(
                         "POST zone status",
-                        true,
-                        false,
+                        Kind.MANAGE,
                         u -> api.post(u, "/api/zones/" + z + "/status", Map.of("status", "ACTIVE"))),
                 new Call(
                         "PUT zone geometry",
-                        true,
-                        false,
+                        Kind.ENTRY,
                         u -> api.send(
                                 "PUT",
                                 "/api/zones/" + z + "/geometry",
                                 api.token(u),
                                 "application/geo+json",
                                 "{\"type\":\"Polygon\",\"coordinates\":[[[106.4098,10.8631],[106.4148,10.8631],[106.4148,10.8671],[106.4098,10.8631]]]}")),
-                new Call("GET product", false, false, u -> api.get(u, "/api/products/" + p)),
+                new Call("GET product", Kind.READ, u -> api.get(u, "/api/products/" + p)),
                 new Call(
                         "PUT product",
-                        true,
-                        false,
+                        Kind.MANAGE,
                         u -> api.put(
                                 u,
                                 "/api/products/" + p,
                                 Fixtures.productBody(product.get("gtin").asText()))),
-                new Call("GET batch", false, false, u -> api.get(u, "/api/batches/" + b)),
-                new Call("PUT batch", true, false, u -> api.put(u, "/api/batches/" + b, Fixtures.batchBody(p, z, lot))),
-                new Call("GET events", false, false, u -> api.get(u, "/api/batches/" + b + "/events")),
-                new Call("POST event", true, true, u -> api.post(u, "/api/batches/" + b + "/events", event)),
-                new Call("POST close", true, false, u -> {
+                new Call("GET batch", Kind.READ, u -> api.get(u, "/api/batches/" + b)),
+                new Call("PUT batch", Kind.MANAGE, u -> api.put(u, "/api/batches/" + b, Fixtures.batchBody(p, z, lot))),
+                new Call("GET events", Kind.READ, u -> api.get(u, "/api/batches/" + b + "/events")),
+                new Call("POST event", Kind.DIARY, u -> api.post(u, "/api/batches/" + b + "/events", event)),
+                new Call("POST close", Kind.MANAGE, u -> {
                     String fresh = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, "C" + unique()))
                             .json()
                             .get("id")
@@ -110,20 +129,20 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         ROLES.forEach((user, access) -> {
             for (Call call : calls) {
                 Api.Reply r = call.call().apply(user);
-                int expected =
-                        expected(access, call.write(), call.diary(), call.name().startsWith("POST event"));
+                int expected = expected(access, call.kind(), call.name().startsWith("POST event"));
                 checks.add(() -> assertEquals(expected, r.status(), user + " " + call.name() + ": " + r.text()));
             }
         });
         assertAll(checks);
     }
 
-    private static int expected(Access access, boolean write, boolean diary, boolean created) {
+    private static int expected(Access access, Kind kind, boolean created) {
         int ok = created ? 201 : 200;
         return switch (access) {
             case FULL -> ok;
-            case READ_DIARY -> !write || diary ? ok : 403;
-            case READ_ONLY -> write ? 403 : 200;
+            case ENTRY -> kind == Kind.MANAGE ? 403 : ok;
+            case READ_DIARY -> kind == Kind.READ || kind == Kind.DIARY ? ok : 403;
+            case READ_ONLY -> kind == Kind.READ ? ok : 403;
             case NONE -> 404;
         };
     }
@@ -137,11 +156,20 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         String duchoa = idOfCoop("duchoa.quanly");
         String cauke = idOfCoop("cauke.quanly");
         Map<String, Set<String>> visible = Map.of(
-                "tantru.quanly", Set.of(tantru),
-                "tantru.xavien", Set.of(tantru),
-                "duchoa.quanly", Set.of(duchoa),
-                "canbo.binhtinh", Set.of(tantru, duchoa),
-                "canbo.hoatan", Set.of(cauke));
+                "tantru.quanly",
+                Set.of(tantru),
+                "tantru.xavien",
+                Set.of(tantru),
+                "duchoa.quanly",
+                Set.of(duchoa),
+                "canbo.binhtinh",
+                Set.of(tantru, duchoa),
+                "canbo.hoatan",
+                Set.of(cauke),
+                TEAM,
+                Set.of(tantru),
+                OTHER_TEAM,
+                Set.of(cauke));
         List<Executable> checks = new ArrayList<>();
         visible.forEach((user, coops) -> {
             for (String list : List.of("/api/zones", "/api/products", "/api/batches")) {

@@ -299,4 +299,40 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.waitFor(d -> d.findElement(By.id("listings:listingTable")).getText().contains("Gạo ST25"), 10);
         b.screenshot("11-catalog");
     }
+
+    /** Issue 16: a community digital team member enters a zone and a diary entry for a cooperative of the commune. */
+    @Test
+    @Order(8)
+    void shouldLetADigitalTeamMemberEnterForACooperativeOfTheCommune() {
+        Browser b = signedIn("tocns.binhtinh");
+        assertTrue(b.text().contains("Tổ công nghệ số cộng đồng"), "the role by its name: " + b.text());
+        String code = "VN-TEAM-" + unique();
+        b.open("/app/zone.xhtml");
+        b.select("zone:cooperativeId", "Tân Trụ Xanh");
+        b.type("zone:code", code);
+        b.type("zone:name", "Ruộng nhà bà Sáu");
+        b.type("zone:crop", "Lúa");
+        b.type("zone:declaredAreaHa", "1.2");
+        b.click("zone:save");
+        b.waitFor(d -> d.getCurrentUrl().contains("zone.xhtml?id="), 10);
+        String zoneId = b.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+        assertEquals(
+                idOfCoop("tantru.quanly"),
+                api.get("tantru.quanly", "/api/zones/" + zoneId)
+                        .json()
+                        .get("cooperativeId")
+                        .asText(),
+                "registered for the cooperative chosen, seen by its manager");
+        b.screenshot("12-team-zone");
+
+        String batch = Fixtures.batch(api, "tantru.quanly").get("id").asText();
+        b.open("/app/batch.xhtml?id=" + batch);
+        b.select("event:eventType", "Tưới");
+        b.setValue("event:eventAt", "2026-11-02T06:00");
+        b.type("event:note", "Nhập thay ông Tư");
+        b.click("event:add");
+        b.waitFor(d -> d.findElement(By.id("timeline")).getText().contains("Nhập thay ông Tư"), 10);
+        assertTrue(b.el("timeline").getText().contains("tocns.binhtinh"), "the entry names who wrote it");
+        b.screenshot("13-team-diary");
+    }
 }

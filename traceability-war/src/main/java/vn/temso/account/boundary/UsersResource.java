@@ -98,7 +98,9 @@ public class UsersResource {
     @Operation(
             summary = "Create a user",
             description = "Admins create any role; a cooperative manager creates"
-                    + " managers and members of their own cooperative.")
+                    + " managers and members of their own cooperative. COMMUNE_STAFF and DIGITAL_TEAM (a community"
+                    + " digital team member, who enters records for the cooperatives of their communes) need"
+                    + " communes and are created by admins only.")
     @APIResponse(responseCode = "201", description = "Created")
     public Response create(
             @RequestBody(

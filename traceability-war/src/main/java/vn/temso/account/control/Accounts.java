@@ -162,7 +162,11 @@ public class Accounts {
                 .executeUpdate();
     }
 
-    /** Admins create anyone; a cooperative manager creates members and managers of their own cooperative. */
+    /**
+     * Admins create anyone; a cooperative manager creates members and managers of their own cooperative. Commune
+     * staff and community digital team members are created by admins only: they reach every cooperative of their
+     * communes, which is more than any one cooperative's manager may hand out.
+     */
     @Transactional
     public UserAccount create(
             String username,
@@ -180,8 +184,12 @@ public class Accounts {
         } else if (cooperativeId != null) {
             throw new Problems.ValidationFailed("cooperativeId", "Only cooperative roles belong to a cooperative");
         }
-        if (role == Role.COMMUNE_STAFF && (communes == null || communes.isEmpty())) {
-            throw new Problems.ValidationFailed("communes", "Commune staff need at least one commune");
+        boolean communeRole = role == Role.COMMUNE_STAFF || role == Role.DIGITAL_TEAM;
+        if (communeRole && (communes == null || communes.isEmpty())) {
+            throw new Problems.ValidationFailed(
+                    "communes",
+                    (role == Role.COMMUNE_STAFF ? "Commune staff need" : "Digital team members need")
+                            + " at least one commune");
         }
         if (caller.role() != Role.ADMIN && caller.role() != Role.COOP_MANAGER) {
             throw new Problems.Forbidden("Your role (" + caller.role() + ") may not create users");
@@ -191,13 +199,7 @@ public class Accounts {
             throw new Problems.Conflict("The username " + key + " is taken");
         }
         UserAccount u = new UserAccount(
-                key,
-                displayName,
-                role,
-                coop,
-                role == Role.COMMUNE_STAFF ? communes : Set.of(),
-                password,
-                clock.instant());
+                key, displayName, role, coop, communeRole ? communes : Set.of(), password, clock.instant());
         em.persist(u);
         audit.record(coop, "create", "user", u.getId(), u.getUsername() + " as " + role);
         return u;

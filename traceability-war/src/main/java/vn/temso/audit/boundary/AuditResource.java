@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +38,8 @@ public class AuditResource {
             String id,
             Instant occurredAt,
             String actor,
+            String actorRole,
+            String onBehalfOf,
             String cooperativeId,
             String action,
             String entityType,
@@ -47,6 +50,8 @@ public class AuditResource {
                     e.getId(),
                     e.getOccurredAt(),
                     e.getActor(),
+                    e.getActorRole(),
+                    e.getOnBehalfOf(),
                     e.getCooperativeId(),
                     e.getAction(),
                     e.getEntityType(),
@@ -59,11 +64,18 @@ public class AuditResource {
     @Transactional
     @Operation(
             summary = "Audit entries, newest first",
-            description = "Admins see all; commune staff their communes;"
-                    + " managers their cooperative. Filter by entityId.")
+            description = "Admins see all; commune staff and digital teams their communes;"
+                    + " managers their cooperative. Filter by entityId, cooperativeId, actor (a username), or"
+                    + " onBehalf=true for what community digital teams entered for cooperatives (onBehalfOf names"
+                    + " the cooperative, actor the team member).")
     public Page<EntryView> list(
-            @QueryParam("entityId") String entityId, @QueryParam("page") String page, @QueryParam("size") String size) {
-        Caller caller = current.requireRole(Role.ADMIN, Role.COMMUNE_STAFF, Role.COOP_MANAGER);
+            @QueryParam("entityId") String entityId,
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("actor") String actor,
+            @QueryParam("onBehalf") boolean onBehalf,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Caller caller = current.requireRole(Role.ADMIN, Role.COMMUNE_STAFF, Role.DIGITAL_TEAM, Role.COOP_MANAGER);
         PageRequest p = PageRequest.of(page, size);
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder("1 = 1");
@@ -72,7 +84,7 @@ public class AuditResource {
                 where.append(" AND a.cooperativeId = :coop");
                 params.put("coop", caller.cooperativeId());
             }
-            case COMMUNE_STAFF -> {
+            case COMMUNE_STAFF, DIGITAL_TEAM -> {
                 where.append(caller.communeKeys().isEmpty() ? " AND 1 = 0" : " AND a.communeKey IN :communes");
                 if (!caller.communeKeys().isEmpty()) {
                     params.put("communes", caller.communeKeys());
@@ -83,6 +95,17 @@ public class AuditResource {
         if (entityId != null) {
             where.append(" AND a.entityId = :entity");
             params.put("entity", entityId);
+        }
+        if (cooperativeId != null) {
+            where.append(" AND a.cooperativeId = :only");
+            params.put("only", cooperativeId);
+        }
+        if (actor != null) {
+            where.append(" AND a.actor = :actor");
+            params.put("actor", actor.strip().toLowerCase(Locale.ROOT)); // usernames are stored lower case
+        }
+        if (onBehalf) {
+            where.append(" AND a.onBehalfOf IS NOT NULL");
         }
         var entries = PagedQuery.page(
                 em, AuditEntry.class, "AuditEntry a", where.toString(), "a.occurredAt DESC, a.id", params, p);

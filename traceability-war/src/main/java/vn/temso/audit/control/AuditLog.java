@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 import vn.temso.audit.entity.AuditEntry;
 import vn.temso.platform.persistence.ChangeSignal;
+import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Tenant;
 
@@ -30,12 +32,19 @@ public class AuditLog {
     @Inject
     ChangeSignal changes;
 
+    /**
+     * Records a change to a cooperative's data (or to none: {@code coop} null). A change a community digital team
+     * member makes is recorded as done on behalf of that cooperative ({@link Caller#actsOnBehalfOf}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Tenant coop, String action, String entityType, String entityId, String summary) {
-        String actor = caller.get().map(c -> c.username()).orElse("system");
+        Optional<Caller> who = caller.get();
+        String coopId = coop == null ? null : coop.getId();
         em.persist(new AuditEntry(
-                actor,
-                coop == null ? null : coop.getId(),
+                who.map(Caller::username).orElse("system"),
+                who.map(c -> c.role().name()).orElse(null),
+                who.filter(c -> c.actsOnBehalfOf(coopId)).map(c -> coopId).orElse(null),
+                coopId,
                 coop == null ? null : coop.getCommuneKey(),
                 action,
                 entityType,

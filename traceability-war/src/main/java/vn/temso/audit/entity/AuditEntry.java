@@ -7,7 +7,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One change, who made it and when. Append-only: the application never updates or deletes entries. */
+/**
+ * One change, who made it and when. Append-only: the application never updates or deletes entries.
+ *
+ * <p>{@code actorRole} is the actor's role when the change was made; {@code onBehalfOf} is the cooperative a
+ * community digital team member entered the change for (the entry's cooperative, named again so that "who entered
+ * what for whom" is one column, not a join with the user table). Entries older than that change have neither.
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
@@ -20,6 +26,12 @@ public class AuditEntry {
     private Instant occurredAt;
 
     private String actor;
+
+    @Column(name = "actor_role")
+    private String actorRole;
+
+    @Column(name = "on_behalf_of")
+    private String onBehalfOf;
 
     @Column(name = "cooperative_id")
     private String cooperativeId;
@@ -41,6 +53,8 @@ public class AuditEntry {
 
     public AuditEntry(
             String actor,
+            String actorRole,
+            String onBehalfOf,
             String cooperativeId,
             String communeKey,
             String action,
@@ -51,6 +65,8 @@ public class AuditEntry {
         this.id = UUID.randomUUID().toString();
         this.occurredAt = occurredAt;
         this.actor = actor;
+        this.actorRole = actorRole;
+        this.onBehalfOf = onBehalfOf;
         this.cooperativeId = cooperativeId;
         this.communeKey = communeKey;
         this.action = action;
@@ -69,6 +85,14 @@ public class AuditEntry {
 
     public String getActor() {
         return actor;
+    }
+
+    public String getActorRole() {
+        return actorRole;
+    }
+
+    public String getOnBehalfOf() {
+        return onBehalfOf;
     }
 
     public String getCooperativeId() {

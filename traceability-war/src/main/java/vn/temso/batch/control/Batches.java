@@ -312,7 +312,8 @@ public class Batches {
     public BatchEvent addEvent(String batchId, EventCommand r) {
         Batch b = readable(batchId);
         Caller caller = current.require();
-        if (!caller.canRecordDiary(b.getCooperative().getId())) {
+        if (!caller.canRecordDiary(
+                b.getCooperative().getId(), b.getCooperative().getCommuneKey())) {
             throw new Problems.Forbidden("Your role (" + caller.role() + ") may not write this cooperative's diary");
         }
         MaterialZone zone = null;

@@ -78,6 +78,25 @@ public class Cooperatives {
         return manageable(caller.cooperativeId());
     }
 
+    /**
+     * The cooperative records being entered belong to, for features that take records in (zones, diary, imports):
+     * as {@link #ownerForNew}, and for a community digital team member the cooperative they name, which must be of
+     * their communes (another commune's is 404, like any cooperative they cannot read).
+     */
+    public Cooperative ownerForEntry(String requestedId) {
+        Caller caller = current.require();
+        if (caller.role() != Role.DIGITAL_TEAM) {
+            return ownerForNew(requestedId);
+        }
+        if (requestedId == null) {
+            throw new Problems.ValidationFailed(
+                    "cooperativeId", "cooperativeId is required: name the cooperative you enter this for");
+        }
+        Cooperative c = readable(requestedId);
+        tenancy.requireEnter(c);
+        return c;
+    }
+
     public Page<Cooperative> list(String q, String commune, PageRequest page) {
         Caller caller = current.require();
         Map<String, Object> params = new HashMap<>();

@@ -44,9 +44,18 @@ public record Caller(
     public boolean canRead(String coopId, String coopCommuneKey) {
         return switch (role) {
             case ADMIN -> true;
-            case COMMUNE_STAFF -> coopCommuneKey != null && communeKeys.contains(coopCommuneKey);
+            case COMMUNE_STAFF, DIGITAL_TEAM -> inCommunes(coopCommuneKey);
             case COOP_MANAGER, COOP_MEMBER -> coopId != null && coopId.equals(cooperativeId);
         };
+    }
+
+    /** Does this caller work for communes (commune staff, a digital team) rather than for one cooperative? */
+    public boolean isCommuneLevel() {
+        return role == Role.COMMUNE_STAFF || role == Role.DIGITAL_TEAM;
+    }
+
+    private boolean inCommunes(String coopCommuneKey) {
+        return coopCommuneKey != null && communeKeys.contains(coopCommuneKey);
     }
 
     /** May this caller change the registry (zones, products, batches) of that cooperative? */
@@ -57,15 +66,42 @@ public record Caller(
     /**
      * May this caller hold the signed stamp URLs of that cooperative (print labels, export the stamp list, fetch QR
      * images, see URLs and signatures)? A signed URL is the label itself: whoever holds one can print genuine
-     * copies. Administrators, the cooperative's managers and the commune staff of its commune; not its members.
+     * copies. Administrators, the cooperative's managers and the commune staff of its commune; not its members,
+     * nor community digital teams (they enter records, they do not print labels).
      */
     public boolean canHoldSignedStamps(String coopId, String coopCommuneKey) {
         return canManage(coopId) || (role == Role.COMMUNE_STAFF && canRead(coopId, coopCommuneKey));
     }
 
-    /** Farm-diary events may also be written by members of the cooperative (not by a partner's key). */
+    /**
+     * May this caller enter records (zones, farm-diary entries, spreadsheet imports) for that cooperative? Those who
+     * manage it, and the community digital team members of its commune, who enter on behalf of farmers who cannot
+     * ({@link #actsOnBehalfOf}). The hook for every feature that takes records in; products, batches, stamps,
+     * recalls, listings, partners and users stay with {@link #canManage}.
+     */
+    public boolean canEnterFor(String coopId, String coopCommuneKey) {
+        return canManage(coopId) || (role == Role.DIGITAL_TEAM && inCommunes(coopCommuneKey));
+    }
+
+    /**
+     * Is a change this caller makes for that cooperative done on its behalf by someone outside it (a digital team
+     * member)? The audit log then names both: the actor and the cooperative it was done for.
+     */
+    public boolean actsOnBehalfOf(String coopId) {
+        return role == Role.DIGITAL_TEAM && coopId != null;
+    }
+
+    /**
+     * Farm-diary events may also be written by members of the cooperative (not by a partner's key). Without the
+     * cooperative's commune, digital team members are not recognised: use {@link #canRecordDiary(String, String)}.
+     */
     public boolean canRecordDiary(String coopId) {
-        return canManage(coopId)
+        return canRecordDiary(coopId, null);
+    }
+
+    /** Farm-diary events: whoever {@link #canEnterFor} the cooperative, and its members (not a partner's key). */
+    public boolean canRecordDiary(String coopId, String coopCommuneKey) {
+        return canEnterFor(coopId, coopCommuneKey)
                 || (role == Role.COOP_MEMBER && !isPartner() && coopId != null && coopId.equals(cooperativeId));
     }
 

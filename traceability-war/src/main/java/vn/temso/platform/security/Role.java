@@ -9,5 +9,11 @@ public enum Role {
     /** Runs one cooperative: reads and changes its data, manages its members. */
     COOP_MANAGER,
     /** Member of one cooperative: reads its data and keeps the farm diary. */
-    COOP_MEMBER
+    COOP_MEMBER,
+    /**
+     * Member of a community digital team (tổ công nghệ số cộng đồng) of one or more communes: reads what commune
+     * staff read there and enters zones, diary entries and imports on behalf of the cooperatives of those communes
+     * ({@link Caller#canEnterFor}); nothing else, and nothing outside those communes.
+     */
+    DIGITAL_TEAM
 }

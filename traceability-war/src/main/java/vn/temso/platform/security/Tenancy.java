@@ -55,6 +55,34 @@ public class Tenancy {
         }
     }
 
+    /**
+     * The record if the caller may enter records for its cooperative ({@link Caller#canEnterFor}: its managers,
+     * admins, the digital team of its commune); 404 as {@link #readable}, 403 if the caller may only read it.
+     */
+    public <T> T enterable(Class<T> type, String id, String what, Function<? super T, ? extends Tenant> owner) {
+        T t = readable(type, id, what, owner);
+        requireEnter(owner.apply(t));
+        return t;
+    }
+
+    /**
+     * 403 unless the caller may enter records (zones, diary entries, imports) for this cooperative, which the caller
+     * can read. The check for import and diary code: call it with the cooperative the rows are for.
+     */
+    public void requireEnter(Tenant coop) {
+        Caller caller = current.require();
+        if (!caller.canEnterFor(coop.getId(), coop.getCommuneKey())) {
+            throw new Problems.Forbidden(
+                    "Your role (" + caller.role() + ") may not enter records for this cooperative");
+        }
+    }
+
+    /** May the current caller enter records for this cooperative? {@link #requireEnter} without the 403. */
+    public boolean canEnterFor(Tenant coop) {
+        Caller caller = current.require();
+        return caller.canEnterFor(coop.getId(), coop.getCommuneKey());
+    }
+
     /** The current caller's list condition, see {@link TenantScope#condition}. */
     public String scope(String coopPath, Map<String, Object> params) {
         return TenantScope.condition(current.require(), coopPath, params);

@@ -21,7 +21,7 @@ public final class TenantScope {
                 params.put("scopeCoop", caller.cooperativeId());
                 yield coopPath + ".id = :scopeCoop";
             }
-            case COMMUNE_STAFF -> {
+            case COMMUNE_STAFF, DIGITAL_TEAM -> {
                 if (caller.communeKeys().isEmpty()) {
                     yield "1 = 0";
                 }

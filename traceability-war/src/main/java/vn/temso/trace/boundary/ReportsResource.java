@@ -66,7 +66,7 @@ public class ReportsResource {
                 params.put("c", caller.cooperativeId());
                 yield "r.cooperativeId = :c";
             }
-            case COMMUNE_STAFF -> {
+            case COMMUNE_STAFF, DIGITAL_TEAM -> {
                 if (caller.communeKeys().isEmpty()) {
                     yield "1 = 0";
                 }

@@ -72,6 +72,11 @@ public class Zones {
         return tenancy.manageable(MaterialZone.class, id, "Zone", MaterialZone::getCooperative);
     }
 
+    /** The zone if the caller may enter its details (managers, admins, its commune's digital team); else 404/403. */
+    public MaterialZone enterable(String id) {
+        return tenancy.enterable(MaterialZone.class, id, "Zone", MaterialZone::getCooperative);
+    }
+
     public Page<MaterialZone> list(String q, ZoneStatus status, String crop, String cooperativeId, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(tenancy.scope("z.cooperative", params));
@@ -95,7 +100,7 @@ public class Zones {
     }
 
     public MaterialZone create(ZoneCommand r) {
-        Cooperative coop = cooperatives.ownerForNew(r.cooperativeId());
+        Cooperative coop = cooperatives.ownerForEntry(r.cooperativeId());
         String code = checkedCode(r.code());
         if (!em.createQuery("SELECT z.id FROM MaterialZone z WHERE z.code = :c", String.class)
                 .setParameter("c", code)
@@ -112,7 +117,7 @@ public class Zones {
 
     /** Replaces the details of a zone; the code is the registration's identity and cannot change. */
     public MaterialZone update(String id, ZoneCommand r) {
-        MaterialZone z = manageable(id);
+        MaterialZone z = enterable(id);
         if (!z.getCode().equals(checkedCode(r.code()))) {
             throw new Problems.ValidationFailed("code", "The zone code cannot be changed; register a new zone instead");
         }
@@ -123,7 +128,7 @@ public class Zones {
     }
 
     public MaterialZone replaceGeometry(String id, String body, boolean kml) {
-        MaterialZone z = manageable(id);
+        MaterialZone z = enterable(id);
         z.outline(kml ? parseKml(body) : parseGeoJson(body));
         audit.record(
                 z.getCooperative(), "geometry", "zone", z.getId(), z.getCode() + " " + z.getComputedAreaHa() + " ha");
@@ -132,7 +137,7 @@ public class Zones {
 
     /**
      * Suspending and reactivating are open to the cooperative's manager (a voluntary stop); revoking a code is
-     * an act of the authorities, so admins only.
+     * an act of the authorities, so admins only. Not to a digital team: they enter data, they do not decide.
      */
     public MaterialZone changeStatus(String id, ZoneStatus status, String reason) {
         MaterialZone z = manageable(id);
