@@ -35,7 +35,7 @@ public class EpcisQueries {
     /** MATCH_epc / MATCH_anyEPCClass values one query may name. */
     public static final int MAX_IDENTIFIERS = 50;
 
-    private static final int EXPORT_PAGE = 500;
+    private static final int EXPORT_PAGE = 2000;
     private static final List<EventKind> PUBLIC_KINDS = java.util.Arrays.stream(EventKind.values())
             .filter(EventKind::shownPublicly)
             .toList();
