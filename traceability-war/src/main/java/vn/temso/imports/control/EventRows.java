@@ -1,0 +1,147 @@
+package vn.temso.imports.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import vn.temso.batch.control.Batches;
+import vn.temso.batch.control.EventCommand;
+import vn.temso.batch.entity.BatchEvent;
+import vn.temso.imports.control.RowTarget.Outcome;
+import vn.temso.imports.entity.ImportKey;
+import vn.temso.platform.text.Texts;
+
+/**
+ * Diary rows through {@link Batches#addEvent}. A row with the file's own entry id ("Mã nhật ký") is remembered in
+ * {@link ImportKey}: the same row again changes nothing, a changed row is recorded as a correction of the entry (the
+ * diary is never rewritten). A row without one is matched with the batch's entries by work, time, zone and input.
+ */
+@ApplicationScoped
+public class EventRows {
+
+    static final String KIND = "event";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    Clock clock;
+
+    /** One diary row: the batch it belongs to, the file's id of it (may be null) and the entry itself. */
+    public record EventRow(String batchId, String cooperativeId, String clientId, EventCommand command) {}
+
+    public RowTarget<EventRow> target() {
+        return new RowTarget<>() {
+            @Override
+            public String key(EventRow r) {
+                EventCommand c = r.command();
+                return r.clientId() != null
+                        ? r.batchId() + "/" + r.clientId()
+                        : r.batchId() + "/" + c.type() + "/" + c.occurredAt() + "/" + c.zoneId() + "/"
+                                + Texts.clean(c.inputName());
+            }
+
+            @Override
+            public String keyColumn() {
+                return "clientId";
+            }
+
+            @Override
+            public Outcome apply(EventRow r) {
+                return r.clientId() == null ? withoutId(r) : withId(r, key(r));
+            }
+        };
+    }
+
+    private Outcome withoutId(EventRow r) {
+        EventCommand c = r.command();
+        List<BatchEvent> same = em.createQuery(
+                        "SELECT e FROM BatchEvent e WHERE e.batch.id = :b AND e.type = :t AND e.occurredAt = :at",
+                        BatchEvent.class)
+                .setParameter("b", r.batchId())
+                .setParameter("t", c.type())
+                .setParameter("at", c.occurredAt())
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        boolean known = same.stream()
+                .anyMatch(e ->
+                        Objects.equals(e.getZone() == null ? null : e.getZone().getId(), c.zoneId())
+                                && Objects.equals(e.getInputName(), Texts.clean(c.inputName())));
+        if (known) {
+            return Outcome.UNCHANGED;
+        }
+        batches.addEvent(r.batchId(), c);
+        return Outcome.CREATED;
+    }
+
+    private Outcome withId(EventRow r, String naturalKey) {
+        String fingerprint = fingerprint(r.command());
+        List<ImportKey> keys = em.createQuery(
+                        "SELECT k FROM ImportKey k WHERE k.kind = :k AND k.naturalKey = :n", ImportKey.class)
+                .setParameter("k", KIND)
+                .setParameter("n", naturalKey)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        if (keys.isEmpty()) {
+            BatchEvent e = batches.addEvent(r.batchId(), r.command());
+            em.persist(new ImportKey(KIND, r.cooperativeId(), naturalKey, e.getId(), fingerprint, clock.instant()));
+            return Outcome.CREATED;
+        }
+        ImportKey key = keys.get(0);
+        if (key.getFingerprint().equals(fingerprint)) {
+            return Outcome.UNCHANGED;
+        }
+        EventCommand c = r.command();
+        BatchEvent correction = batches.addEvent(
+                r.batchId(),
+                new EventCommand(
+                        c.type(),
+                        c.occurredAt(),
+                        c.zoneId(),
+                        c.actor(),
+                        c.note(),
+                        c.inputName(),
+                        c.dose(),
+                        c.preHarvestIntervalDays(),
+                        key.getRecordId(),
+                        c.partyName(),
+                        c.partyGln()));
+        key.pointTo(correction.getId(), fingerprint, clock.instant());
+        return Outcome.UPDATED;
+    }
+
+    static String fingerprint(EventCommand c) {
+        String text = Stream.of(
+                        c.type(),
+                        c.occurredAt(),
+                        c.zoneId(),
+                        Texts.clean(c.actor()),
+                        Texts.clean(c.note()),
+                        Texts.clean(c.inputName()),
+                        Texts.clean(c.dose()),
+                        c.preHarvestIntervalDays(),
+                        Texts.clean(c.partyName()),
+                        Texts.clean(c.partyGln()))
+                .map(v -> v == null ? "" : v.toString())
+                .collect(Collectors.joining("\u001f"));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
