@@ -268,10 +268,11 @@ public abstract class ImportScenarios extends ApiScenarios {
         assertEquals(200, batches.status(), batches.text());
         assertEquals(1, batches.json().get("created").asInt(), batches.text());
 
-        String diary = "Mã GTIN sản phẩm,Mã lô,Mã nhật ký,Công việc,Thời gian,Mã vùng trồng,\"Vật tư (thuốc, phân bón)\","
-                + "Thời gian cách ly (ngày)\n"
-                + gtin + ",L" + u + ",NK-1,Bón phân,01/10/2026 07:30," + zone + ",NPK 20-20-15,\n"
-                + gtin + ",L" + u + ",NK-2,Phun thuốc BVTV,05/11/2026 06:00," + zone + ",Validamycin 5SL,7\n";
+        String diary =
+                "Mã GTIN sản phẩm,Mã lô,Mã nhật ký,Công việc,Thời gian,Mã vùng trồng,\"Vật tư (thuốc, phân bón)\","
+                        + "Thời gian cách ly (ngày)\n"
+                        + gtin + ",L" + u + ",NK-1,Bón phân,01/10/2026 07:30," + zone + ",NPK 20-20-15,\n"
+                        + gtin + ",L" + u + ",NK-2,Phun thuốc BVTV,05/11/2026 06:00," + zone + ",Validamycin 5SL,7\n";
         Api.Reply d = upload(MANAGER, "/api/imports/events", "nk.csv", diary.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, d.status(), d.text());
         assertEquals(2, d.json().get("created").asInt(), d.text());

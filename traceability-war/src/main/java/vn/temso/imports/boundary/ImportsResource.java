@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -19,31 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.temso.imports.control.BatchRows;
-import vn.temso.imports.control.EventRows;
 import vn.temso.imports.control.FileProblem;
-import vn.temso.imports.control.GeoZones;
 import vn.temso.imports.control.ImportKind;
-import vn.temso.imports.control.ImportLookups;
 import vn.temso.imports.control.ImportProblem;
 import vn.temso.imports.control.ImportResult;
-import vn.temso.imports.control.Importer;
 import vn.temso.imports.control.Messages;
-import vn.temso.imports.control.ProductRows;
-import vn.temso.imports.control.RowSource;
-import vn.temso.imports.control.Spreadsheets;
 import vn.temso.imports.control.Templates;
-import vn.temso.imports.control.ZoneRows;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.CurrentCaller;
 
@@ -55,35 +41,10 @@ public class ImportsResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
-    Importer importer;
-
-    @Inject
-    ImportLookups lookups;
-
-    @Inject
-    ZoneRows zoneRows;
-
-    @Inject
-    ProductRows productRows;
-
-    @Inject
-    BatchRows batchRows;
-
-    @Inject
-    EventRows eventRows;
-
-    @Inject
-    GeoZones geoZones;
-
-    @Inject
-    Validator validator;
-
-    @Inject
     CurrentCaller current;
 
     @Inject
-    @ConfigProperty(name = "temso.import.max-bytes", defaultValue = "20000000")
-    long maxBytes;
+    SheetImports sheets;
 
     @GET
     @Path("{kind}/template")
@@ -127,62 +88,26 @@ public class ImportsResource {
         current.require();
         ImportKind k = ImportKind.of(kind);
         Locale locale = Messages.locale(lang != null ? lang : acceptLanguage == null ? "vi" : acceptLanguage);
-        if (contentLength != null && contentLength > maxBytes + 1_000_000) {
-            throw FileProblem.tooLarge(locale, maxBytes);
+        if (contentLength != null && contentLength > sheets.maxBytes() + 1_000_000) {
+            throw FileProblem.tooLarge(locale, sheets.maxBytes());
         }
         if (file == null) {
             throw new Problems.ValidationFailed("file", "Send the file in the multipart field 'file'");
         }
-        java.nio.file.Path tmp = Files.createTempFile("temso-import-", ".upload");
-        try {
-            copy(file.getContent(), tmp, locale);
-            String coop = lookups.targetCooperative(cooperativeId);
-            Spreadsheets.Format format = Spreadsheets.sniff(tmp, locale);
-            ImportResult result = switch (format) {
-                case KML, GEOJSON -> {
-                    if (k != ImportKind.ZONES) {
-                        throw FileProblem.unsupported(locale);
-                    }
-                    yield geoZones.run(tmp, format, codeProperty, coop, locale, dryRun);
-                }
-                default -> run(k, Spreadsheets.rows(tmp, format, locale), coop, locale, dryRun);
-            };
-            return answer(result, locale);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private ImportResult run(ImportKind k, RowSource rows, String coop, Locale locale, boolean dryRun) {
-        return switch (k) {
-            case ZONES ->
-                importer.run(k, rows, RowMappers.zones(validator, coop), zoneRows.target(coop), locale, dryRun);
-            case PRODUCTS ->
-                importer.run(k, rows, RowMappers.products(validator, coop), productRows.target(coop), locale, dryRun);
-            case BATCHES ->
-                importer.run(k, rows, RowMappers.batches(validator, lookups, coop), batchRows.target(), locale, dryRun);
-            case EVENTS ->
-                importer.run(k, rows, RowMappers.events(validator, lookups, coop), eventRows.target(), locale, dryRun);
-        };
-    }
-
-    private void copy(InputStream in, java.nio.file.Path tmp, Locale locale) throws IOException {
-        try (in;
-                OutputStream out = Files.newOutputStream(tmp)) {
-            byte[] buf = new byte[65536];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw FileProblem.tooLarge(locale, maxBytes);
-                }
-                out.write(buf, 0, n);
-            }
-        }
+        return answer(sheets.importFile(k, file.getContent(), cooperativeId, codeProperty, locale, dryRun), locale);
     }
 
     /** 200 with the counts for a dry run or a commit; 422 problem+json when problems kept the commit from happening. */
     static Response answer(ImportResult r, Locale locale) {
+        boolean refused = !r.dryRun() && !r.committed();
+        return Response.status(refused ? 422 : 200)
+                .type(refused ? "application/problem+json" : MediaType.APPLICATION_JSON)
+                .entity(body(r, locale))
+                .build();
+    }
+
+    /** The answer's JSON: the counts and problems, with the problem+json members when nothing was committed. */
+    public static String body(ImportResult r, Locale locale) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         boolean refused = !r.dryRun() && !r.committed();
         if (refused) {
@@ -205,10 +130,7 @@ public class ImportsResource {
                 .add("unchanged", r.unchanged())
                 .add("problems", list(r.problems()))
                 .add("warnings", list(r.warnings()));
-        return Response.status(refused ? 422 : 200)
-                .type(refused ? "application/problem+json" : MediaType.APPLICATION_JSON)
-                .entity(body.build().toString())
-                .build();
+        return body.build().toString();
     }
 
     private static JsonArrayBuilder list(List<ImportProblem> problems) {

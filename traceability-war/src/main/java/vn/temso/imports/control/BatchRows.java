@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import vn.temso.batch.control.BatchCommand;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.entity.Batch;
-import vn.temso.imports.control.RowTarget.Outcome;
 import vn.temso.platform.text.Texts;
 import vn.temso.zone.entity.MaterialZone;
 

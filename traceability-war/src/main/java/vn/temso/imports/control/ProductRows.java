@@ -3,7 +3,6 @@ package vn.temso.imports.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
-import vn.temso.imports.control.RowTarget.Outcome;
 import vn.temso.platform.text.Texts;
 import vn.temso.product.control.ProductCommand;
 import vn.temso.product.control.Products;

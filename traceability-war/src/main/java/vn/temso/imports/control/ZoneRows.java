@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
-import vn.temso.imports.control.RowTarget.Outcome;
 import vn.temso.platform.text.Texts;
 import vn.temso.zone.control.ZoneCommand;
 import vn.temso.zone.control.Zones;
