@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Issue 16, spreadsheet import and export over real HTTP, with files written as a user would: the template
@@ -336,9 +341,20 @@ public abstract class ImportScenarios extends ApiScenarios {
                 api.request("GET", "/api/exports/zones.csv").as(OTHER_MANAGER).send();
         assertEquals(200, theirs.status());
         assertFalse(theirs.text().contains(code), "another cooperative's zone is not exported");
+        assertEquals(
+                200,
+                upload(
+                                MANAGER,
+                                "/api/imports/zones",
+                                "f.csv",
+                                ("Mã vùng trồng,Tên vùng,Cây trồng,Diện tích (ha)\n" + code + "-F,=1+2,Lúa,5\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status());
         Api.Reply ours =
                 api.request("GET", "/api/exports/zones.csv").as(MANAGER).send();
         assertTrue(ours.text().contains(code));
+        assertTrue(ours.text().startsWith("\uFEFFMã vùng trồng,"), "UTF-8 with a BOM, Vietnamese headers");
+        assertTrue(ours.text().contains(code + "-F,'=1+2,"), "no formula is run when Excel opens the export");
 
         Api.Reply xlsx = api.request("GET", "/api/exports/all.xlsx").as(MANAGER).send();
         assertEquals(200, xlsx.status(), xlsx.text());
@@ -396,5 +412,52 @@ public abstract class ImportScenarios extends ApiScenarios {
                 .get("items")
                 .get(0);
         assertTrue(z.get("computedAreaHa").asDouble() > 0, z.toString());
+    }
+
+    @Test
+    void shouldImportFromTheWebPageAfterADryRunShowingTheProblemsAsATable() throws IOException {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+        String code = "VN-UI-" + unique();
+        Path csv = Files.createTempFile("vung", ".csv");
+        try (Browser b = new Browser(api.base(), 390, 1400)) {
+            b.open("/login.xhtml");
+            b.signIn(MANAGER, Api.DEMO_PASSWORD);
+            b.waitFor(d -> d.getCurrentUrl().contains("/app/dashboard"), 10);
+            b.open("/app/imports.xhtml");
+            Files.writeString(
+                    csv, "Mã vùng trồng,Tên vùng,Cây trồng,Diện tích (ha)\n" + code + ",Vùng <b>UI</b>,Lúa,abc\n");
+            b.el("file").sendKeys(csv.toAbsolutePath().toString());
+            b.click("check");
+            b.waitFor(d -> d.findElements(By.cssSelector("#problems tbody tr")).size() == 1, 20);
+            List<WebElement> cells = b.driver.findElements(By.cssSelector("#problems tbody td"));
+            assertEquals("2", cells.get(0).getText());
+            assertEquals("Diện tích (ha)", cells.get(1).getText());
+            assertTrue(cells.get(2).getText().contains("abc"), cells.get(2).getText());
+            assertFalse(b.el("commit").isDisplayed(), "no commit while there are problems");
+            b.screenshot("16-import-problems");
+
+            Files.writeString(
+                    csv, "Mã vùng trồng,Tên vùng,Cây trồng,Diện tích (ha)\n" + code + ",Vùng <b>UI</b>,Lúa,\"2,5\"\n");
+            b.driver.navigate().refresh();
+            b.el("file").sendKeys(csv.toAbsolutePath().toString());
+            b.click("check");
+            b.waitFor(d -> d.findElement(By.id("commit")).isDisplayed(), 20);
+            assertEquals(0, zoneCount(code), "a dry run writes nothing");
+            assertEquals("100", b.el("progress").getAttribute("value"));
+            b.click("commit");
+            b.waitFor(d -> d.findElement(By.id("summary")).getText().startsWith("Đã ghi"), 20);
+            b.screenshot("16-import-done");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        assertEquals(1, zoneCount(code));
+        assertEquals(
+                "Vùng <b>UI</b>",
+                api.get(MANAGER, "/api/zones?q=" + code)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("name")
+                        .asText());
     }
 }

@@ -82,7 +82,7 @@ public class Exporter {
         printer.printRecord(headers(kind, locale));
         rows(kind, row -> {
             try {
-                printer.printRecord(row.stream().map(Exporter::text).toList());
+                printer.printRecord(row.stream().map(Exporter::csvText).toList());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -287,6 +287,18 @@ public class Exporter {
 
     private static String date(LocalDate d) {
         return d == null ? null : d.format(DMY);
+    }
+
+    /**
+     * A text cell that a spreadsheet program would run as a formula (=, +, -, @ first) is written with a leading
+     * apostrophe (CSV injection); numbers are written as they are. The .xlsx export stores text cells as text.
+     */
+    static String csvText(Object v) {
+        String t = text(v);
+        if (v instanceof String && !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
+            return "'" + t;
+        }
+        return t;
     }
 
     private static String text(Object v) {
