@@ -3,6 +3,7 @@ package vn.temso.imports.boundary;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,14 +175,18 @@ final class RowMappers {
     }
 
     static RowCommands<BatchCommand> batches(Validator validator, ImportLookups lookups, String cooperativeId) {
+        Map<String, String> products = new HashMap<>(); // ids looked up once per file
+        Map<String, String> zoneIdsByCode = new HashMap<>();
         return row -> {
-            String productId = lookups.productId(cooperativeId, row.required("gtin"), "gtin");
+            String productId = products.computeIfAbsent(
+                    row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
             Set<String> zoneIds = new LinkedHashSet<>();
             String zones = row.text("zones");
             if (zones != null) {
                 for (String code : zones.split("[;,\\n]")) {
                     if (!code.isBlank()) {
-                        zoneIds.add(lookups.zoneId(cooperativeId, code, "zones"));
+                        zoneIds.add(zoneIdsByCode.computeIfAbsent(
+                                code.strip(), c -> lookups.zoneId(cooperativeId, c, "zones")));
                     }
                 }
             }
@@ -199,13 +204,20 @@ final class RowMappers {
     }
 
     static RowCommands<EventRows.EventRow> events(Validator validator, ImportLookups lookups, String cooperativeId) {
+        Map<String, String> products = new HashMap<>(); // ids looked up once per file: 50,000 rows name 100 lots
+        Map<String, String> batches = new HashMap<>();
+        Map<String, String> zoneIdsByCode = new HashMap<>();
         return row -> {
-            String productId = lookups.productId(cooperativeId, row.required("gtin"), "gtin");
+            String productId = products.computeIfAbsent(
+                    row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
             String lot = row.required("lot");
-            Batch batch = lookups.batch(productId, lot);
-            if (batch == null) {
-                throw new CellProblem("lot", "row.unknownBatch", row.text("gtin"), lot);
-            }
+            String batchId = batches.computeIfAbsent(productId + "/" + lot, k -> {
+                Batch batch = lookups.batch(productId, lot);
+                if (batch == null) {
+                    throw new CellProblem("lot", "row.unknownBatch", row.text("gtin"), lot);
+                }
+                return batch.getId();
+            });
             String zone = row.text("zone");
             EventType type = row.choice("type", EventType.class, EVENT_TYPES);
             if (type == null) {
@@ -218,7 +230,9 @@ final class RowMappers {
             EventRequest r = new EventRequest(
                     type,
                     at,
-                    zone == null ? null : lookups.zoneId(cooperativeId, zone, "zone"),
+                    zone == null
+                            ? null
+                            : zoneIdsByCode.computeIfAbsent(zone, c -> lookups.zoneId(cooperativeId, c, "zone")),
                     row.text("actor"),
                     row.text("note"),
                     row.text("input"),
@@ -228,7 +242,7 @@ final class RowMappers {
                     row.text("party"),
                     row.text("partyGln"));
             return new EventRows.EventRow(
-                    batch.getId(),
+                    batchId,
                     cooperativeId,
                     row.text("clientId"),
                     valid(validator, r).toCommand());

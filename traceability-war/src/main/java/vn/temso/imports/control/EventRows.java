@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +45,13 @@ public class EventRows {
     /** One diary row: the batch it belongs to, the file's id of it (may be null) and the entry itself. */
     public record EventRow(String batchId, String cooperativeId, String clientId, EventCommand command) {}
 
+    /** A row's key as stored: the entry it stands for and the fingerprint of its values. */
+    private record Known(String keyId, String recordId, String fingerprint) {}
+
     public RowTarget<EventRow> target() {
+        // the keys of each batch named by the file, read once per batch (the persistence context is cleared every few
+        // hundred rows, so ids are kept, not entities)
+        Map<String, Map<String, Known>> keysByBatch = new HashMap<>();
         return new RowTarget<>() {
             @Override
             public String key(EventRow r) {
@@ -61,7 +69,9 @@ public class EventRows {
 
             @Override
             public Outcome apply(EventRow r) {
-                return r.clientId() == null ? withoutId(r) : withId(r, key(r));
+                return r.clientId() == null
+                        ? withoutId(r)
+                        : withId(r, key(r), keysByBatch.computeIfAbsent(r.batchId(), EventRows.this::keysOf));
             }
         };
     }
@@ -87,23 +97,32 @@ public class EventRows {
         return Outcome.CREATED;
     }
 
-    private Outcome withId(EventRow r, String naturalKey) {
-        String fingerprint = fingerprint(r.command());
-        List<ImportKey> keys = em.createQuery(
-                        "SELECT k FROM ImportKey k WHERE k.kind = :k AND k.naturalKey = :n", ImportKey.class)
+    private Map<String, Known> keysOf(String batchId) {
+        Map<String, Known> keys = new HashMap<>();
+        em.createQuery(
+                        "SELECT k.naturalKey, k.id, k.recordId, k.fingerprint FROM ImportKey k"
+                                + " WHERE k.kind = :k AND k.naturalKey LIKE :prefix",
+                        Object[].class)
                 .setParameter("k", KIND)
-                .setParameter("n", naturalKey)
+                .setParameter("prefix", batchId + "/%")
                 .setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
-        if (keys.isEmpty()) {
+                .getResultList()
+                .forEach(k -> keys.put((String) k[0], new Known((String) k[1], (String) k[2], (String) k[3])));
+        return keys;
+    }
+
+    private Outcome withId(EventRow r, String naturalKey, Map<String, Known> keys) {
+        String fingerprint = fingerprint(r.command());
+        Known known = keys.get(naturalKey);
+        if (known == null) {
             BatchEvent e = batches.addEvent(r.batchId(), r.command());
             em.persist(new ImportKey(KIND, r.cooperativeId(), naturalKey, e.getId(), fingerprint, clock.instant()));
             return Outcome.CREATED;
         }
-        ImportKey key = keys.get(0);
-        if (key.getFingerprint().equals(fingerprint)) {
+        if (known.fingerprint().equals(fingerprint)) {
             return Outcome.UNCHANGED;
         }
+        ImportKey key = em.find(ImportKey.class, known.keyId());
         EventCommand c = r.command();
         BatchEvent correction = batches.addEvent(
                 r.batchId(),

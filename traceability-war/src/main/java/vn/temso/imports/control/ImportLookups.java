@@ -41,6 +41,7 @@ public class ImportLookups {
     public MaterialZone zone(String code) {
         List<MaterialZone> found = em.createQuery("SELECT z FROM MaterialZone z WHERE z.code = :c", MaterialZone.class)
                 .setParameter("c", zoneCode(code))
+                .setFlushMode(FlushModeType.COMMIT) // a code twice in one file is caught before
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
@@ -49,6 +50,7 @@ public class ImportLookups {
     public Product product(String gtin) {
         List<Product> found = em.createQuery("SELECT p FROM Product p WHERE p.gtin = :g", Product.class)
                 .setParameter("g", Gtin.normalize(gtin))
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
