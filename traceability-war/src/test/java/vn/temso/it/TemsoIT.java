@@ -113,6 +113,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class DigitalTeams extends DigitalTeamScenarios {}
 
+    /** Issue 16: spreadsheet import (the 500-row done-when), export, zone outlines from GeoJSON. */
+    @Nested
+    class Imports extends ImportScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
