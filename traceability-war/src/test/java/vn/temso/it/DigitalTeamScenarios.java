@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,6 +116,31 @@ public abstract class DigitalTeamScenarios extends ApiScenarios {
                 "not-found");
         assertProblem(api.put(TEAM, "/api/zones/" + otherZone, Fixtures.zoneBody("VN-IT-X")), 404, "not-found");
         assertProblem(api.get(TEAM, "/api/cooperatives/" + duchoa), 404, "not-found");
+    }
+
+    @Test
+    void shouldImportZonesOnBehalfOfACooperativeOfTheirCommuneOnly() {
+        String tantru = idOfCoop(MANAGER);
+        String code = "VN-TEAM-" + unique();
+        byte[] csv = ("Mã vùng trồng,Tên vùng,Cây trồng,Diện tích (ha)\n" + code + ",Vùng của bà Sáu,Lúa,2,5\n")
+                .replace(",2,5", ",\"2,5\"")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Reply unnamed = ImportScenarios.upload(TEAM, "/api/imports/zones", "z.csv", csv);
+        assertProblem(unnamed, 400, "validation-failed");
+        assertProblem(
+                ImportScenarios.upload(
+                        TEAM, "/api/imports/zones?cooperativeId=" + idOfCoop(OTHER_COMMUNE_MANAGER), "z.csv", csv),
+                404,
+                "not-found");
+        Api.Reply imported = ImportScenarios.upload(TEAM, "/api/imports/zones?cooperativeId=" + tantru, "z.csv", csv);
+        assertEquals(200, imported.status(), imported.text());
+        assertEquals(1, imported.json().get("created").asInt(), imported.text());
+        JsonNode zone = api.get(MANAGER, "/api/zones?q=" + code).json().get("items").get(0);
+        assertEquals(tantru, zone.get("cooperativeId").asText());
+        assertTrue(
+                audit(MANAGER, "onBehalf=true&actor=" + TEAM + "&cooperativeId=" + tantru).stream()
+                        .anyMatch(e -> zone.get("id").asText().equals(e.path("entityId").asText())),
+                "the import is audited as entered for the cooperative");
     }
 
     @Test

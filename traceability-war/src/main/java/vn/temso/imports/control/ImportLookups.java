@@ -29,7 +29,7 @@ public class ImportLookups {
 
     /** The cooperative a file goes into: the caller's own, or for an admin the one named (required then). */
     public String targetCooperative(String requestedId) {
-        return cooperatives.ownerForNew(requestedId).getId();
+        return cooperatives.ownerForEntry(requestedId).getId();
     }
 
     public static String zoneCode(String raw) {
