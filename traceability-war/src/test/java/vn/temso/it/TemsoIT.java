@@ -109,6 +109,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Portal extends PortalScenarios {}
 
+    /** Issue 16: the farm diary by zone and season, before any batch; client ids make repeated creates one record. */
+    @Nested
+    class SeasonDiary extends SeasonDiaryScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

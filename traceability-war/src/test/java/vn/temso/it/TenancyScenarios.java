@@ -56,6 +56,9 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         }
         Map<String, Object> event =
                 Map.of("type", "IRRIGATION", "occurredAt", "2026-11-01T06:00:00+07:00", "note", "Tưới rãnh");
+        Map<String, Object> seasonBody = Map.of("name", "Thu Đông 2026", "startsOn", "2026-01-01");
+        String seasons = "/api/zones/" + z + "/seasons";
+        String season = api.post(MANAGER, seasons, seasonBody).json().get("id").asText();
 
         record Call(String name, boolean write, boolean diary, java.util.function.Function<String, Api.Reply> call) {}
         List<Call> calls = List.of(
@@ -98,6 +101,20 @@ public abstract class TenancyScenarios extends RegistryScenarios {
                 new Call("PUT batch", true, false, u -> api.put(u, "/api/batches/" + b, Fixtures.batchBody(p, z, lot))),
                 new Call("GET events", false, false, u -> api.get(u, "/api/batches/" + b + "/events")),
                 new Call("POST event", true, true, u -> api.post(u, "/api/batches/" + b + "/events", event)),
+                new Call("GET seasons", false, false, u -> api.get(u, seasons)),
+                new Call("GET season", false, false, u -> api.get(u, seasons + "/" + season)),
+                new Call("PUT season", true, false, u -> api.put(u, seasons + "/" + season, seasonBody)),
+                new Call(
+                        "POST season",
+                        true,
+                        false,
+                        u -> api.post(
+                                u,
+                                "/api/zones/"
+                                        + Fixtures.zone(api, MANAGER).get("id").asText() + "/seasons",
+                                seasonBody)),
+                new Call("GET season events", false, false, u -> api.get(u, seasons + "/" + season + "/events")),
+                new Call("POST season event", true, true, u -> api.post(u, seasons + "/" + season + "/events", event)),
                 new Call("POST close", true, false, u -> {
                     String fresh = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, "C" + unique()))
                             .json()
@@ -110,8 +127,11 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         ROLES.forEach((user, access) -> {
             for (Call call : calls) {
                 Api.Reply r = call.call().apply(user);
-                int expected =
-                        expected(access, call.write(), call.diary(), call.name().startsWith("POST event"));
+                int expected = expected(
+                        access,
+                        call.write(),
+                        call.diary(),
+                        call.name().startsWith("POST event") || call.name().startsWith("POST season"));
                 checks.add(() -> assertEquals(expected, r.status(), user + " " + call.name() + ": " + r.text()));
             }
         });
