@@ -113,6 +113,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class SeasonDiary extends SeasonDiaryScenarios {}
 
+    /** Issue 16: the field diary page on a phone; an entry written offline is sent once when the connection returns. */
+    @Nested
+    class FieldDiary extends FieldDiaryScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
