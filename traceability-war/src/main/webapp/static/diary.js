@@ -3,7 +3,8 @@
  * clientId (a UUID) and sent from there; on a weak or absent connection it stays queued and is sent again when the
  * connection returns (the "online" event, and every few seconds while anything waits). The server answers a clientId
  * it has seen with the entry it recorded, so sending again never writes an entry twice. User text is only ever set
- * as textContent, never as HTML.
+ * as textContent, never as HTML. A photo waits in IndexedDB (a Blob is too big for localStorage) until its entry is
+ * recorded, then goes up as multipart; the server resizes it and strips its location unless asked to keep it.
  */
 (function () {
   'use strict';
@@ -127,8 +128,12 @@
       body: JSON.stringify(item.body)
     }).then(function (r) {
       if (r.ok) {
-        done(item, body.getAttribute('data-sent'));
-        return true;
+        return r.json().then(function (entry) {
+          return sendPhoto(item.body.clientId, entry, item);
+        }).then(function () {
+          done(item, body.getAttribute('data-sent'));
+          return true;
+        });
       }
       if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
         // refused for good (a field, a banned ingredient...): kept out of the queue, the reason shown
@@ -144,6 +149,63 @@
       showEntries();
       if (sent) { flush(); }
     });
+  }
+
+  /** IndexedDB store of photos waiting for their entry (key: the entry's clientId). */
+  function photoStore(mode, work) {
+    if (!window.indexedDB) { return Promise.resolve(null); }
+    return new Promise(function (resolve) {
+      var open = indexedDB.open('temso-diary', 1);
+      open.onupgradeneeded = function () { open.result.createObjectStore('photos'); };
+      open.onerror = function () { resolve(null); };
+      open.onsuccess = function () {
+        var tx = open.result.transaction('photos', mode);
+        var result = work(tx.objectStore('photos'));
+        tx.oncomplete = function () { resolve(result && 'result' in result ? result.result : null); };
+        tx.onerror = function () { resolve(null); };
+      };
+    });
+  }
+
+  var photosBusy = false;
+
+  /** Uploads a photo whose entry is recorded; kept for the next round unless it went up or was refused for good. */
+  function uploadPhoto(p) {
+    var form = new FormData();
+    form.append('photo', p.blob, 'photo');
+    return fetch(base + '/app/diary/photos?zone=' + enc(p.zone) + '&season=' + enc(p.season)
+      + '&entry=' + enc(p.entry) + '&keepLocation=' + (p.keepLocation ? 'true' : 'false'), {
+      method: 'POST', credentials: 'same-origin', redirect: 'manual', body: form
+    }).then(function (r) {
+      if (r.ok || (r.status >= 400 && r.status < 500)) {
+        return photoStore('readwrite', function (s) { return s.delete(p.clientId); });
+      }
+    }, function () { /* offline again: the next round sends it */ });
+  }
+
+  /** The photo waiting for this entry, if any, now that the entry has its id. */
+  function sendPhoto(clientId, entry, item) {
+    return photoStore('readonly', function (s) { return s.get(clientId); }).then(function (p) {
+      if (!p) { return; }
+      p.entry = entry.id;
+      p.zone = item.zone;
+      p.season = item.season;
+      return photoStore('readwrite', function (s) { return s.put(p, clientId); }).then(function () {
+        return uploadPhoto(p);
+      });
+    });
+  }
+
+  /** Photos of recorded entries that could not go up yet. */
+  function flushPhotos() {
+    if (photosBusy) { return; }
+    photosBusy = true;
+    photoStore('readonly', function (s) { return s.getAll(); }).then(function (all) {
+      var ready = (all || []).filter(function (p) { return p.entry; });
+      return ready.reduce(function (chain, p) {
+        return chain.then(function () { return uploadPhoto(p); });
+      }, Promise.resolve());
+    }).then(function () { photosBusy = false; }, function () { photosBusy = false; });
   }
 
   function done(item, message) {
@@ -165,13 +227,21 @@
       actor: $('actor').value || null,
       note: $('note').value || null
     };
-    var q = queue();
-    q.push({zone: $('zone').value, season: $('season').value, body: entry});
-    store(q);
+    var file = $('photo').files && $('photo').files[0];
+    var keep = $('keepLocation').checked;
+    var queued = file
+      ? photoStore('readwrite', function (s) { return s.put({clientId: entry.clientId, blob: file, keepLocation: keep}, entry.clientId); })
+      : Promise.resolve();
+    queued.then(function () {
+      var q = queue();
+      q.push({zone: $('zone').value, season: $('season').value, body: entry});
+      store(q);
+      showEntries();
+      flush();
+    });
+    $('photo').value = '';
     ['input', 'dose', 'phi', 'note'].forEach(function (id) { $(id).value = ''; });
     $('banned').hidden = true;
-    showEntries();
-    flush();
   }
 
   function suggest() {
@@ -207,7 +277,7 @@
     network();
     window.addEventListener('online', function () { network(); flush(); });
     window.addEventListener('offline', network);
-    setInterval(flush, 4000);
+    setInterval(function () { flush(); flushPhotos(); }, 4000);
     $('zone').addEventListener('change', fillSeasons);
     $('season').addEventListener('change', showEntries);
     $('input').addEventListener('input', suggest);

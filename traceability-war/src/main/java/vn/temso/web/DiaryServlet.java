@@ -4,20 +4,26 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import vn.temso.batch.boundary.EventRequest;
 import vn.temso.batch.boundary.SeasonView;
+import vn.temso.batch.control.EntryPhotos;
 import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.control.Inputs;
 import vn.temso.batch.control.Seasons;
+import vn.temso.batch.entity.EntryPhoto;
 import vn.temso.platform.domain.DomainException;
 import vn.temso.platform.problem.ProblemBody;
 import vn.temso.platform.problem.ProblemException;
@@ -35,6 +41,7 @@ import vn.temso.zone.entity.MaterialZone;
  * again). Writes accept only {@code application/json} from this origin (a cross-site form cannot send that).
  */
 @WebServlet(urlPatterns = "/app/diary/*")
+@MultipartConfig(maxFileSize = EntryPhotos.MAX_UPLOAD, maxRequestSize = EntryPhotos.MAX_UPLOAD + 64 * 1024)
 public class DiaryServlet extends HttpServlet {
 
     private static final int MAX_BODY = 64 * 1024;
@@ -48,6 +55,9 @@ public class DiaryServlet extends HttpServlet {
 
     @Inject
     Inputs inputs;
+
+    @Inject
+    EntryPhotos photos;
 
     /** A zone the caller can read, with its seasons. */
     public record ZoneSeasons(String id, String code, String name, List<SeasonView> seasons) {}
@@ -77,6 +87,10 @@ public class DiaryServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if ("/photos".equals(req.getPathInfo())) {
+            answer(resp, () -> photo(req, resp));
+            return;
+        }
         answer(resp, () -> {
             if (!"/entries".equals(req.getPathInfo())) {
                 throw new Problems.NotFound("Diary resource", String.valueOf(req.getPathInfo()));
@@ -92,6 +106,41 @@ public class DiaryServlet extends HttpServlet {
             resp.setStatus(made.created() ? 201 : 200);
             return SeasonView.EntryView.of(made.value(), false);
         });
+    }
+
+    /**
+     * A photo of an entry (multipart field {@code photo}, from {@code <input type="file" accept="image/*"
+     * capture>}); {@code keepLocation=true} keeps the camera's GPS position. A multipart form can be posted from any
+     * site, so this one needs the Origin header of this site.
+     */
+    private Object photo(HttpServletRequest req, HttpServletResponse resp) {
+        String origin = req.getHeader("Origin");
+        if (origin == null
+                || !req.getServerName().equalsIgnoreCase(URI.create(origin).getHost())) {
+            throw new Problems.Forbidden("Photos are added from this site's own pages");
+        }
+        Part part;
+        try {
+            part = req.getPart("photo");
+        } catch (IOException | ServletException | IllegalStateException e) {
+            throw new Problems.ValidationFailed("photo", "A photo is at most 12 MB, sent as the form field photo");
+        }
+        if (part == null) {
+            throw new Problems.ValidationFailed("photo", "Send the photo as the form field photo");
+        }
+        try (InputStream in = part.getInputStream()) {
+            EntryPhoto p = photos.add(
+                    req.getParameter("zone"),
+                    req.getParameter("season"),
+                    req.getParameter("entry"),
+                    part.getContentType(),
+                    in,
+                    "true".equals(req.getParameter("keepLocation")));
+            resp.setStatus(201);
+            return Map.of("id", p.getId(), "width", p.getWidth(), "height", p.getHeight());
+        } catch (IOException e) {
+            throw new Problems.ValidationFailed("photo", "The photo could not be read");
+        }
     }
 
     private static void sameOrigin(HttpServletRequest req) {

@@ -102,5 +102,32 @@ public abstract class FieldDiaryScenarios extends ApiScenarios {
         assertEquals("2026-09-01T23:15:00Z", stored.get(0).get("occurredAt").asText());
         assertTrue(browser.el("entries").findElements(By.tagName("b")).isEmpty(), "the note was not rendered as HTML");
         browser.screenshot("diary-online-360");
+
+        // a photo taken with the phone's camera goes with the entry, resized on the server
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("ruong", ".jpg");
+        java.nio.file.Files.write(photo, SeasonDiaryScenarios.cameraJpeg(2400, 1800));
+        String withPhoto = "Kiểm tra đồng có ảnh " + unique();
+        browser.select("type", "Kiểm tra");
+        browser.setValue("at", "2026-09-03T07:00");
+        browser.type("note", withPhoto);
+        browser.el("photo").sendKeys(photo.toAbsolutePath().toString());
+        browser.click("save");
+        browser.waitFor(d -> "2".equals(browser.el("entries").getAttribute("data-loaded")), 20);
+        JsonNode inspection = StreamSupport.stream(
+                        api.get(MANAGER, entries).json().spliterator(), false)
+                .filter(e -> withPhoto.equals(e.path("note").asText()))
+                .findFirst()
+                .orElseThrow();
+        browser.waitFor(
+                d -> api.get(MANAGER, entries + "/" + inspection.get("id").asText() + "/photos")
+                                .json()
+                                .size()
+                        == 1,
+                20);
+        JsonNode stored1 = api.get(MANAGER, entries + "/" + inspection.get("id").asText() + "/photos")
+                .json()
+                .get(0);
+        assertEquals(1600, stored1.get("width").asInt());
+        assertTrue(!stored1.hasNonNull("latitude"), "location dropped: the box was not ticked");
     }
 }

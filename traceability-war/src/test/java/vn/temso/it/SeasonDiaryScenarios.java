@@ -318,6 +318,127 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
         assertEquals(34, bannedList.get("ingredients").size(), "31 of the circular and 3 withdrawn");
     }
 
+    /** A JPEG from a phone camera: large, with the EXIF GPS position of Bình Tịnh (10.5371 N, 106.5122 E). */
+    static byte[] cameraJpeg(int width, int height) throws Exception {
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(40, 140, 60));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpeg", plain);
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(128);
+        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1)
+                .putShort((short) 0x8825)
+                .putShort((short) 4)
+                .putInt(1)
+                .putInt(26)
+                .putInt(0);
+        tiff.putShort((short) 4);
+        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
+        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(80);
+        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {'E', 0, 0, 0});
+        tiff.putShort((short) 4).putShort((short) 5).putInt(3).putInt(104);
+        tiff.putInt(0);
+        tiff.putInt(10).putInt(1).putInt(32).putInt(1).putInt(1336).putInt(100);
+        tiff.putInt(106).putInt(1).putInt(30).putInt(1).putInt(4392).putInt(100);
+        byte[] t = java.util.Arrays.copyOf(tiff.array(), tiff.position());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] jpeg = plain.toByteArray();
+        out.write(jpeg, 0, 2); // SOI
+        int length = 2 + 6 + t.length;
+        out.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
+        out.write(t);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void shouldStoreEntryPhotosResizedAndWithoutTheirLocationUnlessKept() throws Exception {
+        String z = Fixtures.zone(api, MANAGER).get("id").asText();
+        JsonNode s = season(z, "2026-02-01", "2026-05-31");
+        String entries = seasonsOf(z) + "/" + s.get("id").asText() + "/events";
+        String entry = api.post(MEMBER, entries, entry("INSPECTION", "2026-03-05T08:00:00+07:00"))
+                .json()
+                .get("id")
+                .asText();
+        String photos = entries + "/" + entry + "/photos";
+        byte[] camera = cameraJpeg(3000, 2000);
+        assertTrue(new String(camera, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"));
+
+        Api.Reply r = api.request("POST", photos)
+                .as(MEMBER)
+                .body("image/jpeg", camera)
+                .send();
+        assertEquals(201, r.status(), r.text());
+        assertEquals(1600, r.json().get("width").asInt());
+        assertEquals(1067, r.json().get("height").asInt());
+        assertTrue(!r.json().hasNonNull("latitude"), "no location unless asked: " + r.text());
+        Api.Reply img =
+                api.request("GET", r.json().get("url").asText()).as(MANAGER).send();
+        assertEquals(200, img.status());
+        assertTrue(img.contentType().startsWith("image/jpeg"), img.contentType());
+        java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(img.raw().body()));
+        assertEquals(1600, stored.getWidth());
+        assertTrue(
+                !new String(img.raw().body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"),
+                "the stored photo has no EXIF block");
+
+        Api.Reply kept = api.request("POST", photos + "?keepLocation=true")
+                .as(MEMBER)
+                .body("image/jpeg", camera)
+                .send();
+        assertEquals(201, kept.status(), kept.text());
+        assertEquals(10.5371, kept.json().get("latitude").asDouble(), 0.001);
+        assertEquals(106.5122, kept.json().get("longitude").asDouble(), 0.001);
+        assertEquals(2, api.get(MANAGER, photos).json().size());
+
+        Api.Reply text = api.request("POST", photos)
+                .as(MEMBER)
+                .body("image/png", "not a picture")
+                .send();
+        assertProblem(text, 400, "validation-failed");
+        assertTrue(hasViolation(text, "photo"), text.text());
+        assertEquals(
+                415,
+                api.request("POST", photos)
+                        .as(MEMBER)
+                        .body("text/plain", "x")
+                        .send()
+                        .status());
+        assertProblem(
+                // a small body: the server refuses before reading it
+                api.request("POST", photos)
+                        .as("duchoa.quanly")
+                        .body("image/jpeg", new byte[] {1, 2, 3})
+                        .send(),
+                404,
+                "not-found");
+
+        // public once a batch took the entry: on its trace page
+        String publicPhoto = "/diary-photos/" + r.json().get("id").asText();
+        assertEquals(404, api.request("GET", publicPhoto).send().status(), "not public before a batch took it");
+        Map<String, Object> batch = new HashMap<>(
+                Fixtures.batchBody(Fixtures.product(api, MANAGER).get("id").asText(), z, "P" + unique()));
+        batch.put("harvestDate", "2026-04-01");
+        Api.Reply made = api.post(MANAGER, "/api/batches", batch);
+        assertEquals(201, made.status(), made.text());
+        String b = made.json().get("id").asText();
+        Fixtures.issue(api, MANAGER, b, 1);
+        String stampUrl = api.get(MANAGER, "/api/batches/" + b + "/stamps?size=1")
+                .json()
+                .at("/items/0/url")
+                .asText();
+        String page = api.request("GET", Fixtures.local(stampUrl)).send().text();
+        assertTrue(page.contains(publicPhoto), "the trace page shows the stage's photos");
+        Api.Reply anon = api.request("GET", publicPhoto).send();
+        assertEquals(200, anon.status());
+        assertTrue(anon.contentType().startsWith("image/jpeg"), anon.contentType());
+    }
+
     private static List<Api.Reply> twiceAtOnce(String path, Map<String, Object> body) throws Exception {
         return twiceAtOnce(path, body, MEMBER);
     }

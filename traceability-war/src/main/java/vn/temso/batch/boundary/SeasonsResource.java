@@ -4,15 +4,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.batch.control.EntryPhotos;
 import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.control.SeasonCommand;
 import vn.temso.batch.control.Seasons;
+import vn.temso.batch.entity.EntryPhoto;
 import vn.temso.platform.rest.Idempotent;
 
 /** Seasons of a zone and the farm diary written against zone + season, before any batch exists. */
@@ -42,6 +47,9 @@ public class SeasonsResource {
 
     @Inject
     Seasons seasons;
+
+    @Inject
+    EntryPhotos photos;
 
     @Context
     UriInfo uri;
@@ -120,6 +128,57 @@ public class SeasonsResource {
                 () -> seasons.entryByClientId(zoneId, seasonId, c.clientId()),
                 () -> seasons.addEntry(zoneId, seasonId, c));
         return answer(made.created(), made.value().getId(), SeasonView.EntryView.of(made.value(), false));
+    }
+
+    @POST
+    @Path("{seasonId}/events/{entryId}/photos")
+    @Consumes({"image/jpeg", "image/png"})
+    @Operation(
+            summary = "Add a photo to a season diary entry (managers and members)",
+            description = "The raw image as the body (image/jpeg or image/png, at most 12 MB and 50 million pixels;"
+                    + " else 400 on photo). Stored as a JPEG whose longest side is at most 1600 px, without the"
+                    + " upload's metadata (EXIF, GPS, camera); with keepLocation=true the GPS position the camera"
+                    + " wrote is kept as latitude and longitude of the photo.")
+    @APIResponse(responseCode = "201", description = "Stored")
+    public Response addPhoto(
+            @PathParam("zoneId") String zoneId,
+            @PathParam("seasonId") String seasonId,
+            @PathParam("entryId") String entryId,
+            @QueryParam("keepLocation") boolean keepLocation,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body) {
+        EntryPhoto p = photos.add(zoneId, seasonId, entryId, contentType, body, keepLocation);
+        String url = uri.getAbsolutePathBuilder().path(p.getId()).build().getPath();
+        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build())
+                .entity(PhotoView.of(p, url))
+                .build();
+    }
+
+    @GET
+    @Path("{seasonId}/events/{entryId}/photos")
+    @Operation(summary = "The photos of a season diary entry")
+    public List<PhotoView> photos(
+            @PathParam("zoneId") String zoneId,
+            @PathParam("seasonId") String seasonId,
+            @PathParam("entryId") String entryId) {
+        return photos.list(zoneId, seasonId, entryId).stream()
+                .map(p -> PhotoView.of(
+                        p, uri.getAbsolutePathBuilder().path(p.getId()).build().getPath()))
+                .toList();
+    }
+
+    @GET
+    @Path("{seasonId}/events/{entryId}/photos/{photoId}")
+    @Produces("image/jpeg")
+    @Operation(summary = "One photo (JPEG)")
+    public Response photo(
+            @PathParam("zoneId") String zoneId,
+            @PathParam("seasonId") String seasonId,
+            @PathParam("entryId") String entryId,
+            @PathParam("photoId") String photoId) {
+        return Response.ok(photos.jpeg(zoneId, seasonId, entryId, photoId), "image/jpeg")
+                .header("Cache-Control", "private, max-age=3600")
+                .build();
     }
 
     private Response answer(boolean created, String id, Object view) {
