@@ -173,7 +173,8 @@ public class BatchesBean implements Serializable {
                     phi,
                     correctsEventId,
                     partyName,
-                    partyGln);
+                    partyGln,
+                    null);
             Validation.check(r);
             batches.addEvent(id, r.toCommand());
         });

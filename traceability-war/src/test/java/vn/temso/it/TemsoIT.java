@@ -117,6 +117,14 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Imports extends ImportScenarios {}
 
+    /** Issue 16: the farm diary by zone and season, before any batch; client ids make repeated creates one record. */
+    @Nested
+    class SeasonDiary extends SeasonDiaryScenarios {}
+
+    /** Issue 16: the field diary page on a phone; an entry written offline is sent once when the connection returns. */
+    @Nested
+    class FieldDiary extends FieldDiaryScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

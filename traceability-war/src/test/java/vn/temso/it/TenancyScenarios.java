@@ -79,6 +79,9 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         }
         Map<String, Object> event =
                 Map.of("type", "IRRIGATION", "occurredAt", "2026-11-01T06:00:00+07:00", "note", "Tưới rãnh");
+        Map<String, Object> seasonBody = Map.of("name", "Thu Đông 2026", "startsOn", "2026-01-01");
+        String seasons = "/api/zones/" + z + "/seasons";
+        String season = api.post(MANAGER, seasons, seasonBody).json().get("id").asText();
 
         record Call(String name, Kind kind, java.util.function.Function<String, Api.Reply> call) {}
         List<Call> calls = List.of(
@@ -117,6 +120,19 @@ public abstract class TenancyScenarios extends RegistryScenarios {
                 new Call("PUT batch", Kind.MANAGE, u -> api.put(u, "/api/batches/" + b, Fixtures.batchBody(p, z, lot))),
                 new Call("GET events", Kind.READ, u -> api.get(u, "/api/batches/" + b + "/events")),
                 new Call("POST event", Kind.DIARY, u -> api.post(u, "/api/batches/" + b + "/events", event)),
+                new Call("GET seasons", Kind.READ, u -> api.get(u, seasons)),
+                new Call("GET season", Kind.READ, u -> api.get(u, seasons + "/" + season)),
+                new Call("PUT season", Kind.MANAGE, u -> api.put(u, seasons + "/" + season, seasonBody)),
+                new Call(
+                        "POST season",
+                        Kind.MANAGE,
+                        u -> api.post(
+                                u,
+                                "/api/zones/"
+                                        + Fixtures.zone(api, MANAGER).get("id").asText() + "/seasons",
+                                seasonBody)),
+                new Call("GET season events", Kind.READ, u -> api.get(u, seasons + "/" + season + "/events")),
+                new Call("POST season event", Kind.DIARY, u -> api.post(u, seasons + "/" + season + "/events", event)),
                 new Call("POST close", Kind.MANAGE, u -> {
                     String fresh = api.post(MANAGER, "/api/batches", Fixtures.batchBody(p, z, "C" + unique()))
                             .json()
@@ -129,7 +145,8 @@ public abstract class TenancyScenarios extends RegistryScenarios {
         ROLES.forEach((user, access) -> {
             for (Call call : calls) {
                 Api.Reply r = call.call().apply(user);
-                int expected = expected(access, call.kind(), call.name().startsWith("POST event"));
+                int expected = expected(
+                        access, call.kind(), call.name().startsWith("POST event") || call.name().startsWith("POST season"));
                 checks.add(() -> assertEquals(expected, r.status(), user + " " + call.name() + ": " + r.text()));
             }
         });

@@ -118,7 +118,9 @@ public record BatchView(
             String partyGln,
             boolean superseded,
             String recordedBy,
-            Instant recordedAt) {
+            Instant recordedAt,
+            String clientId,
+            String seasonEntryId) {
 
         public static EventView of(BatchEvent e, boolean superseded) {
             return new EventView(
@@ -138,7 +140,9 @@ public record BatchView(
                     e.getPartyGln(),
                     superseded,
                     e.getRecordedBy(),
-                    e.getRecordedAt());
+                    e.getRecordedAt(),
+                    e.getClientId(),
+                    e.getSeasonEntryId());
         }
 
         /** A farm diary in its order, each entry marked superseded if a later entry corrects it. */

@@ -24,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.batch.control.Batches;
+import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.BatchStatus;
+import vn.temso.platform.rest.Idempotent;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
@@ -182,8 +184,12 @@ public class BatchesResource {
             summary = "Append a diary entry (managers and members)",
             description = "Entries are append-only: to correct one, post a new entry with correctsEventId. A"
                     + " SHIPPING entry may name its destination and a RECEIVING entry its source: partyName"
-                    + " (≤ 200 characters) and/or partyGln (GS1 GLN, 13 digits with a valid check digit).")
+                    + " (≤ 200 characters) and/or partyGln (GS1 GLN, 13 digits with a valid check digit). With a"
+                    + " clientId (a UUID the client generated), sending the entry again answers the one recorded"
+                    + " (200) instead of a second one.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "Recorded before by a request with the same clientId")
+    @APIResponse(responseCode = "409", description = "The clientId was used for another record")
     public Response addEvent(
             @PathParam("id") String id,
             @RequestBody(
@@ -195,9 +201,11 @@ public class BatchesResource {
                                             }))
                     @Valid
                     EventRequest request) {
-        BatchEvent e = batches.addEvent(id, request.toCommand());
-        return Response.status(Response.Status.CREATED)
-                .entity(BatchView.EventView.of(e, false))
+        EventCommand c = request.toCommand();
+        Idempotent.Outcome<BatchEvent> made = Idempotent.create(
+                c.clientId(), () -> batches.eventByClientId(id, c.clientId()), () -> batches.addEvent(id, c));
+        return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(BatchView.EventView.of(made.value(), false))
                 .build();
     }
 }

@@ -11,7 +11,8 @@ import vn.temso.batch.entity.EventType;
 /**
  * A farm-diary entry; a spraying needs inputName and preHarvestIntervalDays. A SHIPPING entry may name its destination
  * (to whom) and a RECEIVING entry its source (from whom): {@code partyName}, {@code partyGln} (a GS1 GLN, 13 digits
- * with its check digit), or both.
+ * with its check digit), or both. {@code clientId}, a UUID the client generated, makes sending the entry again (a retry
+ * on a weak signal) answer the entry already recorded instead of writing it twice.
  */
 public record EventRequest(
         @NotNull EventType type,
@@ -24,7 +25,8 @@ public record EventRequest(
         @Min(0) @Max(365) Integer preHarvestIntervalDays,
         String correctsEventId,
         @Size(max = 200) String partyName,
-        String partyGln) {
+        String partyGln,
+        @Size(max = 36) String clientId) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public EventRequest(
             EventType type,
@@ -37,7 +39,8 @@ public record EventRequest(
             Integer preHarvestIntervalDays,
             String correctsEventId,
             String partyName,
-            String partyGln) {
+            String partyGln,
+            String clientId) {
         this.type = type;
         this.occurredAt = occurredAt;
         this.zoneId = zoneId;
@@ -49,6 +52,7 @@ public record EventRequest(
         this.correctsEventId = correctsEventId;
         this.partyName = partyName;
         this.partyGln = partyGln;
+        this.clientId = clientId;
     }
 
     public EventCommand toCommand() {
@@ -63,6 +67,7 @@ public record EventRequest(
                 preHarvestIntervalDays,
                 correctsEventId,
                 partyName,
-                partyGln);
+                partyGln,
+                clientId);
     }
 }

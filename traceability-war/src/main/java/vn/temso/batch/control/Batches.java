@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.entity.Batch;
@@ -32,7 +33,7 @@ import vn.temso.batch.entity.LotCode;
 import vn.temso.batch.entity.LotRecalled;
 import vn.temso.batch.entity.LotRecorded;
 import vn.temso.batch.entity.LotTransformed;
-import vn.temso.batch.entity.NewEvent;
+import vn.temso.batch.entity.Season;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
@@ -171,6 +172,7 @@ public class Batches {
         if (!b.getInputs().isEmpty()) {
             lotTransformed.fire(new LotTransformed(b, b.getInputs()));
         }
+        takeSeasons(b);
         return b;
     }
 
@@ -219,6 +221,7 @@ public class Batches {
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         audit.record(b.getCooperative(), "update", "batch", b.getId(), b.getLotCode());
         lotRecorded.fire(new LotRecorded(b));
+        takeSeasons(b);
         return b;
     }
 
@@ -325,16 +328,7 @@ public class Batches {
                             "zoneId", "Zone " + r.zoneId() + " is not a zone of this batch"));
         }
         BatchEvent e = b.appendEvent(
-                NewEvent.of(r.type(), r.occurredAt(), caller.username())
-                        .zone(zone)
-                        .actor(r.actor())
-                        .note(r.note())
-                        .inputName(r.inputName())
-                        .dose(r.dose())
-                        .preHarvestIntervalDays(r.preHarvestIntervalDays())
-                        .correctsEventId(r.correctsEventId())
-                        .party(r.partyName(), r.partyGln())
-                        .build(),
+                r.toNewEvent(caller.username(), zone),
                 clock.instant(),
                 corrected -> !em.createQuery(
                                 "SELECT e.id FROM BatchEvent e WHERE e.id = :id AND e.batch = :b", String.class)
@@ -344,6 +338,7 @@ public class Batches {
                         .getResultList()
                         .isEmpty());
         em.persist(e);
+        em.flush(); // a second request with the same client id fails here, inside this call
         audit.record(
                 b.getCooperative(),
                 "event",
@@ -353,5 +348,50 @@ public class Batches {
                         + (r.correctsEventId() == null ? "" : " correcting " + r.correctsEventId()));
         diaryEntryAdded.fire(new DiaryEntryAdded(e));
         return e;
+    }
+
+    /** The entry this client id made, if it was written on that batch; 409 if the id names another record. */
+    public Optional<BatchEvent> eventByClientId(String batchId, String clientId) {
+        Batch b = readable(batchId);
+        return Seasons.sameTarget(
+                em.createQuery("SELECT e FROM BatchEvent e WHERE e.clientId = :c", BatchEvent.class),
+                clientId,
+                e -> e.getBatch().getId().equals(b.getId()));
+    }
+
+    /**
+     * A batch harvested from zones takes the diary of each zone's season that holds its harvest day (a batch made
+     * from other batches has their diaries, not a season's). Seasons are locked first, so an entry being written in
+     * one is either seen here or waits and then joins this batch's diary.
+     */
+    private void takeSeasons(Batch b) {
+        if (!b.getInputs().isEmpty() || b.getHarvestDate() == null) {
+            return;
+        }
+        List<Season> due = em.createQuery(
+                        "SELECT s FROM Season s WHERE s.zone.id IN :zones AND s.startsOn <= :day"
+                                + " AND (s.endsOn IS NULL OR s.endsOn >= :day) ORDER BY s.id",
+                        Season.class)
+                .setParameter(
+                        "zones", b.getZones().stream().map(MaterialZone::getId).toList())
+                .setParameter("day", b.getHarvestDate())
+                .getResultList();
+        for (Season s : due) {
+            if (b.getSeasons().contains(s)) {
+                continue;
+            }
+            em.refresh(s, LockModeType.PESSIMISTIC_WRITE);
+            for (BatchEvent copy : b.takeSeason(s)) {
+                em.persist(copy);
+                diaryEntryAdded.fire(new DiaryEntryAdded(copy));
+            }
+            audit.record(
+                    b.getCooperative(),
+                    "season",
+                    "batch",
+                    b.getId(),
+                    "lot " + b.getLotCode() + " took the diary of season " + s.getName() + " of zone "
+                            + s.getZone().getCode());
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +89,14 @@ public class Batch {
     @OneToMany(mappedBy = "batch", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
     @OrderBy("occurredAt ASC, recordedAt ASC")
     private List<BatchEvent> events = new ArrayList<>();
+
+    /** The seasons whose diary this batch took at harvest ({@link #takeSeason}). */
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "batch_season",
+            joinColumns = @JoinColumn(name = "batch_id"),
+            inverseJoinColumns = @JoinColumn(name = "season_id"))
+    private Set<Season> seasons = new HashSet<>();
 
     /** The batches this one was made from; fixed at creation. */
     @OneToMany(mappedBy = "output", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
@@ -202,6 +211,53 @@ public class Batch {
         return new BatchEvent(this, entry, at);
     }
 
+    /**
+     * Takes the diary of a season of one of this batch's zones: a copy of each of its entries joins this batch's diary
+     * (corrections naming the copies they correct), and entries written in the season later join it too ({@link
+     * #takeSeasonEntry}). Taking a season twice changes nothing.
+     *
+     * @return the copies made now, in the order they were written
+     * @throws InvalidField on {@code seasonIds} when the season is not of a zone of this batch
+     */
+    public List<BatchEvent> takeSeason(Season season) {
+        if (!zones.contains(season.getZone())) {
+            throw new InvalidField(
+                    "seasonIds",
+                    "season " + season.getName() + " is of zone "
+                            + season.getZone().getCode() + ", not a zone of this batch");
+        }
+        if (!seasons.add(season)) {
+            return List.of();
+        }
+        List<BatchEvent> copies = new ArrayList<>();
+        season.getEntries().stream()
+                .sorted(Comparator.comparing(SeasonEntry::getRecordedAt))
+                .forEach(e -> copies.add(takeSeasonEntry(e)));
+        return copies;
+    }
+
+    /**
+     * A copy of an entry written in a season this batch took, or null when the batch is recalled (its diary is
+     * closed) or already holds that entry.
+     */
+    public BatchEvent takeSeasonEntry(SeasonEntry entry) {
+        if (status == BatchStatus.RECALLED || !seasons.contains(entry.getSeason())) {
+            return null;
+        }
+        String corrects = null;
+        for (BatchEvent e : events) {
+            if (entry.getId().equals(e.getSeasonEntryId())) {
+                return null;
+            }
+            if (entry.getCorrectsEventId() != null && entry.getCorrectsEventId().equals(e.getSeasonEntryId())) {
+                corrects = e.getId();
+            }
+        }
+        BatchEvent copy = new BatchEvent(this, entry, corrects);
+        events.add(copy);
+        return copy;
+    }
+
     /** Events as they stand: those that a later correction replaced are left out. */
     public List<BatchEvent> currentEvents() {
         Set<String> corrected = events.stream()
@@ -311,6 +367,11 @@ public class Batch {
 
     public List<BatchEvent> getEvents() {
         return List.copyOf(events);
+    }
+
+    /** The seasons whose diary this batch took. */
+    public Set<Season> getSeasons() {
+        return Set.copyOf(seasons);
     }
 
     /** What this batch was made from (in no particular order); empty for a batch harvested from zones. */

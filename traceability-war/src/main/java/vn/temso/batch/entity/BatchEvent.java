@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.temso.platform.domain.ClientId;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.text.Texts;
@@ -74,20 +75,20 @@ public class BatchEvent {
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
+    /** The id the client gave the entry (a UUID), or null. */
+    @Column(name = "client_id")
+    private String clientId;
+
+    /** For a copy of a season's entry: the entry in the season's diary; null for an entry written on the batch. */
+    @Column(name = "season_entry_id")
+    private String seasonEntryId;
+
     static final int MAX_PARTY_NAME = 200;
 
     protected BatchEvent() {}
 
     BatchEvent(Batch batch, NewEvent entry, Instant recordedAt) {
-        if (entry.type() == EventType.SPRAYING
-                && (Texts.clean(entry.inputName()) == null || entry.preHarvestIntervalDays() == null)) {
-            // on "type" as the API has always told it: the kind of entry is what asks for these fields
-            throw new InvalidField("type", "a spraying names the product sprayed and its pre-harvest interval in days");
-        }
-        Integer phi = entry.preHarvestIntervalDays();
-        if (phi != null && (phi < 0 || phi > 365)) {
-            throw new InvalidField("preHarvestIntervalDays", "the pre-harvest interval is 0 to 365 days");
-        }
+        Integer phi = DiaryRules.check(entry.type(), entry.inputName(), entry.preHarvestIntervalDays());
         String party = Texts.clean(entry.partyName());
         String gln = PartyGln.validate(entry.partyGln());
         if ((party != null || gln != null)
@@ -115,6 +116,28 @@ public class BatchEvent {
         this.partyGln = gln;
         this.recordedBy = entry.recordedBy();
         this.recordedAt = recordedAt;
+        this.clientId = ClientId.validate(entry.clientId());
+    }
+
+    /**
+     * The batch's copy of an entry written in a season it took: same work, zone, author and time of writing; a
+     * correction names the batch's copy of the entry it corrects.
+     */
+    BatchEvent(Batch batch, SeasonEntry entry, String correctsEventId) {
+        this.id = UUID.randomUUID().toString();
+        this.batch = batch;
+        this.type = entry.getType();
+        this.occurredAt = entry.getOccurredAt();
+        this.zone = entry.getSeason().getZone();
+        this.actor = entry.getActor();
+        this.note = entry.getNote();
+        this.inputName = entry.getInputName();
+        this.dose = entry.getDose();
+        this.preHarvestIntervalDays = entry.getPreHarvestIntervalDays();
+        this.correctsEventId = correctsEventId;
+        this.recordedBy = entry.getRecordedBy();
+        this.recordedAt = entry.getRecordedAt();
+        this.seasonEntryId = entry.getId();
     }
 
     /** The first day a harvest is safe after this spraying, or null if this is not a spraying. */
@@ -185,5 +208,13 @@ public class BatchEvent {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public String getSeasonEntryId() {
+        return seasonEntryId;
     }
 }

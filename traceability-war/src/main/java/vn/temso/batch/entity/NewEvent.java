@@ -21,6 +21,7 @@ public final class NewEvent {
     private final String correctsEventId;
     private final String partyName;
     private final String partyGln;
+    private final String clientId;
 
     private NewEvent(Builder b) {
         this.type = b.type;
@@ -35,6 +36,7 @@ public final class NewEvent {
         this.correctsEventId = b.correctsEventId;
         this.partyName = b.partyName;
         this.partyGln = b.partyGln;
+        this.clientId = b.clientId;
     }
 
     /** What happened, when, and the user who writes it down; every other field is optional. */
@@ -90,6 +92,10 @@ public final class NewEvent {
         return partyGln;
     }
 
+    public String clientId() {
+        return clientId;
+    }
+
     public static final class Builder {
         private final EventType type;
         private final Instant occurredAt;
@@ -103,6 +109,7 @@ public final class NewEvent {
         private String correctsEventId;
         private String partyName;
         private String partyGln;
+        private String clientId;
 
         private Builder(EventType type, Instant occurredAt, String recordedBy) {
             this.type = type;
@@ -152,6 +159,12 @@ public final class NewEvent {
         public Builder party(String name, String gln) {
             this.partyName = name;
             this.partyGln = gln;
+            return this;
+        }
+
+        /** The id the client generated for this entry (a UUID), so a repeated request finds it. */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
             return this;
         }
 

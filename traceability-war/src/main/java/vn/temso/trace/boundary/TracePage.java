@@ -436,6 +436,12 @@ final class TracePage {
                 if (s.note() != null) {
                     h.append("<br>").append(Html.esc(s.note()));
                 }
+                for (String photo : s.photos()) {
+                    h.append(
+                                    "<br><img class=\"stage-photo\" loading=\"lazy\" alt=\"\" style=\"max-width:100%;height:auto\" src=\"")
+                            .append(Html.esc(photo))
+                            .append("\">");
+                }
                 h.append("</li>");
             }
             h.append("</ol>");

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import vn.temso.batch.control.EntryPhotos;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.epcis.control.Custody;
@@ -35,13 +37,16 @@ public class BatchRecords {
     @Inject
     Custody custody;
 
+    @Inject
+    EntryPhotos photos;
+
     @Transactional
     public TraceParts load(String batchId) {
         Batch b = em.find(Batch.class, batchId);
         if (b == null) {
             throw new IllegalStateException("batch " + batchId + " disappeared"); // batches are never deleted
         }
-        return parts(b, FarmTime.today(clock), custody.journey(b));
+        return parts(b, FarmTime.today(clock), custody.journey(b), photos.publicUrls(b));
     }
 
     /**
@@ -54,6 +59,11 @@ public class BatchRecords {
 
     /** The parts of a loaded batch with its journey (see {@link #parts(Batch, LocalDate)}). */
     public static TraceParts parts(Batch b, LocalDate today, Journey journey) {
+        return parts(b, today, journey, Map.of());
+    }
+
+    /** ... and the photos of its entries taken from seasons (public URLs by season entry id). */
+    public static TraceParts parts(Batch b, LocalDate today, Journey journey, Map<String, List<String>> photos) {
         Product p = b.getProduct();
         List<TraceRecord.Zone> zones = b.getZones().stream()
                 .sorted(Comparator.comparing(z -> z.getCode()))
@@ -83,7 +93,10 @@ public class BatchRecords {
                                 : e.getInputName()
                                         + (e.getPreHarvestIntervalDays() == null
                                                 ? ""
-                                                : " · PHI " + e.getPreHarvestIntervalDays())))
+                                                : " · PHI " + e.getPreHarvestIntervalDays()),
+                        e.getSeasonEntryId() == null
+                                ? List.of()
+                                : photos.getOrDefault(e.getSeasonEntryId(), List.of())))
                 .toList();
         List<TraceRecord.Warning> warnings = b.sprayingsTooCloseToHarvest().stream()
                 .map(e -> new TraceRecord.Warning(

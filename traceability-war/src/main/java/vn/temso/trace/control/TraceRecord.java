@@ -78,7 +78,14 @@ public record TraceRecord(
             String svgPath,
             List<String> certifications) {}
 
-    public record Stage(String type, Instant at, String zoneCode, String note, String input) {}
+    /** A stage of the diary; {@code photos} are the public URLs of the photos taken of it in the field. */
+    public record Stage(String type, Instant at, String zoneCode, String note, String input, List<String> photos) {
+
+        /** A stage without photos. */
+        public Stage(String type, Instant at, String zoneCode, String note, String input) {
+            this(type, at, zoneCode, note, input, List.of());
+        }
+    }
 
     public static TraceRecord verdictOnly(Verdict v, String reason, String gtin, String lot, String serial) {
         return builder(v).reason(reason).gtin(gtin).lot(lot).serial(serial).build();
