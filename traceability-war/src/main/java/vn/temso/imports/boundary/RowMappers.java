@@ -240,7 +240,8 @@ final class RowMappers {
                     row.integer("phi", 0, 365),
                     null,
                     row.text("party"),
-                    row.text("partyGln"));
+                    row.text("partyGln"),
+                    null); // the sheet's own entry id is the import key (any text), not the API's UUID clientId
             return new EventRows.EventRow(
                     batchId,
                     cooperativeId,

@@ -137,7 +137,8 @@ public class EventRows {
                         c.preHarvestIntervalDays(),
                         key.getRecordId(),
                         c.partyName(),
-                        c.partyGln()));
+                        c.partyGln(),
+                        null));
         key.pointTo(correction.getId(), fingerprint, clock.instant());
         return Outcome.UPDATED;
     }
