@@ -135,11 +135,14 @@ public abstract class DigitalTeamScenarios extends ApiScenarios {
         Api.Reply imported = ImportScenarios.upload(TEAM, "/api/imports/zones?cooperativeId=" + tantru, "z.csv", csv);
         assertEquals(200, imported.status(), imported.text());
         assertEquals(1, imported.json().get("created").asInt(), imported.text());
-        JsonNode zone = api.get(MANAGER, "/api/zones?q=" + code).json().get("items").get(0);
+        JsonNode zone =
+                api.get(MANAGER, "/api/zones?q=" + code).json().get("items").get(0);
         assertEquals(tantru, zone.get("cooperativeId").asText());
         assertTrue(
                 audit(MANAGER, "onBehalf=true&actor=" + TEAM + "&cooperativeId=" + tantru).stream()
-                        .anyMatch(e -> zone.get("id").asText().equals(e.path("entityId").asText())),
+                        .anyMatch(e -> zone.get("id")
+                                .asText()
+                                .equals(e.path("entityId").asText())),
                 "the import is audited as entered for the cooperative");
     }
 

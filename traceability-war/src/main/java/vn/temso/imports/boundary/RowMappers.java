@@ -178,8 +178,8 @@ final class RowMappers {
         Map<String, String> products = new HashMap<>(); // ids looked up once per file
         Map<String, String> zoneIdsByCode = new HashMap<>();
         return row -> {
-            String productId = products.computeIfAbsent(
-                    row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
+            String productId =
+                    products.computeIfAbsent(row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
             Set<String> zoneIds = new LinkedHashSet<>();
             String zones = row.text("zones");
             if (zones != null) {
@@ -208,8 +208,8 @@ final class RowMappers {
         Map<String, String> batches = new HashMap<>();
         Map<String, String> zoneIdsByCode = new HashMap<>();
         return row -> {
-            String productId = products.computeIfAbsent(
-                    row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
+            String productId =
+                    products.computeIfAbsent(row.required("gtin"), g -> lookups.productId(cooperativeId, g, "gtin"));
             String lot = row.required("lot");
             String batchId = batches.computeIfAbsent(productId + "/" + lot, k -> {
                 Batch batch = lookups.batch(productId, lot);
