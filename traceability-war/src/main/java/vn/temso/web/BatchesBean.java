@@ -20,6 +20,7 @@ import vn.temso.batch.entity.EventType;
 import vn.temso.epcis.control.Custody;
 import vn.temso.epcis.control.Journey;
 import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
@@ -28,6 +29,7 @@ import vn.temso.stamping.boundary.StampsResource;
 import vn.temso.stamping.control.Stamps;
 import vn.temso.zone.boundary.ZoneView;
 import vn.temso.zone.control.Zones;
+import vn.temso.zone.entity.MaterialZone;
 import vn.temso.zone.entity.ZoneStatus;
 
 /** Batches: list, creation from zones, the diary timeline, close and recall, stamps (issue, list, void). */
@@ -55,8 +57,12 @@ public class BatchesBean implements Serializable {
     @Inject
     transient Custody custody;
 
+    /** 10,000 zones: beyond that a form of checkboxes is the wrong tool anyway. */
+    private static final int MAX_ZONE_PAGES = 50;
+
     private String id;
     private BatchView batch;
+    private transient List<ZoneView> activeZones;
     private transient Journey journey;
     // new batch
     private String productId;
@@ -106,10 +112,24 @@ public class BatchesBean implements Serializable {
                 .toList();
     }
 
+    /**
+     * Every active zone the caller may use, read page by page (a cooperative that imported hundreds of zones must
+     * find each one on the form; the first 200 hid the rest), memoised for the view.
+     */
     public List<ZoneView> getActiveZones() {
-        return zones.list(null, ZoneStatus.ACTIVE, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
-                .toList();
+        if (activeZones == null) {
+            LocalDate today = FarmTime.today(clock);
+            List<ZoneView> all = new ArrayList<>();
+            for (int p = 0; p < MAX_ZONE_PAGES; p++) {
+                Page<MaterialZone> page = zones.list(null, ZoneStatus.ACTIVE, null, null, new PageRequest(p, 200));
+                page.items().forEach(z -> all.add(ZoneView.brief(z, today)));
+                if ((long) (p + 1) * 200 >= page.total()) {
+                    break;
+                }
+            }
+            activeZones = all;
+        }
+        return activeZones;
     }
 
     public void load() {

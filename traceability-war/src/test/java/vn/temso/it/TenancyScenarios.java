@@ -146,7 +146,9 @@ public abstract class TenancyScenarios extends RegistryScenarios {
             for (Call call : calls) {
                 Api.Reply r = call.call().apply(user);
                 int expected = expected(
-                        access, call.kind(), call.name().startsWith("POST event") || call.name().startsWith("POST season"));
+                        access,
+                        call.kind(),
+                        call.name().startsWith("POST event") || call.name().startsWith("POST season"));
                 checks.add(() -> assertEquals(expected, r.status(), user + " " + call.name() + ": " + r.text()));
             }
         });

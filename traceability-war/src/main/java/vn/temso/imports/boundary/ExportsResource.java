@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.imports.control.Exporter;
@@ -21,6 +22,8 @@ import vn.temso.platform.security.CurrentCaller;
 @Path("exports")
 @Tag(name = "Exports", description = "What the caller may read, as .xlsx, CSV or GeoJSON")
 public class ExportsResource {
+
+    private static final Pattern FILE = Pattern.compile("(zones|products|batches|events)\\.(csv|xlsx|geojson)");
 
     @Inject
     Exporter exporter;
@@ -41,7 +44,7 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("{file: (zones|products|batches|events)\\.(csv|xlsx|geojson)}")
+    @Path("{file}") // checked below, not by a regular expression in the path: OpenAPI clients read it as a name
     @Operation(
             summary = "One kind as CSV (UTF-8 with BOM) or .xlsx; zones also as GeoJSON (zones.geojson)",
             description = "events = the farm diary of every batch. Only the caller's cooperatives are exported.")
@@ -50,6 +53,9 @@ public class ExportsResource {
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         current.require();
+        if (file == null || !FILE.matcher(file).matches()) {
+            throw new Problems.NotFound("Export", String.valueOf(file));
+        }
         Locale l = locale(lang, acceptLanguage);
         String name = file.substring(0, file.indexOf('.'));
         String ext = file.substring(file.indexOf('.') + 1);
