@@ -91,14 +91,6 @@ public record Caller(
         return role == Role.DIGITAL_TEAM && coopId != null;
     }
 
-    /**
-     * Farm-diary events may also be written by members of the cooperative (not by a partner's key). Without the
-     * cooperative's commune, digital team members are not recognised: use {@link #canRecordDiary(String, String)}.
-     */
-    public boolean canRecordDiary(String coopId) {
-        return canRecordDiary(coopId, null);
-    }
-
     /** Farm-diary events: whoever {@link #canEnterFor} the cooperative, and its members (not a partner's key). */
     public boolean canRecordDiary(String coopId, String coopCommuneKey) {
         return canEnterFor(coopId, coopCommuneKey)
