@@ -1,8 +1,9 @@
 package vn.temso.demo;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -189,7 +190,7 @@ public class DemoData {
 
     private static JsonObject read() {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/registry.json");
-                JsonReader reader = Json.createReader(in)) {
+                JsonReader reader = JSON.createReader(in)) {
             return reader.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

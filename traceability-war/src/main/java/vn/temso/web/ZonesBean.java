@@ -1,5 +1,7 @@
 package vn.temso.web;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -140,8 +142,7 @@ public class ZonesBean implements Serializable {
             jakarta.json.JsonObject g = null;
             if (geoJson != null) {
                 try {
-                    g = jakarta.json.Json.createReader(new java.io.StringReader(geoJson))
-                            .readObject();
+                    g = JSON.createReader(new java.io.StringReader(geoJson)).readObject();
                 } catch (RuntimeException e) {
                     throw new Problems.ValidationFailed("outlineFile", "The file is neither GeoJSON nor KML");
                 }

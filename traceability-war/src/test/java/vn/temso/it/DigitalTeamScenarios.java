@@ -144,6 +144,12 @@ public abstract class DigitalTeamScenarios extends ApiScenarios {
                                 .asText()
                                 .equals(e.path("entityId").asText())),
                 "the import is audited as entered for the cooperative");
+        assertTrue(
+                audit(MANAGER, "onBehalf=true&actor=" + TEAM + "&cooperativeId=" + tantru).stream()
+                        .anyMatch(e -> "import".equals(e.path("action").asText())
+                                && "zones".equals(e.path("entityType").asText())
+                                && e.path("summary").asText().contains("1 created")),
+                "the import itself is audited once, with its counts");
     }
 
     @Test

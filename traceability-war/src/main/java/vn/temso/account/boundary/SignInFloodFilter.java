@@ -1,7 +1,8 @@
 package vn.temso.account.boundary;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -34,7 +35,7 @@ public class SignInFloodFilter extends HttpFilter {
         if ("POST".equals(req.getMethod())) {
             OptionalLong wait = throttles.overBudget(ClientAddress.of(req));
             if (wait.isPresent()) {
-                String body = Json.createObjectBuilder()
+                String body = JSON.createObjectBuilder()
                         .add("type", ProblemBody.BASE_TYPE + "too-many-requests")
                         .add("title", "Too many requests")
                         .add("status", 429)

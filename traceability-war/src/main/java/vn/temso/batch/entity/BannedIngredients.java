@@ -1,6 +1,7 @@
 package vn.temso.batch.entity;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -11,6 +12,8 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import vn.temso.platform.domain.InvalidField;
 
 /**
@@ -36,26 +39,38 @@ public final class BannedIngredients {
                     ? name + " has been withdrawn from use in Vietnam (no longer on the permitted list since 2021)"
                     : name + " is banned in Vietnam (Circular 25/2024/TT-BNNPTNT, in force 30/01/2025)";
         }
+    }
+
+    /** An ingredient with the keys of its names and exceptions, worked out once (every diary entry is checked). */
+    private record Keys(Ingredient ingredient, List<String> names, List<String> except) {
+
+        static Keys of(Ingredient i) {
+            return new Keys(
+                    i,
+                    Stream.concat(Stream.of(i.name()), i.aliases().stream())
+                            .map(BannedIngredients::key)
+                            .toList(),
+                    i.except().stream().map(BannedIngredients::key).toList());
+        }
 
         boolean namedIn(String inputKey) {
-            for (String e : except) {
-                if (inputKey.contains(key(e))) {
-                    return false;
-                }
-            }
-            return inputKey.contains(key(name)) || aliases.stream().anyMatch(a -> inputKey.contains(key(a)));
+            return except.stream().noneMatch(inputKey::contains)
+                    && names.stream().anyMatch(inputKey::contains);
         }
     }
 
     /** What the data file says about itself. */
     public record Source(String title, String source, String inForceFrom, String compiled) {}
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{Alnum}]+");
     private static final Source SOURCE;
     private static final List<Ingredient> ALL;
+    private static final List<Keys> MATCHERS;
 
     static {
         try (InputStream in = BannedIngredients.class.getResourceAsStream(FILE);
-                JsonReader r = Json.createReader(in)) {
+                JsonReader r = JSON.createReader(in)) {
             JsonObject o = r.readObject();
             SOURCE = new Source(
                     o.getString("title"), o.getString("source"), o.getString("inForceFrom"), o.getString("compiled"));
@@ -67,6 +82,7 @@ public final class BannedIngredients {
                             strings(i, "aliases"),
                             strings(i, "except")))
                     .toList();
+            MATCHERS = ALL.stream().map(Keys::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +112,7 @@ public final class BannedIngredients {
             return Optional.empty();
         }
         String k = key(inputName);
-        return ALL.stream().filter(i -> i.namedIn(k)).findFirst();
+        return MATCHERS.stream().filter(m -> m.namedIn(k)).map(Keys::ingredient).findFirst();
     }
 
     /** Refuses an input that names a banned ingredient, on {@code inputName}. */
@@ -111,13 +127,12 @@ public final class BannedIngredients {
      * space, with a space either side so that a key found in another names whole words.
      */
     public static String key(String s) {
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
+        String bare = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
+                .replaceAll("")
                 .replace('đ', 'd')
                 .replace('Đ', 'D')
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{Alnum}]+", " ")
-                .strip();
+                .toLowerCase(Locale.ROOT);
+        String plain = NOT_WORD.matcher(bare).replaceAll(" ").strip();
         return " " + plain + " ";
     }
 }

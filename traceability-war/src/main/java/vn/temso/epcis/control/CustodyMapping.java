@@ -1,6 +1,7 @@
 package vn.temso.epcis.control;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -153,11 +154,11 @@ public final class CustodyMapping {
      * @return the fields, or empty when the body is not a JSON object
      */
     public static Optional<JsonObject> essentials(String body) {
-        try (JsonParser p = Json.createParser(new StringReader(body))) {
+        try (JsonParser p = JSON.createParser(new StringReader(body))) {
             if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }
-            JsonObjectBuilder o = Json.createObjectBuilder();
+            JsonObjectBuilder o = JSON.createObjectBuilder();
             while (p.hasNext()) {
                 JsonParser.Event e = p.next();
                 if (e == JsonParser.Event.END_OBJECT) {

@@ -1,10 +1,10 @@
 package vn.temso.epcis.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,8 +38,6 @@ public class EpcisWriter {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    /** One provider: {@code Json.createValue} looks the provider up on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final ZoneOffset VIETNAM = ZoneOffset.of(EventProjection.OFFSET);
 
@@ -48,9 +46,9 @@ public class EpcisWriter {
 
     /** The document's {@code @context}: the standard one, and Temso's prefix for its extension fields. */
     public static JsonValue context() {
-        return Json.createArrayBuilder()
+        return JSON.createArrayBuilder()
                 .add(Identifiers.CONTEXT)
-                .add(Json.createObjectBuilder().add(Identifiers.PREFIX, Identifiers.NAMESPACE))
+                .add(JSON.createObjectBuilder().add(Identifiers.PREFIX, Identifiers.NAMESPACE))
                 .build();
     }
 

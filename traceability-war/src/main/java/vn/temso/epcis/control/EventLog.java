@@ -31,17 +31,25 @@ public class EventLog {
 
     /** @return whether the event was new */
     public boolean append(EventProjection.Projected p) {
-        EpcisEvent e = p.event();
-        if (em.find(EpcisEvent.class, e.getEventId()) != null) {
+        if (em.find(EpcisEvent.class, p.event().getEventId()) != null) {
             return false;
         }
+        appendNew(p);
+        return true;
+    }
+
+    /**
+     * The event of a record written in this transaction, whose id cannot be held yet: not looked up first (a diary
+     * import appends 50,000 of them).
+     */
+    public void appendNew(EventProjection.Projected p) {
+        EpcisEvent e = p.event();
         em.persist(e);
         p.classes().stream().distinct().forEach(c -> em.persist(new EventEpc(e.getEventId(), c, true)));
         p.instances().stream().distinct().forEach(c -> em.persist(new EventEpc(e.getEventId(), c, false)));
         if (e.getKind() == EventKind.CAPTURED) {
             changes.changedOnce();
         }
-        return true;
     }
 
     public boolean holds(String eventId) {

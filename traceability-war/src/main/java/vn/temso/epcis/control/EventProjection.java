@@ -1,6 +1,7 @@
 package vn.temso.epcis.control;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -67,15 +68,15 @@ public final class EventProjection {
         JsonObjectBuilder o = head(OBJECT_EVENT, id, e.getOccurredAt())
                 .add(
                         "quantityList",
-                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("epcClass", lotClass)))
+                        JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("epcClass", lotClass)))
                 .add("action", "OBSERVE")
                 .add("bizStep", step.bizStep());
         if (step.disposition() != null) {
             o.add("disposition", step.disposition());
         }
         if (location != null) {
-            o.add("readPoint", Json.createObjectBuilder().add("id", location));
-            o.add("bizLocation", Json.createObjectBuilder().add("id", location));
+            o.add("readPoint", JSON.createObjectBuilder().add("id", location));
+            o.add("bizLocation", JSON.createObjectBuilder().add("id", location));
         }
         String party = e.getPartyGln() != null || e.getPartyName() != null
                 ? Identifiers.party(e.getPartyGln(), "name/" + Identifiers.segment(nameKey(e.getPartyName())))
@@ -122,7 +123,7 @@ public final class EventProjection {
         String id = Identifiers.eventId(kind, recordId);
         String lotClass = lotClass(b);
         Instant when = b.getHarvestDate() != null ? FarmTime.startOf(b.getHarvestDate()) : b.getCreatedAt();
-        JsonObjectBuilder q = Json.createObjectBuilder().add("epcClass", lotClass);
+        JsonObjectBuilder q = JSON.createObjectBuilder().add("epcClass", lotClass);
         String uom = uom(b.getUnit());
         if (b.getQuantity() != null && (uom != null || isCount(b.getUnit()))) {
             q.add("quantity", b.getQuantity());
@@ -133,20 +134,20 @@ public final class EventProjection {
         String location = b.getZones().size() == 1
                 ? Identifiers.zone(b.getZones().iterator().next().getCode())
                 : coopParty(b.getCooperative());
-        JsonObjectBuilder ilmd = Json.createObjectBuilder().add("cbvmda:lotNumber", b.getLotCode());
+        JsonObjectBuilder ilmd = JSON.createObjectBuilder().add("cbvmda:lotNumber", b.getLotCode());
         date(ilmd, "cbvmda:harvestStartDate", b.getHarvestDate());
         date(ilmd, "cbvmda:itemExpirationDate", b.getExpiryDate());
         ilmd.add("cbvmda:countryOfOrigin", "VN");
-        JsonArrayBuilder zones = Json.createArrayBuilder();
+        JsonArrayBuilder zones = JSON.createArrayBuilder();
         b.getZones().stream().map(MaterialZone::getCode).sorted().forEach(zones::add);
         ilmd.add(Identifiers.field("zoneCodes"), zones);
         JsonObjectBuilder o = head(OBJECT_EVENT, id, when)
-                .add("quantityList", Json.createArrayBuilder().add(q))
+                .add("quantityList", JSON.createArrayBuilder().add(q))
                 .add("action", "ADD")
                 .add("bizStep", "commissioning")
                 .add("disposition", "active")
-                .add("readPoint", Json.createObjectBuilder().add("id", location))
-                .add("bizLocation", Json.createObjectBuilder().add("id", location))
+                .add("readPoint", JSON.createObjectBuilder().add("id", location))
+                .add("bizLocation", JSON.createObjectBuilder().add("id", location))
                 .add("ilmd", ilmd);
         if (b.getQuantity() != null && uom == null && !isCount(b.getUnit())) {
             o.add(Identifiers.field("quantity"), b.getQuantity());
@@ -187,7 +188,7 @@ public final class EventProjection {
                 new EpcisEvent.What(OBJECT_EVENT, "ADD", "commissioning", "active", coopParty(b.getCooperative())),
                 o -> o.add(
                         "ilmd",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("cbvmda:lotNumber", b.getLotCode())
                                 .add(Identifiers.field("firstSeq"), from)
                                 .add(Identifiers.field("lastSeq"), to)));
@@ -230,11 +231,11 @@ public final class EventProjection {
         JsonObjectBuilder o = head(OBJECT_EVENT, id, b.getStatusChangedAt())
                 .add(
                         "quantityList",
-                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("epcClass", lotClass)))
+                        JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("epcClass", lotClass)))
                 .add("action", "OBSERVE")
                 .add("bizStep", "holding")
                 .add("disposition", "recalled")
-                .add("bizLocation", Json.createObjectBuilder().add("id", location));
+                .add("bizLocation", JSON.createObjectBuilder().add("id", location));
         put(o, "reason", b.getStatusReason());
         return new Projected(
                 new EpcisEvent(
@@ -261,12 +262,12 @@ public final class EventProjection {
         String recordId = output.getId();
         String id = Identifiers.eventId(EventKind.TRANSFORMATION, recordId);
         String outClass = lotClass(output);
-        JsonArrayBuilder in = Json.createArrayBuilder();
+        JsonArrayBuilder in = JSON.createArrayBuilder();
         List<String> classes = new java.util.ArrayList<>();
         for (Input i : inputs) {
             String c = lotClass(i.batch());
             classes.add(c);
-            JsonObjectBuilder q = Json.createObjectBuilder().add("epcClass", c);
+            JsonObjectBuilder q = JSON.createObjectBuilder().add("epcClass", c);
             String uom = uom(i.unit());
             if (i.quantity() != null && uom != null) {
                 q.add("quantity", i.quantity()).add("uom", uom);
@@ -274,7 +275,7 @@ public final class EventProjection {
             in.add(q);
         }
         classes.add(outClass);
-        JsonObjectBuilder out = Json.createObjectBuilder().add("epcClass", outClass);
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("epcClass", outClass);
         String uom = uom(output.getUnit());
         if (output.getQuantity() != null && uom != null) {
             out.add("quantity", output.getQuantity()).add("uom", uom);
@@ -284,12 +285,12 @@ public final class EventProjection {
         Instant when = output.getCreatedAt();
         JsonObjectBuilder o = head("TransformationEvent", id, when)
                 .add("inputQuantityList", in)
-                .add("outputQuantityList", Json.createArrayBuilder().add(out))
+                .add("outputQuantityList", JSON.createArrayBuilder().add(out))
                 .add("transformationID", "urn:uuid:" + output.getId())
                 .add("bizStep", step)
                 .add("disposition", "active")
-                .add("bizLocation", Json.createObjectBuilder().add("id", location))
-                .add("ilmd", Json.createObjectBuilder().add("cbvmda:lotNumber", output.getLotCode()));
+                .add("bizLocation", JSON.createObjectBuilder().add("id", location))
+                .add("ilmd", JSON.createObjectBuilder().add("cbvmda:lotNumber", output.getLotCode()));
         return new Projected(
                 new EpcisEvent(
                         id,
@@ -324,8 +325,8 @@ public final class EventProjection {
         JsonObjectBuilder o =
                 head(OBJECT_EVENT, id, at).add("action", what.action()).add("bizStep", what.bizStep());
         o.add("disposition", what.disposition())
-                .add("readPoint", Json.createObjectBuilder().add("id", what.bizLocation()))
-                .add("bizLocation", Json.createObjectBuilder().add("id", what.bizLocation()));
+                .add("readPoint", JSON.createObjectBuilder().add("id", what.bizLocation()))
+                .add("bizLocation", JSON.createObjectBuilder().add("id", what.bizLocation()));
         extra.add(o);
         o.add(Identifiers.field("stampCount"), range.toSeq() - range.fromSeq() + 1);
         return new Projected(
@@ -340,7 +341,7 @@ public final class EventProjection {
 
     /** The fields every event starts with (the epcList of a stamp range is written after them, see EventWriter). */
     private static JsonObjectBuilder head(String type, String id, Instant when) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add("eventID", id)
                 .add("eventTime", TIME.format(when.atOffset(ZoneOffset.of(OFFSET))))
@@ -356,8 +357,8 @@ public final class EventProjection {
     }
 
     private static JsonArrayBuilder parties(String role, String party) {
-        return Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "owning_party").add(role, party));
+        return JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("type", "owning_party").add(role, party));
     }
 
     private static void put(JsonObjectBuilder o, String field, String value) {
@@ -393,7 +394,7 @@ public final class EventProjection {
 
     /** Reads a stored body. */
     static JsonObject body(EpcisEvent e) {
-        try (var r = Json.createReader(new java.io.StringReader(e.getBody()))) {
+        try (var r = JSON.createReader(new java.io.StringReader(e.getBody()))) {
             return r.readObject();
         }
     }

@@ -1,5 +1,7 @@
 package vn.temso.epcis.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,7 +47,7 @@ public class FactObserver {
     void diary(@Observes DiaryEntryAdded fact) {
         BatchEvent entry = fact.entry();
         EventProjection.Projected p = EventProjection.diary(entry, clock.instant());
-        log.append(p);
+        log.appendNew(p); // the entry was just written: its event is new too
         if (entry.getCorrectsEventId() != null) {
             // the corrected entry stays as it was written; its event is declared wrong, naming the correction
             log.declareError(
@@ -101,7 +103,7 @@ public class FactObserver {
     }
 
     private static JsonObject withoutId(JsonObject o) {
-        return jakarta.json.Json.createObjectBuilder(o).remove("eventID").build();
+        return JSON.createObjectBuilder(o).remove("eventID").build();
     }
 
     void recalled(@Observes LotRecalled fact) {

@@ -1,7 +1,8 @@
 package vn.temso.imports.boundary;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -108,7 +109,7 @@ public class ImportsResource {
 
     /** The answer's JSON: the counts and problems, with the problem+json members when nothing was committed. */
     public static String body(ImportResult r, Locale locale) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         boolean refused = !r.dryRun() && !r.committed();
         if (refused) {
             body.add("type", "https://temso.vn/problems/import/rows-refused")
@@ -134,8 +135,8 @@ public class ImportsResource {
     }
 
     private static JsonArrayBuilder list(List<ImportProblem> problems) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        problems.forEach(p -> a.add(Json.createObjectBuilder()
+        JsonArrayBuilder a = JSON.createArrayBuilder();
+        problems.forEach(p -> a.add(JSON.createObjectBuilder()
                 .add("row", p.row())
                 .add("column", p.column() == null ? "" : p.column())
                 .add("message", p.message() == null ? "" : p.message())));

@@ -93,13 +93,22 @@ public class SheetImports {
     private ImportResult run(ImportKind k, RowSource rows, String coop, Locale locale, boolean dryRun) {
         return switch (k) {
             case ZONES ->
-                importer.run(k, rows, RowMappers.zones(validator, coop), zoneRows.target(coop), locale, dryRun);
+                importer.run(k, coop, rows, RowMappers.zones(validator, coop), zoneRows.target(coop), locale, dryRun);
             case PRODUCTS ->
-                importer.run(k, rows, RowMappers.products(validator, coop), productRows.target(coop), locale, dryRun);
+                importer.run(
+                        k, coop, rows, RowMappers.products(validator, coop), productRows.target(coop), locale, dryRun);
             case BATCHES ->
-                importer.run(k, rows, RowMappers.batches(validator, lookups, coop), batchRows.target(), locale, dryRun);
+                importer.run(
+                        k,
+                        coop,
+                        rows,
+                        RowMappers.batches(validator, lookups, coop),
+                        batchRows.target(),
+                        locale,
+                        dryRun);
             case EVENTS ->
-                importer.run(k, rows, RowMappers.events(validator, lookups, coop), eventRows.target(), locale, dryRun);
+                importer.run(
+                        k, coop, rows, RowMappers.events(validator, lookups, coop), eventRows.target(), locale, dryRun);
         };
     }
 

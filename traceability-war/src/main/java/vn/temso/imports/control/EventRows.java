@@ -24,7 +24,7 @@ import vn.temso.imports.entity.ImportKey;
 import vn.temso.platform.text.Texts;
 
 /**
- * Diary rows through {@link Batches#addEvent}. A row with the file's own entry id ("Mã nhật ký") is remembered in
+ * Diary rows through {@link Batches#addImportedEvent}. A row with the file's own entry id ("Mã nhật ký") is remembered in
  * {@link ImportKey}: the same row again changes nothing, a changed row is recorded as a correction of the entry (the
  * diary is never rewritten). A row without one is matched with the batch's entries by work, time, zone and input.
  */
@@ -93,7 +93,7 @@ public class EventRows {
         if (known) {
             return Outcome.UNCHANGED;
         }
-        batches.addEvent(r.batchId(), c);
+        batches.addImportedEvent(r.batchId(), c);
         return Outcome.CREATED;
     }
 
@@ -115,7 +115,7 @@ public class EventRows {
         String fingerprint = fingerprint(r.command());
         Known known = keys.get(naturalKey);
         if (known == null) {
-            BatchEvent e = batches.addEvent(r.batchId(), r.command());
+            BatchEvent e = batches.addImportedEvent(r.batchId(), r.command());
             em.persist(new ImportKey(KIND, r.cooperativeId(), naturalKey, e.getId(), fingerprint, clock.instant()));
             return Outcome.CREATED;
         }
@@ -124,7 +124,7 @@ public class EventRows {
         }
         ImportKey key = em.find(ImportKey.class, known.keyId());
         EventCommand c = r.command();
-        BatchEvent correction = batches.addEvent(
+        BatchEvent correction = batches.addImportedEvent(
                 r.batchId(),
                 new EventCommand(
                         c.type(),

@@ -1,8 +1,9 @@
 package vn.temso.imports.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -124,7 +125,7 @@ public class Exporter {
 
     /** The readable zones with an outline as a GeoJSON FeatureCollection (WGS 84), properties in the sheet's terms. */
     public void geoJson(OutputStream out) {
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject().write("type", "FeatureCollection").writeStartArray("features");
             page(MaterialZone.class, "MaterialZone z", "z.cooperative", "z.code", z -> {
                 if (z.getGeometryJson() == null) {
@@ -148,7 +149,7 @@ public class Exporter {
                 g.writeEnd();
                 g.write(
                         "geometry",
-                        Json.createReader(new StringReader(z.getGeometryJson())).readObject());
+                        JSON.createReader(new StringReader(z.getGeometryJson())).readObject());
                 g.writeEnd();
             });
             g.writeEnd().writeEnd();

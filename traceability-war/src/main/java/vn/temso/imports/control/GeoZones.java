@@ -1,9 +1,10 @@
 package vn.temso.imports.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -155,7 +156,7 @@ public class GeoZones {
                     List.of(),
                     f.kml()
                             ? null
-                            : Json.createReader(new java.io.StringReader(f.outline()))
+                            : JSON.createReader(new java.io.StringReader(f.outline()))
                                     .readObject(),
                     f.kml() ? f.outline() : null));
             return RowTarget.Outcome.CREATED;
@@ -186,7 +187,7 @@ public class GeoZones {
     private static List<Feature> geoJson(Path file, Locale locale) throws IOException {
         JsonObject doc;
         try (InputStream in = Files.newInputStream(file)) {
-            doc = Json.createReader(in).readObject();
+            doc = JSON.createReader(in).readObject();
         } catch (JsonException | ClassCastException e) {
             throw FileProblem.unsupported(locale);
         }

@@ -1,6 +1,7 @@
 package vn.temso.platform.problem;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,16 +63,16 @@ public final class ProblemBody {
             List<ProblemException.Violation> violations,
             Map<String, Object> extensions,
             String instance) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", BASE_TYPE + type)
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail == null ? title : detail)
                 .add("instance", instance == null ? "urn:uuid:" + UUID.randomUUID() : instance);
         if (!violations.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             violations.forEach(v ->
-                    list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+                    list.add(JSON.createObjectBuilder().add("field", v.field()).add("message", v.message())));
             body.add("violations", list);
         }
         extensions.forEach((name, value) -> {

@@ -1,7 +1,8 @@
 package vn.temso.portal.boundary;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -92,7 +93,7 @@ public class PortalResource {
                 o.getHttpStatus(),
                 o.getMissing() == null
                         ? null
-                        : Json.createReader(new StringReader(o.getMissing())).readArray(),
+                        : JSON.createReader(new StringReader(o.getMissing())).readArray(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getSyncedAt());

@@ -1,6 +1,7 @@
 package vn.temso.portal.control;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -125,7 +126,7 @@ public final class KeyEvents {
         if (body == null) {
             return null;
         }
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = JSON.createReader(new StringReader(body))) {
             return r.readObject();
         } catch (JsonParsingException | IllegalStateException e) {
             return null; // a captured event is kept as posted; what cannot be read says nothing of parties

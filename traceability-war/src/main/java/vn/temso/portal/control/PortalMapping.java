@@ -1,6 +1,7 @@
 package vn.temso.portal.control;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonConfig;
@@ -86,7 +87,7 @@ public final class PortalMapping {
     /** Reads and checks a mapping file's text. @throws InvalidMapping naming the first bad entry */
     public static PortalMapping parse(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE))
+        try (JsonReader reader = JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE))
                 .createReader(new StringReader(json))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
@@ -312,7 +313,7 @@ public final class PortalMapping {
             if (!(o.get(seg.substring(0, seg.length() - 2)) instanceof JsonArray a)) {
                 return null;
             }
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             for (JsonValue element : a) {
                 JsonValue v = resolve(element, segments, i + 1);
                 if (present(v)) {
@@ -350,7 +351,7 @@ public final class PortalMapping {
 
     @SuppressWarnings("unchecked")
     private static JsonObject build(Map<String, Object> tree) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         tree.forEach((k, v) -> b.add(k, v instanceof Map<?, ?> m ? build((Map<String, Object>) m) : (JsonValue) v));
         return b.build();
     }

@@ -1,8 +1,9 @@
 package vn.temso.portal.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -120,12 +121,12 @@ public class PortalSync {
 
     /** The missing fields as stored on a HELD row: [{field, source, message: {vi, en}}]. */
     static String missingJson(List<PortalMapping.Missing> missing) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         for (PortalMapping.Missing m : missing) {
-            a.add(Json.createObjectBuilder()
+            a.add(JSON.createObjectBuilder()
                     .add("field", m.field())
                     .add("source", m.source())
-                    .add("message", Json.createObjectBuilder().add("vi", m.vi()).add("en", m.en())));
+                    .add("message", JSON.createObjectBuilder().add("vi", m.vi()).add("en", m.en())));
         }
         return a.build().toString();
     }

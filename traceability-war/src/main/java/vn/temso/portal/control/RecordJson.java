@@ -1,6 +1,7 @@
 package vn.temso.portal.control;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -31,37 +32,37 @@ final class RecordJson {
             return JsonValue.NULL;
         }
         if (value instanceof Record r) {
-            JsonObjectBuilder o = Json.createObjectBuilder();
+            JsonObjectBuilder o = JSON.createObjectBuilder();
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 o.add(c.getName(), toJson(read(c, r)));
             }
             return o.build();
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             list.forEach(v -> a.add(toJson(v)));
             return a.build();
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Integer i) {
-            return Json.createValue(i);
+            return JSON.createValue(i);
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JSON.createValue(l);
         }
         if (value instanceof OffsetDateTime t) {
-            return Json.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
+            return JSON.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
         }
         if (value instanceof LocalDate d) {
-            return Json.createValue(d.toString());
+            return JSON.createValue(d.toString());
         }
         throw new IllegalArgumentException(
                 "no JSON form for " + value.getClass().getName());

@@ -1,7 +1,8 @@
 package vn.temso.printing.boundary;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -107,7 +108,7 @@ public class LabelTemplatesResource {
             List<String> problems) {
         static CustomView of(CustomTemplate c) {
             JsonObject json =
-                    Json.createReader(new StringReader(c.getSheetJson())).readObject();
+                    JSON.createReader(new StringReader(c.getSheetJson())).readObject();
             SheetTemplate t;
             try {
                 t = LabelTemplates.parse(c.getSheetJson());

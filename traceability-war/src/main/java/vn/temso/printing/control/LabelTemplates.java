@@ -1,8 +1,9 @@
 package vn.temso.printing.control;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -135,7 +136,7 @@ public class LabelTemplates {
 
     /** The label-printer JSON of a template, with every dimension explicit (pitches, not gaps; page size). */
     public static String toJson(SheetTemplate t) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", t.name())
                 .add("pageWidthMm", t.pageWidthMm())
                 .add("pageHeightMm", t.pageHeightMm())
@@ -214,7 +215,7 @@ public class LabelTemplates {
 
     private static String nameIn(String json) {
         try {
-            JsonValue v = Json.createReader(new StringReader(json == null ? "" : json))
+            JsonValue v = JSON.createReader(new StringReader(json == null ? "" : json))
                     .readValue();
             if (v instanceof JsonObject o
                     && o.get("name") instanceof JsonString s

@@ -1,7 +1,8 @@
 package vn.temso.trace.boundary;
 
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -148,7 +149,7 @@ public class TraceServlet extends HttpServlet {
     }
 
     private static String linkset(TraceRecord r, String anchor) {
-        JsonObjectBuilder set = Json.createObjectBuilder().add("anchor", anchor);
+        JsonObjectBuilder set = JSON.createObjectBuilder().add("anchor", anchor);
         set.add("https://gs1.org/voc/defaultLink", link(anchor, "Trang truy xuất / Trace page", "text/html"));
         set.add("https://gs1.org/voc/traceability", link(anchor, "Trace record (JSON)", "application/json"));
         if (r.product() != null) {
@@ -156,29 +157,29 @@ public class TraceServlet extends HttpServlet {
                     "https://gs1.org/voc/pip",
                     link(anchor + "?lang=en", r.product().name(), "text/html"));
             if (!r.zones().isEmpty()) {
-                JsonArrayBuilder certs = Json.createArrayBuilder();
+                JsonArrayBuilder certs = JSON.createArrayBuilder();
                 r.zones()
                         .forEach(z -> z.certifications()
-                                .forEach(c -> certs.add(Json.createObjectBuilder()
+                                .forEach(c -> certs.add(JSON.createObjectBuilder()
                                         .add("href", anchor)
                                         .add("title", z.code() + ": " + c)
                                         .add("type", "text/html"))));
                 set.add("https://gs1.org/voc/certificationInfo", certs);
             }
         }
-        return Json.createObjectBuilder()
-                .add("linkset", Json.createArrayBuilder().add(set))
+        return JSON.createObjectBuilder()
+                .add("linkset", JSON.createArrayBuilder().add(set))
                 .build()
                 .toString();
     }
 
     private static JsonArrayBuilder link(String href, String title, String type) {
-        return Json.createArrayBuilder()
-                .add(Json.createObjectBuilder()
+        return JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder()
                         .add("href", href)
                         .add("title", title)
                         .add("type", type)
-                        .add("hreflang", Json.createArrayBuilder().add("vi").add("en")));
+                        .add("hreflang", JSON.createArrayBuilder().add("vi").add("en")));
     }
 
     private static void write(HttpServletResponse resp, String type, String body) throws IOException {

@@ -1,6 +1,7 @@
 package vn.temso.zone.boundary;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ public record ZoneView(
     }
 
     private static JsonObject json(String text) {
-        return text == null ? null : Json.createReader(new StringReader(text)).readObject();
+        return text == null ? null : JSON.createReader(new StringReader(text)).readObject();
     }
 
     private static ZoneView view(MaterialZone z, JsonObject geometry, JsonObject display, LocalDate today) {

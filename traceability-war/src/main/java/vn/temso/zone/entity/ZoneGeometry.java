@@ -1,6 +1,7 @@
 package vn.temso.zone.entity;
 
-import jakarta.json.Json;
+import static vn.temso.platform.text.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -128,7 +129,7 @@ public final class ZoneGeometry {
                     GeometryException.Reason.TOO_LARGE, "geometry is longer than " + maxChars + " characters");
         }
         checkDepth(text);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new GeometryException(GeometryException.Reason.WRONG_TYPE, "geometry must be a GeoJSON object");
@@ -267,17 +268,17 @@ public final class ZoneGeometry {
     /** Canonical GeoJSON text, as stored. */
     public String toGeoJson() {
         if (geometry instanceof Polygon p) {
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("type", "Polygon")
                     .add("coordinates", ringsJson(p))
                     .build()
                     .toString();
         }
-        JsonArrayBuilder multi = Json.createArrayBuilder();
+        JsonArrayBuilder multi = JSON.createArrayBuilder();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             multi.add(ringsJson((Polygon) geometry.getGeometryN(i)));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "MultiPolygon")
                 .add("coordinates", multi)
                 .build()
@@ -285,7 +286,7 @@ public final class ZoneGeometry {
     }
 
     private static JsonArrayBuilder ringsJson(Polygon p) {
-        JsonArrayBuilder rs = Json.createArrayBuilder();
+        JsonArrayBuilder rs = JSON.createArrayBuilder();
         rs.add(ringJson(p.getExteriorRing()));
         for (int i = 0; i < p.getNumInteriorRing(); i++) {
             rs.add(ringJson(p.getInteriorRingN(i)));
@@ -294,10 +295,10 @@ public final class ZoneGeometry {
     }
 
     private static JsonArrayBuilder ringJson(LinearRing ring) {
-        JsonArrayBuilder r = Json.createArrayBuilder();
+        JsonArrayBuilder r = JSON.createArrayBuilder();
         CoordinateSequence cs = ring.getCoordinateSequence();
         for (int i = 0; i < cs.size(); i++) {
-            r.add(Json.createArrayBuilder().add(cs.getX(i)).add(cs.getY(i)));
+            r.add(JSON.createArrayBuilder().add(cs.getX(i)).add(cs.getY(i)));
         }
         return r;
     }
