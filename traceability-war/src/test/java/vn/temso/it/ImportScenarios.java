@@ -232,6 +232,12 @@ public abstract class ImportScenarios extends ApiScenarios {
         assertProblem(upload(MANAGER, "/api/imports/zones", "anh.xlsx", png), 415, "import/unsupported-file");
         byte[] xls = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
         assertProblem(upload(MANAGER, "/api/imports/zones", "cu.xls", xls), 415, "import/unsupported-file");
+        // what Excel's "CSV (Comma delimited)" writes on a Vietnamese Windows: the Windows-1258 code page
+        byte[] ansi = "Mã vùng trồng,Tên vùng,Cây trồng,Diện tích (ha)\nVN-ANSI-1,Vùng Đồng,Lúa,3\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1258"));
+        Api.Reply notUtf8 = upload(MANAGER, "/api/imports/zones?dryRun=true", "excel.csv", ansi);
+        assertProblem(notUtf8, 415, "import/not-utf8");
+        assertTrue(notUtf8.json().get("detail").asText().contains("CSV UTF-8"), notUtf8.text());
         byte[] brokenZip = {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8};
         assertProblem(upload(MANAGER, "/api/imports/zones", "hong.xlsx", brokenZip), 400, "import/unreadable-file");
         Api.Reply merged = upload(

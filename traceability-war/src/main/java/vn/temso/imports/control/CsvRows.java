@@ -57,12 +57,12 @@ final class CsvRows implements RowSource {
                 }
             } catch (java.io.UncheckedIOException e) {
                 if (e.getCause() instanceof CharacterCodingException) {
-                    throw FileProblem.unsupported(locale);
+                    throw FileProblem.notUtf8(locale);
                 }
                 throw FileProblem.damaged(locale);
             }
         } catch (CharacterCodingException e) {
-            throw FileProblem.unsupported(locale);
+            throw FileProblem.notUtf8(locale);
         }
     }
 

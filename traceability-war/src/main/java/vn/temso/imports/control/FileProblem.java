@@ -21,6 +21,11 @@ public final class FileProblem extends ProblemException {
         return new FileProblem(415, "import/unsupported-file", Messages.text(l, "file.unsupported"));
     }
 
+    /** A CSV file in another encoding than UTF-8: Excel's "CSV (Comma delimited)" writes the Windows code page. */
+    public static FileProblem notUtf8(Locale l) {
+        return new FileProblem(415, "import/not-utf8", Messages.text(l, "file.notUtf8"));
+    }
+
     public static FileProblem oldExcel(Locale l) {
         return new FileProblem(415, "import/unsupported-file", Messages.text(l, "file.xls"));
     }
