@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import vn.temso.testsupport.CameraJpegs;
 
 /**
  * Issue 16: the farm diary is written against zone + season before any batch exists; the batch harvested from the
@@ -319,40 +320,8 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
     }
 
     /** A JPEG from a phone camera: large, with the EXIF GPS position of Bình Tịnh (10.5371 N, 106.5122 E). */
-    static byte[] cameraJpeg(int width, int height) throws Exception {
-        java.awt.image.BufferedImage img =
-                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(new java.awt.Color(40, 140, 60));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(img, "jpeg", plain);
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(128);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
-        tiff.putShort((short) 1)
-                .putShort((short) 0x8825)
-                .putShort((short) 4)
-                .putInt(1)
-                .putInt(26)
-                .putInt(0);
-        tiff.putShort((short) 4);
-        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
-        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(80);
-        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {'E', 0, 0, 0});
-        tiff.putShort((short) 4).putShort((short) 5).putInt(3).putInt(104);
-        tiff.putInt(0);
-        tiff.putInt(10).putInt(1).putInt(32).putInt(1).putInt(1336).putInt(100);
-        tiff.putInt(106).putInt(1).putInt(30).putInt(1).putInt(4392).putInt(100);
-        byte[] t = java.util.Arrays.copyOf(tiff.array(), tiff.position());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] jpeg = plain.toByteArray();
-        out.write(jpeg, 0, 2); // SOI
-        int length = 2 + 6 + t.length;
-        out.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
-        out.write(t);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+    static byte[] cameraJpeg(int width, int height) {
+        return CameraJpegs.withExif(CameraJpegs.marked(width, height), 0, true);
     }
 
     @Test
