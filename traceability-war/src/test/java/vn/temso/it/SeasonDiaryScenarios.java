@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import vn.temso.testsupport.CameraJpegs;
 
 /**
  * Issue 16: the farm diary is written against zone + season before any batch exists; the batch harvested from the
@@ -319,40 +320,8 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
     }
 
     /** A JPEG from a phone camera: large, with the EXIF GPS position of Bình Tịnh (10.5371 N, 106.5122 E). */
-    static byte[] cameraJpeg(int width, int height) throws Exception {
-        java.awt.image.BufferedImage img =
-                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(new java.awt.Color(40, 140, 60));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(img, "jpeg", plain);
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(128);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
-        tiff.putShort((short) 1)
-                .putShort((short) 0x8825)
-                .putShort((short) 4)
-                .putInt(1)
-                .putInt(26)
-                .putInt(0);
-        tiff.putShort((short) 4);
-        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
-        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(80);
-        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {'E', 0, 0, 0});
-        tiff.putShort((short) 4).putShort((short) 5).putInt(3).putInt(104);
-        tiff.putInt(0);
-        tiff.putInt(10).putInt(1).putInt(32).putInt(1).putInt(1336).putInt(100);
-        tiff.putInt(106).putInt(1).putInt(30).putInt(1).putInt(4392).putInt(100);
-        byte[] t = java.util.Arrays.copyOf(tiff.array(), tiff.position());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] jpeg = plain.toByteArray();
-        out.write(jpeg, 0, 2); // SOI
-        int length = 2 + 6 + t.length;
-        out.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
-        out.write(t);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+    static byte[] cameraJpeg(int width, int height) {
+        return CameraJpegs.withExif(CameraJpegs.marked(width, height), 0, true);
     }
 
     @Test
@@ -437,6 +406,85 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
         Api.Reply anon = api.request("GET", publicPhoto).send();
         assertEquals(200, anon.status());
         assertTrue(anon.contentType().startsWith("image/jpeg"), anon.contentType());
+    }
+
+    @Test
+    void shouldTurnPortraitPhotosUprightAndRefuseOversizedOrHostileUploads() throws Exception {
+        String z = Fixtures.zone(api, MANAGER).get("id").asText();
+        JsonNode s = season(z, "2026-06-01", "2026-09-30");
+        String entries = seasonsOf(z) + "/" + s.get("id").asText() + "/events";
+        String entry = api.post(MEMBER, entries, entry("INSPECTION", "2026-07-05T08:00:00+07:00"))
+                .json()
+                .get("id")
+                .asText();
+        String photos = entries + "/" + entry + "/photos";
+        // a phone held upright stores the pixels sideways (2400 x 1800) with EXIF orientation 6 (turn clockwise) or
+        // 8 (counter-clockwise); the red square is in the stored top-left corner
+        byte[] sideways = CameraJpegs.marked(2400, 1800);
+        Map<Integer, String> redCorner = Map.of(6, "top right", 8, "bottom left");
+        for (int orientation : new int[] {6, 8}) {
+            Api.Reply r = api.request("POST", photos)
+                    .as(MEMBER)
+                    .body("image/jpeg", CameraJpegs.withExif(sideways, orientation, true))
+                    .send();
+            assertEquals(201, r.status(), r.text());
+            assertEquals(1200, r.json().get("width").asInt(), "portrait: " + r.text());
+            assertEquals(1600, r.json().get("height").asInt(), "portrait: " + r.text());
+            Api.Reply img =
+                    api.request("GET", r.json().get("url").asText()).as(MANAGER).send();
+            assertEquals(200, img.status());
+            assertTrue(
+                    !new String(img.raw().body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"),
+                    "no orientation tag left to turn it a second time");
+            java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(img.raw().body()));
+            assertEquals(1200, stored.getWidth());
+            assertEquals(1600, stored.getHeight());
+            Map<String, int[]> corners = Map.of(
+                    "top left", new int[] {40, 40},
+                    "top right", new int[] {1160, 40},
+                    "bottom left", new int[] {40, 1560},
+                    "bottom right", new int[] {1160, 1560});
+            corners.forEach((corner, xy) -> {
+                java.awt.Color c = new java.awt.Color(stored.getRGB(xy[0], xy[1]));
+                boolean red = c.getRed() > 180 && c.getGreen() < 80;
+                assertEquals(
+                        corner.equals(redCorner.get(orientation)),
+                        red,
+                        "orientation " + orientation + ", " + corner + ": " + c);
+            });
+        }
+
+        // over the limit (12 MiB): a 413 problem the client reads, over HTTP/1.1 and the default client alike
+        byte[] huge = new byte[13 * 1024 * 1024];
+        huge[0] = (byte) 0xff;
+        huge[1] = (byte) 0xd8;
+        for (boolean http1 : new boolean[] {true, false}) {
+            Api.Request big = api.request("POST", photos).as(MEMBER).body("image/jpeg", huge);
+            Api.Reply tooBig = (http1 ? big.http1() : big).exchange();
+            assertProblem(tooBig, 413, "payload-too-large");
+            assertTrue(tooBig.text().contains("12 MB"), tooBig.text());
+        }
+        // decompression bombs and things that are not images: 400 on photo, before anything is decoded
+        Api.Reply bomb = api.request("POST", photos)
+                .as(MEMBER)
+                .body("image/png", CameraJpegs.pngClaiming(60_000, 60_000))
+                .send();
+        assertProblem(bomb, 400, "validation-failed");
+        assertTrue(hasViolation(bomb, "photo"), bomb.text());
+        Api.Reply svg = api.request("POST", photos)
+                .as(MEMBER)
+                .body("image/jpeg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+                .send();
+        assertProblem(svg, 400, "validation-failed");
+        assertEquals(2, api.get(MANAGER, photos).json().size(), "nothing kept of the refused uploads");
+
+        // another cooperative sees neither the list nor a photo, and nothing is public before a batch takes it
+        String one = api.get(MANAGER, photos).json().get(0).get("url").asText();
+        assertProblem(api.get("duchoa.quanly", photos), 404, "not-found");
+        assertEquals(404, api.request("GET", one).as("duchoa.quanly").send().status());
+        String id = one.substring(one.lastIndexOf('/') + 1);
+        assertEquals(404, api.request("GET", "/diary-photos/" + id).send().status());
     }
 
     private static List<Api.Reply> twiceAtOnce(String path, Map<String, Object> body) throws Exception {

@@ -135,11 +135,13 @@ public class SeasonsResource {
     @Consumes({"image/jpeg", "image/png"})
     @Operation(
             summary = "Add a photo to a season diary entry (managers and members)",
-            description = "The raw image as the body (image/jpeg or image/png, at most 12 MB and 50 million pixels;"
-                    + " else 400 on photo). Stored as a JPEG whose longest side is at most 1600 px, without the"
-                    + " upload's metadata (EXIF, GPS, camera); with keepLocation=true the GPS position the camera"
-                    + " wrote is kept as latitude and longitude of the photo.")
+            description = "The raw image as the body (image/jpeg or image/png, at most 12 MiB, else 413; at most 50"
+                    + " million pixels, else 400 on photo). Turned upright as its EXIF orientation says, stored as a"
+                    + " JPEG whose longest side is at most 1600 px, without the upload's metadata (EXIF, orientation,"
+                    + " GPS, camera); with keepLocation=true the GPS position the camera wrote is kept as latitude"
+                    + " and longitude of the photo.")
     @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "413", description = "Body over 12 MiB (payload-too-large)")
     public Response addPhoto(
             @PathParam("zoneId") String zoneId,
             @PathParam("seasonId") String seasonId,

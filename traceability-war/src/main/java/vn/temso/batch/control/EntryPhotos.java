@@ -79,18 +79,7 @@ public class EntryPhotos {
         if (!TYPES.contains(type)) {
             throw new Problems.ValidationFailed(PhotoImages.FIELD, "A photo is sent as image/jpeg or image/png");
         }
-        byte[] upload;
-        try {
-            upload = in.readNBytes((int) MAX_UPLOAD + 1);
-        } catch (IOException x) {
-            throw new Problems.ValidationFailed(PhotoImages.FIELD, "The photo could not be read");
-        }
-        if (upload.length > MAX_UPLOAD) {
-            throw new Problems.ValidationFailed(PhotoImages.FIELD, "A photo is at most 12 MB");
-        }
-        if (upload.length == 0) {
-            throw new Problems.ValidationFailed(PhotoImages.FIELD, "The photo is empty");
-        }
+        byte[] upload = PhotoImages.read(in, MAX_UPLOAD);
         PhotoImages.Processed p = PhotoImages.process(upload, keepLocation);
         EntryPhoto photo = new EntryPhoto(
                 e,

@@ -228,6 +228,25 @@ public final class Problems {
         }
     }
 
+    /** A request body over the limit of what it carries (e.g. a photo over 12 MB); the detail names the limit. */
+    public static class PayloadTooLarge extends ProblemException {
+        public PayloadTooLarge(String detail) {
+            super(detail);
+        }
+
+        public String type() {
+            return "payload-too-large";
+        }
+
+        public String title() {
+            return "Request body too large";
+        }
+
+        public int status() {
+            return 413;
+        }
+    }
+
     /** Optimistic-lock failure: someone else changed the record first. */
     public static class StaleUpdate extends ProblemException {
         public StaleUpdate(String detail) {

@@ -4,25 +4,47 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads the GPS position a camera wrote into a JPEG's EXIF block (APP1 "Exif", TIFF IFD0 → GPS IFD, tags 1-4), and
- * nothing else. Anything malformed means "no location": a photo is never refused for its metadata.
+ * Reads the two things a camera writes into a JPEG's EXIF block (APP1 "Exif", TIFF IFD0) that the server uses: the
+ * orientation (tag 0x0112) and the GPS position (GPS IFD, tags 1-4). Uploads are untrusted: every offset is checked by
+ * the buffer, so anything malformed or truncated means "upright" and "no location"; a photo is never refused for its
+ * metadata.
  */
-final class ExifGps {
+final class Exif {
 
-    private ExifGps() {}
+    /** Stored pixels are upright: no turn, no mirror. */
+    static final int UPRIGHT = 1;
+
+    private static final int ORIENTATION = 0x0112;
+    private static final int GPS_IFD = 0x8825;
+
+    private Exif() {}
 
     /** Degrees, south and west negative. */
     record Location(double latitude, double longitude) {}
 
-    static Location read(byte[] jpeg) {
+    /** The EXIF orientation (1-8: how to turn and mirror the stored pixels to show them), {@link #UPRIGHT} if none. */
+    static int orientation(byte[] jpeg) {
         try {
-            return find(jpeg);
+            ByteBuffer t = tiff(jpeg);
+            int at = t == null ? -1 : entry(t, t.getInt(4), ORIENTATION);
+            int value = at < 0 ? UPRIGHT : t.getShort(at + 8) & 0xffff;
+            return value >= 1 && value <= 8 ? value : UPRIGHT;
+        } catch (RuntimeException e) {
+            return UPRIGHT;
+        }
+    }
+
+    static Location location(byte[] jpeg) {
+        try {
+            ByteBuffer t = tiff(jpeg);
+            return t == null ? null : gps(t);
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static Location find(byte[] b) {
+    /** The TIFF block of the first APP1 "Exif" segment before the image data, in its byte order; null if none. */
+    private static ByteBuffer tiff(byte[] b) {
         if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
             return null;
         }
@@ -32,11 +54,16 @@ final class ExifGps {
             int length = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
             if (marker == 0xe1
                     && length > 8
+                    && i + 10 <= b.length
                     && b[i + 4] == 'E'
                     && b[i + 5] == 'x'
                     && b[i + 6] == 'i'
                     && b[i + 7] == 'f') {
-                return tiff(ByteBuffer.wrap(b, i + 10, length - 8).slice());
+                // a segment cut short by the end of the file keeps what is there
+                ByteBuffer t = ByteBuffer.wrap(b, i + 10, Math.min(length - 8, b.length - i - 10))
+                        .slice();
+                t.order(t.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                return t;
             }
             if (marker == 0xda) {
                 return null; // image data: no EXIF before it
@@ -46,20 +73,24 @@ final class ExifGps {
         return null;
     }
 
-    private static Location tiff(ByteBuffer t) {
-        t.order(t.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        int ifd0 = t.getInt(4);
-        int gps = -1;
-        int n = t.getShort(ifd0) & 0xffff;
+    /** Where the IFD at {@code ifd} holds {@code tag}, or -1. */
+    private static int entry(ByteBuffer t, int ifd, int tag) {
+        int n = t.getShort(ifd) & 0xffff;
         for (int k = 0; k < n; k++) {
-            int e = ifd0 + 2 + 12 * k;
-            if ((t.getShort(e) & 0xffff) == 0x8825) {
-                gps = t.getInt(e + 8);
+            int e = ifd + 2 + 12 * k;
+            if ((t.getShort(e) & 0xffff) == tag) {
+                return e;
             }
         }
-        if (gps < 0) {
+        return -1;
+    }
+
+    private static Location gps(ByteBuffer t) {
+        int pointer = entry(t, t.getInt(4), GPS_IFD);
+        if (pointer < 0) {
             return null;
         }
+        int gps = t.getInt(pointer + 8);
         char latRef = 'N';
         char lonRef = 'E';
         Double lat = null;
