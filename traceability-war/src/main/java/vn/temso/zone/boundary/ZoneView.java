@@ -33,6 +33,7 @@ public record ZoneView(
         ZoneStatus status,
         String statusReason,
         Instant statusChangedAt,
+        String clientId,
         Instant createdAt,
         int version) {
 
@@ -87,6 +88,7 @@ public record ZoneView(
                 z.getStatus(),
                 z.getStatusReason(),
                 z.getStatusChangedAt(),
+                z.getClientId(),
                 z.getCreatedAt(),
                 z.getVersion());
     }
