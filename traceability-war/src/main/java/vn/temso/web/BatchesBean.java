@@ -150,7 +150,8 @@ public class BatchesBean implements Serializable {
                     unit,
                     inputIds.stream()
                             .map(i -> new BatchRequest.Input(i, null, null))
-                            .toList());
+                            .toList(),
+                    null);
             Validation.check(r);
             return batches.create(r.toCommand());
         });

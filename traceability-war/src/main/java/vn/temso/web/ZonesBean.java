@@ -162,7 +162,8 @@ public class ZonesBean implements Serializable {
                     harvestsPerYear,
                     certs,
                     g,
-                    kmlText); // no file: the outline stays as it is (not sent back and validated again)
+                    kmlText, // no file: the outline stays as it is (not sent back and validated again)
+                    null);
             Validation.check(r);
             return id == null ? zones.create(r.toCommand()) : zones.update(id, r.toCommand());
         });

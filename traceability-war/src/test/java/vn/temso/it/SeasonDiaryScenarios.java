@@ -492,7 +492,7 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
     }
 
     /** The same request sent by two threads released together. */
-    private static List<Api.Reply> twiceAtOnce(String path, Map<String, Object> body, String user) throws Exception {
+    static List<Api.Reply> twiceAtOnce(String path, Map<String, Object> body, String user) throws Exception {
         String token = api.token(user);
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);

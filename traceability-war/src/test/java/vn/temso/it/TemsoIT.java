@@ -121,6 +121,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class SeasonDiary extends SeasonDiaryScenarios {}
 
+    /** Issue 16: zone and batch creates with a client id: a repeated create, even two at once, is one record. */
+    @Nested
+    class ClientIds extends ClientIdScenarios {}
+
     /** Issue 16: the field diary page on a phone; an entry written offline is sent once when the connection returns. */
     @Nested
     class FieldDiary extends FieldDiaryScenarios {}

@@ -15,6 +15,8 @@ import vn.temso.batch.control.BatchCommand;
 /**
  * Create a batch (productId, lotCode and inputs are fixed afterwards) or replace its details while it is open. A batch
  * made from other batches lists them in {@code inputs}; its zones are then theirs, and {@code zoneIds} may be empty.
+ * {@code clientId}, a UUID the client generated, makes sending the same create again answer the batch made the first
+ * time (an update ignores it).
  */
 public record BatchRequest(
         String productId,
@@ -27,7 +29,8 @@ public record BatchRequest(
         BigDecimal quantity,
 
         @NotBlank @Size(max = 20) String unit,
-        @Valid @Size(max = 50) List<Input> inputs) {
+        @Valid @Size(max = 50) List<Input> inputs,
+        @Size(max = 36) String clientId) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public BatchRequest(
             String productId,
@@ -37,7 +40,8 @@ public record BatchRequest(
             LocalDate expiryDate,
             BigDecimal quantity,
             String unit,
-            List<Input> inputs) {
+            List<Input> inputs,
+            String clientId) {
         this.productId = productId;
         this.lotCode = lotCode;
         this.zoneIds = zoneIds;
@@ -46,6 +50,7 @@ public record BatchRequest(
         this.quantity = quantity;
         this.unit = unit;
         this.inputs = inputs;
+        this.clientId = clientId;
     }
 
     /** A batch this one is made from, and the quantity of it used (optional; a quantity needs its unit). */
@@ -79,6 +84,7 @@ public record BatchRequest(
                         : inputs.stream()
                                 .map(i ->
                                         i == null ? null : new BatchCommand.Input(i.batchId(), i.quantity(), i.unit()))
-                                .toList());
+                                .toList(),
+                clientId);
     }
 }

@@ -32,6 +32,7 @@ public record BatchView(
         List<LotRef> inputs,
         List<LotRef> usedIn,
         int eventCount,
+        String clientId,
         Instant createdAt,
         int version) {
 
@@ -97,6 +98,7 @@ public record BatchView(
                         .map(i -> LotRef.of(i.getOutput(), i))
                         .toList(),
                 b.getEvents().size(),
+                b.getClientId(),
                 b.getCreatedAt(),
                 b.getVersion());
     }

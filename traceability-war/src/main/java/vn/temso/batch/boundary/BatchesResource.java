@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.batch.control.BatchCommand;
 import vn.temso.batch.control.Batches;
 import vn.temso.batch.control.EventCommand;
 import vn.temso.batch.entity.BatchEvent;
@@ -40,7 +41,8 @@ public class BatchesResource {
 
     static final String EXAMPLE = """
             {"productId": "<product id>", "lotCode": "ST25-2611-A", "zoneIds": ["<zone id>"],
-             "harvestDate": "2026-11-10", "expiryDate": "2027-11-10", "quantity": 1200, "unit": "kg"}""";
+             "harvestDate": "2026-11-10", "expiryDate": "2027-11-10", "quantity": 1200, "unit": "kg",
+             "clientId": "9a4c2e61-7b3f-4d85-a0c9-3e1f5b7d2a48"}""";
     static final String DERIVED_EXAMPLE = """
             {"productId": "<rice product id>", "lotCode": "ST25-XAT-2611", "zoneIds": [],
              "inputs": [{"batchId": "<paddy batch id>", "quantity": 1500, "unit": "kg"},
@@ -108,9 +110,16 @@ public class BatchesResource {
                     + " A batch made from other batches (paddy milled into rice, harvests blended) lists them in"
                     + " inputs: batches of the same cooperative the caller can read, not recalled, each once; its"
                     + " product may differ from theirs. Its zones are the inputs' zones plus any zoneIds given, so"
-                    + " zoneIds may be empty then. The inputs are fixed at creation.")
+                    + " zoneIds may be empty then. The inputs are fixed at creation. With a clientId (a UUID the"
+                    + " client generated), sending the same create again answers the batch made the first time (200)"
+                    + " instead of a second one.")
     @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Made before by a request with the same clientId")
     @APIResponse(responseCode = "400", description = "A field is wrong, e.g. an input not found (field inputs)")
+    @APIResponse(
+            responseCode = "409",
+            description = "The product already has a batch with this lot code, or the clientId was used for another"
+                    + " record")
     @APIResponse(responseCode = "422", description = "A zone is suspended or revoked, or an input is recalled")
     public Response create(
             @RequestBody(
@@ -124,10 +133,9 @@ public class BatchesResource {
                                             }))
                     @Valid
                     BatchRequest request) {
-        var b = batches.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(b.getId()).build())
-                .entity(BatchView.of(b))
-                .build();
+        BatchCommand c = request.toCommand();
+        var made = Idempotent.create(c.clientId(), () -> batches.byClientId(c), () -> batches.create(c));
+        return made.answer(uri, made.value().getId(), BatchView.of(made.value()));
     }
 
     @PUT

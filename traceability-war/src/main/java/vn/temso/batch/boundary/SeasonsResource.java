@@ -76,7 +76,7 @@ public class SeasonsResource {
         SeasonCommand c = request.toCommand();
         var made = Idempotent.create(
                 c.clientId(), () -> seasons.byClientId(zoneId, c.clientId()), () -> seasons.create(zoneId, c));
-        return answer(made.created(), made.value().getId(), SeasonView.of(made.value()));
+        return made.answer(uri, made.value().getId(), SeasonView.of(made.value()));
     }
 
     @GET
@@ -127,7 +127,7 @@ public class SeasonsResource {
                 c.clientId(),
                 () -> seasons.entryByClientId(zoneId, seasonId, c.clientId()),
                 () -> seasons.addEntry(zoneId, seasonId, c));
-        return answer(made.created(), made.value().getId(), SeasonView.EntryView.of(made.value(), false));
+        return made.answer(uri, made.value().getId(), SeasonView.EntryView.of(made.value(), false));
     }
 
     @POST
@@ -180,15 +180,6 @@ public class SeasonsResource {
             @PathParam("photoId") String photoId) {
         return Response.ok(photos.jpeg(zoneId, seasonId, entryId, photoId), "image/jpeg")
                 .header("Cache-Control", "private, max-age=3600")
-                .build();
-    }
-
-    private Response answer(boolean created, String id, Object view) {
-        if (!created) {
-            return Response.ok(view).build();
-        }
-        return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-                .entity(view)
                 .build();
     }
 }

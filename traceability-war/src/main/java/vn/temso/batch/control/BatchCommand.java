@@ -9,8 +9,10 @@ import java.util.Set;
  * Create a batch (productId, lotCode and inputs are fixed afterwards) or replace its details while it is open. Owned
  * by the control layer; the API's {@code BatchRequest} and the batch page map to it.
  *
- * @param zoneIds zones chosen; may be empty when there are inputs (their zones are the batch's then)
- * @param inputs  the batches this one is made from (empty for a harvest); ignored by an update unless they differ
+ * @param zoneIds  zones chosen; may be empty when there are inputs (their zones are the batch's then)
+ * @param inputs   the batches this one is made from (empty for a harvest); ignored by an update unless they differ
+ * @param clientId a UUID the client generated: sending the same create again answers the batch made the first time
+ *                 (ignored by an update)
  */
 public record BatchCommand(
         String productId,
@@ -20,14 +22,15 @@ public record BatchCommand(
         LocalDate expiryDate,
         BigDecimal quantity,
         String unit,
-        List<Input> inputs) {
+        List<Input> inputs,
+        String clientId) {
 
     public BatchCommand {
         zoneIds = zoneIds == null ? Set.of() : zoneIds;
         inputs = inputs == null ? List.of() : inputs; // not copyOf: a null element is reported on inputs, not an NPE
     }
 
-    /** A batch harvested from zones, made from no other batch. */
+    /** A batch harvested from zones, made from no other batch, without a client id. */
     public BatchCommand(
             String productId,
             String lotCode,
@@ -36,7 +39,7 @@ public record BatchCommand(
             LocalDate expiryDate,
             BigDecimal quantity,
             String unit) {
-        this(productId, lotCode, zoneIds, harvestDate, expiryDate, quantity, unit, List.of());
+        this(productId, lotCode, zoneIds, harvestDate, expiryDate, quantity, unit, List.of(), null);
     }
 
     /** An input batch and, optionally, the quantity of it used. */

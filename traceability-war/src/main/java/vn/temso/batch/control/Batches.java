@@ -35,6 +35,8 @@ import vn.temso.batch.entity.LotRecorded;
 import vn.temso.batch.entity.LotTransformed;
 import vn.temso.batch.entity.Season;
 import vn.temso.cooperative.control.Cooperatives;
+import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.persistence.ClientIds;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
@@ -151,9 +153,11 @@ public class Batches {
                 .isEmpty()) {
             throw new Problems.Conflict("Product " + product.getGtin() + " already has a batch with lot " + lot);
         }
-        Batch b = new Batch(product, lot, resolveZones(r.zoneIds()), resolveInputs(r.inputs()), clock.instant());
+        Batch b = new Batch(
+                product, lot, resolveZones(r.zoneIds()), resolveInputs(r.inputs()), r.clientId(), clock.instant());
         b.record(r.harvestDate(), r.expiryDate(), r.quantity(), r.unit());
         em.persist(b);
+        em.flush(); // a second request with the same client id fails here, inside this call
         audit.record(
                 b.getCooperative(),
                 "create",
@@ -174,6 +178,19 @@ public class Batches {
         }
         takeSeasons(b);
         return b;
+    }
+
+    /**
+     * The batch this client id made, if it was made for the cooperative of the product named; 409 if the id names
+     * another record (another cooperative's batch).
+     */
+    public Optional<Batch> byClientId(BatchCommand r) {
+        if (r.productId() == null) {
+            return Optional.empty(); // refused by create, on productId
+        }
+        Cooperative coop = products.manageable(r.productId()).getCooperative();
+        return ClientIds.sameTarget(
+                em, Batch.class, r.clientId(), b -> b.getCooperative().getId().equals(coop.getId()));
     }
 
     /**
@@ -369,10 +386,8 @@ public class Batches {
     /** The entry this client id made, if it was written on that batch; 409 if the id names another record. */
     public Optional<BatchEvent> eventByClientId(String batchId, String clientId) {
         Batch b = readable(batchId);
-        return Seasons.sameTarget(
-                em.createQuery("SELECT e FROM BatchEvent e WHERE e.clientId = :c", BatchEvent.class),
-                clientId,
-                e -> e.getBatch().getId().equals(b.getId()));
+        return ClientIds.sameTarget(
+                em, BatchEvent.class, clientId, e -> e.getBatch().getId().equals(b.getId()));
     }
 
     /**

@@ -6,20 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.batch.entity.Batch;
 import vn.temso.batch.entity.BatchEvent;
 import vn.temso.batch.entity.DiaryEntryAdded;
 import vn.temso.batch.entity.Season;
 import vn.temso.batch.entity.SeasonEntry;
-import vn.temso.platform.domain.ClientId;
 import vn.temso.platform.domain.RuleBroken;
+import vn.temso.platform.persistence.ClientIds;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
@@ -114,10 +112,8 @@ public class Seasons {
     /** The season this client id made, if it was made on that zone; 409 if the id names another record. */
     public Optional<Season> byClientId(String zoneId, String clientId) {
         MaterialZone zone = zones.readable(zoneId);
-        return sameTarget(
-                em.createQuery("SELECT s FROM Season s WHERE s.clientId = :c", Season.class),
-                clientId,
-                s -> s.getZone().getId().equals(zone.getId()));
+        return ClientIds.sameTarget(
+                em, Season.class, clientId, s -> s.getZone().getId().equals(zone.getId()));
     }
 
     public List<SeasonEntry> entries(String zoneId, String seasonId) {
@@ -161,28 +157,7 @@ public class Seasons {
     /** The season entry this client id made, if it was written in that season; 409 if the id names another record. */
     public Optional<SeasonEntry> entryByClientId(String zoneId, String seasonId, String clientId) {
         Season target = readable(zoneId, seasonId);
-        return sameTarget(
-                em.createQuery("SELECT e FROM SeasonEntry e WHERE e.clientId = :c", SeasonEntry.class),
-                clientId,
-                e -> e.getSeason().getId().equals(target.getId()));
-    }
-
-    /**
-     * The record a client id names, when it is of the target asked about; a client id already used for another record
-     * (or by another cooperative) is a 409 that says nothing about that record.
-     */
-    static <T> Optional<T> sameTarget(TypedQuery<T> byClientId, String clientId, Predicate<T> ofTarget) {
-        String id = ClientId.validate(clientId);
-        if (id == null) {
-            return Optional.empty();
-        }
-        List<T> found = byClientId.setParameter("c", id).getResultList();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!ofTarget.test(found.get(0))) {
-            throw new Problems.Conflict("This clientId was already used for another record; generate a new one");
-        }
-        return Optional.of(found.get(0));
+        return ClientIds.sameTarget(
+                em, SeasonEntry.class, clientId, e -> e.getSeason().getId().equals(target.getId()));
     }
 }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.domain.ClientId;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.persistence.PublicContent;
@@ -106,6 +107,10 @@ public class Batch {
     @OneToMany(mappedBy = "input", fetch = FetchType.LAZY)
     private List<BatchInput> usedIn = new ArrayList<>();
 
+    /** The UUID the client generated for the create, if it sent one (unique: a repeat finds this batch). */
+    @Column(name = "client_id", length = 36)
+    private String clientId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -131,6 +136,22 @@ public class Batch {
      * @throws RuleBroken   {@code zone-not-active}, or {@code input-recalled} when an input is recalled
      */
     public Batch(Product product, String lotCode, Set<MaterialZone> zones, List<InputUse> madeFrom, Instant createdAt) {
+        this(product, lotCode, zones, madeFrom, null, createdAt);
+    }
+
+    /**
+     * As above, with the UUID the client generated for this create ({@code null}: none).
+     *
+     * @throws InvalidField also on {@code clientId} when it is not a UUID
+     */
+    public Batch(
+            Product product,
+            String lotCode,
+            Set<MaterialZone> zones,
+            List<InputUse> madeFrom,
+            String clientId,
+            Instant createdAt) {
+        this.clientId = ClientId.validate(clientId);
         this.id = UUID.randomUUID().toString();
         this.product = product;
         this.cooperative = product.getCooperative();
@@ -382,6 +403,10 @@ public class Batch {
     /** What was made from this batch. */
     public List<BatchInput> getUsedIn() {
         return List.copyOf(usedIn);
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     public Instant getCreatedAt() {

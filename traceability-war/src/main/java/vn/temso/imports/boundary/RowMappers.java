@@ -137,6 +137,7 @@ final class RowMappers {
                     row.integer("harvests", 1, 366),
                     certs,
                     null,
+                    null,
                     null);
             return valid(validator, r).toCommand();
         };
@@ -198,7 +199,8 @@ final class RowMappers {
                     row.date("expiryDate"),
                     requiredDecimal(row, "quantity"),
                     row.required("unit"),
-                    List.of());
+                    List.of(),
+                    null);
             return valid(validator, r).toCommand();
         };
     }

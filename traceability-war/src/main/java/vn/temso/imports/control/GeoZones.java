@@ -158,7 +158,8 @@ public class GeoZones {
                             ? null
                             : JSON.createReader(new java.io.StringReader(f.outline()))
                                     .readObject(),
-                    f.kml() ? f.outline() : null));
+                    f.kml() ? f.outline() : null,
+                    null));
             return RowTarget.Outcome.CREATED;
         }
         if (!existing.getCooperative().getId().equals(cooperativeId)) {

@@ -1,5 +1,7 @@
 package vn.temso.platform.rest;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,7 +18,23 @@ public final class Idempotent {
      * @param value   the record, made now or before
      * @param created true if this request made it (201), false if it was there already (200)
      */
-    public record Outcome<T>(T value, boolean created) {}
+    public record Outcome<T>(T value, boolean created) {
+
+        /**
+         * @param uri  of the create request: the new record is at its path plus {@code id}
+         * @param id   of the record
+         * @param view what to answer
+         * @return 201 with the record's Location, or 200 when it was made before
+         */
+        public Response answer(UriInfo uri, String id, Object view) {
+            if (!created) {
+                return Response.ok(view).build();
+            }
+            return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+                    .entity(view)
+                    .build();
+        }
+    }
 
     /**
      * @param clientId the client's id, or null (then simply {@code create})

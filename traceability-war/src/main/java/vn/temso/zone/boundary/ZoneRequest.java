@@ -14,7 +14,11 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.temso.zone.control.ZoneCommand;
 
-/** Register or replace a growing zone. Geometry is GeoJSON, or KML text in {@code kml}. */
+/**
+ * Register or replace a growing zone. Geometry is GeoJSON, or KML text in {@code kml}. {@code clientId}, a UUID the
+ * client generated, makes sending the same registration again answer the zone made the first time (an update
+ * ignores it).
+ */
 public record ZoneRequest(
         String cooperativeId,
         @NotBlank @Size(max = 40) String code,
@@ -33,7 +37,8 @@ public record ZoneRequest(
         @Min(1) @Max(366) Integer harvestsPerYear,
         @Valid @Size(max = 20) List<CertificationDto> certifications,
         JsonObject geometry,
-        @Size(max = 2_000_000) String kml) {
+        @Size(max = 2_000_000) String kml,
+        @Size(max = 36) String clientId) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public ZoneRequest(
             String cooperativeId,
@@ -50,7 +55,8 @@ public record ZoneRequest(
             Integer harvestsPerYear,
             List<CertificationDto> certifications,
             JsonObject geometry,
-            String kml) {
+            String kml,
+            String clientId) {
         this.cooperativeId = cooperativeId;
         this.code = code;
         this.name = name;
@@ -66,6 +72,7 @@ public record ZoneRequest(
         this.certifications = certifications;
         this.geometry = geometry;
         this.kml = kml;
+        this.clientId = clientId;
     }
 
     public ZoneCommand toCommand() {
@@ -90,7 +97,8 @@ public record ZoneRequest(
                 harvestsPerYear,
                 certs,
                 geometry,
-                kml);
+                kml,
+                clientId);
     }
 
     public record CertificationDto(

@@ -34,6 +34,7 @@ public record ZoneView(
         ZoneStatus status,
         String statusReason,
         Instant statusChangedAt,
+        String clientId,
         Instant createdAt,
         int version) {
 
@@ -88,6 +89,7 @@ public record ZoneView(
                 z.getStatus(),
                 z.getStatusReason(),
                 z.getStatusChangedAt(),
+                z.getClientId(),
                 z.getCreatedAt(),
                 z.getVersion());
     }

@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.temso.platform.rest.Idempotent;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
 import vn.temso.platform.time.FarmTime;
+import vn.temso.zone.control.ZoneCommand;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -42,7 +44,8 @@ public class ZonesResource {
              "declaredAreaHa": 52.4, "households": 38, "harvestsPerYear": 2,
              "certifications": [{"scheme": "VietGAP", "number": "VietGAP-TT-01-99-0123", "validUntil": "2026-12-31"}],
              "geometry": {"type": "Polygon", "coordinates": [[[106.5122, 10.5371], [106.5272, 10.5371],
-               [106.5272, 10.5491], [106.5122, 10.5491], [106.5122, 10.5371]]]}}""";
+               [106.5272, 10.5491], [106.5122, 10.5491], [106.5122, 10.5371]]]},
+             "clientId": "5c3e9a17-2b4d-4f60-8e1a-9d7b6c5a4f32"}""";
 
     @Inject
     Zones zones;
@@ -100,17 +103,21 @@ public class ZonesResource {
             summary = "Register a zone",
             description = "The code must match the configured pattern (default VN-...)."
                     + " Geometry is a GeoJSON Polygon or MultiPolygon, or KML text in 'kml': at most 10,000 positions in all"
-                    + " (all rings of all polygons), 500 polygons, finite coordinates in range, valid by JTS.")
+                    + " (all rings of all polygons), 500 polygons, finite coordinates in range, valid by JTS."
+                    + " With a clientId (a UUID the client generated), sending the same registration again answers"
+                    + " the zone made the first time (200) instead of a second one.")
     @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Made before by a request with the same clientId")
     @APIResponse(responseCode = "400", description = "Invalid fields or outline (problem+json with violations)")
-    @APIResponse(responseCode = "409", description = "The code is already registered")
+    @APIResponse(
+            responseCode = "409",
+            description = "The code is already registered, or the clientId was used for another record")
     public Response create(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "zone", value = EXAMPLE))) @Valid
                     ZoneRequest request) {
-        var z = zones.create(request.toCommand());
-        return Response.created(uri.getAbsolutePathBuilder().path(z.getId()).build())
-                .entity(ZoneView.of(z, FarmTime.today(clock)))
-                .build();
+        ZoneCommand c = request.toCommand();
+        var made = Idempotent.create(c.clientId(), () -> zones.byClientId(c), () -> zones.create(c));
+        return made.answer(uri, made.value().getId(), ZoneView.of(made.value(), FarmTime.today(clock)));
     }
 
     @PUT

@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * Register or replace a growing zone; geometry is GeoJSON, or KML text in {@code kml}. Owned by the control layer;
  * the API's {@code ZoneRequest} and the zone page map to it.
+ *
+ * @param clientId a UUID the client generated: sending the same registration again answers the zone made the first
+ *                 time (creation only)
  */
 public record ZoneCommand(
         String cooperativeId,
@@ -24,7 +27,8 @@ public record ZoneCommand(
         Integer harvestsPerYear,
         List<CertificationEntry> certifications,
         JsonObject geometry,
-        String kml) {
+        String kml,
+        String clientId) {
 
     /** One certification as sent (the list may hold {@code null} entries; Zones refuses them). */
     public record CertificationEntry(String scheme, String number, LocalDate validUntil) {}

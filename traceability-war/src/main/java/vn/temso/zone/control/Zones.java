@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.temso.audit.control.AuditLog;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.persistence.ClientIds;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
@@ -108,11 +110,25 @@ public class Zones {
                 .isEmpty()) {
             throw new Problems.Conflict("The zone code " + code + " is already registered");
         }
-        MaterialZone z = new MaterialZone(coop, code, clock.instant());
+        MaterialZone z = new MaterialZone(coop, code, r.clientId(), clock.instant());
         apply(z, r);
         em.persist(z);
+        em.flush(); // a second request with the same client id fails here, inside this call
         audit.record(coop, "create", "zone", z.getId(), code + " " + z.getName());
         return z;
+    }
+
+    /**
+     * The zone this client id registered, if it was for the cooperative this registration is for; 409 if the id
+     * names another record (another cooperative's zone).
+     */
+    public Optional<MaterialZone> byClientId(ZoneCommand r) {
+        Cooperative coop = cooperatives.ownerForEntry(r.cooperativeId());
+        return ClientIds.sameTarget(
+                em,
+                MaterialZone.class,
+                r.clientId(),
+                z -> z.getCooperative().getId().equals(coop.getId()));
     }
 
     /** Replaces the details of a zone; the code is the registration's identity and cannot change. */

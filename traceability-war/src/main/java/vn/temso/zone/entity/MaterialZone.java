@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.temso.cooperative.entity.Cooperative;
+import vn.temso.platform.domain.ClientId;
 import vn.temso.platform.domain.InvalidField;
 import vn.temso.platform.domain.RuleBroken;
 import vn.temso.platform.persistence.PublicContent;
@@ -90,6 +91,10 @@ public class MaterialZone {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
+    /** The UUID the client generated for the registration, if it sent one (unique: a repeat finds this zone). */
+    @Column(name = "client_id", length = 36)
+    private String clientId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -99,6 +104,12 @@ public class MaterialZone {
     protected MaterialZone() {}
 
     public MaterialZone(Cooperative cooperative, String code, Instant createdAt) {
+        this(cooperative, code, null, createdAt);
+    }
+
+    /** @throws InvalidField on {@code clientId} when it is not a UUID */
+    public MaterialZone(Cooperative cooperative, String code, String clientId, Instant createdAt) {
+        this.clientId = ClientId.validate(clientId);
         this.id = UUID.randomUUID().toString();
         this.cooperative = cooperative;
         this.code = code;
@@ -265,6 +276,10 @@ public class MaterialZone {
 
     public Instant getStatusChangedAt() {
         return statusChangedAt;
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     public Instant getCreatedAt() {
