@@ -87,8 +87,23 @@
     list.appendChild(li);
   }
 
+  /** dd/MM/yyyy HH:mm in Vietnam time, as the other pages show a moment (vn.temso.web.Labels), not the UTC of the JSON. */
+  function when(iso) {
+    var p = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+      .forEach(function (x) { p[x.type] = x.value; });
+    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
+  }
+
+  /** An event type's words: those of its option in the type list, which the server wrote from the bundles. */
+  function typeName(code) {
+    var o = Array.prototype.find.call($('type').options, function (x) { return x.value === code; });
+    return o ? o.textContent : code;
+  }
+
   function describe(e) {
-    return e.occurredAt.replace('T', ' ').slice(0, 16) + ' · ' + e.type
+    return when(e.occurredAt) + ' · ' + typeName(e.type)
       + (e.inputName ? ' · ' + e.inputName : '') + (e.dose ? ' ' + e.dose : '')
       + (e.preHarvestIntervalDays != null ? ' · PHI ' + e.preHarvestIntervalDays : '')
       + (e.note ? ' · ' + e.note : '');

@@ -101,6 +101,9 @@ public abstract class FieldDiaryScenarios extends ApiScenarios {
         assertEquals("IRRIGATION", stored.get(0).get("type").asText());
         assertEquals("2026-09-01T23:15:00Z", stored.get(0).get("occurredAt").asText());
         assertTrue(browser.el("entries").findElements(By.tagName("b")).isEmpty(), "the note was not rendered as HTML");
+        String shown = browser.el("entries").getText();
+        assertTrue(
+                shown.contains("02/09/2026 06:15 · Tưới nước"), "Vietnam time and words, not UTC and codes: " + shown);
         browser.screenshot("diary-online-360");
 
         // a photo taken with the phone's camera goes with the entry, resized on the server

@@ -129,6 +129,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class FieldDiary extends FieldDiaryScenarios {}
 
+    /** Issue 17: every page of every role shows codes as words, dates and numbers the Vietnamese way. */
+    @Nested
+    class UiWords extends UiWordsScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -99,8 +99,10 @@ public abstract class WebUiScenarios extends ApiScenarios {
         b.click("zone:save");
         b.waitFor(d -> d.getCurrentUrl().contains("zone.xhtml?id="), 10);
         assertTrue(b.text().contains(zoneCode), b.text());
-        assertEquals("24.5000", b.el("declared").getText());
-        assertTrue(Double.parseDouble(b.el("computed").getText()) > 23, "area measured from the outline");
+        assertEquals("24,5", b.el("declared").getText(), "Vietnamese decimal comma");
+        assertTrue(
+                Double.parseDouble(b.el("computed").getText().replace(".", "").replace(',', '.')) > 23,
+                "area measured from the outline");
         assertFalse(b.driver.findElements(By.cssSelector("svg.outline path")).isEmpty(), "outline drawn");
         b.screenshot("03-zone");
     }
@@ -242,7 +244,7 @@ public abstract class WebUiScenarios extends ApiScenarios {
                 "positions 1-3 are skipped on a 3x8 sheet");
         b.screenshot("09-print-preview");
         b.click("print:printButton");
-        b.waitFor(d -> d.findElement(By.id("print-status")).getText().equals("DONE"), 60);
+        b.waitFor(d -> d.findElement(By.id("print-status")).getText().equals("Hoàn tất"), 60);
         b.screenshot("10-print-done");
         String href = b.el("download").getAttribute("href");
         var cookie = b.driver.manage().getCookieNamed("JSESSIONID");
@@ -305,7 +307,7 @@ public abstract class WebUiScenarios extends ApiScenarios {
         Fixtures.product(api, "tantru.quanly", product);
         b.open("/app/catalog.xhtml");
         b.select("listing:productId", gtin);
-        b.select("listing:channel", "GOOGLE_XML");
+        b.select("listing:channel", "Google Merchant (XML)");
         b.click("listing:save");
         b.waitFor(d -> d.findElement(By.id("listings:listingTable")).getText().contains("Gạo ST25"), 10);
         b.screenshot("11-catalog");

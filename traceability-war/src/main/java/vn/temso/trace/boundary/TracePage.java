@@ -86,8 +86,8 @@ final class TracePage {
             Map.entry("warn", new String[] {"Cảnh báo nhật ký", "Diary warning"}),
             Map.entry("lang", new String[] {"English", "Tiếng Việt"}));
 
-    /** Diary event types ({@code ev.SOWING}...) as the UI's message bundles name them: Vietnamese, English. */
-    private static final Map<String, String[]> EVENT_TYPES = bundle("ev.");
+    /** Diary event types ({@code enum.EventType.SOWING}...) as the UI's message bundles name them: Vietnamese, English. */
+    private static final Map<String, String[]> EVENT_TYPES = bundle("enum.EventType.");
 
     /** The origin and journey section's words ({@code journey.*} of the UI's message bundles): Vietnamese, English. */
     private static final Map<String, String[]> JOURNEY = bundle("journey.");
