@@ -176,6 +176,8 @@ public abstract class UiWordsScenarios extends ApiScenarios {
         String zoneId = zone.get("id").asText();
         Map<String, Object> product = new HashMap<>(Fixtures.productBody(Fixtures.gtin13()));
         product.put("ocop", ListingScenarios.ocop("2026-01-15"));
+        // a valid Google item: an invalid one would hold back the cooperative's feed that ListingScenarios awaits
+        product.put("imageUrl", "https://tem.temso.test/img/st25.jpg");
         String productId = Fixtures.product(api, MANAGER, product).get("id").asText();
         Api.Reply batch = api.post(
                 MANAGER,
