@@ -133,6 +133,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiWords extends UiWordsScenarios {}
 
+    /** Issue 17: every page of every role at 360 and 1280 px: no overflow, no code, axe clean; keyboard-only print. */
+    @Nested
+    class UiSweep extends UiSweepScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
