@@ -103,6 +103,8 @@ public abstract class UiSweepScenarios extends ApiScenarios {
         String text = b.text();
         assertTrue(text.contains("Phun Validamycin 5SL cần cách ly 7 ngày: an toàn từ 12/11/2026"), text);
         assertTrue(!text.contains("scanned from") && !text.contains("Spraying of"), text);
+        b.open("/app/print.xhtml");
+        assertTrue(b.text().contains("khổ giấy 210 × 297 mm"), "the sheet in words: " + b.text());
         UiPages.signIn(b, UiPages.MANAGER, "en");
         b.open(records().batch());
         text = b.text();
@@ -142,12 +144,20 @@ public abstract class UiSweepScenarios extends ApiScenarios {
         assertEquals(batchId, js.executeScript("return document.activeElement.value"), "the batch, by arrow keys");
         keys(b, Keys.TAB);
         assertEquals("print:format", focused(b));
-        keys(b, Keys.chord(Keys.SHIFT, Keys.TAB));
+        new Actions(b.driver)
+                .keyDown(Keys.SHIFT)
+                .sendKeys(Keys.TAB)
+                .keyUp(Keys.SHIFT)
+                .perform();
         assertEquals("print:batchId", focused(b), "Shift+Tab goes back");
         tabTo(b, "print:template");
         keys(b, Keys.HOME); // the first sheet: the default A4 3x8
         tabTo(b, "print:count");
-        keys(b, Keys.chord(Keys.CONTROL, "a"));
+        new Actions(b.driver)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .perform();
         keys(b, "2");
         tabTo(b, "print:previewButton");
         keys(b, Keys.SPACE); // preview: the page comes back with what was chosen
