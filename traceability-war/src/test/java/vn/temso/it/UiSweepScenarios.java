@@ -173,6 +173,9 @@ public abstract class UiSweepScenarios extends ApiScenarios {
                                 .getText()),
                 10);
         tabTo(b, "download");
+        List<String> problems = new ArrayList<>();
+        check(b, "/app/print.xhtml?job=…", DESK, problems); // the finished job's page too
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
         b.screenshot(UiPages.MANAGER + "-print-keyboard-" + DESK);
         @SuppressWarnings("unchecked")
         List<Object> reply = (List<Object>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
