@@ -46,7 +46,9 @@ class ListingProblemsTest {
         assertEquals(1, vi.size(), vi::toString);
         assertEquals("image", vi.get(0).field());
         assertEquals("required", vi.get(0).code());
-        assertEquals("Ảnh sản phẩm: còn thiếu, Google Merchant (XML) bắt buộc phải có", vi.get(0).message());
+        assertEquals(
+                "Ảnh sản phẩm: còn thiếu, Google Merchant (XML) bắt buộc phải có",
+                vi.get(0).message());
         assertEquals(
                 "/app/product.xhtml?id=" + l.getProduct().getId() + "#product:image",
                 vi.get(0).fix());
@@ -61,7 +63,9 @@ class ListingProblemsTest {
         Listing local = listing("/static/demo/gao-st25.png");
         List<ListingProblems.Problem> production =
                 problems("http://localhost:8080", false).of(local, Locale.ENGLISH);
-        assertEquals(List.of("link", "image"), production.stream().map(ListingProblems.Problem::field).toList());
+        assertEquals(
+                List.of("link", "image"),
+                production.stream().map(ListingProblems.Problem::field).toList());
         assertEquals("not-https", production.get(0).code());
         assertNull(production.get(0).fix(), "the base URL is configuration, not a form field");
         assertNull(problems("http://localhost:8080", false).demoNotice(Locale.ENGLISH));
