@@ -1,19 +1,24 @@
 package vn.temso.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.Availability;
+import vn.temso.listing.control.Feeds;
+import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.Products;
@@ -35,6 +40,16 @@ public class CatalogBean {
     @Inject
     Clock clock;
 
+    @Inject
+    ListingProblems problems;
+
+    @Inject
+    Feeds feeds;
+
+    @Inject
+    CurrentCaller current;
+
+    private List<ListingRow> rows;
     private String productId;
     private Channel channel = Channel.GOOGLE_XML;
     private Availability availability = Availability.IN_STOCK;
@@ -51,8 +66,33 @@ public class CatalogBean {
             String lastError,
             String listingId) {}
 
-    public List<Listing> getListings() {
-        return listings.list(null, null, null, PageRequest.of("0", "200")).items();
+    /** A listing and the problems that keep it out of its channel, each with a link to the field that fixes it. */
+    public record ListingRow(Listing listing, List<ListingProblems.Problem> problems) {}
+
+    /** A feed file the caller's cooperatives publish: where a person (or a marketplace) opens it, how it went. */
+    public record FeedRow(String channel, String url, String outcome, long items, long invalid, String notice) {}
+
+    public List<ListingRow> getListings() {
+        if (rows == null) {
+            Locale locale = locale();
+            rows = listings.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+                    .map(l -> new ListingRow(l, problems.of(l, locale)))
+                    .toList();
+        }
+        return rows;
+    }
+
+    public List<FeedRow> getFeeds() {
+        String notice = problems.demoNotice(locale());
+        return feeds.visible(current.require(), null).stream()
+                .map(f -> new FeedRow(
+                        f.getChannel().name(),
+                        feeds.url(f),
+                        f.getOutcome() == null ? "PENDING" : f.getOutcome().name(),
+                        f.getItemsWritten() == null ? 0 : f.getItemsWritten(),
+                        f.getItemsInvalid() == null ? 0 : f.getItemsInvalid(),
+                        notice))
+                .toList();
     }
 
     public List<StatusRow> getStatus() {
@@ -70,6 +110,13 @@ public class CatalogBean {
                             o.getListingId());
                 })
                 .toList();
+    }
+
+    private static Locale locale() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        return fc == null || fc.getViewRoot() == null
+                ? ListingProblems.locale("vi")
+                : fc.getViewRoot().getLocale();
     }
 
     public Map<String, Long> getCounts() {

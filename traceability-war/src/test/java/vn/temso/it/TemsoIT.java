@@ -137,6 +137,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiSweep extends UiSweepScenarios {}
 
+    /** Issue 18: every listing's problems named on the API and the page; demo listings publish. */
+    @Nested
+    class ListingProblems extends ListingProblemScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
