@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.stats.control.Report;
@@ -29,8 +28,6 @@ import vn.temso.stats.control.StatsTable;
 @Path("stats")
 @Tag(name = "Statistics", description = "Reports over what the caller may read, by Vietnamese day; JSON, CSV or .xlsx")
 public class StatsResource {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     Statistics statistics;
@@ -58,7 +55,7 @@ public class StatsResource {
 
     @GET
     @Path("{report}") // the name, optionally with .csv or .xlsx; checked below
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", StatsFiles.XLSX})
     @Operation(
             summary = "One report as JSON, or as a file: <report>.csv (UTF-8 with BOM) or <report>.xlsx (or format=)",
             description = "from, to: ISO days in Vietnam, both included (default: the 30 days up to today; at most"
@@ -75,20 +72,15 @@ public class StatsResource {
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         current.require();
-        int dot = name.lastIndexOf('.');
-        String id = dot < 0 ? name : name.substring(0, dot);
-        String ext =
-                dot < 0 ? (format == null ? "json" : format.strip().toLowerCase(Locale.ROOT)) : name.substring(dot + 1);
-        Report report = Report.of(id).orElseThrow(() -> new Problems.NotFound("Report", name));
+        Report.File asked = Report.ofFile(name, format);
         StatsRange range = StatsRange.parse(from, to, FarmTime.today(clock));
-        StatsTable table = statistics.table(report, new StatsFilter(range, commune, cooperativeId));
+        StatsTable table = statistics.table(asked.report(), new StatsFilter(range, commune, cooperativeId));
         Locale locale = lang != null ? locale(lang) : locale(acceptLanguage);
-        return switch (ext) {
-            case "json" ->
+        return switch (asked.extension()) {
+            case "csv" -> file(out -> StatsFiles.csv(table, locale, out), StatsFiles.CSV, table, "csv");
+            case "xlsx" -> file(out -> StatsFiles.xlsx(table, locale, out), StatsFiles.XLSX, table, "xlsx");
+            default ->
                 Response.ok(StatsView.of(table), MediaType.APPLICATION_JSON).build();
-            case "csv" -> file(out -> StatsFiles.csv(table, locale, out), "text/csv; charset=UTF-8", table, ext);
-            case "xlsx" -> file(out -> StatsFiles.xlsx(table, locale, out), XLSX, table, ext);
-            default -> throw new Problems.ValidationFailed("format", "format must be json, csv or xlsx");
         };
     }
 

@@ -2,7 +2,9 @@ package vn.temso.stats.control;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import vn.temso.platform.problem.Problems;
 import vn.temso.product.entity.OcopGroup;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -82,6 +84,25 @@ public enum Report {
 
     public List<Column> columns() {
         return columns;
+    }
+
+    /** A report asked for by file name: {@code scans-per-day} (JSON), {@code scans-per-day.csv}, {@code .xlsx}. */
+    public record File(Report report, String extension) {}
+
+    /**
+     * The report and format a name asks for; a name with no extension takes {@code format} (null: json). An unknown
+     * report is a 404, an unknown format a 400.
+     */
+    public static File ofFile(String name, String format) {
+        int dot = name.lastIndexOf('.');
+        String id = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? format : name.substring(dot + 1);
+        ext = ext == null || ext.isBlank() ? "json" : ext.strip().toLowerCase(Locale.ROOT);
+        Report report = of(id).orElseThrow(() -> new Problems.NotFound("Report", name));
+        if (!List.of("json", "csv", "xlsx").contains(ext)) {
+            throw new Problems.ValidationFailed("format", "format must be json, csv or xlsx");
+        }
+        return new File(report, ext);
     }
 
     public static Optional<Report> of(String id) {

@@ -29,6 +29,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class StatsFiles {
 
+    public static final String CSV = "text/csv; charset=UTF-8";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String BUNDLE = "vn.temso.web.messages";
 
     private StatsFiles() {}
