@@ -16,6 +16,8 @@ public record BarChart(String id, String title, String summary, List<Bar> bars, 
     static final int TOP = 18;
 
     static final int BOTTOM = 34;
+    /** The widest a bar gets: a chart of one or two bars still looks like bars. */
+    static final int MAX_BAR = 90;
 
     /** One bar: where it is, its label (empty when too crowded to show) and value as the page shows them. */
     public record Bar(
@@ -43,10 +45,6 @@ public record BarChart(String id, String title, String summary, List<Bar> bars, 
         return HEIGHT - BOTTOM;
     }
 
-    public boolean isEmpty() {
-        return bars.isEmpty();
-    }
-
     /**
      * Bars for the entries, as tall as their share of the largest value; at most about twelve labels are shown
      * under the bars (every n-th), all of them being in the table under the chart.
@@ -61,14 +59,15 @@ public record BarChart(String id, String title, String summary, List<Bar> bars, 
         List<Bar> bars = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Entry e = entries.get(i);
+            double w = Math.min(slot - gap, MAX_BAR);
             double h = max <= 0 ? 0 : round(room * e.value() / max);
             bars.add(new Bar(
                     e.label(),
                     e.shortLabel(),
                     e.shown(),
-                    round(i * slot + gap / 2),
+                    round(i * slot + (slot - w) / 2),
                     round(TOP + room - h),
-                    round(slot - gap),
+                    round(w),
                     h,
                     i % every == 0));
         }
