@@ -29,10 +29,12 @@ import vn.temso.platform.security.Role;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.product.boundary.ProductView;
+import vn.temso.product.entity.OcopGroup;
 import vn.temso.product.entity.OcopLevel;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.SigningKeyRecord;
 import vn.temso.stamping.entity.Stamp;
+import vn.temso.stats.control.Alert;
 import vn.temso.trace.entity.BuyerReport;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -65,7 +67,9 @@ public class Labels {
             OutboxStatus.class,
             CooperativeKind.class,
             OcopLevel.class,
-            ProductView.OcopStatus.class);
+            ProductView.OcopStatus.class,
+            OcopGroup.class,
+            Alert.class);
 
     private static final Map<String, Class<? extends Enum<?>>> BY_TYPE =
             ENUMS.stream().collect(Collectors.toUnmodifiableMap(Labels::type, Function.identity()));

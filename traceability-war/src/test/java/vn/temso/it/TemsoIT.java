@@ -141,6 +141,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class ListingProblems extends ListingProblemScenarios {}
 
+    /** Issue 17: the statistics API, its CSV and .xlsx files and the dashboard charts count exactly what was seeded. */
+    @Nested
+    class Stats extends StatsScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
