@@ -133,6 +133,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiWords extends UiWordsScenarios {}
 
+    /** Issue 17: scan statistics from the daily rollup and from scan rows agree, in Vietnam days. */
+    @Nested
+    class ScanRollup extends ScanRollupScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
@@ -157,6 +161,7 @@ class TemsoIT extends TenancyScenarios {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClass(FileStoreProbe.class)
-                .addClass(CaptureProbe.class);
+                .addClass(CaptureProbe.class)
+                .addClass(ScanProbe.class);
     }
 }
