@@ -145,6 +145,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Stats extends StatsScenarios {}
 
+    /** Issue 17: scan statistics from the daily rollup and from scan rows agree, in Vietnam days. */
+    @Nested
+    class ScanRollup extends ScanRollupScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
@@ -169,6 +173,7 @@ class TemsoIT extends TenancyScenarios {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClass(FileStoreProbe.class)
-                .addClass(CaptureProbe.class);
+                .addClass(CaptureProbe.class)
+                .addClass(ScanProbe.class);
     }
 }
