@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.temso.cooperative.control.Cooperatives;
@@ -24,14 +23,16 @@ import vn.temso.platform.text.Texts;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.entity.OcopGroup;
 import vn.temso.stats.control.StatsRange.DayCount;
+import vn.temso.trace.control.StampDays;
 import vn.temso.trace.entity.BuyerReport;
 import vn.temso.zone.entity.ZoneStatus;
 
 /**
  * Computes the reports. Every number is a COUNT or SUM grouped in the database over what the caller may read
  * ({@link TenantScope}, narrowed by the filter's commune and cooperative); only the small grouped rows reach Java.
- * Scans are grouped on their Vietnamese day ({@code scan.scan_day}, changelog 026), so the same JPQL runs on Derby and
- * PostgreSQL; other instants are compared with the range's Vietnamese start and end.
+ * Stamps issued and scans come from the daily rollup ({@link StampDays}: closed days from {@code stamp_day}, later
+ * days from the rows), fast on a year of millions of scans; other instants are compared with the range's Vietnamese
+ * start and end.
  */
 @ApplicationScoped
 @Transactional
@@ -41,11 +42,7 @@ public class Statistics {
     public static final int EXPIRING_DAYS = 90;
 
     private static final String PKG = "vn.temso.stats.control.Statistics.";
-    private static final String DAY_COUNT =
-            "SELECT NEW vn.temso.stats.control.StatsRange.DayCount(s.scanDay, COUNT(s))";
     private static final Comparator<String> NAMES = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final String SCANS_OF_STAMPS =
-            " FROM Scan s, Stamp st JOIN st.batch b WHERE s.stampId = st.id AND s.scanDay BETWEEN :from AND :to AND ";
 
     @PersistenceContext
     EntityManager em;
@@ -59,12 +56,12 @@ public class Statistics {
     @Inject
     Clock clock;
 
-    /** Scans per product in the range: scans and distinct stamps scanned. */
+    @Inject
+    StampDays stampDays;
+
+    /** Scans per product in the range: scans, and stamps scanned for the first time in the range. */
     public record ProductScans(
             String productId, String gtin, String name, String cooperative, Long scans, Long stamps) {}
-
-    /** Stamps issued per product in the range. */
-    public record ProductIssued(String productId, String gtin, String name, String cooperative, Long issued) {}
 
     public record KindCount(BuyerReport.Kind kind, Long count) {}
 
@@ -109,55 +106,83 @@ public class Statistics {
         return new StatsTable(report, filter, rows);
     }
 
-    /** Every day of the range with its scans (0 on a quiet day). */
+    /** Every day of the range with its scans (0 on a quiet day), from the daily rollup ({@link StampDays}). */
     public List<DayCount> scansPerDay(StatsFilter f) {
-        Map<String, Object> p = range(f);
-        String scope = scope(f, "b.cooperative", p);
-        // an unrestricted caller counts the (scan_day, stamp_id) index alone, with no join to the stamps
-        String jpql = "1 = 1".equals(scope)
-                ? DAY_COUNT + " FROM Scan s WHERE s.scanDay BETWEEN :from AND :to GROUP BY s.scanDay"
-                : DAY_COUNT + SCANS_OF_STAMPS + scope + " GROUP BY s.scanDay";
         Map<LocalDate, Long> counted = new HashMap<>();
-        for (DayCount d : list(jpql, DayCount.class, p)) {
-            counted.put(d.day(), d.count());
+        for (StampDays.DayTotals d :
+                stampDays.perDay(f.range().from(), f.range().to(), products(f))) {
+            counted.put(d.day(), d.scans());
         }
         return f.range().everyDay(counted);
     }
 
-    /** Scans and scanned stamps per product in the range, most scanned first. */
+    /** Scans and stamps scanned for the first time per product in the range, most scanned first. */
     public List<ProductScans> scansPerProduct(StatsFilter f) {
-        Map<String, Object> p = range(f);
-        String jpql = "SELECT NEW " + PKG
-                + "ProductScans(pr.id, pr.gtin, pr.name, c.name, COUNT(s), COUNT(DISTINCT s.stampId))"
-                + SCANS_OF_STAMPS.replace("JOIN st.batch b", "JOIN st.batch b JOIN b.product pr JOIN b.cooperative c")
-                + scope(f, "c", p) + " GROUP BY pr.id, pr.gtin, pr.name, c.name";
-        List<ProductScans> rows = new ArrayList<>(list(jpql, ProductScans.class, p));
+        List<ProductScans> rows = new ArrayList<>();
+        for (ProductTotals t : productTotals(f)) {
+            if (t.totals().scans() > 0) {
+                ProductName n = t.name();
+                rows.add(new ProductScans(
+                        n.id(),
+                        n.gtin(),
+                        n.name(),
+                        n.cooperative(),
+                        t.totals().scans(),
+                        t.totals().firstScans()));
+            }
+        }
         rows.sort(Comparator.comparing(ProductScans::scans, Comparator.reverseOrder())
                 .thenComparing(ProductScans::name, NAMES));
         return rows;
     }
 
     private List<List<Object>> issuedAndScanned(StatsFilter f) {
-        Map<String, Object> p = instants(f);
-        String jpql = "SELECT NEW " + PKG + "ProductIssued(pr.id, pr.gtin, pr.name, c.name, COUNT(st))"
-                + " FROM Stamp st JOIN st.batch b JOIN b.product pr JOIN b.cooperative c"
-                + " WHERE st.issuedAt >= :start AND st.issuedAt < :end AND " + scope(f, "c", p)
-                + " GROUP BY pr.id, pr.gtin, pr.name, c.name";
-        Map<String, List<Object>> byProduct = new LinkedHashMap<>();
-        for (ProductIssued i : list(jpql, ProductIssued.class, p)) {
-            byProduct.put(i.productId(), row(i.name(), i.gtin(), i.cooperative(), i.issued(), 0L, 0L));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProductTotals t : productTotals(f)) {
+            ProductName n = t.name();
+            StampDays.ProductTotals s = t.totals();
+            rows.add(row(n.name(), n.gtin(), n.cooperative(), s.issued(), s.firstScans(), s.scans()));
         }
-        for (ProductScans s : scansPerProduct(f)) {
-            List<Object> r = byProduct.computeIfAbsent(
-                    s.productId(), id -> row(s.name(), s.gtin(), s.cooperative(), 0L, 0L, 0L));
-            r.set(4, s.stamps());
-            r.set(5, s.scans());
-        }
-        List<List<Object>> rows = new ArrayList<>(byProduct.values());
         rows.sort(Comparator.comparing((List<Object> r) -> (Long) r.get(3))
                 .reversed()
                 .thenComparing(r -> (String) r.get(0), NAMES));
         return rows;
+    }
+
+    /** A product's names for the report rows. */
+    public record ProductName(String id, String gtin, String name, String cooperative) {}
+
+    private record ProductTotals(ProductName name, StampDays.ProductTotals totals) {}
+
+    /** The rollup's totals per product, with the names of those products (one small query for the names). */
+    private List<ProductTotals> productTotals(StatsFilter f) {
+        List<StampDays.ProductTotals> totals =
+                stampDays.perProduct(f.range().from(), f.range().to(), products(f));
+        if (totals.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("ids", totals.stream().map(StampDays.ProductTotals::productId).toList());
+        Map<String, ProductName> names = new HashMap<>();
+        for (ProductName n : list(
+                "SELECT NEW " + PKG
+                        + "ProductName(pr.id, pr.gtin, pr.name, c.name) FROM Product pr JOIN pr.cooperative c"
+                        + " WHERE pr.id IN :ids",
+                ProductName.class,
+                p)) {
+            names.put(n.id(), n);
+        }
+        return totals.stream()
+                .filter(t -> names.containsKey(t.productId()))
+                .map(t -> new ProductTotals(names.get(t.productId()), t))
+                .toList();
+    }
+
+    /** The caller's products, narrowed by the filter, as the rollup takes them (alias {@code p}). */
+    private StampDays.Scope products(StatsFilter f) {
+        Map<String, Object> p = new HashMap<>();
+        String condition = scope(f, "p.cooperative", p);
+        return new StampDays.Scope(condition, p);
     }
 
     private List<List<Object>> alerts(StatsFilter f) {
@@ -324,13 +349,6 @@ public class Statistics {
         }
         String w = where.toString();
         return w.startsWith("1 = 1 AND ") ? w.substring("1 = 1 AND ".length()) : w;
-    }
-
-    private static Map<String, Object> range(StatsFilter f) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("from", f.range().from());
-        p.put("to", f.range().to());
-        return p;
     }
 
     private static Map<String, Object> instants(StatsFilter f) {
