@@ -133,6 +133,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiWords extends UiWordsScenarios {}
 
+    /** Issue 17: the zone map (SVG and page) shows the zones the caller may see, coloured by status or crop. */
+    @Nested
+    class Maps extends MapScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

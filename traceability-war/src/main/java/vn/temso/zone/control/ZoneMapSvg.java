@@ -44,7 +44,7 @@ public final class ZoneMapSvg {
 
     static final double TOLERANCE = 0.5;
     static final double FONT = 14;
-    static final double DOT = 5;
+    static final double DOT = 8;
     private static final double LEGEND_ROW = 36;
     private static final Pattern NOT_XML =
             Pattern.compile("[^\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
@@ -312,13 +312,13 @@ public final class ZoneMapSvg {
         w.writeStartElement("g");
         attr("class", "scale");
         attr("aria-hidden", "true");
-        rect(12, y - 26, len + 16, 36, "#ffffff");
+        rect(12, y - 32, len + 16, 42, "#ffffff");
         w.writeEmptyElement("path");
         attr("d", "M20 " + num(y - 6) + "V" + num(y) + "H" + num(20 + len) + "V" + num(y - 6));
         attr("stroke", "#212121");
         attr("stroke-width", "2");
         attr("fill", "none");
-        text(20, y - 10, 14, null, metres >= 1000 ? num(metres / 1000) + " km" : num(metres) + " m");
+        text(20, y - 10, 18, null, metres >= 1000 ? num(metres / 1000) + " km" : num(metres) + " m");
         w.writeEndElement();
     }
 
@@ -340,7 +340,7 @@ public final class ZoneMapSvg {
         w.writeEmptyElement("path");
         attr("d", "M970 14L980 44L970 38L960 44Z");
         attr("fill", "#212121");
-        text(970, 64, 16, "middle", word("map.north"));
+        text(970, 66, 20, "middle", word("map.north"));
         w.writeEndElement();
     }
 
