@@ -132,7 +132,9 @@ public final class ZoneMapSvg {
         w.writeDefaultNamespace(SVG_NS);
         attr("viewBox", "0 0 " + num(MapProjection.WIDTH) + " " + num(height));
         attr("width", "100%");
-        attr("role", "img");
+        // a drawing on its own is an image; inline in a page its zone links stay reachable (children of role="img"
+        // are presentational, so its links would be hidden from screen readers: axe's nested-interactive)
+        attr("role", style.standalone() ? "img" : "group");
         attr("aria-labelledby", "zone-map-title zone-map-desc");
         attr("class", "zone-map");
         attr("font-family", "sans-serif");

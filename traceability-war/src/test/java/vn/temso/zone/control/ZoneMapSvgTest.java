@@ -255,6 +255,29 @@ class ZoneMapSvgTest {
     }
 
     @Test
+    void shouldKeepTheLinksOfAnInlineMapReachable() throws Exception {
+        var s = style(ZoneMapSvg.Colouring.STATUS, Optional.empty());
+        var inline = new ZoneMapSvg.Style(s.by(), s.words(), s.locale(), s.linkBase(), s.tiles(), null, false);
+        Element svg = parse(ZoneMapSvg.draw(sample(), 4, inline).svg()).getDocumentElement();
+        assertEquals("group", svg.getAttribute("role"));
+        assertEquals("zone-map-title zone-map-desc", svg.getAttribute("aria-labelledby"));
+        assertEquals(
+                0,
+                svg.getElementsByTagNameNS(ZoneMapSvg.SVG_NS, "g").getLength() > 0 ? countLegend(svg) : 0,
+                "the page shows legend and list as HTML");
+    }
+
+    private static int countLegend(Element svg) {
+        NodeList gs = svg.getElementsByTagNameNS(ZoneMapSvg.SVG_NS, "g");
+        int n = 0;
+        for (int i = 0; i < gs.getLength(); i++) {
+            String c = ((Element) gs.item(i)).getAttribute("class");
+            n += c.equals("legend") || c.equals("no-outline") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void shouldDrawAnEmptyMapWithAWord() throws Exception {
         var drawing = ZoneMapSvg.draw(List.of(), 0, style(ZoneMapSvg.Colouring.CROP, Optional.empty()));
         assertTrue(parse(drawing.svg()).getDocumentElement().getTextContent().contains("Chưa vùng nào có ranh giới"));
