@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import vn.temso.account.control.Accounts;
+import vn.temso.platform.config.Settings;
 import vn.temso.platform.security.CurrentCaller;
+import vn.temso.zone.control.MapTiles;
 
 /**
  * Guards the pages under /app: resolves the signed-in user into the current caller (so the same use cases and
@@ -30,6 +32,19 @@ public class UiFilter extends HttpFilter {
     @Inject
     CurrentCaller current;
 
+    /** The pages' policy; img-src names the tile server only when an operator configured one (the map's underlay). */
+    private String csp;
+
+    @Override
+    public void init() {
+        csp = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+                + Settings.get("temso.map.tile-url")
+                        .flatMap(MapTiles::origin)
+                        .map(o -> " " + o)
+                        .orElse("")
+                + "; form-action 'self'; frame-ancestors 'none'";
+    }
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
@@ -41,10 +56,7 @@ public class UiFilter extends HttpFilter {
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader(
-                "Content-Security-Policy",
-                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                        + " form-action 'self'; frame-ancestors 'none'");
+        resp.setHeader("Content-Security-Policy", csp);
         resp.setHeader("Cache-Control", "no-store");
         // the container's decoded, normalised path: the raw URI of /app;x/... or /%61pp/... does not start
         // with /app/, yet the container serves the /app page for it

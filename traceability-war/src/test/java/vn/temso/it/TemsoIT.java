@@ -149,6 +149,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class ScanRollup extends ScanRollupScenarios {}
 
+    /** Issue 17: the zone map (SVG and page) shows the zones the caller may see, coloured by status or crop. */
+    @Nested
+    class Maps extends MapScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

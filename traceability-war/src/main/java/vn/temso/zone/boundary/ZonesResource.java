@@ -1,6 +1,7 @@
 package vn.temso.zone.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,10 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,6 +33,8 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.control.ZoneCommand;
+import vn.temso.zone.control.ZoneMap;
+import vn.temso.zone.control.ZoneMapSvg;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -37,6 +43,12 @@ import vn.temso.zone.entity.ZoneStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Zones", description = "Registered growing areas (mã số vùng trồng)")
 public class ZonesResource {
+
+    static final String MAP_TYPE = "image/svg+xml";
+    /** The UI's message bundle: the map's legend speaks the pages' words. */
+    static final String WORDS = "vn.temso.web.messages";
+
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     static final String EXAMPLE = """
             {"code": "VN-LAN-TT-0012", "name": "Vùng lúa thơm Bình Tịnh", "commune": "Bình Tịnh",
@@ -52,6 +64,9 @@ public class ZonesResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ZoneMap map;
 
     @Context
     UriInfo uri;
@@ -88,6 +103,54 @@ public class ZonesResource {
                 p.page(),
                 p.size(),
                 p.total());
+    }
+
+    @GET
+    @Path("map.svg")
+    @Produces(MAP_TYPE)
+    @Operation(
+            summary = "A map of the zones the caller may see (SVG)",
+            description = "Outlines (the stored simplified copy) over a light background, filled by status (by=status,"
+                    + " the default) or crop (by=crop); each zone a link to its page with its code and name as title."
+                    + " Legend and the zones without an outline below the map, in Vietnamese (lang=vi, the default)"
+                    + " or English (lang=en, or Accept-Language). At most 2,000 zones (the first by code; the map"
+                    + " says how many there were) and 50,000 positions. No external request unless the operator"
+                    + " configured a tile server (temso.map.tile-url).")
+    @APIResponse(responseCode = "200", description = "image/svg+xml")
+    @APIResponse(responseCode = "400", description = "by is neither status nor crop")
+    public Response map(
+            @QueryParam("by") String by,
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("lang") String lang,
+            @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
+        var colouring = Params.enumOf(ZoneMapSvg.Colouring.class, "by", by);
+        Locale locale = "en".equalsIgnoreCase(lang)
+                        || (lang == null
+                                && !headers.getAcceptableLanguages().isEmpty()
+                                && "en"
+                                        .equals(headers.getAcceptableLanguages()
+                                                .get(0)
+                                                .getLanguage()))
+                ? Locale.ENGLISH
+                : VIETNAMESE;
+        ResourceBundle words = ResourceBundle.getBundle(
+                WORDS, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        var drawing = map.draw(
+                colouring == null ? ZoneMapSvg.Colouring.STATUS : colouring,
+                cooperativeId,
+                words::getString,
+                locale,
+                request.getContextPath() + "/app/zone.xhtml?id=",
+                true);
+        return Response.ok(drawing.svg(), MAP_TYPE + ";charset=UTF-8")
+                .header("Content-Language", locale.getLanguage())
+                .header("Cache-Control", "private, no-store")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'"
+                                + map.tileOrigin().map(o -> "; img-src " + o).orElse(""))
+                .build();
     }
 
     @GET
