@@ -133,6 +133,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiWords extends UiWordsScenarios {}
 
+    /** Issue 17: roles granted within what the caller may grant, password resets, paged lists with a count. */
+    @Nested
+    class UserAdmin extends UserAdminScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
