@@ -20,6 +20,7 @@ import vn.temso.platform.security.Role;
 import vn.temso.stamping.boundary.StampsResource;
 import vn.temso.stamping.control.StampKeys;
 import vn.temso.trace.boundary.ReportsResource;
+import vn.temso.trace.entity.BuyerReport;
 
 /** Cooperatives, users, signing keys and the buyer-report inbox. */
 @Named
@@ -57,6 +58,9 @@ public class AdminBean {
     private String state;
     private int page;
     private Page<UserView> users;
+    private Page<CooperativeView> cooperativeRows;
+    private Page<ReportsResource.ReportView> reportRows;
+    private BuyerReport.Kind reportKind;
     private UserView selected;
     private Role newRole;
     private String temporaryPassword;
@@ -65,6 +69,16 @@ public class AdminBean {
         return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
                 .map(CooperativeView::of)
                 .toList();
+    }
+
+    /** This page of the cooperative list, by the page's filters (?q=, ?page=). */
+    public Page<CooperativeView> getCooperativeRows() {
+        if (cooperativeRows == null) {
+            var p = cooperatives.list(q, null, Lists.request(page));
+            cooperativeRows =
+                    new Page<>(p.items().stream().map(CooperativeView::of).toList(), p.page(), p.size(), p.total());
+        }
+        return cooperativeRows;
     }
 
     public void createCooperative() {
@@ -209,8 +223,28 @@ public class AdminBean {
         }
     }
 
-    public List<ReportsResource.ReportView> getReports() {
-        return reports.list("0", "200").items();
+    /** This page of the buyer reports, newest first, by the page's filters (?q=, ?kind=, ?page=). */
+    public Page<ReportsResource.ReportView> getReports() {
+        if (reportRows == null) {
+            reportRows = reports.list(
+                    q,
+                    reportKind == null ? null : reportKind.name(),
+                    Integer.toString(Lists.request(page).page()),
+                    Integer.toString(Lists.PAGE_SIZE));
+        }
+        return reportRows;
+    }
+
+    public BuyerReport.Kind[] getReportKinds() {
+        return BuyerReport.Kind.values();
+    }
+
+    public BuyerReport.Kind getReportKind() {
+        return reportKind;
+    }
+
+    public void setReportKind(BuyerReport.Kind reportKind) {
+        this.reportKind = reportKind;
     }
 
     public CooperativeKind[] getKinds() {

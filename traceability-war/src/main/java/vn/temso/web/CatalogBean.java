@@ -13,6 +13,7 @@ import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
@@ -37,6 +38,11 @@ public class CatalogBean {
 
     private String productId;
     private Channel channel = Channel.GOOGLE_XML;
+    private Page<Listing> listingRows;
+    /** ?channel= and ?page= as the page's view parameters (kept in the pager's links); read from the request. */
+    private String channelName;
+
+    private int page;
     private Availability availability = Availability.IN_STOCK;
     private boolean enabled = true;
 
@@ -51,8 +57,34 @@ public class CatalogBean {
             String lastError,
             String listingId) {}
 
-    public List<Listing> getListings() {
-        return listings.list(null, null, null, PageRequest.of("0", "200")).items();
+    /** This page of the listings (?channel=, ?page=; also the hidden fields of the listings' form). */
+    public Page<Listing> getListings() {
+        if (listingRows == null) {
+            listingRows = listings.list(
+                    null, null, Lists.enumParam(Channel.class, "channel"), Lists.request(Lists.pageParam()));
+        }
+        return listingRows;
+    }
+
+    public String getChannelName() {
+        return channelName;
+    }
+
+    public void setChannelName(String channelName) {
+        this.channelName = channelName;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    /** The channel the listings are filtered by, or null. */
+    public Channel getChannelFilter() {
+        return Lists.enumParam(Channel.class, "channel");
     }
 
     public List<StatusRow> getStatus() {

@@ -18,6 +18,31 @@ public final class Lists {
         return new PageRequest(Math.max(0, Math.min(page, PageRequest.MAX_PAGE)), PAGE_SIZE);
     }
 
+    /**
+     * The page number of a list whose rows carry buttons: read from the request itself ({@code ?page=}, or the
+     * hidden field of the list's form on a postback), so the rows a button is decoded against are the rows it was
+     * shown with. Anything but a number is the first page.
+     */
+    public static int pageParam() {
+        String p = blankToNull(Ui.param("page"));
+        try {
+            return p == null ? 0 : Integer.parseInt(p);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** An enum filter read from the request as {@link #pageParam}; none when absent or not a constant. */
+    public static <E extends Enum<E>> E enumParam(Class<E> type, String name) {
+        String v = blankToNull(Ui.param(name));
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** A filter value from the page: null when blank. */
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
