@@ -60,7 +60,8 @@ public class ProductsBean implements Serializable {
     /** This page of the product list, by the page's filters (?q=, ?ocop=active|expired|none, ?page=). */
     public Page<ProductView> getRows() {
         if (rows == null) {
-            var p = products.list(q, getOcopFilters().contains(ocop) ? ocop : null, null, Lists.request(page));
+            var p = products.list(
+                    q, ocop != null && getOcopFilters().contains(ocop) ? ocop : null, null, Lists.request(page));
             var today = FarmTime.today(clock);
             rows = new Page<>(
                     p.items().stream().map(x -> ProductView.of(x, today)).toList(), p.page(), p.size(), p.total());

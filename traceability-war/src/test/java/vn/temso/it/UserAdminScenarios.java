@@ -367,6 +367,28 @@ public abstract class UserAdminScenarios extends ApiScenarios {
         b.screenshot("zones-paged-1280");
     }
 
+    @Test
+    void shouldCountEveryListOnItsPage() {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+        Browser b = browser();
+        b.driver.manage().deleteAllCookies();
+        b.signIn("admin", Api.DEMO_PASSWORD);
+        b.waitFor(d -> d.getCurrentUrl().contains("/app/dashboard"), 10);
+        for (String page : List.of("zones", "batches", "products", "cooperatives", "reports", "users", "catalog")) {
+            b.open("/app/" + page + ".xhtml");
+            String text = b.text();
+            assertTrue(
+                    text.matches("(?s).*(Hiển thị 1–\\d+ trong tổng số [\\d.]+|Không có dòng nào).*"),
+                    page + " shows its count: " + text);
+            assertFalse(b.driver.findElements(By.id("filter-apply")).isEmpty(), page + " has a filter");
+        }
+        // an unknown filter value or page number is no error page
+        b.open("/app/zones.xhtml?status=NO_SUCH&page=x");
+        assertTrue(b.text().contains("Vùng trồng"), b.text());
+        b.open("/app/products.xhtml?ocop=whatever&page=999999");
+        assertTrue(b.text().contains("Trang này không có dòng nào"), b.text());
+    }
+
     private Browser browser() {
         if (browser == null) {
             browser = new Browser(api.base(), 1280, 900);
