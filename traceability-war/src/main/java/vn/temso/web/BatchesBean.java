@@ -96,6 +96,7 @@ public class BatchesBean implements Serializable {
     private BatchStatus status;
     private int page;
     private transient Page<BatchView> rows;
+    private transient Page<StampsResource.StampView> stampRows;
 
     /** This page of the batch list, by the page's filters (?q=, ?status=, ?page=). */
     public Page<BatchView> getRows() {
@@ -274,9 +275,13 @@ public class BatchesBean implements Serializable {
         return jobId == null ? null : Ui.attempt("issue", () -> StampsResource.JobView.of(stamps.job(jobId)));
     }
 
-    public List<StampsResource.StampView> getStamps() {
-        return StampsResource.StampView.of(
-                stamps.list(id, PageRequest.of("0", "100")).items(), stamps);
+    /** This page of the batch's stamps (?page=), with the count of all of them. */
+    public Page<StampsResource.StampView> getStampRows() {
+        if (stampRows == null) {
+            var p = stamps.list(id, Lists.request(page));
+            stampRows = new Page<>(StampsResource.StampView.of(p.items(), stamps), p.page(), p.size(), p.total());
+        }
+        return stampRows;
     }
 
     public long getStampTotal() {
