@@ -1,20 +1,25 @@
 package vn.temso.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.Availability;
+import vn.temso.listing.control.Feeds;
+import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.Products;
@@ -36,9 +41,18 @@ public class CatalogBean {
     @Inject
     Clock clock;
 
+    @Inject
+    ListingProblems problems;
+
+    @Inject
+    Feeds feeds;
+
+    @Inject
+    CurrentCaller current;
+
+    private Page<ListingRow> rows;
     private String productId;
     private Channel channel = Channel.GOOGLE_XML;
-    private Page<Listing> listingRows;
     /** ?channel= and ?page= as the page's view parameters (kept in the pager's links); read from the request. */
     private String channelName;
 
@@ -57,13 +71,40 @@ public class CatalogBean {
             String lastError,
             String listingId) {}
 
+    /** A listing and the problems that keep it out of its channel, each with a link to the field that fixes it. */
+    public record ListingRow(Listing listing, List<ListingProblems.Problem> problems) {}
+
+    /** A feed file the caller's cooperatives publish: where a person (or a marketplace) opens it, how it went. */
+    public record FeedRow(String channel, String url, String outcome, long items, long invalid, String notice) {}
+
     /** This page of the listings (?channel=, ?page=; also the hidden fields of the listings' form). */
-    public Page<Listing> getListings() {
-        if (listingRows == null) {
-            listingRows = listings.list(
+    public Page<ListingRow> getListings() {
+        if (rows == null) {
+            Locale locale = locale();
+            var p = listings.list(
                     null, null, Lists.enumParam(Channel.class, "channel"), Lists.request(Lists.pageParam()));
+            rows = new Page<>(
+                    p.items().stream()
+                            .map(l -> new ListingRow(l, problems.of(l, locale)))
+                            .toList(),
+                    p.page(),
+                    p.size(),
+                    p.total());
         }
-        return listingRows;
+        return rows;
+    }
+
+    public List<FeedRow> getFeeds() {
+        String notice = problems.demoNotice(locale());
+        return feeds.visible(current.require(), null).stream()
+                .map(f -> new FeedRow(
+                        f.getChannel().name(),
+                        feeds.url(f),
+                        f.getOutcome() == null ? "PENDING" : f.getOutcome().name(),
+                        f.getItemsWritten() == null ? 0 : f.getItemsWritten(),
+                        f.getItemsInvalid() == null ? 0 : f.getItemsInvalid(),
+                        notice))
+                .toList();
     }
 
     public String getChannelName() {
@@ -102,6 +143,13 @@ public class CatalogBean {
                             o.getListingId());
                 })
                 .toList();
+    }
+
+    private static Locale locale() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        return fc == null || fc.getViewRoot() == null
+                ? ListingProblems.locale("vi")
+                : fc.getViewRoot().getLocale();
     }
 
     public Map<String, Long> getCounts() {

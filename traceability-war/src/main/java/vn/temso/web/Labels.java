@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.temso.batch.entity.BatchStatus;
 import vn.temso.batch.entity.EventType;
@@ -26,10 +29,12 @@ import vn.temso.platform.security.Role;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.printing.entity.PrintJob;
 import vn.temso.product.boundary.ProductView;
+import vn.temso.product.entity.OcopGroup;
 import vn.temso.product.entity.OcopLevel;
 import vn.temso.stamping.entity.IssuanceJob;
 import vn.temso.stamping.entity.SigningKeyRecord;
 import vn.temso.stamping.entity.Stamp;
+import vn.temso.stats.control.Alert;
 import vn.temso.trace.entity.BuyerReport;
 import vn.temso.zone.entity.ZoneStatus;
 
@@ -62,10 +67,16 @@ public class Labels {
             OutboxStatus.class,
             CooperativeKind.class,
             OcopLevel.class,
-            ProductView.OcopStatus.class);
+            ProductView.OcopStatus.class,
+            OcopGroup.class,
+            Alert.class);
 
     private static final Map<String, Class<? extends Enum<?>>> BY_TYPE =
             ENUMS.stream().collect(Collectors.toUnmodifiableMap(Labels::type, Function.identity()));
+
+    private static final Pattern NETWORKS = Pattern.compile("scanned from more than (\\d+) networks on (\\d+)\\+ days");
+    private static final Pattern LATE_NETWORKS =
+            Pattern.compile("scanned from more than (\\d+) new networks (\\d+)\\+ days after the first scan");
 
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter VI_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -102,6 +113,32 @@ public class Labels {
             LOG.warning("No words for " + key(e, name));
             return name;
         }
+    }
+
+    /**
+     * Why a stamp is on the staff's suspicious list, in words. The flag is stored as the trace rules wrote it
+     * ({@code CloneRules.Decision#flag}: "scanned after void", "scanned from more than 6 networks on 2+ days"...):
+     * the known forms are worded with their figures, an older or unknown one as a plain "suspected copy".
+     */
+    public String suspicion(String flag) {
+        if (flag == null || flag.isBlank()) {
+            return "";
+        }
+        if ("scanned after void".equals(flag)) {
+            return Ui.text("suspicion.void");
+        }
+        if ("scanned after recall".equals(flag)) {
+            return Ui.text("suspicion.recall");
+        }
+        Matcher m = NETWORKS.matcher(flag);
+        if (m.matches()) {
+            return MessageFormat.format(Ui.text("suspicion.networks"), m.group(1), m.group(2));
+        }
+        m = LATE_NETWORKS.matcher(flag);
+        if (m.matches()) {
+            return MessageFormat.format(Ui.text("suspicion.late"), m.group(1), m.group(2));
+        }
+        return Ui.text("suspicion.other");
     }
 
     /** A day: dd/MM/yyyy in Vietnamese. */

@@ -4,8 +4,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import vn.temso.batch.boundary.BatchView;
@@ -52,6 +55,9 @@ public class PrintBean implements Serializable {
 
     @Inject
     transient Cooperatives cooperatives;
+
+    @Inject
+    transient Labels labels;
 
     /** A template in the choice list: a preset's name, or a custom template's id. */
     public record TemplateChoice(String value, String label) {}
@@ -164,12 +170,30 @@ public class PrintBean implements Serializable {
 
     public String getSheetDescription() {
         try {
-            return chosenSheet().describe();
+            SheetTemplate t = chosenSheet();
+            return MessageFormat.format(
+                    Ui.text("print.sheet.describe"),
+                    t.name(),
+                    mm(t.pageWidthMm()),
+                    mm(t.pageHeightMm()),
+                    t.columns(),
+                    t.rows(),
+                    mm(t.labelWidthMm()),
+                    mm(t.labelHeightMm()),
+                    mm(t.leftMarginMm()),
+                    mm(t.topMarginMm()),
+                    mm(t.horizontalGapMm()),
+                    mm(t.verticalGapMm()));
         } catch (ProblemException e) {
             return e.getMessage(); // e.g. a template saved before the limits: says why it cannot be printed
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /** Millimetres in the page language's way (0,5 in Vietnamese). */
+    private String mm(double v) {
+        return labels.number(BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP));
     }
 
     private SheetTemplate sheet() {

@@ -133,6 +133,22 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UiWords extends UiWordsScenarios {}
 
+    /** Issue 17: every page of every role at 360 and 1280 px: no overflow, no code, axe clean; keyboard-only print. */
+    @Nested
+    class UiSweep extends UiSweepScenarios {}
+
+    /** Issue 18: every listing's problems named on the API and the page; demo listings publish. */
+    @Nested
+    class ListingProblems extends ListingProblemScenarios {}
+
+    /** Issue 17: the statistics API, its CSV and .xlsx files and the dashboard charts count exactly what was seeded. */
+    @Nested
+    class Stats extends StatsScenarios {}
+
+    /** Issue 17: scan statistics from the daily rollup and from scan rows agree, in Vietnam days. */
+    @Nested
+    class ScanRollup extends ScanRollupScenarios {}
+
     /** Issue 17: roles granted within what the caller may grant, password resets, paged lists with a count. */
     @Nested
     class UserAdmin extends UserAdminScenarios {}
@@ -161,6 +177,7 @@ class TemsoIT extends TenancyScenarios {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClass(FileStoreProbe.class)
-                .addClass(CaptureProbe.class);
+                .addClass(CaptureProbe.class)
+                .addClass(ScanProbe.class);
     }
 }

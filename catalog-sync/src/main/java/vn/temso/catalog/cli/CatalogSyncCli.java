@@ -126,7 +126,7 @@ public final class CatalogSyncCli {
                 100 * r.invalidShare(),
                 r.itemsDeleted(),
                 r.previousItemCount() < 0 ? "none" : r.previousItemCount() + " items");
-        out.println(r.message());
+        out.println(r.feed() + ": " + r.message());
         int shown = 0;
         for (ItemReport item : r.invalidItems()) {
             if (shown++ == SHOWN_ITEMS) {

@@ -26,6 +26,9 @@ import vn.temso.catalog.validate.ValidationError;
  * {@link PublishPolicy} does the candidate replace the feed in one step, so readers see either the old or the new
  * feed, never a half-written one, and a broken catalog never replaces the last good feed.
  * <p>
+ * Messages name no file or path (they are shown to people who may not see the server); {@link PublishResult#feed()}
+ * names the feed.
+ * <p>
  * Safe to use from several threads for different file names; publishing the same file name
  * concurrently is the caller's job to prevent.
  */
@@ -113,25 +116,20 @@ public final class FeedPublisher {
             if (reasons.isEmpty()) {
                 candidate.publish(written);
                 status = PublishResult.Status.PUBLISHED;
-                message = "published " + written + " items to " + feed
+                message = "published " + written + " items"
                         + (invalid > 0 ? "; " + invalid + " invalid items left out" : "");
-                LOG.info(message);
+                LOG.info(() -> feed + ": " + message);
             } else {
                 status = PublishResult.Status.HELD_BACK;
-                message = holdMessage(reasons, written, invalid, total, previous, feed);
-                LOG.warning(message);
+                message = holdMessage(reasons, written, invalid, total, previous);
+                LOG.warning(feed + ": " + message);
             }
             return new PublishResult(status, reasons, message, feed, written, invalid, deleted, previous, reports);
         }
     }
 
     private String holdMessage(
-            List<PublishResult.HoldReason> reasons,
-            long written,
-            long invalid,
-            long total,
-            long previous,
-            Path target) {
+            List<PublishResult.HoldReason> reasons, long written, long invalid, long total, long previous) {
         List<String> why = new ArrayList<>();
         if (reasons.contains(PublishResult.HoldReason.TOO_MANY_INVALID)) {
             why.add(String.format(
@@ -151,7 +149,7 @@ public final class FeedPublisher {
                     100.0 * (previous - written) / previous,
                     100 * policy.maxShrinkShare()));
         }
-        return "held back; " + target + " keeps the last good feed: " + String.join("; ", why);
+        return "held back, the last good feed stays: " + String.join("; ", why);
     }
 
     /** Items in the last good feed, or -1 when none was published yet. */

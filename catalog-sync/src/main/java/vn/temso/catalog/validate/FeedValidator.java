@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.CatalogEntry;
@@ -15,7 +16,7 @@ import vn.temso.catalog.model.CatalogEntry;
  */
 public final class FeedValidator {
 
-    /** Fields a rule can require. */
+    /** The fields of an item the rules check (GTIN is never required, only checked when given). */
     public enum Field {
         ID,
         TITLE,
@@ -25,7 +26,13 @@ public final class FeedValidator {
         AVAILABILITY,
         PRICE,
         CONDITION,
-        BRAND
+        BRAND,
+        GTIN;
+
+        /** The attribute name in the feeds ({@code image_link}). */
+        public String attribute() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     static final Set<String> CONDITIONS = Set.of("new", "refurbished", "used");
@@ -35,8 +42,15 @@ public final class FeedValidator {
     private final int maxId;
     private final int maxTitle;
     private final int maxDescription;
+    private final boolean httpLinks;
 
     public FeedValidator(Channel channel, Set<Field> required, int maxId, int maxTitle, int maxDescription) {
+        this(channel, required, maxId, maxTitle, maxDescription, false);
+    }
+
+    private FeedValidator(
+            Channel channel, Set<Field> required, int maxId, int maxTitle, int maxDescription, boolean httpLinks) {
+        this.httpLinks = httpLinks;
         this.channel = channel;
         this.required = required.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(required);
         this.maxId = maxId;
@@ -69,70 +83,99 @@ public final class FeedValidator {
         return channel;
     }
 
+    /**
+     * The same rules, except that links may be plain http: for a demo on a local address. Marketplaces do not
+     * accept such a feed; whoever publishes it must say so.
+     */
+    public FeedValidator withHttpLinks() {
+        return new FeedValidator(channel, required, maxId, maxTitle, maxDescription, true);
+    }
+
+    /** Whether plain http links pass ({@link #withHttpLinks()}). */
+    public boolean allowsHttpLinks() {
+        return httpLinks;
+    }
+
     /** Every problem with {@code e} for this channel; empty when the item may be published. */
     public List<ValidationError> validate(CatalogEntry e) {
         List<ValidationError> errors = new ArrayList<>(2);
-        text(errors, Field.ID, "id", e.id(), maxId);
-        text(errors, Field.TITLE, "title", e.title(), maxTitle);
-        text(errors, Field.DESCRIPTION, "description", e.description(), maxDescription);
-        url(errors, Field.LINK, "link", e.link());
-        url(errors, Field.IMAGE_LINK, "image_link", e.imageLink());
-        if (e.availability() == null && required.contains(Field.AVAILABILITY)) {
-            errors.add(new ValidationError("availability", "is required"));
+        text(errors, Field.ID, e.id(), maxId);
+        text(errors, Field.TITLE, e.title(), maxTitle);
+        text(errors, Field.DESCRIPTION, e.description(), maxDescription);
+        url(errors, Field.LINK, e.link());
+        url(errors, Field.IMAGE_LINK, e.imageLink());
+        if (e.availability() == null) {
+            required(errors, Field.AVAILABILITY, "is required");
         }
         if (e.priceVnd() <= 0 && required.contains(Field.PRICE)) {
-            errors.add(new ValidationError("price", "must be a positive whole number of VND, got " + e.priceVnd()));
+            errors.add(ValidationError.of(
+                    Field.PRICE,
+                    Rule.NOT_POSITIVE,
+                    "must be a positive whole number of VND, got " + e.priceVnd(),
+                    e.priceVnd()));
         } else if (e.priceVnd() < 0) {
-            errors.add(new ValidationError("price", "must not be negative, got " + e.priceVnd()));
+            errors.add(ValidationError.of(
+                    Field.PRICE, Rule.NEGATIVE, "must not be negative, got " + e.priceVnd(), e.priceVnd()));
         }
         if (e.condition() == null) {
-            if (required.contains(Field.CONDITION)) {
-                errors.add(new ValidationError("condition", "is required (new, refurbished or used)"));
-            }
+            required(errors, Field.CONDITION, "is required (new, refurbished or used)");
         } else if (!CONDITIONS.contains(e.condition())) {
-            errors.add(new ValidationError(
-                    "condition", "must be new, refurbished or used, got \"" + e.condition() + "\""));
+            errors.add(ValidationError.of(
+                    Field.CONDITION,
+                    Rule.NOT_ALLOWED,
+                    "must be new, refurbished or used, got \"" + e.condition() + "\"",
+                    e.condition()));
         }
-        if (e.brand() == null && required.contains(Field.BRAND)) {
-            errors.add(new ValidationError("brand", "is required (the cooperative's name)"));
+        if (e.brand() == null) {
+            required(errors, Field.BRAND, "is required (the cooperative's name)");
         }
         if (e.gtin() != null) {
-            String problem = Gtin.problem(e.gtin());
+            ValidationError problem = Gtin.problem(e.gtin());
             if (problem != null) {
-                errors.add(new ValidationError("gtin", problem));
+                errors.add(problem);
             }
         }
         return errors;
     }
 
-    private void text(List<ValidationError> errors, Field field, String name, String value, int max) {
+    private void required(List<ValidationError> errors, Field field, String message) {
+        if (required.contains(field)) {
+            errors.add(ValidationError.of(field, Rule.REQUIRED, message));
+        }
+    }
+
+    private void text(List<ValidationError> errors, Field field, String value, int max) {
         if (value == null) {
-            if (required.contains(field)) {
-                errors.add(new ValidationError(name, "is required"));
-            }
+            required(errors, field, "is required");
         } else {
             int length = value.codePointCount(0, value.length());
             if (length > max) {
-                errors.add(new ValidationError(
-                        name, "is " + length + " characters; " + channel.cliName() + " allows at most " + max));
+                errors.add(ValidationError.of(
+                        field,
+                        Rule.TOO_LONG,
+                        "is " + length + " characters; " + channel.cliName() + " allows at most " + max,
+                        length,
+                        max));
             }
         }
     }
 
-    private void url(List<ValidationError> errors, Field field, String name, String value) {
+    private void url(List<ValidationError> errors, Field field, String value) {
         if (value == null) {
-            if (required.contains(field)) {
-                errors.add(new ValidationError(name, "is required"));
-            }
+            required(errors, field, "is required");
             return;
         }
         try {
             URI uri = new URI(value);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                errors.add(new ValidationError(name, "must be an absolute https URL, got \"" + value + "\""));
+            String scheme = uri.getScheme();
+            boolean secure = "https".equalsIgnoreCase(scheme) || httpLinks && "http".equalsIgnoreCase(scheme);
+            if (!secure || uri.getHost() == null) {
+                errors.add(ValidationError.of(
+                        field, Rule.NOT_HTTPS, "must be an absolute https URL, got \"" + value + "\"", value));
             }
         } catch (URISyntaxException ex) {
-            errors.add(new ValidationError(name, "is not a valid URL: " + ex.getReason()));
+            errors.add(
+                    ValidationError.of(field, Rule.NOT_A_URL, "is not a valid URL: " + ex.getReason(), ex.getReason()));
         }
     }
 }

@@ -47,7 +47,7 @@ class FeedPublisherTest {
         assertEquals(1, r.itemsDeleted());
         assertEquals(-1, r.previousItemCount());
         assertEquals("SP-99", r.invalidItems().get(0).itemId());
-        assertEquals("title", r.invalidItems().get(0).errors().get(0).field());
+        assertEquals("title", r.invalidItems().get(0).errors().get(0).name());
         Document doc = parse(dir.resolve("google.xml"));
         assertEquals(19, doc.getElementsByTagNameNS("*", "item").getLength());
         assertTrue(Files.getPosixFilePermissions(dir.resolve("google.xml")).contains(PosixFilePermission.OTHERS_READ));
@@ -69,6 +69,8 @@ class FeedPublisherTest {
         assertEquals(PublishResult.Status.HELD_BACK, r.status());
         assertEquals(List.of(PublishResult.HoldReason.TOO_MANY_INVALID), r.reasons());
         assertTrue(r.message().contains("3 of 20 items (15.0 %) failed validation"), r.message());
+        assertFalse(r.message().contains(dir.toString()), "no path in the message: " + r.message());
+        assertEquals(dir.resolve("google.xml"), r.feed());
         assertEquals(3, r.invalidItems().size());
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("google.xml")));
         assertNoTempFiles();

@@ -105,6 +105,10 @@ class FeedValidatorTest {
         assertTrue(vn.temso.gs1.Gtin.isValid("96385074")); // GTIN-8
         assertFalse(vn.temso.gs1.Gtin.isValid("96385075"));
         assertNull(Gtin.problem("08935049500124"));
+        ValidationError wrong = Gtin.problem("08935049500125");
+        assertEquals(FeedValidator.Field.GTIN, wrong.field());
+        assertEquals("gtin-check-digit", wrong.rule().code());
+        assertEquals(List.of("5", "4"), wrong.args());
         assertEquals("04006381333931", vn.temso.gs1.Gtin.toGtin14("4006381333931"));
     }
 
@@ -122,7 +126,45 @@ class FeedValidatorTest {
                 byField(voso.validate(CatalogEntry.builder("V2").priceVnd(1).build())));
     }
 
+    @Test
+    void shouldNameEachProblemByTypedFieldAndRuleCodeWithItsArguments() {
+        CatalogEntry e = Entries.rice().imageLink(null).title("ạ".repeat(151)).build();
+        List<ValidationError> errors = google.validate(e);
+        Map<FeedValidator.Field, ValidationError> by =
+                errors.stream().collect(Collectors.toMap(ValidationError::field, v -> v));
+        assertEquals(Rule.REQUIRED, by.get(FeedValidator.Field.IMAGE_LINK).rule());
+        assertEquals("required", by.get(FeedValidator.Field.IMAGE_LINK).rule().code());
+        assertEquals("image_link", by.get(FeedValidator.Field.IMAGE_LINK).name());
+        assertEquals(List.of(), by.get(FeedValidator.Field.IMAGE_LINK).args());
+        assertEquals(Rule.TOO_LONG, by.get(FeedValidator.Field.TITLE).rule());
+        assertEquals(List.of("151", "150"), by.get(FeedValidator.Field.TITLE).args());
+        assertEquals(
+                "not-https",
+                google.validate(Entries.rice().link("http://x.vn/p").build())
+                        .get(0)
+                        .rule()
+                        .code());
+    }
+
+    @Test
+    void shouldAcceptPlainHttpLinksOnlyWhenAskedForADemo() {
+        CatalogEntry local = Entries.rice()
+                .link("http://localhost:8080/01/08935049500124")
+                .imageLink("http://localhost:8080/static/demo/gao-st25.png")
+                .build();
+        assertEquals(2, google.validate(local).size());
+        assertFalse(google.allowsHttpLinks());
+        FeedValidator demo = google.withHttpLinks();
+        assertTrue(demo.allowsHttpLinks());
+        assertEquals(List.of(), demo.validate(local));
+        assertEquals(
+                Rule.NOT_HTTPS,
+                demo.validate(Entries.rice().imageLink("ftp://x/y.jpg").build())
+                        .get(0)
+                        .rule());
+    }
+
     private static Map<String, String> byField(List<ValidationError> errors) {
-        return errors.stream().collect(Collectors.toMap(ValidationError::field, ValidationError::message));
+        return errors.stream().collect(Collectors.toMap(ValidationError::name, ValidationError::message));
     }
 }

@@ -1,8 +1,11 @@
 package vn.temso.listing.boundary;
 
 import java.time.Instant;
+import java.util.List;
+import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.entity.Listing;
 
+/** A listing, with the problems that keep it out of its channel now (empty when it is published). */
 public record ListingView(
         String id,
         String productId,
@@ -14,9 +17,10 @@ public record ListingView(
         String availability,
         boolean deleted,
         boolean live,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<ListingProblems.Problem> problems) {
 
-    static ListingView of(Listing l) {
+    static ListingView of(Listing l, List<ListingProblems.Problem> problems) {
         return new ListingView(
                 l.getId(),
                 l.getProduct().getId(),
@@ -28,6 +32,7 @@ public record ListingView(
                 l.getAvailability().name(),
                 l.isDeleted(),
                 l.isLive(),
-                l.getUpdatedAt());
+                l.getUpdatedAt(),
+                problems);
     }
 }

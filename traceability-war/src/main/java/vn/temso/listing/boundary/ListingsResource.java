@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.Availability;
 import vn.temso.listing.control.Feeds;
+import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.control.SyncSettings;
+import vn.temso.listing.entity.Listing;
 import vn.temso.platform.outbox.OutboxStatus;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
@@ -54,23 +58,32 @@ public class ListingsResource {
     @Inject
     CurrentCaller current;
 
+    @Inject
+    ListingProblems problems;
+
     @GET
     @Operation(
             summary = "Listings the caller may see",
             description = "Filters: cooperativeId, productId, channel"
-                    + " (google-xml, google-tsv, meta-csv, voso-csv, postmart-csv, jsonld, http-push)")
+                    + " (google-xml, google-tsv, meta-csv, voso-csv, postmart-csv, jsonld, http-push). Each listing"
+                    + " carries problems: [{field, code, message, fix}], why its channel would refuse it now (field:"
+                    + " the product form field, code: the rule, message in Accept-Language or ?lang= vi/en, fix: the"
+                    + " form field's page)")
     public Page<ListingView> list(
             @QueryParam("cooperativeId") String cooperativeId,
             @QueryParam("productId") String productId,
             @QueryParam("channel") String channel,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Locale locale = ListingProblems.locale(lang != null ? lang : acceptLanguage);
         var p = listings.list(
                 cooperativeId,
                 productId,
                 channel == null || channel.isBlank() ? null : channel(channel),
                 PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(ListingView::of).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(l -> view(l, locale)).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
@@ -78,13 +91,18 @@ public class ListingsResource {
     @Operation(
             summary = "Push and feed status: every queued product version (pending, sending, synced, failed with the"
                     + " last error), the feed files with their URLs and last run, and whether push is configured",
-            description = "Filters: cooperativeId, productId, status (PENDING, SENDING, SYNCED, FAILED)")
+            description = "Filters: cooperativeId, productId, status (PENDING, SENDING, SYNCED, FAILED). Each feed"
+                    + " carries problems: the listed products its channel refuses, each with [{field, code, message,"
+                    + " fix}], and demo/notice when its links are plain http (demo: not accepted by marketplaces)")
     public SyncStatusView status(
             @QueryParam("cooperativeId") String cooperativeId,
             @QueryParam("productId") String productId,
             @QueryParam("status") String status,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Locale locale = ListingProblems.locale(lang != null ? lang : acceptLanguage);
         var p = outbox.status(
                 cooperativeId,
                 productId,
@@ -97,7 +115,7 @@ public class ListingsResource {
                 problem == null ? "push enabled" : problem,
                 outbox.counts(cooperativeId));
         var feedViews = feeds.visible(current.require(), cooperativeId).stream()
-                .map(f -> SyncStatusView.Feed.of(f, feeds.url(f)))
+                .map(f -> SyncStatusView.Feed.of(f, feeds.url(f), problems.demoNotice(locale), problems.of(f, locale)))
                 .toList();
         return new SyncStatusView(
                 push,
@@ -109,8 +127,11 @@ public class ListingsResource {
     @Path("{id}")
     @Operation(summary = "One listing")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public ListingView get(@PathParam("id") String id) {
-        return ListingView.of(listings.readable(id));
+    public ListingView get(
+            @PathParam("id") String id,
+            @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        return view(listings.readable(id), ListingProblems.locale(lang != null ? lang : acceptLanguage));
     }
 
     @PUT
@@ -147,16 +168,23 @@ public class ListingsResource {
                                                 @ExampleObject(name = "withdraw", value = "{\"deleted\": true}")
                                             }))
                     @Valid
-                    ListingRequest request) {
+                    ListingRequest request,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         ListingRequest r = request == null ? new ListingRequest(null, null, null) : request;
         Availability availability =
                 r.availability() == null ? Availability.IN_STOCK : Availability.parse(r.availability());
-        return ListingView.of(listings.put(
-                productId,
-                channel(channel),
-                r.enabled() == null || r.enabled(),
-                availability,
-                r.deleted() != null && r.deleted()));
+        return view(
+                listings.put(
+                        productId,
+                        channel(channel),
+                        r.enabled() == null || r.enabled(),
+                        availability,
+                        r.deleted() != null && r.deleted()),
+                ListingProblems.locale(acceptLanguage));
+    }
+
+    private ListingView view(Listing l, Locale locale) {
+        return ListingView.of(l, problems.of(l, locale));
     }
 
     @POST

@@ -3,6 +3,7 @@ package vn.temso.listing.boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.ListingFeed;
 import vn.temso.listing.entity.OutboxEntry;
@@ -15,6 +16,10 @@ public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
     /** Whether push is configured; {@code message} says why not. {@code counts} per status in the caller's scope. */
     public record Push(boolean enabled, String endpointHost, String message, Map<String, Long> counts) {}
 
+    /**
+     * A feed file and its last run. {@code demo} (with {@code notice}) when its links are plain http: a local demo,
+     * not accepted by marketplaces. {@code problems}: the listed products that fail the channel's rules now.
+     */
     public record Feed(
             String cooperativeId,
             String channel,
@@ -26,8 +31,11 @@ public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
             Long itemsInvalid,
             Long itemsDeleted,
             Instant generatedAt,
-            Instant publishedAt) {
-        static Feed of(ListingFeed f, String url) {
+            Instant publishedAt,
+            boolean demo,
+            String notice,
+            List<ListingProblems.ItemProblems> problems) {
+        static Feed of(ListingFeed f, String url, String notice, List<ListingProblems.ItemProblems> problems) {
             return new Feed(
                     f.getCooperativeId(),
                     f.getChannel().cliName(),
@@ -39,7 +47,10 @@ public record SyncStatusView(Push push, List<Feed> feeds, Page<Item> items) {
                     f.getItemsInvalid(),
                     f.getItemsDeleted(),
                     f.getGeneratedAt(),
-                    f.getPublishedAt());
+                    f.getPublishedAt(),
+                    notice != null,
+                    notice,
+                    problems);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.temso.catalog.feed.FeedOptions;
+import vn.temso.catalog.feed.FeedWriters;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.publish.FeedPublisher;
 import vn.temso.catalog.publish.PublishResult;
@@ -59,15 +60,19 @@ public class FeedRegenerator {
         FeedPublisher publisher =
                 new FeedPublisher(new StoredFeedTarget(files, f.getCooperativeId(), clock), settings.publishPolicy());
         try {
-            PublishResult r =
-                    publisher.publish(Feeds.fileName(f.getChannel()), f.getChannel(), options, entries(f, today));
+            PublishResult r = publisher.publish(
+                    Feeds.fileName(f.getChannel()),
+                    FeedWriters.forChannel(f.getChannel(), options),
+                    settings.validator(f.getChannel()),
+                    entries(f, today));
             feeds.finish(f.getId(), f.getGeneration(), r, null);
             Level level = r.published() ? Level.FINE : Level.WARNING;
             LOG.log(level, () -> "Feed " + f.getId() + ": " + r.message());
         } catch (IOException | RuntimeException e) {
             // stays dirty: the next tick tries again; the last good file is untouched
             LOG.log(Level.WARNING, "Feed " + f.getId() + " could not be regenerated", e);
-            feeds.finish(f.getId(), f.getGeneration(), null, "regeneration failed: " + e.getMessage());
+            // the exception may name server paths: the status says only what happened, the log has the rest
+            feeds.finish(f.getId(), f.getGeneration(), null, "regeneration failed; the server log has the details");
         }
     }
 

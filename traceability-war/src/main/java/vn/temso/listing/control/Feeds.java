@@ -31,6 +31,9 @@ public class Feeds {
     /** Where feeds are kept in the file store: {@code feeds/<cooperative id>/<file name>}. */
     public static final String PREFIX = "feeds/";
 
+    /** What the status says of a feed with plain-http links (demo mode on a local address). */
+    public static final String DEMO = "demo: not accepted by marketplaces";
+
     @Inject
     Clock clock;
 
@@ -119,7 +122,16 @@ public class Feeds {
 
     /** Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). */
     public List<Entry> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
-        List<Listing> listings = em.createQuery(
+        List<Listing> listings = listings(cooperativeId, channel, after, limit);
+        String base = settings.publicBaseUrl();
+        return listings.stream()
+                .map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today)))
+                .toList();
+    }
+
+    /** Up to {@code limit} listings of a feed after listing id {@code after}, withdrawn ones included. */
+    public List<Listing> listings(String cooperativeId, Channel channel, String after, int limit) {
+        return em.createQuery(
                         "SELECT l FROM Listing l WHERE l.cooperativeId = :coop AND l.channel = :ch"
                                 + " AND l.id > :after ORDER BY l.id",
                         Listing.class)
@@ -128,10 +140,6 @@ public class Feeds {
                 .setParameter("after", after == null ? "" : after)
                 .setMaxResults(limit)
                 .getResultList();
-        String base = settings.publicBaseUrl();
-        return listings.stream()
-                .map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today)))
-                .toList();
     }
 
     /** Records a run; the feed stays dirty if anything changed since {@code generation} was read. */
@@ -140,7 +148,8 @@ public class Feeds {
         ListingFeed.Outcome outcome = result == null
                 ? ListingFeed.Outcome.ERROR
                 : result.published() ? ListingFeed.Outcome.PUBLISHED : ListingFeed.Outcome.HELD_BACK;
-        String message = result == null ? error : result.message();
+        String message =
+                result == null ? error : settings.demoLinks() ? result.message() + " (" + DEMO + ")" : result.message();
         if (message != null && message.length() > 1000) {
             message = message.substring(0, 1000);
         }

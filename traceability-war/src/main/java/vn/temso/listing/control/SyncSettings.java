@@ -3,11 +3,14 @@ package vn.temso.listing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.publish.PublishPolicy;
 import vn.temso.catalog.push.PushClient;
 import vn.temso.catalog.push.RetryPolicy;
+import vn.temso.catalog.validate.FeedValidator;
 import vn.temso.platform.outbox.PushTarget;
 
 /** Configuration of feeds and push sync (keys documented in README.md). */
@@ -17,6 +20,10 @@ public class SyncSettings {
     @Inject
     @ConfigProperty(name = "temso.public.base-url")
     String publicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "temso.demo.enabled", defaultValue = "false")
+    boolean demoEnabled;
 
     @Inject
     @ConfigProperty(name = "temso.listing.interval-ms", defaultValue = "5000")
@@ -62,6 +69,20 @@ public class SyncSettings {
 
     public String publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /**
+     * True in demo mode when the public base URL is plain http (a local demo): feeds then accept http links so a
+     * demo publishes, and the status marks them as not accepted by marketplaces. Production keeps the https rule.
+     */
+    public boolean demoLinks() {
+        return demoEnabled && publicBaseUrl.toLowerCase(Locale.ROOT).startsWith("http:");
+    }
+
+    /** The channel's validator: its published rules, with http links only for {@link #demoLinks()}. */
+    public FeedValidator validator(Channel channel) {
+        FeedValidator v = FeedValidator.forChannel(channel);
+        return demoLinks() ? v.withHttpLinks() : v;
     }
 
     public long intervalMs() {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One scan of a stamp: when, and keyed hashes of the client's address and of its network (never the address). Written
@@ -28,6 +29,9 @@ public class Scan {
     /** Keyed hash of the client's network (IPv4 /24, IPv6 /48): what the clone rules count. Null in older rows. */
     @Column(name = "network_hash")
     private String networkHash;
+    /** The Vietnamese calendar day of {@link #scannedAt} (changelog 026): what the statistics group and filter on. */
+    @Column(name = "scan_day")
+    private LocalDate scanDay;
 
     protected Scan() {}
 }

@@ -101,7 +101,7 @@ final class TracePage {
                     + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
                     + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
                     + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
-                    + ".stars{color:#c98a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
+                    + ".stars{color:#8a5a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
                     + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}"
                     + "h3{font-size:.95rem;margin:.7rem 0 .3rem}ul{margin:0;padding-left:1.2rem}";
 

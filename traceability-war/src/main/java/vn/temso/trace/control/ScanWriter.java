@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import vn.temso.platform.persistence.RowIds;
+import vn.temso.platform.time.FarmTime;
 import vn.temso.stamping.entity.Stamp;
 
 /** Writes scan rows in batches, and the suspicion flags of stamps; reads a stamp's networks back for the clone rules. */
@@ -49,13 +50,16 @@ public class ScanWriter {
     public void insert(List<ScanLedger.Pending> scans) {
         try (Connection c = dataSource.getConnection(); // enlisted in this transaction
                 PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO scan (id, stamp_id, scanned_at, client_hash, network_hash, scan_day)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (ScanLedger.Pending p : scans) {
                 ps.setString(1, RowIds.timeOrdered());
                 ps.setString(2, p.stampId());
                 ps.setTimestamp(3, Timestamp.from(p.at()));
                 ps.setString(4, p.clientHash());
                 ps.setString(5, p.networkHash());
+                // the Vietnamese day the statistics count it on (changelog 026)
+                ps.setDate(6, java.sql.Date.valueOf(FarmTime.dateOf(p.at())));
                 ps.addBatch();
             }
             ps.executeBatch();
