@@ -92,6 +92,48 @@ public class BatchesBean implements Serializable {
     private Integer voidFrom;
     private Integer voidTo;
     private String voidReason;
+    private String q;
+    private BatchStatus status;
+    private int page;
+    private transient Page<BatchView> rows;
+    private transient Page<StampsResource.StampView> stampRows;
+
+    /** This page of the batch list, by the page's filters (?q=, ?status=, ?page=). */
+    public Page<BatchView> getRows() {
+        if (rows == null) {
+            var p = batches.list(q, null, status, null, null, null, null, Lists.request(page));
+            rows = new Page<>(p.items().stream().map(BatchView::of).toList(), p.page(), p.size(), p.total());
+        }
+        return rows;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public BatchStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(BatchStatus status) {
+        this.status = status;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public BatchStatus[] getStatuses() {
+        return BatchStatus.values();
+    }
 
     public List<BatchView> getList() {
         return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
@@ -233,9 +275,13 @@ public class BatchesBean implements Serializable {
         return jobId == null ? null : Ui.attempt("issue", () -> StampsResource.JobView.of(stamps.job(jobId)));
     }
 
-    public List<StampsResource.StampView> getStamps() {
-        return StampsResource.StampView.of(
-                stamps.list(id, PageRequest.of("0", "100")).items(), stamps);
+    /** This page of the batch's stamps (?page=), with the count of all of them. */
+    public Page<StampsResource.StampView> getStampRows() {
+        if (stampRows == null) {
+            var p = stamps.list(id, Lists.request(page));
+            stampRows = new Page<>(StampsResource.StampView.of(p.items(), stamps), p.page(), p.size(), p.total());
+        }
+        return stampRows;
     }
 
     public long getStampTotal() {

@@ -17,6 +17,7 @@ import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.time.FarmTime;
@@ -49,9 +50,13 @@ public class CatalogBean {
     @Inject
     CurrentCaller current;
 
-    private List<ListingRow> rows;
+    private Page<ListingRow> rows;
     private String productId;
     private Channel channel = Channel.GOOGLE_XML;
+    /** ?channel= and ?page= as the page's view parameters (kept in the pager's links); read from the request. */
+    private String channelName;
+
+    private int page;
     private Availability availability = Availability.IN_STOCK;
     private boolean enabled = true;
 
@@ -72,12 +77,19 @@ public class CatalogBean {
     /** A feed file the caller's cooperatives publish: where a person (or a marketplace) opens it, how it went. */
     public record FeedRow(String channel, String url, String outcome, long items, long invalid, String notice) {}
 
-    public List<ListingRow> getListings() {
+    /** This page of the listings (?channel=, ?page=; also the hidden fields of the listings' form). */
+    public Page<ListingRow> getListings() {
         if (rows == null) {
             Locale locale = locale();
-            rows = listings.list(null, null, null, PageRequest.of("0", "200")).items().stream()
-                    .map(l -> new ListingRow(l, problems.of(l, locale)))
-                    .toList();
+            var p = listings.list(
+                    null, null, Lists.enumParam(Channel.class, "channel"), Lists.request(Lists.pageParam()));
+            rows = new Page<>(
+                    p.items().stream()
+                            .map(l -> new ListingRow(l, problems.of(l, locale)))
+                            .toList(),
+                    p.page(),
+                    p.size(),
+                    p.total());
         }
         return rows;
     }
@@ -93,6 +105,27 @@ public class CatalogBean {
                         f.getItemsInvalid() == null ? 0 : f.getItemsInvalid(),
                         notice))
                 .toList();
+    }
+
+    public String getChannelName() {
+        return channelName;
+    }
+
+    public void setChannelName(String channelName) {
+        this.channelName = channelName;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    /** The channel the listings are filtered by, or null. */
+    public Channel getChannelFilter() {
+        return Lists.enumParam(Channel.class, "channel");
     }
 
     public List<StatusRow> getStatus() {

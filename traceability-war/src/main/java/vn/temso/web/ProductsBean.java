@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import vn.temso.platform.problem.Problems;
-import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
@@ -52,11 +52,50 @@ public class ProductsBean implements Serializable {
     private OcopLevel ocopLevel;
     private String ocopAuthority;
     private transient Part image;
+    private String q;
+    private String ocop;
+    private int page;
+    private transient Page<ProductView> rows;
 
-    public List<ProductView> getList() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(p -> ProductView.of(p, FarmTime.today(clock)))
-                .toList();
+    /** This page of the product list, by the page's filters (?q=, ?ocop=active|expired|none, ?page=). */
+    public Page<ProductView> getRows() {
+        if (rows == null) {
+            var p = products.list(
+                    q, ocop != null && getOcopFilters().contains(ocop) ? ocop : null, null, Lists.request(page));
+            var today = FarmTime.today(clock);
+            rows = new Page<>(
+                    p.items().stream().map(x -> ProductView.of(x, today)).toList(), p.page(), p.size(), p.total());
+        }
+        return rows;
+    }
+
+    /** The OCOP filters of the list (Products.list). */
+    public List<String> getOcopFilters() {
+        return List.of("active", "expired", "none");
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getOcop() {
+        return ocop;
+    }
+
+    public void setOcop(String ocop) {
+        this.ocop = ocop;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
     }
 
     public void load() {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import vn.temso.account.control.Accounts;
 import vn.temso.platform.config.Settings;
 import vn.temso.platform.security.CurrentCaller;
@@ -22,6 +23,9 @@ import vn.temso.zone.control.MapTiles;
  */
 @WebFilter(urlPatterns = {"*.xhtml", "/app/*"})
 public class UiFilter extends HttpFilter {
+
+    /** Where a user signed in with a temporary password is sent until they change it. */
+    static final String PASSWORD_PAGE = "/app/password.xhtml";
 
     @Inject
     UiSession ui;
@@ -62,17 +66,20 @@ public class UiFilter extends HttpFilter {
         // with /app/, yet the container serves the /app page for it
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         if (path.startsWith("/app/")) {
-            var caller = ui.isSignedIn()
-                    ? accounts.authenticate(ui.getToken())
-                    : java.util.Optional.<vn.temso.platform.security.Caller>empty();
-            if (caller.isEmpty()) {
+            var session = ui.isSignedIn() ? accounts.session(ui.getToken()) : Optional.<Accounts.Session>empty();
+            if (session.isEmpty()) {
                 ui.clear();
                 String next = path + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
                 resp.sendRedirect(
                         req.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 return;
             }
-            current.set(caller.get());
+            current.set(session.get().caller());
+            if (session.get().mustChangePassword() && !PASSWORD_PAGE.equals(path)) {
+                // signed in with a temporary password (a reset): nothing else until it is changed
+                resp.sendRedirect(req.getContextPath() + PASSWORD_PAGE);
+                return;
+            }
         }
         chain.doFilter(req, resp);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.problem.Problems;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.boundary.ZoneRequest;
@@ -44,6 +45,9 @@ public class ZonesBean implements Serializable {
     private String id;
     private String cooperativeId;
     private String q;
+    private ZoneStatus status;
+    private int page;
+    private transient Page<ZoneView> rows;
     private ZoneView zone;
     private String outlinePath;
     private String code;
@@ -64,10 +68,15 @@ public class ZonesBean implements Serializable {
     private ZoneStatus newStatus;
     private String statusReason;
 
-    public List<ZoneView> getList() {
-        return zones.list(q, null, null, null, PageRequest.of("0", "200")).items().stream()
-                .map(z -> ZoneView.brief(z, FarmTime.today(clock)))
-                .toList();
+    /** This page of the zone list, by the page's filters (?q=, ?status=, ?page=). */
+    public Page<ZoneView> getRows() {
+        if (rows == null) {
+            var p = zones.list(q, status, null, null, Lists.request(page));
+            var today = FarmTime.today(clock);
+            rows = new Page<>(
+                    p.items().stream().map(z -> ZoneView.brief(z, today)).toList(), p.page(), p.size(), p.total());
+        }
+        return rows;
     }
 
     /**
@@ -210,6 +219,22 @@ public class ZonesBean implements Serializable {
 
     public void setQ(String q) {
         this.q = q;
+    }
+
+    public ZoneStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ZoneStatus status) {
+        this.status = status;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
     }
 
     public ZoneView getZone() {

@@ -153,6 +153,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Maps extends MapScenarios {}
 
+    /** Issue 17: roles granted within what the caller may grant, password resets, paged lists with a count. */
+    @Nested
+    class UserAdmin extends UserAdminScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

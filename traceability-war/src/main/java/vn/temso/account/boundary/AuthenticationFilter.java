@@ -7,7 +7,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
 import vn.temso.account.control.Accounts;
+import vn.temso.account.control.UserRefusals;
 import vn.temso.platform.problem.ProblemBody;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.CurrentCaller;
@@ -19,6 +21,9 @@ import vn.temso.platform.security.CurrentCaller;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
+
+    /** What a session opened with a temporary password may do: change it, see who it is, sign out. */
+    static final Set<String> ALLOWED_BEFORE_CHANGE = Set.of("auth/password", "auth/me", "auth/logout");
 
     @Inject
     Accounts accounts;
@@ -35,11 +40,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (token == null) {
             return;
         }
-        accounts.authenticate(token)
+        accounts.session(token)
                 .ifPresentOrElse(
-                        current::set,
+                        s -> {
+                            current.set(s.caller());
+                            if (s.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(path(request))) {
+                                request.abortWith(ProblemBody.of(new UserRefusals.PasswordChangeRequired()));
+                            }
+                        },
                         () -> request.abortWith(ProblemBody.of(new Problems.Unauthenticated(
                                 "The session token is invalid or has expired; sign in again"))));
+    }
+
+    private static String path(ContainerRequestContext request) {
+        String p = request.getUriInfo().getPath();
+        return p.startsWith("/") ? p.substring(1) : p;
     }
 
     static String bearer(String header) {

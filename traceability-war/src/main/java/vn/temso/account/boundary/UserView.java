@@ -14,7 +14,8 @@ public record UserView(
         String cooperativeId,
         String cooperativeName,
         Set<String> communes,
-        boolean enabled) {
+        boolean enabled,
+        boolean mustChangePassword) {
 
     public static UserView of(UserAccount u) {
         return new UserView(
@@ -25,6 +26,7 @@ public record UserView(
                 u.getCooperative() == null ? null : u.getCooperative().getId(),
                 u.getCooperative() == null ? null : u.getCooperative().getName(),
                 new TreeSet<>(u.getCommuneKeys()),
-                u.isEnabled());
+                u.isEnabled(),
+                u.isMustChangePassword());
     }
 }

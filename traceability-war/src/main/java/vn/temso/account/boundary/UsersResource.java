@@ -94,6 +94,70 @@ public class UsersResource {
         return UserView.of(accounts.setEnabled(id, true));
     }
 
+    public record RoleChange(
+            @NotNull Role role,
+            String cooperativeId,
+            @Size(max = 50) Set<String> communes) {
+        // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner
+        // fails
+        public RoleChange(Role role, String cooperativeId, Set<String> communes) {
+            this.role = role;
+            this.cooperativeId = cooperativeId;
+            this.communes = communes;
+        }
+    }
+
+    /** The answer to a reset: the only time the temporary password is shown. */
+    public record PasswordReset(UserView user, String temporaryPassword) {}
+
+    @POST
+    @Path("{id}/role")
+    @Operation(
+            summary = "Change a user's role",
+            description = "Within what the caller may grant: an admin any role (naming cooperativeId for a cooperative"
+                    + " role the user has none for, communes for commune staff and digital teams); a cooperative"
+                    + " manager COOP_MEMBER or COOP_MANAGER for users of their own cooperative. Nobody changes their"
+                    + " own role; the last enabled admin stays admin. Audited as change-role.")
+    @APIResponse(responseCode = "200", description = "The user with the new role")
+    @APIResponse(responseCode = "403", description = "The caller may not grant that role (reason role-not-grantable)")
+    @APIResponse(responseCode = "404", description = "No such user you may manage")
+    @APIResponse(
+            responseCode = "409",
+            description = "Your own account (reason own-account) or the last admin (last-admin)")
+    public UserView changeRole(
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "manager",
+                                                            value = "{\"role\":\"COOP_MANAGER\"}")))
+                    @Valid
+                    @NotNull
+                    RoleChange change) {
+        return UserView.of(accounts.changeRole(id, change.role(), change.cooperativeId(), change.communes()));
+    }
+
+    @POST
+    @Path("{id}/password-reset")
+    @Operation(
+            summary = "Reset a user's password",
+            description = "Same permissions as disable. Answers a one-time temporary password, shown only in this"
+                    + " response (stored as a hash, never logged). Every session of the user ends; signing in with the"
+                    + " temporary password works, but every request but POST /api/auth/password, GET /api/auth/me and"
+                    + " POST /api/auth/logout answers 403 password-change-required until the user has chosen a new"
+                    + " one. Audited as reset-password (without the password).")
+    @APIResponse(responseCode = "200", description = "The user and the temporary password")
+    @APIResponse(responseCode = "404", description = "No such user you may manage")
+    @APIResponse(responseCode = "409", description = "Your own account: change it with POST /api/auth/password")
+    public Response resetPassword(@PathParam("id") String id) {
+        var reset = accounts.resetPassword(id);
+        return Response.ok(new PasswordReset(UserView.of(reset.user()), reset.temporaryPassword()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
     @POST
     @Operation(
             summary = "Create a user",

@@ -58,6 +58,9 @@ public class SignIn {
                         throttles.admit(me.getUsername(), clientAddress), () -> me.passwordMatches(oldPassword))) {
             throw new Problems.ValidationFailed("oldPassword", "The current password is wrong");
         }
+        if (newPassword.equals(oldPassword)) {
+            throw new Problems.ValidationFailed("newPassword", "Choose a password other than the current one");
+        }
         accounts.storeOwnPasswordHash(throttles.hash(() -> PasswordHasher.hash(newPassword)));
     }
 }

@@ -57,6 +57,10 @@ public class UserAccount {
 
     private boolean enabled;
 
+    /** Set by a password reset: the temporary password signs in, but only to change it. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -123,9 +127,36 @@ public class UserAccount {
         this.passwordHash = PasswordHasher.hash(password);
     }
 
-    /** A hash computed elsewhere (outside the transaction, within the bound on parallel hashing). */
+    /**
+     * A hash computed elsewhere (outside the transaction, within the bound on parallel hashing): the user's own new
+     * password, so a pending forced change is done.
+     */
     public void replacePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.mustChangePassword = false;
+    }
+
+    /** A password reset: the hash of a one-time temporary password, which the user must change at sign-in. */
+    public void resetPassword(String temporaryPasswordHash) {
+        this.passwordHash = temporaryPasswordHash;
+        this.mustChangePassword = true;
+    }
+
+    /**
+     * A new role, with the cooperative and communes it needs: cooperative roles exactly one cooperative, commune
+     * staff and digital teams at least one commune, admins neither.
+     */
+    public void changeRole(Role newRole, Cooperative newCooperative, Set<String> communes) {
+        boolean coopRole = newRole == Role.COOP_MANAGER || newRole == Role.COOP_MEMBER;
+        if (coopRole != (newCooperative != null)) {
+            throw new IllegalArgumentException("cooperative roles need a cooperative; other roles must not have one");
+        }
+        this.role = newRole;
+        this.cooperative = newCooperative;
+        communeKeys.clear();
+        if (newRole == Role.COMMUNE_STAFF || newRole == Role.DIGITAL_TEAM) {
+            communes.stream().map(Texts::key).filter(k -> k != null).forEach(communeKeys::add);
+        }
     }
 
     public boolean passwordMatches(String password) {
@@ -170,6 +201,10 @@ public class UserAccount {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
     }
 
     public Instant getCreatedAt() {

@@ -74,8 +74,11 @@ public class BatchesResource {
     @GET
     @Operation(
             summary = "List batches the caller may see",
-            description = "Filters: productId, status, zoneId, lot," + " harvestedFrom, harvestedTo (ISO dates)")
+            description = "Filters: q (part of the lot code or of the product's name), productId, status, zoneId,"
+                    + " lot, harvestedFrom, harvestedTo (ISO dates). A page of size items (default 20, at most 200)"
+                    + " and total, the count of every match.")
     public Page<BatchView> list(
+            @QueryParam("q") String q,
             @QueryParam("productId") String productId,
             @QueryParam("status") String status,
             @QueryParam("zoneId") String zoneId,
@@ -85,6 +88,7 @@ public class BatchesResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         var p = batches.list(
+                q,
                 productId,
                 Params.enumOf(BatchStatus.class, "status", status),
                 zoneId,

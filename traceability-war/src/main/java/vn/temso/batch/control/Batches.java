@@ -44,6 +44,7 @@ import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Tenancy;
+import vn.temso.platform.text.Texts;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.Product;
 import vn.temso.zone.control.Zones;
@@ -110,8 +111,26 @@ public class Batches {
             LocalDate harvestedFrom,
             LocalDate harvestedTo,
             PageRequest page) {
+        return list(null, productId, status, zoneId, lot, harvestedFrom, harvestedTo, page);
+    }
+
+    /** As {@link #list(String, BatchStatus, String, String, LocalDate, LocalDate, PageRequest)}, and {@code q}: part
+     * of the lot code or of the product's name. */
+    public Page<Batch> list(
+            String q,
+            String productId,
+            BatchStatus status,
+            String zoneId,
+            String lot,
+            LocalDate harvestedFrom,
+            LocalDate harvestedTo,
+            PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(tenancy.scope("b.cooperative", params));
+        if (Texts.clean(q) != null) {
+            where.append(" AND (LOWER(b.lotCode) LIKE :q OR LOWER(b.product.name) LIKE :q)");
+            params.put("q", "%" + Texts.key(q) + "%");
+        }
         if (productId != null) {
             where.append(" AND b.product.id = :product");
             params.put("product", productId);

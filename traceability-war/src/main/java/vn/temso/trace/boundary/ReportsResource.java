@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.temso.platform.persistence.PagedQuery;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
+import vn.temso.platform.rest.Params;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
+import vn.temso.platform.text.Texts;
 import vn.temso.trace.entity.BuyerReport;
 
 @jakarta.enterprise.context.RequestScoped
@@ -55,8 +57,15 @@ public class ReportsResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Buyer reports, newest first: the cooperative's own, or its commune staff's")
-    public Page<ReportView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(
+            summary = "Buyer reports, newest first: the cooperative's own, or its commune staff's",
+            description = "Filters: q (part of the message), kind (SUSPECTED_FAKE, FEEDBACK). A page of size items"
+                    + " (default 20, at most 200) and total, the count of every match.")
+    public Page<ReportView> list(
+            @QueryParam("q") String q,
+            @QueryParam("kind") String kind,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         Caller caller = current.require();
         PageRequest p = PageRequest.of(page, size);
         Map<String, Object> params = new HashMap<>();
@@ -74,7 +83,18 @@ public class ReportsResource {
                 yield "r.cooperativeId IN (SELECT c.id FROM Cooperative c WHERE c.communeKey IN :k)";
             }
         };
-        var reports = PagedQuery.page(em, BuyerReport.class, "BuyerReport r", where, "r.createdAt DESC", params, p);
+        StringBuilder filtered = new StringBuilder(where);
+        if (Texts.clean(q) != null) {
+            filtered.append(" AND LOWER(r.message) LIKE :q");
+            params.put("q", "%" + Texts.key(q) + "%");
+        }
+        BuyerReport.Kind k = Params.enumOf(BuyerReport.Kind.class, "kind", kind);
+        if (k != null) {
+            filtered.append(" AND r.kind = :kind");
+            params.put("kind", k);
+        }
+        var reports = PagedQuery.page(
+                em, BuyerReport.class, "BuyerReport r", filtered.toString(), "r.createdAt DESC, r.id", params, p);
         return new Page<>(
                 reports.items().stream().map(ReportView::of).toList(), reports.page(), reports.size(), reports.total());
     }
