@@ -4,7 +4,7 @@
 # one stamp to copy, stop, seed, start again, wait for the daily rollup to catch up (timed), then time every report
 # of /api/stats for the province admin and for a cooperative manager over the whole year: median of 5 after a
 # warm-up, against the 1 s the issue allows (ratio). Figures go to docs/performance.md.
-# Usage: bench/stats.sh [derby|postgres|both]   (default both; postgres needs root or sudo, as scripts/postgres-smoke.sh)
+# Build first (./mvnw -B -o -DskipTests package). Usage: bench/stats.sh [derby|postgres|both]   (default both; postgres needs root or sudo, as scripts/postgres-smoke.sh)
 # Settings: STATS_SCANS (10000000), STATS_STAMPS (500000), PORT (8383), STATS_DATA (a directory kept between runs:
 # each database is seeded once, later runs, e.g. of a newer build, only time the reports)
 set -euo pipefail
@@ -18,15 +18,18 @@ mkdir -p "$WORK"
 trap 'stop_server' EXIT
 
 CP_FILE="$PWD/traceability-war/target/bench-classpath.txt"
-flock /tmp/mvn.lock ./mvnw -o -q -pl traceability-war -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-CP="traceability-war/target/test-classes:traceability-war/target/classes:$(cat "$CP_FILE")"
+seeder_classpath() { # built once, only when a database is to be seeded
+  [ -f "$CP_FILE" ] || flock /tmp/mvn.lock ./mvnw -o -q -pl traceability-war -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+  echo "traceability-war/target/test-classes:traceability-war/target/classes:$(cat "$CP_FILE")"
+}
 
 # the reports, all over the last 365 days (Vietnam days)
 TO=$(TZ=Asia/Ho_Chi_Minh date +%F)
 FROM=$(TZ=Asia/Ho_Chi_Minh date -d '364 days ago' +%F)
 RANGE="from=$FROM&to=$TO"
-REPORTS="${STATS_REPORTS:-scans/daily scans/products stamps suspicious ocop zones cooperatives}"
+REPORTS="${STATS_REPORTS:-scans-per-day scans-per-product stamps-issued-scanned alerts ocop-by-stars ocop-by-group
+  ocop-by-commune ocop-expiring zones-by-status zones-by-crop cooperatives-traced}"
 
 # ms TOKEN PATH -> median time of 5 calls (after one warm-up), in ms
 median_ms() {
@@ -49,7 +52,7 @@ run_on() { # NAME DATA_DIR JDBC_URL USER PASSWORD
     job=$(start_job "$token" "$batch" 1)
     until curl -sf "$job" -H "Authorization: Bearer $token" | grep -q '"status":"DONE"'; do sleep 1; done
     stop_server
-    java -Xmx1g -Duser.timezone=UTC -Dderby.storage.pageCacheSize=4000 -cp "$CP" vn.temso.trace.bench.StampSeeder "$url" "$user" \
+    java -Xmx1g -Duser.timezone=UTC -Dderby.storage.pageCacheSize=4000 -cp "$(seeder_classpath)" vn.temso.trace.bench.StampSeeder "$url" "$user" \
       "$password" "$STAMPS" "$SCANS"
     touch "$WORK/$name.seeded"
   fi

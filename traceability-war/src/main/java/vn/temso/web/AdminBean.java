@@ -14,7 +14,6 @@ import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.platform.rest.Page;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.security.CurrentCaller;
 import vn.temso.platform.security.Role;
 import vn.temso.stamping.boundary.StampsResource;
@@ -66,7 +65,7 @@ public class AdminBean {
     private String temporaryPassword;
 
     public List<CooperativeView> getCooperatives() {
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> cooperatives.list(null, null, r)).stream()
                 .map(CooperativeView::of)
                 .toList();
     }

@@ -136,13 +136,13 @@ public class BatchesBean implements Serializable {
     }
 
     public List<BatchView> getList() {
-        return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> batches.list(null, null, null, null, null, null, r)).stream()
                 .map(BatchView::of)
                 .toList();
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> products.list(null, null, null, r)).stream()
                 .map(p -> ProductView.of(p, FarmTime.today(clock)))
                 .toList();
     }

@@ -157,7 +157,7 @@ public class CatalogBean {
     }
 
     public List<ProductView> getProducts() {
-        return products.list(null, null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> products.list(null, null, null, r)).stream()
                 .map(p -> ProductView.of(p, FarmTime.today(clock)))
                 .toList();
     }

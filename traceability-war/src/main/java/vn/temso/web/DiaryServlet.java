@@ -30,7 +30,6 @@ import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.ProblemMappers;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Idempotent;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.zone.control.Zones;
 import vn.temso.zone.entity.MaterialZone;
 
@@ -67,7 +66,7 @@ public class DiaryServlet extends HttpServlet {
         String what = req.getPathInfo() == null ? "" : req.getPathInfo();
         answer(resp, () -> switch (what) {
             case "/zones" ->
-                zones.list(null, null, null, null, PageRequest.of("0", "200")).items().stream()
+                Lists.choices(r -> zones.list(null, null, null, null, r)).stream()
                         .map(this::withSeasons)
                         .toList();
             case "/entries" ->

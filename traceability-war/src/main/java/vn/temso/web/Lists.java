@@ -1,5 +1,9 @@
 package vn.temso.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import vn.temso.platform.rest.Page;
 import vn.temso.platform.rest.PageRequest;
 
 /**
@@ -10,6 +14,9 @@ import vn.temso.platform.rest.PageRequest;
 public final class Lists {
 
     public static final int PAGE_SIZE = 50;
+
+    /** Options of a dropdown are read this many at a time (the API's largest page). */
+    static final int CHOICE_PAGE = 200;
 
     private Lists() {}
 
@@ -41,6 +48,21 @@ public final class Lists {
             }
         }
         return null;
+    }
+
+    /**
+     * Every item of a list for a dropdown (cooperatives, products, batches, zones to choose from), read page by page:
+     * a dropdown never stops at the first page without saying so.
+     */
+    public static <T> List<T> choices(Function<PageRequest, Page<T>> list) {
+        List<T> all = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            Page<T> page = list.apply(new PageRequest(p, CHOICE_PAGE));
+            all.addAll(page.items());
+            if (page.items().size() < CHOICE_PAGE || all.size() >= page.total()) {
+                return all;
+            }
+        }
     }
 
     /** A filter value from the page: null when blank. */

@@ -21,7 +21,6 @@ import vn.temso.label.template.TemplateLimits;
 import vn.temso.label.template.Templates;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.printing.control.LabelOutput;
 import vn.temso.printing.control.LabelTemplates;
 import vn.temso.printing.control.PrintJobs;
@@ -75,7 +74,7 @@ public class PrintBean implements Serializable {
     private String newTemplateJson;
 
     public List<BatchView> getBatches() {
-        return batches.list(null, null, null, null, null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> batches.list(null, null, null, null, null, null, r)).stream()
                 .filter(b -> b.getStatus() != BatchStatus.RECALLED)
                 .map(BatchView::of)
                 .toList();
@@ -108,7 +107,7 @@ public class PrintBean implements Serializable {
     }
 
     public List<CooperativeView> getCooperatives() {
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> cooperatives.list(null, null, r)).stream()
                 .map(CooperativeView::of)
                 .toList();
     }
@@ -245,11 +244,7 @@ public class PrintBean implements Serializable {
     public List<PrintJob> getHistory() {
         PrintJob job = getJob();
         String b = batchId != null ? batchId : job == null ? null : job.getBatchId();
-        return b == null
-                ? List.of()
-                : Ui.attempt(
-                        "print",
-                        () -> printJobs.list(b, PageRequest.of("0", "50")).items());
+        return b == null ? List.of() : Ui.attempt("print", () -> Lists.choices(r -> printJobs.list(b, r)));
     }
 
     public String getBatchId() {

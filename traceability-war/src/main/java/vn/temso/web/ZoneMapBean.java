@@ -9,7 +9,6 @@ import java.util.Locale;
 import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.problem.Problems;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.rest.Params;
 import vn.temso.zone.control.ZoneMap;
 import vn.temso.zone.control.ZoneMapSvg;
@@ -62,7 +61,7 @@ public class ZoneMapBean {
         if (ui.isCoopUser()) {
             return List.of();
         }
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> cooperatives.list(null, null, r)).stream()
                 .map(CooperativeView::of)
                 .toList();
     }

@@ -18,7 +18,6 @@ import vn.temso.cooperative.boundary.CooperativeView;
 import vn.temso.cooperative.control.Cooperatives;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
-import vn.temso.platform.rest.PageRequest;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.zone.boundary.ZoneRequest;
 import vn.temso.zone.boundary.ZoneView;
@@ -84,7 +83,7 @@ public class ZonesBean implements Serializable {
      * behalf of the cooperatives of their communes); cooperative users register for their own.
      */
     public List<CooperativeView> getCooperatives() {
-        return cooperatives.list(null, null, PageRequest.of("0", "200")).items().stream()
+        return Lists.choices(r -> cooperatives.list(null, null, r)).stream()
                 .map(CooperativeView::of)
                 .toList();
     }
