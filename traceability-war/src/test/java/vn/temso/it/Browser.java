@@ -102,10 +102,12 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(java.util.function.Predicate<WebDriver> condition, int seconds) {
-        // the page may be replaced while the condition looks at it (a redirect after a POST): look again
+        // the page may be replaced while the condition looks at it (a redirect after a POST): look again. Chromium
+        // then also answers "Node with given id does not belong to the document" as a plain WebDriverException
         new WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(condition::test);
     }
 

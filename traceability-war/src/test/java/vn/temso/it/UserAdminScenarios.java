@@ -363,7 +363,8 @@ public abstract class UserAdminScenarios extends ApiScenarios {
         assertTrue(b.driver.getCurrentUrl().contains("q="), "the filter is in the address: bookmarkable");
         b.select("filter-status", "Đang hoạt động");
         b.click("filter-apply");
-        assertTrue(b.text().contains("Hiển thị 1–10 trong tổng số 10"), b.text());
+        b.waitFor(
+                d -> d.getCurrentUrl().contains("status=") && b.text().contains("Hiển thị 1–10 trong tổng số 10"), 10);
         b.screenshot("zones-paged-1280");
     }
 
