@@ -128,8 +128,26 @@ public class CatalogBean {
         return Lists.enumParam(Channel.class, "channel");
     }
 
+    /** How many sync entries the status table shows: the latest, with the total said above it. */
+    static final int STATUS_ROWS = 100;
+
+    private Page<StatusRow> status;
+
+    /** The latest {@value #STATUS_ROWS} sync entries and how many there are (the page says both). */
+    public Page<StatusRow> getStatusPage() {
+        if (status == null) {
+            var page = outbox.status(null, null, null, new PageRequest(0, STATUS_ROWS));
+            status = new Page<>(statusRows(page.items()), 0, STATUS_ROWS, page.total());
+        }
+        return status;
+    }
+
     public List<StatusRow> getStatus() {
-        return outbox.status(null, null, null, PageRequest.of("0", "100")).items().stream()
+        return getStatusPage().items();
+    }
+
+    private static List<StatusRow> statusRows(List<PushOutbox.StatusRow> rows) {
+        return rows.stream()
                 .map(r -> {
                     OutboxEntry o = r.entry();
                     return new StatusRow(
