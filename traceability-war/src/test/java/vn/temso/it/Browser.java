@@ -97,8 +97,23 @@ final class Browser implements AutoCloseable {
         el(id).click();
     }
 
+    /** The page's text; read again when the page was replaced while reading it (a sign-in or form answer arriving). */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     void waitFor(java.util.function.Predicate<WebDriver> condition, int seconds) {

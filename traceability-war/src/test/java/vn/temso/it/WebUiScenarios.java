@@ -68,7 +68,7 @@ public abstract class WebUiScenarios extends ApiScenarios {
         Browser b = browser();
         b.driver.manage().deleteAllCookies(); // no session another step left
         b.signIn("tantru.quanly", "wrong-password");
-        assertTrue(b.text().contains("Sai tên đăng nhập hoặc mật khẩu"), b.text());
+        b.waitFor(d -> b.text().contains("Sai tên đăng nhập hoặc mật khẩu"), 10);
         b.screenshot("01-login-failed");
         b.open("/app/dashboard.xhtml");
         assertTrue(b.driver.getCurrentUrl().contains("/login.xhtml"), "pages need sign-in");
