@@ -157,6 +157,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UserAdmin extends UserAdminScenarios {}
 
+    /** Shared links preview the product and the verdict; link-preview crawlers are not scans (issue 18). */
+    @Nested
+    class Sharing extends SharingScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

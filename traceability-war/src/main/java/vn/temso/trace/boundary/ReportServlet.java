@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import vn.temso.platform.problem.ProblemException;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.ClientAddress;
+import vn.temso.platform.web.Html;
 import vn.temso.trace.control.BuyerReports;
 import vn.temso.trace.control.Traces;
 import vn.temso.trace.entity.BuyerReport;

@@ -11,6 +11,8 @@ import vn.temso.epcis.control.CustodyStep;
 import vn.temso.epcis.control.Journey;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.time.FarmTime;
+import vn.temso.platform.web.Html;
+import vn.temso.platform.web.SharingCard;
 import vn.temso.trace.control.TraceRecord;
 import vn.temso.zone.entity.ZoneGeometry;
 
@@ -121,12 +123,29 @@ final class TracePage {
      */
     static byte[] render(
             TraceRecord r, boolean en, String selfPath, String langToggleHref, boolean reported, String productUrl) {
+        return render(r, en, selfPath, langToggleHref, reported, productUrl, null);
+    }
+
+    /**
+     * As above, with the public base URL that makes the sharing card's image absolute (the card itself is built at
+     * every request: it says the verdict, which differs between packages of one batch).
+     */
+    static byte[] render(
+            TraceRecord r,
+            boolean en,
+            String selfPath,
+            String langToggleHref,
+            boolean reported,
+            String productUrl,
+            String baseUrl) {
         int l = en ? 1 : 0;
         Fragments f = r.product() == null ? null : fragments(r, l, productUrl);
         StringBuilder h = new StringBuilder(1024);
         if (f == null) {
             head(h, r, l, null);
         }
+        card(r, l, baseUrl, productUrl).appendTo(h);
+        h.append("</head><body><main>");
         h.append("<p><small><a href=\"")
                 .append(Html.esc(langToggleHref))
                 .append("\">")
@@ -253,7 +272,42 @@ final class TracePage {
                     .append(jsonLd(r, productUrl))
                     .append("</script>");
         }
-        h.append("</head><body><main>");
+    }
+
+    /**
+     * The preview a shared link shows (OpenGraph, Twitter card): the product and the verdict in the title, the
+     * verdict's explanation as description, and the product picture only where the page vouches for the product: a
+     * forged, voided or unknown stamp's preview never looks like the genuine product's. A lot page names its URL as
+     * canonical; a stamp page names none (each package's URL is its own).
+     */
+    static SharingCard card(TraceRecord r, int l, String baseUrl, String lotUrl) {
+        TraceRecord.Verdict v = r.verdict();
+        TraceRecord.Product p = r.product();
+        String verdict = t(v.name(), l);
+        String producer = r.producer() == null ? null : r.producer().name();
+        String description = switch (v) {
+            case GENUINE -> t("GENUINE.d", l) + (producer == null ? "" : " " + producer);
+            case LOT_ONLY ->
+                p == null || p.description() == null
+                        ? t("LOT_ONLY.d", l)
+                        : (producer == null ? "" : producer + ": ") + p.description();
+            case NOT_GENUINE -> r.reason() == null ? verdict : t(r.reason(), l);
+            case SUSPICIOUS -> t("LATE_NETWORKS".equals(r.reason()) ? "SUSPICIOUS.late" : "SUSPICIOUS.many", l);
+            case VOIDED, RECALLED -> r.reason() == null ? verdict : r.reason();
+            case NOT_FOUND -> t("title", l);
+        };
+        boolean vouches = p != null
+                && (v == TraceRecord.Verdict.GENUINE
+                        || v == TraceRecord.Verdict.LOT_ONLY
+                        || v == TraceRecord.Verdict.SUSPICIOUS
+                        || v == TraceRecord.Verdict.RECALLED);
+        return new SharingCard(
+                p == null ? verdict : p.name() + " – " + verdict,
+                description,
+                vouches ? SharingCard.absolute(baseUrl, p.imageUrl()) : null,
+                r.serial() == null && p != null ? lotUrl : null,
+                v == TraceRecord.Verdict.GENUINE || v == TraceRecord.Verdict.LOT_ONLY ? "product" : "website",
+                en(l));
     }
 
     private static void verdict(StringBuilder h, TraceRecord r, int l) {

@@ -69,7 +69,9 @@ public class TraceServlet extends HttpServlet {
                             en,
                             rawPath,
                             toggle(req, query, en),
-                            false));
+                            false,
+                            null,
+                            baseUrl));
             return;
         }
         TraceRecord record;
@@ -77,7 +79,10 @@ public class TraceServlet extends HttpServlet {
             record = traces.lot(m.group(1), m.group(2));
         } else {
             String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
-            record = traces.scan(full, m.group(1), m.group(2), m.group(3), traces.scanner(ClientAddress.of(req)));
+            record = LinkPreviews.isPreviewer(req.getHeader("User-Agent"))
+                    // a chat app making the preview of a shared stamp link is not a buyer scanning a package
+                    ? traces.preview(full, m.group(1), m.group(2), m.group(3))
+                    : traces.scan(full, m.group(1), m.group(2), m.group(3), traces.scanner(ClientAddress.of(req)));
         }
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");
@@ -101,7 +106,8 @@ public class TraceServlet extends HttpServlet {
                             rawPath,
                             toggle(req, query, en),
                             Query.param(query, "reported") != null,
-                            lotUrl(record, rawPath))); // the lot's URL: the product of every package
+                            lotUrl(record, rawPath), // the lot's URL: the product of every package
+                            baseUrl));
         }
     }
 

@@ -261,25 +261,12 @@ public class Traces {
      * written in the background ({@link ScanLedger}).
      */
     public TraceRecord scan(String stampUrl, String gtin, String lot, String serial, ScanHashes.Scanner scanner) {
-        Verification v = verify(stampUrl);
-        if (!v.isGenuine()) {
-            String why = switch (v.verdict()) {
-                case KEY_REVOKED -> "KEY_REVOKED";
-                case UNKNOWN_KEY -> "UNKNOWN_KEY";
-                case BAD_SIGNATURE -> "BAD_SIGNATURE";
-                default -> "MALFORMED";
-            };
-            return TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, why, gtin, lot, serial);
+        Issued issued = issued(stampUrl, gtin, lot, serial);
+        if (issued.refused() != null) {
+            return issued.refused();
         }
-        var s = v.stamp();
-        Optional<StampRow> found = stampRow(s.gtin14(), s.serial());
-        if (found.isEmpty()
-                || !found.get().kid().equals(s.kid())
-                || !found.get().lot().equals(s.lot())) {
-            return TraceRecord.verdictOnly(
-                    TraceRecord.Verdict.NOT_GENUINE, "UNKNOWN_SERIAL", s.gtin14(), s.lot(), s.serial());
-        }
-        StampRow stamp = found.get();
+        var s = issued.stamp();
+        StampRow stamp = issued.row();
         boolean voided = stamp.status() == Stamp.Status.VOIDED;
         boolean recalled = stamp.batchStatus() == BatchStatus.RECALLED;
         String id = stamp.id();
@@ -311,6 +298,66 @@ public class Traces {
                 .scanPlacesAtLeast(seen.placesCapped())
                 .firstScanHere(seen.firstScanHere())
                 .build();
+    }
+
+    /**
+     * The verdict on a stamp URL without counting a scan (a link preview of a shared stamp, not a buyer at a package):
+     * the signature and the issued stamp are checked as for a scan; the verdict is then what the stamp's stored state
+     * says (voided, recalled, already flagged as a suspected copy, else genuine), without the scan history.
+     */
+    public TraceRecord preview(String stampUrl, String gtin, String lot, String serial) {
+        Issued issued = issued(stampUrl, gtin, lot, serial);
+        if (issued.refused() != null) {
+            return issued.refused();
+        }
+        StampRow stamp = issued.row();
+        TraceRecord.Verdict verdict;
+        String reason = null;
+        if (stamp.status() == Stamp.Status.VOIDED) {
+            verdict = TraceRecord.Verdict.VOIDED;
+            reason = stamp.voidReason();
+        } else if (stamp.batchStatus() == BatchStatus.RECALLED) {
+            verdict = TraceRecord.Verdict.RECALLED;
+            reason = stamp.batchStatusReason();
+        } else {
+            verdict = stamp.suspicious() ? TraceRecord.Verdict.SUSPICIOUS : TraceRecord.Verdict.GENUINE;
+        }
+        TraceParts p = cache().get(stamp.batchId(), stamp.batchVersion(), () -> batchRecords.load(stamp.batchId()));
+        return TraceRecord.builder(verdict)
+                .reason(reason)
+                .parts(p)
+                .serial(issued.stamp().serial())
+                .stampUrl(stamp.url())
+                .build();
+    }
+
+    /** A stamp URL checked against the keys and the issued stamps: the stamp and its row, or the refusal to show. */
+    private record Issued(TraceRecord refused, StampUrl stamp, StampRow row) {}
+
+    private Issued issued(String stampUrl, String gtin, String lot, String serial) {
+        Verification v = verify(stampUrl);
+        if (!v.isGenuine()) {
+            String why = switch (v.verdict()) {
+                case KEY_REVOKED -> "KEY_REVOKED";
+                case UNKNOWN_KEY -> "UNKNOWN_KEY";
+                case BAD_SIGNATURE -> "BAD_SIGNATURE";
+                default -> "MALFORMED";
+            };
+            return new Issued(
+                    TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, why, gtin, lot, serial), null, null);
+        }
+        var s = v.stamp();
+        Optional<StampRow> found = stampRow(s.gtin14(), s.serial());
+        if (found.isEmpty()
+                || !found.get().kid().equals(s.kid())
+                || !found.get().lot().equals(s.lot())) {
+            return new Issued(
+                    TraceRecord.verdictOnly(
+                            TraceRecord.Verdict.NOT_GENUINE, "UNKNOWN_SERIAL", s.gtin14(), s.lot(), s.serial()),
+                    null,
+                    null);
+        }
+        return new Issued(null, s, found.get());
     }
 
     /**

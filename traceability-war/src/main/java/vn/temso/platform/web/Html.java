@@ -1,11 +1,11 @@
-package vn.temso.trace.boundary;
+package vn.temso.platform.web;
 
 /** Escaping for text placed in HTML element content and attribute values. */
-final class Html {
+public final class Html {
 
     private Html() {}
 
-    static String esc(Object value) {
+    public static String esc(Object value) {
         if (value == null) {
             return "";
         }
