@@ -157,6 +157,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UserAdmin extends UserAdminScenarios {}
 
+    /** Issue 18: availability follows the records; a recall flips feeds and pushes in the next round. */
+    @Nested
+    class Availability extends AvailabilityScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
