@@ -91,7 +91,8 @@ public abstract class AvailabilityScenarios extends ApiScenarios {
 
     private static String availability(String xml, JsonNode product) {
         try {
-            Element e = ListingScenarios.googleItems(xml).get(product.get("gtin").asText());
+            Element e =
+                    ListingScenarios.googleItems(xml).get(product.get("gtin").asText());
             return e == null ? null : ListingScenarios.g(e, "availability");
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -102,7 +103,8 @@ public abstract class AvailabilityScenarios extends ApiScenarios {
     private static JsonNode pushes(String manager, JsonNode product) {
         return api.get(
                         manager,
-                        "/api/listings/status?size=200&productId=" + product.get("id").asText())
+                        "/api/listings/status?size=200&productId="
+                                + product.get("id").asText())
                 .json()
                 .get("items")
                 .get("items");
@@ -169,11 +171,17 @@ public abstract class AvailabilityScenarios extends ApiScenarios {
         assertEquals("All batches recalled", all.get("outOfStockMessage").asText());
         JsonNode onlyClosed = listing(manager, closed, "google-xml");
         assertEquals("no-open-batch", onlyClosed.get("outOfStockReason").asText(), onlyClosed.toString());
-        Api.Reply vi = api.request("GET", "/api/listings?channel=http-push&productId=" + recalled.get("id").asText())
+        Api.Reply vi = api.request(
+                        "GET",
+                        "/api/listings?channel=http-push&productId="
+                                + recalled.get("id").asText())
                 .as(manager)
                 .header("Accept-Language", "vi")
                 .send();
-        assertEquals("Mọi lô đã bị thu hồi", vi.json().at("/items/0/outOfStockMessage").asText(), vi.text());
+        assertEquals(
+                "Mọi lô đã bị thu hồi",
+                vi.json().at("/items/0/outOfStockMessage").asText(),
+                vi.text());
 
         // the manager's own choice is named as such when the product does have an open batch
         JsonNode stocked = product(manager, "Gạo thơm còn lô", null);
@@ -225,7 +233,8 @@ public abstract class AvailabilityScenarios extends ApiScenarios {
             if (done) {
                 JsonNode newest = last.get(0);
                 for (JsonNode v : last) {
-                    if (v.get("productVersion").asInt() > newest.get("productVersion").asInt()) {
+                    if (v.get("productVersion").asInt()
+                            > newest.get("productVersion").asInt()) {
                         newest = v;
                     }
                 }

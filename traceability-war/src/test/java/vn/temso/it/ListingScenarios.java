@@ -71,12 +71,10 @@ public abstract class ListingScenarios extends ApiScenarios {
      * and these scenarios sell what is in stock.
      */
     protected static JsonNode openBatch(String user, JsonNode product) {
-        String zone = ZONES.computeIfAbsent(
-                user, u -> Fixtures.zone(api, u).get("id").asText());
+        String zone =
+                ZONES.computeIfAbsent(user, u -> Fixtures.zone(api, u).get("id").asText());
         Api.Reply r = api.post(
-                user,
-                "/api/batches",
-                Fixtures.batchBody(product.get("id").asText(), zone, "L" + unique()));
+                user, "/api/batches", Fixtures.batchBody(product.get("id").asText(), zone, "L" + unique()));
         assertEquals(201, r.status(), r.text());
         return r.json();
     }
