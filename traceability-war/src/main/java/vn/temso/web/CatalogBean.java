@@ -15,6 +15,8 @@ import vn.temso.listing.control.Feeds;
 import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
+import vn.temso.listing.control.Stock;
+import vn.temso.listing.control.StockLevel;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.OutboxEntry;
 import vn.temso.platform.rest.Page;
@@ -48,6 +50,9 @@ public class CatalogBean {
     Feeds feeds;
 
     @Inject
+    Stock stock;
+
+    @Inject
     CurrentCaller current;
 
     private Page<ListingRow> rows;
@@ -71,8 +76,12 @@ public class CatalogBean {
             String lastError,
             String listingId) {}
 
-    /** A listing and the problems that keep it out of its channel, each with a link to the field that fixes it. */
-    public record ListingRow(Listing listing, List<ListingProblems.Problem> problems) {}
+    /**
+     * A listing and the problems that keep it out of its channel, each with a link to the field that fixes it; the
+     * availability marketplaces see and, when out of stock, why ({@link StockLevel.Reason#code()}, else null).
+     */
+    public record ListingRow(
+            Listing listing, List<ListingProblems.Problem> problems, Availability effective, String whyOut) {}
 
     /** A feed file the caller's cooperatives publish: where a person (or a marketplace) opens it, how it went. */
     public record FeedRow(String channel, String url, String outcome, long items, long invalid, String notice) {}
@@ -83,9 +92,16 @@ public class CatalogBean {
             Locale locale = locale();
             var p = listings.list(
                     null, null, Lists.enumParam(Channel.class, "channel"), Lists.request(Lists.pageParam()));
+            Map<String, StockLevel> levels =
+                    stock.of(p.items().stream().map(l -> l.getProduct().getId()).toList());
             rows = new Page<>(
                     p.items().stream()
-                            .map(l -> new ListingRow(l, problems.of(l, locale)))
+                            .map(l -> {
+                                StockLevel level = levels.get(l.getProduct().getId());
+                                StockLevel.Reason why = level.whyOut(l);
+                                return new ListingRow(
+                                        l, problems.of(l, locale), level.effective(l), why == null ? null : why.code());
+                            })
                             .toList(),
                     p.page(),
                     p.size(),

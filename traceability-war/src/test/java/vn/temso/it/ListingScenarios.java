@@ -59,6 +59,23 @@ public abstract class ListingScenarios extends ApiScenarios {
         }
         Api.Reply r = api.post(MANAGER, "/api/products", body);
         assertEquals(201, r.status(), r.text());
+        openBatch(MANAGER, r.json());
+        return r.json();
+    }
+
+    /** The manager's zone the scenarios' batches are harvested from (made once per deployment). */
+    private static final Map<String, String> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Gives a product an open batch: a listed product without one is out of stock in every feed and push (issue 18),
+     * and these scenarios sell what is in stock.
+     */
+    protected static JsonNode openBatch(String user, JsonNode product) {
+        String zone =
+                ZONES.computeIfAbsent(user, u -> Fixtures.zone(api, u).get("id").asText());
+        Api.Reply r = api.post(
+                user, "/api/batches", Fixtures.batchBody(product.get("id").asText(), zone, "L" + unique()));
+        assertEquals(201, r.status(), r.text());
         return r.json();
     }
 

@@ -49,7 +49,7 @@ class ListingMappingTest {
 
     @Test
     void shouldMapAProductToWhatMarketplacesSee() {
-        CatalogEntry e = CatalogEntries.of(listing(null), BASE, LocalDate.of(2026, 11, 22));
+        CatalogEntry e = CatalogEntries.of(listing(null), BASE, LocalDate.of(2026, 11, 22), true);
         assertEquals("08931234500993", e.id());
         assertEquals("08931234500993", e.gtin());
         assertEquals("https://tem.temso.test/01/08931234500993", e.link());
@@ -64,28 +64,35 @@ class ListingMappingTest {
     void shouldClaimOcopOnlyFromTheDecisionDayToTheLastValidDay() {
         Listing l = listing(ocop(LocalDate.of(2025, 3, 15)));
         assertEquals(
-                4, CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).ocop().stars());
+                4,
+                CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22), true)
+                        .ocop()
+                        .stars());
         assertEquals(
-                4, CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15)).ocop().stars());
-        assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16)).ocop(), "lapsed");
-        assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2025, 3, 14)).ocop(), "not yet valid");
+                4,
+                CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15), true)
+                        .ocop()
+                        .stars());
+        assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16), true).ocop(), "lapsed");
+        assertNull(CatalogEntries.of(l, BASE, LocalDate.of(2025, 3, 14), true).ocop(), "not yet valid");
         // the content hash changes the day the label lapses, so the daily sweep queues a push
-        assertFalse(ContentHash.of(CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15)), LocalDate.of(2028, 3, 15))
+        assertFalse(ContentHash.of(
+                        CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 15), true), LocalDate.of(2028, 3, 15))
                 .equals(ContentHash.of(
-                        CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16)), LocalDate.of(2028, 3, 16))));
+                        CatalogEntries.of(l, BASE, LocalDate.of(2028, 3, 16), true), LocalDate.of(2028, 3, 16))));
     }
 
     @Test
     void shouldSendPausedAndWithdrawnListingsAsDeletions() {
         Listing l = listing(null);
         l.change(false, Availability.IN_STOCK, false, Instant.now());
-        assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).deleted());
+        assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22), true).deleted());
         l.change(true, Availability.OUT_OF_STOCK, false, Instant.now());
-        CatalogEntry out = CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22));
+        CatalogEntry out = CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22), true);
         assertFalse(out.deleted(), "out of stock stays listed");
         assertEquals(Availability.OUT_OF_STOCK, out.availability());
         l.change(true, Availability.IN_STOCK, true, Instant.now());
-        assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22)).deleted());
+        assertTrue(CatalogEntries.of(l, BASE, LocalDate.of(2026, 11, 22), true).deleted());
     }
 
     @Test

@@ -29,6 +29,7 @@ import vn.temso.batch.entity.BatchStatus;
 import vn.temso.batch.entity.DiaryEntryAdded;
 import vn.temso.batch.entity.Genealogy;
 import vn.temso.batch.entity.InputUse;
+import vn.temso.batch.entity.LotClosed;
 import vn.temso.batch.entity.LotCode;
 import vn.temso.batch.entity.LotRecalled;
 import vn.temso.batch.entity.LotRecorded;
@@ -52,8 +53,8 @@ import vn.temso.zone.entity.MaterialZone;
 
 /**
  * Use cases on harvest batches, their genealogy and their farm diary. Each change announces its fact ({@link
- * LotRecorded}, {@link LotTransformed}, {@link LotRecalled}, {@link DiaryEntryAdded}) synchronously, in its own
- * transaction, after the change.
+ * LotRecorded}, {@link LotTransformed}, {@link LotClosed}, {@link LotRecalled}, {@link DiaryEntryAdded})
+ * synchronously, in its own transaction, after the change.
  */
 @ApplicationScoped
 @Transactional
@@ -88,6 +89,9 @@ public class Batches {
 
     @Inject
     Event<LotTransformed> lotTransformed;
+
+    @Inject
+    Event<LotClosed> lotClosed;
 
     @Inject
     Event<LotRecalled> lotRecalled;
@@ -297,6 +301,7 @@ public class Batches {
         Batch b = manageable(id);
         b.close(clock.instant());
         audit.record(b.getCooperative(), "close", "batch", b.getId(), b.getLotCode());
+        lotClosed.fire(new LotClosed(b));
         return b;
     }
 

@@ -2,10 +2,18 @@ package vn.temso.listing.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import vn.temso.listing.control.ListingProblems;
+import vn.temso.listing.control.Stock;
+import vn.temso.listing.control.StockLevel;
 import vn.temso.listing.entity.Listing;
 
-/** A listing, with the problems that keep it out of its channel now (empty when it is published). */
+/**
+ * A listing, with the problems that keep it out of its channel now (empty when it is published). {@code availability}
+ * is the manager's choice; {@code effectiveAvailability} is what feeds and pushes say: out of stock without an open
+ * batch, and then {@code outOfStockReason} ({@code no-open-batch}, {@code all-recalled}, {@code set-by-you}) and its
+ * words in the caller's language.
+ */
 public record ListingView(
         String id,
         String productId,
@@ -15,12 +23,16 @@ public record ListingView(
         String channel,
         boolean enabled,
         String availability,
+        String effectiveAvailability,
+        String outOfStockReason,
+        String outOfStockMessage,
         boolean deleted,
         boolean live,
         Instant updatedAt,
         List<ListingProblems.Problem> problems) {
 
-    static ListingView of(Listing l, List<ListingProblems.Problem> problems) {
+    static ListingView of(Listing l, StockLevel stock, Locale locale, List<ListingProblems.Problem> problems) {
+        StockLevel.Reason why = stock.whyOut(l);
         return new ListingView(
                 l.getId(),
                 l.getProduct().getId(),
@@ -30,6 +42,9 @@ public record ListingView(
                 l.getChannel().cliName(),
                 l.isEnabled(),
                 l.getAvailability().name(),
+                stock.effective(l).name(),
+                why == null ? null : why.code(),
+                Stock.words(why, locale),
                 l.isDeleted(),
                 l.isLive(),
                 l.getUpdatedAt(),

@@ -28,6 +28,8 @@ import vn.temso.listing.control.Feeds;
 import vn.temso.listing.control.ListingProblems;
 import vn.temso.listing.control.Listings;
 import vn.temso.listing.control.PushOutbox;
+import vn.temso.listing.control.Stock;
+import vn.temso.listing.control.StockLevel;
 import vn.temso.listing.control.SyncSettings;
 import vn.temso.listing.entity.Listing;
 import vn.temso.platform.outbox.OutboxStatus;
@@ -61,6 +63,9 @@ public class ListingsResource {
     @Inject
     ListingProblems problems;
 
+    @Inject
+    Stock stock;
+
     @GET
     @Operation(
             summary = "Listings the caller may see",
@@ -68,7 +73,9 @@ public class ListingsResource {
                     + " (google-xml, google-tsv, meta-csv, voso-csv, postmart-csv, jsonld, http-push). Each listing"
                     + " carries problems: [{field, code, message, fix}], why its channel would refuse it now (field:"
                     + " the product form field, code: the rule, message in Accept-Language or ?lang= vi/en, fix: the"
-                    + " form field's page)")
+                    + " form field's page). availability is the manager's choice; effectiveAvailability is what feeds"
+                    + " and pushes say: OUT_OF_STOCK unless the choice is IN_STOCK and the product has an open batch,"
+                    + " with outOfStockReason (no-open-batch, all-recalled, set-by-you) and outOfStockMessage (vi/en)")
     public Page<ListingView> list(
             @QueryParam("cooperativeId") String cooperativeId,
             @QueryParam("productId") String productId,
@@ -83,7 +90,16 @@ public class ListingsResource {
                 productId,
                 channel == null || channel.isBlank() ? null : channel(channel),
                 PageRequest.of(page, size));
-        return new Page<>(p.items().stream().map(l -> view(l, locale)).toList(), p.page(), p.size(), p.total());
+        // one stock query for the page, not one per listing
+        Map<String, StockLevel> levels =
+                stock.of(p.items().stream().map(l -> l.getProduct().getId()).toList());
+        return new Page<>(
+                p.items().stream()
+                        .map(l -> view(l, levels.get(l.getProduct().getId()), locale))
+                        .toList(),
+                p.page(),
+                p.size(),
+                p.total());
     }
 
     @GET
@@ -184,7 +200,11 @@ public class ListingsResource {
     }
 
     private ListingView view(Listing l, Locale locale) {
-        return ListingView.of(l, problems.of(l, locale));
+        return view(l, stock.of(l.getProduct().getId()), locale);
+    }
+
+    private ListingView view(Listing l, StockLevel level, Locale locale) {
+        return ListingView.of(l, level, locale, problems.of(l, locale));
     }
 
     @POST

@@ -2,6 +2,7 @@ package vn.temso.listing.control;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.temso.catalog.model.Availability;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.model.OcopCertificate;
 import vn.temso.listing.entity.Listing;
@@ -16,8 +17,12 @@ public final class CatalogEntries {
      * The item id is the GTIN-14: stable (a product's GTIN never changes) and what sellers recognise.
      * The link is the product's public GS1 Digital Link page {@code {base}/01/{gtin}}.
      */
-    /** @param today the Vietnam date ({@code FarmTime.today(clock)}): OCOP validity is judged on it */
-    public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today) {
+    /**
+     * @param today the Vietnam date ({@code FarmTime.today(clock)}): OCOP validity is judged on it
+     * @param stocked whether the product has an open batch ({@link StockLevel#stocked()}, from {@link Stock}): without
+     *     one the item is out of stock whatever the manager chose
+     */
+    public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today, boolean stocked) {
         Product p = listing.getProduct();
         String base =
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
@@ -31,7 +36,7 @@ public final class CatalogEntries {
                         p.getImageUrl() != null && p.getImageUrl().startsWith("/")
                                 ? base + p.getImageUrl()
                                 : p.getImageUrl())
-                .availability(listing.getAvailability())
+                .availability(availability(listing, stocked))
                 .priceVnd(p.getPriceVnd() == null ? 0 : p.getPriceVnd())
                 .condition("new")
                 .brand(p.getCooperative().getName())
@@ -44,6 +49,13 @@ public final class CatalogEntries {
             b.ocop(new OcopCertificate(p.ocop().getStars(), p.ocop().getValidUntil()));
         }
         return b.build();
+    }
+
+    /** In stock only while the manager says so and the product has an open batch. */
+    public static Availability availability(Listing listing, boolean stocked) {
+        return stocked && listing.getAvailability() == Availability.IN_STOCK
+                ? Availability.IN_STOCK
+                : Availability.OUT_OF_STOCK;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -40,6 +40,9 @@ public class Feeds {
     @Inject
     SyncSettings settings;
 
+    @Inject
+    Stock stock;
+
     /** The published file name of a channel, e.g. {@code google-xml.xml}; also the last part of its URL. */
     public static String fileName(Channel channel) {
         return channel.cliName() + "."
@@ -120,12 +123,23 @@ public class Feeds {
     /** A feed entry and the listing it was made from (its id is the paging key). */
     public record Entry(String listingId, CatalogEntry entry) {}
 
-    /** Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). */
+    /**
+     * Up to {@code limit} entries of a feed after listing id {@code after} (keyset paging keeps memory flat). The
+     * page's stock levels are read in one query.
+     */
     public List<Entry> page(String cooperativeId, Channel channel, String after, int limit, LocalDate today) {
         List<Listing> listings = listings(cooperativeId, channel, after, limit);
         String base = settings.publicBaseUrl();
+        Map<String, StockLevel> levels =
+                stock.of(listings.stream().map(l -> l.getProduct().getId()).toList());
         return listings.stream()
-                .map(l -> new Entry(l.getId(), CatalogEntries.of(l, base, today)))
+                .map(l -> new Entry(
+                        l.getId(),
+                        CatalogEntries.of(
+                                l,
+                                base,
+                                today,
+                                levels.get(l.getProduct().getId()).stocked())))
                 .toList();
     }
 

@@ -107,7 +107,8 @@ public class ListingProblems {
 
     private List<Problem> of(Listing l, Locale locale, LocalDate today) {
         FeedValidator validator = settings.validator(l.getChannel());
-        List<ValidationError> errors = validator.validate(CatalogEntries.of(l, settings.publicBaseUrl(), today));
+        // availability is valid either way (every channel takes in and out of stock), so no stock query is needed
+        List<ValidationError> errors = validator.validate(CatalogEntries.of(l, settings.publicBaseUrl(), today, true));
         if (errors.isEmpty()) {
             return List.of();
         }
@@ -139,7 +140,7 @@ public class ListingProblems {
         };
     }
 
-    private static ResourceBundle bundle(Locale locale) {
+    static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle(
                 "vn.temso.web.messages",
                 "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VI,

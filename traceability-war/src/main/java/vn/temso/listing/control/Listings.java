@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.temso.audit.control.AuditLog;
+import vn.temso.batch.entity.LotClosed;
+import vn.temso.batch.entity.LotRecalled;
+import vn.temso.batch.entity.LotRecorded;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.model.Availability;
 import vn.temso.catalog.model.CatalogEntry;
@@ -31,7 +34,7 @@ import vn.temso.product.entity.Product;
 import vn.temso.product.entity.ProductChanged;
 
 /**
- * Use cases on listings, and the consequences of every product or listing change, recorded in the same
+ * Use cases on listings, and the consequences of every product, batch (stock) or listing change, recorded in the same
  * transaction: the cooperative's feed files of that channel are marked dirty, and for push channels a new outbox
  * row is written when (and only when) the content hash changed.
  */
@@ -56,6 +59,9 @@ public class Listings {
 
     @Inject
     SyncSettings settings;
+
+    @Inject
+    Stock stock;
 
     /** The listing if the caller may read its product: 404 otherwise, as for an unknown id. */
     public Listing readable(String id) {
@@ -105,9 +111,28 @@ public class Listings {
 
     /** A product changed (same transaction): mark its feeds dirty and queue pushes whose content changed. */
     void onProductChanged(@Observes ProductChanged event) {
+        productChanged(event.product().getId());
+    }
+
+    /** A batch was made or its record replaced: the product may have its first open batch. */
+    void onLotRecorded(@Observes LotRecorded fact) {
+        productChanged(fact.batch().getProduct().getId());
+    }
+
+    /** A batch was closed: it may have been the product's last open one. */
+    void onLotClosed(@Observes LotClosed fact) {
+        productChanged(fact.batch().getProduct().getId());
+    }
+
+    /** A batch was recalled (fired for each batch made from it too): its product may be out of stock now. */
+    void onLotRecalled(@Observes LotRecalled fact) {
+        productChanged(fact.batch().getProduct().getId());
+    }
+
+    private void productChanged(String productId) {
         LocalDate today = FarmTime.today(clock);
         em.createQuery("SELECT l FROM Listing l WHERE l.product.id = :p", Listing.class)
-                .setParameter("p", event.product().getId())
+                .setParameter("p", productId)
                 .getResultList()
                 .forEach(l -> changed(l, today));
     }
@@ -122,9 +147,11 @@ public class Listings {
         List<Listing> pushed = em.createQuery("SELECT l FROM Listing l WHERE l.channel = :c", Listing.class)
                 .setParameter("c", Channel.HTTP_PUSH)
                 .getResultList();
+        Map<String, StockLevel> levels =
+                stock.of(pushed.stream().map(l -> l.getProduct().getId()).toList());
         int queued = 0;
         for (Listing l : pushed) {
-            queued += enqueue(l, today) ? 1 : 0;
+            queued += enqueue(l, today, levels.get(l.getProduct().getId()).stocked()) ? 1 : 0;
         }
         return queued;
     }
@@ -154,7 +181,11 @@ public class Listings {
      * A withdrawn listing that was never pushed queues nothing. Returns whether a row was written.
      */
     boolean enqueue(Listing l, LocalDate today) {
-        CatalogEntry entry = CatalogEntries.of(l, settings.publicBaseUrl(), today);
+        return enqueue(l, today, stock.of(l.getProduct().getId()).stocked());
+    }
+
+    private boolean enqueue(Listing l, LocalDate today, boolean stocked) {
+        CatalogEntry entry = CatalogEntries.of(l, settings.publicBaseUrl(), today, stocked);
         List<OutboxEntry> last = em.createQuery(
                         "SELECT o FROM OutboxEntry o WHERE o.productId = :p AND o.channel = :c"
                                 + " ORDER BY o.productVersion DESC",

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -60,7 +61,7 @@ public class SyncScheduler {
     Clock clock;
 
     private ScheduledFuture<?> task;
-    private LocalDate sweptOn;
+    private final DailySweep daily = new DailySweep();
     private volatile boolean failing;
 
     @PostConstruct
@@ -105,20 +106,21 @@ public class SyncScheduler {
     private void round() {
         boolean ok = true;
         try {
-            LocalDate today = FarmTime.today(clock);
-            if (!today.equals(sweptOn)) {
+            Optional<LocalDate> due = daily.dueAt(clock.instant());
+            if (due.isPresent()) {
+                LocalDate today = due.get();
                 // once a day in the whole cluster: the lease is then held by nobody until the next midnight
-                Lease daily = leases.takeTask("catalog-sweep");
-                if (daily != null) {
+                Lease sweep = leases.takeTask("catalog-sweep");
+                if (sweep != null) {
                     try {
                         int queued = listings.sweep(today);
                         LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
-                        daily.release(Duration.between(clock.instant(), FarmTime.startOf(today.plusDays(1))));
+                        sweep.release(Duration.between(clock.instant(), FarmTime.startOf(today.plusDays(1))));
                     } finally {
-                        daily.close(); // after a failure: free for the next round
+                        sweep.close(); // after a failure: free for the next round
                     }
                 }
-                sweptOn = today;
+                daily.sweptFor(today);
             }
         } catch (RuntimeException e) {
             ok = false;

@@ -59,10 +59,10 @@ class CatalogEntriesVietnamDateTest {
     void shouldClaimTheRatingUntilMidnightInVietnam() {
         assertEquals(
                 4,
-                CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(LATE_ON_D))
+                CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(LATE_ON_D), true)
                         .ocop()
                         .stars());
-        assertNull(CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(EARLY_AFTER_D))
+        assertNull(CatalogEntries.of(listing(), "https://t.vn", FarmTime.today(EARLY_AFTER_D), true)
                 .ocop());
     }
 
@@ -75,7 +75,7 @@ class CatalogEntriesVietnamDateTest {
     /** As FeedRegenerator writes a feed: entries and options for the same Vietnam date. */
     private static String feed(Clock clock) throws Exception {
         LocalDate today = FarmTime.today(clock);
-        CatalogEntry e = CatalogEntries.of(listing(), "https://t.vn", today);
+        CatalogEntry e = CatalogEntries.of(listing(), "https://t.vn", today, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FeedSink sink = new JsonLdFeedWriter(FeedOptions.forDay(today)).open(out);
         sink.write(e);
