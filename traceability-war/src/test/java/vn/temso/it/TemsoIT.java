@@ -160,6 +160,7 @@ class TemsoIT extends TenancyScenarios {
     /** Shared links preview the product and the verdict; link-preview crawlers are not scans (issue 18). */
     @Nested
     class Sharing extends SharingScenarios {}
+
     /** Issue 18: availability follows the records; a recall flips feeds and pushes in the next round. */
     @Nested
     class Availability extends AvailabilityScenarios {}
