@@ -157,6 +157,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UserAdmin extends UserAdminScenarios {}
 
+    /** Issue 18: Voso/Postmart column mappings edited through the API and the page, feeds parsed back. */
+    @Nested
+    class Mappings extends MappingScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -34,7 +34,8 @@ public final class ColumnMapping {
     public static final int MAX_HEADER_LENGTH = 64;
 
     /** Without these a marketplace cannot tell one row from another, nor show it. */
-    public static final Set<FeedField> REQUIRED = Collections.unmodifiableSet(EnumSet.of(FeedField.ID, FeedField.TITLE));
+    public static final Set<FeedField> REQUIRED =
+            Collections.unmodifiableSet(EnumSet.of(FeedField.ID, FeedField.TITLE));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

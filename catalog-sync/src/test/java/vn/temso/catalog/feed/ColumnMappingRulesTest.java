@@ -21,15 +21,20 @@ class ColumnMappingRulesTest {
 
     @Test
     void shouldAcceptTheBundledDefaultsUnderTheChannelRules() {
-        assertEquals(List.of(), ColumnMapping.check(Channel.VOSO_CSV, ColumnMapping.vosoDefault().columns()));
-        assertEquals(List.of(), ColumnMapping.check(Channel.POSTMART_CSV, ColumnMapping.postmartDefault().columns()));
+        assertEquals(
+                List.of(),
+                ColumnMapping.check(
+                        Channel.VOSO_CSV, ColumnMapping.vosoDefault().columns()));
+        assertEquals(
+                List.of(),
+                ColumnMapping.check(
+                        Channel.POSTMART_CSV, ColumnMapping.postmartDefault().columns()));
     }
 
     @Test
     void shouldKeepColumnOrderThroughTheJsonForm() throws IOException {
         ColumnMapping m = ColumnMapping.validated(
-                Channel.VOSO_CSV,
-                List.of(TITLE, new ColumnMapping.Column("Giá (đ)", "price_vnd"), ID));
+                Channel.VOSO_CSV, List.of(TITLE, new ColumnMapping.Column("Giá (đ)", "price_vnd"), ID));
         assertEquals(List.of("Tên sản phẩm", "Giá (đ)", "Mã SKU"), m.headers());
         ColumnMapping back = ColumnMapping.fromJson(
                 Channel.VOSO_CSV, new ByteArrayInputStream(m.toJson().getBytes(StandardCharsets.UTF_8)));
@@ -104,14 +109,15 @@ class ColumnMappingRulesTest {
             assertFalse(ColumnMapping.editable(c));
             assertEquals(List.of(MappingRule.FIXED_LAYOUT), rules(ColumnMapping.check(c, List.of(ID, TITLE))));
         }
-        assertEquals("id", ColumnMapping.defaultFor(Channel.GOOGLE_TSV).headers().get(0));
+        assertEquals(
+                "id", ColumnMapping.defaultFor(Channel.GOOGLE_TSV).headers().get(0));
         assertTrue(ColumnMapping.editable(Channel.VOSO_CSV) && ColumnMapping.editable(Channel.POSTMART_CSV));
     }
 
     @Test
     void shouldTypeTheProblemsOfTheJsonFormToo() {
-        InvalidMappingException notObject = assertThrows(
-                InvalidMappingException.class, () -> ColumnMapping.readColumns(stream("[\"id\"]")));
+        InvalidMappingException notObject =
+                assertThrows(InvalidMappingException.class, () -> ColumnMapping.readColumns(stream("[\"id\"]")));
         assertEquals(MappingRule.NOT_AN_OBJECT, notObject.problems().get(0).rule());
         InvalidMappingException twice = assertThrows(
                 InvalidMappingException.class,

@@ -55,7 +55,9 @@ public record ColumnMappingView(
     }
 
     static List<ColumnView> columns(ColumnMapping m) {
-        return m.columns().stream().map(c -> new ColumnView(c.header(), c.field())).toList();
+        return m.columns().stream()
+                .map(c -> new ColumnView(c.header(), c.field()))
+                .toList();
     }
 
     static List<FieldView> fields() {

@@ -89,7 +89,8 @@ public class ColumnMappingsResource {
             @Parameter(description = SCOPE) @QueryParam("cooperativeId") String coop,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "mapping", value = EXAMPLE)))
                     MappingRequest request) {
-        return ColumnMappingView.of(mappings.save(coop, channel(channel), body(request).toColumns()));
+        return ColumnMappingView.of(
+                mappings.save(coop, channel(channel), body(request).toColumns()));
     }
 
     @DELETE
@@ -116,7 +117,8 @@ public class ColumnMappingsResource {
             @Parameter(description = SCOPE) @QueryParam("cooperativeId") String coop,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "mapping", value = EXAMPLE)))
                     MappingRequest request) {
-        return ColumnMappingView.PreviewView.of(mappings.preview(coop, channel(channel), body(request).toColumns()));
+        return ColumnMappingView.PreviewView.of(
+                mappings.preview(coop, channel(channel), body(request).toColumns()));
     }
 
     private static MappingRequest body(MappingRequest request) {

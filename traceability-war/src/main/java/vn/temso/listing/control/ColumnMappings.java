@@ -96,7 +96,8 @@ public class ColumnMappings {
     }
 
     /** A preview: the headers, the first rows as text, and the CSV file's text (without its byte order mark). */
-    public record Preview(Channel channel, String cooperativeId, List<String> headers, List<List<String>> rows, String csv) {}
+    public record Preview(
+            Channel channel, String cooperativeId, List<String> headers, List<List<String>> rows, String csv) {}
 
     /** The delimited channels whose layout a person may look at, editable ones first. */
     public static List<Channel> channels() {
@@ -130,7 +131,7 @@ public class ColumnMappings {
                 tenant(coop),
                 "update",
                 "column-mapping",
-                saved.getId(),
+                SavedMapping.scopeOf(coop), // the audit's entity id holds a UUID; the channel is in the summary
                 channel.cliName() + ": " + String.join(" | ", mapping.headers()));
         feedsChanged(coop, channel);
         return effective(coop, channel);
@@ -145,7 +146,12 @@ public class ColumnMappings {
         SavedMapping saved = em.find(SavedMapping.class, SavedMapping.idOf(coop, channel));
         if (saved != null) {
             em.remove(saved);
-            audit.record(tenant(coop), "delete", "column-mapping", saved.getId(), channel.cliName() + ": default");
+            audit.record(
+                    tenant(coop),
+                    "delete",
+                    "column-mapping",
+                    SavedMapping.scopeOf(coop),
+                    channel.cliName() + ": default");
             feedsChanged(coop, channel);
         }
         return effective(coop, channel);
@@ -183,14 +189,16 @@ public class ColumnMappings {
     static ProblemException problem(List<MappingProblem> problems) {
         List<ProblemException.Violation> violations = problems.stream()
                 .map(p -> new ProblemException.Violation(
-                        p.header() != null
+                        p.header() != null && !p.header().isEmpty()
                                 ? p.header()
                                 : p.rule() == MappingRule.FIXED_LAYOUT ? "channel" : "mapping",
                         p.message(),
                         p.rule().code()))
                 .toList();
         return new Problems.ValidationFailed(
-                violations.size() == 1 ? violations.get(0).message() : violations.size() + " rules of the mapping are broken",
+                violations.size() == 1
+                        ? violations.get(0).message()
+                        : violations.size() + " rules of the mapping are broken",
                 violations);
     }
 
@@ -262,7 +270,9 @@ public class ColumnMappings {
             throw new Problems.ValidationFailed(
                     "channel",
                     "column layouts exist for "
-                            + String.join(", ", channels().stream().map(Channel::cliName).toList())
+                            + String.join(
+                                    ", ",
+                                    channels().stream().map(Channel::cliName).toList())
                             + "; " + channel.cliName() + " is not a spreadsheet feed");
         }
         return channel;

@@ -96,7 +96,8 @@ public class FeedRegenerator {
      */
     byte[] preview(String cooperativeId, Channel channel, ColumnMapping mapping, int rows) {
         LocalDate today = FarmTime.today(clock);
-        FeedWriter writer = FeedWriters.forChannel(channel, options(cooperativeId, channel, today).withMapping(mapping));
+        FeedWriter writer = FeedWriters.forChannel(
+                channel, options(cooperativeId, channel, today).withMapping(mapping));
         FeedValidator validator = settings.validator(channel);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -110,7 +111,9 @@ public class FeedRegenerator {
                 for (Feeds.Entry e : page) {
                     after = e.listingId();
                     // as FeedPublisher: withdrawn entries and those the channel refuses are left out
-                    if (sink.written() < rows && !e.entry().deleted() && validator.validate(e.entry()).isEmpty()) {
+                    if (sink.written() < rows
+                            && !e.entry().deleted()
+                            && validator.validate(e.entry()).isEmpty()) {
                         sink.write(e.entry());
                     }
                 }

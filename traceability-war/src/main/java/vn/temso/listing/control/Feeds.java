@@ -154,7 +154,8 @@ public class Feeds {
     /** A stored mapping (checked when it was saved) as the library's value. */
     public static ColumnMapping parse(SavedMapping m) {
         try {
-            return ColumnMapping.fromJson(new ByteArrayInputStream(m.getColumnsJson().getBytes(StandardCharsets.UTF_8)));
+            return ColumnMapping.fromJson(
+                    new ByteArrayInputStream(m.getColumnsJson().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
