@@ -165,6 +165,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Availability extends AvailabilityScenarios {}
 
+    /** Issue 18: Voso/Postmart column mappings edited through the API and the page, feeds parsed back. */
+    @Nested
+    class Mappings extends MappingScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

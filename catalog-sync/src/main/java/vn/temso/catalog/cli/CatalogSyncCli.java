@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.feed.ColumnMapping;
 import vn.temso.catalog.feed.FeedOptions;
+import vn.temso.catalog.feed.InvalidMappingException;
+import vn.temso.catalog.feed.MappingProblem;
 import vn.temso.catalog.publish.FeedPublisher;
 import vn.temso.catalog.publish.PublishPolicy;
 import vn.temso.catalog.publish.PublishResult;
@@ -84,7 +86,7 @@ public final class CatalogSyncCli {
                     throw new IllegalArgumentException("--mapping applies to voso-csv and postmart-csv only");
                 }
                 try (InputStream in = Files.newInputStream(Path.of(opts.get("--mapping")))) {
-                    mapping = ColumnMapping.fromJson(in);
+                    mapping = ColumnMapping.fromJson(channel, in);
                 }
             }
             PublishPolicy policy = new PublishPolicy(
@@ -105,6 +107,12 @@ public final class CatalogSyncCli {
             return result.published() ? OK : HELD_BACK;
         } catch (NoSuchFileException e) {
             err.println("catalog-sync: file not found: " + e.getFile());
+            return BAD_INPUT;
+        } catch (InvalidMappingException e) {
+            // one line per broken rule, with its code, as the service's 400 answer lists them
+            for (MappingProblem p : e.problems()) {
+                err.println("catalog-sync: mapping [" + p.rule().code() + "] " + p.message());
+            }
             return BAD_INPUT;
         } catch (CatalogFormatException | IllegalArgumentException | DateTimeParseException e) {
             err.println("catalog-sync: " + e.getMessage());

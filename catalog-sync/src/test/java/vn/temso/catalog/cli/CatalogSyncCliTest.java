@@ -110,7 +110,7 @@ class CatalogSyncCliTest {
     @Test
     void shouldUseAMappingFileForVoso() throws IOException {
         Path mapping = dir.resolve("mapping.json");
-        Files.writeString(mapping, "{\"Tên\": \"title\", \"Giá bán\": \"price_vnd\"}");
+        Files.writeString(mapping, "{\"Mã\": \"id\", \"Tên\": \"title\", \"Giá bán\": \"price_vnd\"}");
         Path feed = dir.resolve("voso.csv");
         assertEquals(
                 0,
@@ -127,8 +127,28 @@ class CatalogSyncCliTest {
                         "2026-11-22"),
                 err());
         assertEquals(
-                "\uFEFFTên,Giá bán\r\nGạo thơm ST25 – Hợp tác xã Tân Trụ Xanh,185000\r\n",
+                "\uFEFFMã,Tên,Giá bán\r\nST25-5KG,Gạo thơm ST25 – Hợp tác xã Tân Trụ Xanh,185000\r\n",
                 Files.readString(feed, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRefuseAMappingThatBreaksTheChannelRulesNamingEachRule() throws IOException {
+        Path mapping = dir.resolve("bad-mapping.json");
+        Files.writeString(mapping, "{\"=Tên\": \"title\", \"Giá\": \"gia\"}");
+        Path feed = dir.resolve("voso-bad.csv");
+        assertBadInput(
+                "mapping [header-characters] column \"=Tên\"",
+                "--catalog",
+                catalog("[" + RICE + "]").toString(),
+                "--channel",
+                "voso-csv",
+                "--out",
+                feed.toString(),
+                "--mapping",
+                mapping.toString());
+        assertTrue(err().contains("mapping [unknown-field] column \"Giá\""), err());
+        assertTrue(err().contains("mapping [required-field] no column carries the field \"id\""), err());
+        assertFalse(Files.exists(feed));
     }
 
     @Test

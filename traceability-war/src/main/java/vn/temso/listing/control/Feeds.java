@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.temso.catalog.feed.Channel;
+import vn.temso.catalog.feed.ColumnMapping;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.publish.PublishResult;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.listing.entity.Listing;
 import vn.temso.listing.entity.ListingFeed;
+import vn.temso.listing.entity.SavedMapping;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.TenantScope;
 
@@ -118,6 +124,44 @@ public class Feeds {
                 ListingFeed.class);
         params.forEach(q::setParameter);
         return q.setMaxResults(200).getResultList();
+    }
+
+    /**
+     * The saved mappings that could apply to a cooperative's feed of an editable channel: the cooperative's first,
+     * then the instance-wide one (at most one each).
+     */
+    public List<SavedMapping> savedMappings(String cooperativeId, Channel channel) {
+        List<SavedMapping> found = new java.util.ArrayList<>(em.createQuery(
+                        "SELECT m FROM SavedMapping m WHERE m.channel = :ch AND m.scopeKey IN (:coop, :instance)",
+                        SavedMapping.class)
+                .setParameter("ch", channel)
+                .setParameter("coop", SavedMapping.scopeOf(cooperativeId))
+                .setParameter("instance", SavedMapping.INSTANCE)
+                .getResultList());
+        found.sort(java.util.Comparator.comparing(SavedMapping::isInstanceWide));
+        return found;
+    }
+
+    /**
+     * The layout of a cooperative's feed of an editable channel (Voso, Postmart) now: the cooperative's mapping, else
+     * the instance's, else null (the writer's bundled default).
+     */
+    public ColumnMapping mapping(String cooperativeId, Channel channel) {
+        if (!ColumnMapping.editable(channel)) {
+            return null;
+        }
+        List<SavedMapping> saved = savedMappings(cooperativeId, channel);
+        return saved.isEmpty() ? null : parse(saved.get(0));
+    }
+
+    /** A stored mapping (checked when it was saved) as the library's value. */
+    public static ColumnMapping parse(SavedMapping m) {
+        try {
+            return ColumnMapping.fromJson(
+                    new ByteArrayInputStream(m.getColumnsJson().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A feed entry and the listing it was made from (its id is the paging key). */

@@ -71,8 +71,14 @@ public final class ProblemBody {
                 .add("instance", instance == null ? "urn:uuid:" + UUID.randomUUID() : instance);
         if (!violations.isEmpty()) {
             JsonArrayBuilder list = JSON.createArrayBuilder();
-            violations.forEach(v ->
-                    list.add(JSON.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+            violations.forEach(v -> {
+                JsonObjectBuilder one =
+                        JSON.createObjectBuilder().add("field", v.field()).add("message", v.message());
+                if (v.code() != null) {
+                    one.add("code", v.code());
+                }
+                list.add(one);
+            });
             body.add("violations", list);
         }
         extensions.forEach((name, value) -> {

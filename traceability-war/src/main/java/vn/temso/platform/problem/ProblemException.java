@@ -39,6 +39,13 @@ public abstract class ProblemException extends RuntimeException {
         return Map.of();
     }
 
-    /** One rejected field: its JSON path and a message a user can act on. */
-    public record Violation(String field, String message) {}
+    /**
+     * One rejected field: its JSON path and a message a user can act on; {@code code}, when set, names the broken
+     * rule (e.g. {@code header-too-long}) so clients need not read the message.
+     */
+    public record Violation(String field, String message, String code) {
+        public Violation(String field, String message) {
+            this(field, message, null);
+        }
+    }
 }
