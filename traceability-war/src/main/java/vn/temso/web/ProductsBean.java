@@ -7,15 +7,16 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.ImageRefused;
 import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.OcopLevel;
@@ -26,7 +27,6 @@ import vn.temso.product.entity.OcopLevel;
 public class ProductsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> IMAGE_TYPES = ProductImages.TYPES;
 
     @Inject
     transient Products products;
@@ -122,10 +122,8 @@ public class ProductsBean implements Serializable {
 
     public void save() {
         var saved = Ui.attempt("product", () -> {
-            if (image != null
-                    && image.getSize() > 0
-                    && (!IMAGE_TYPES.contains(image.getContentType()) || image.getSize() > 2_000_000)) {
-                throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
+            if (image != null && image.getSize() > ProductImages.MAX_BYTES) {
+                throw words(new ImageRefused(ImageRefused.Rule.TOO_LARGE, "", ProductImages.MAX_BYTES / 1_000_000));
             }
             ProductRequest.OcopRequest ocop = ocopStars == null
                     ? null
@@ -138,9 +136,11 @@ public class ProductsBean implements Serializable {
             var p = id == null ? products.create(r.toCommand()) : products.update(id, r.toCommand());
             if (image != null && image.getSize() > 0) {
                 try (InputStream in = image.getInputStream()) {
-                    p = images.store(p.getId(), image.getContentType(), in);
+                    p = images.store(p.getId(), in);
+                } catch (ImageRefused e) {
+                    throw words(e);
                 } catch (IOException e) {
-                    throw new Problems.ValidationFailed("image", "The image could not be stored");
+                    throw words(new ImageRefused(ImageRefused.Rule.UNREADABLE, ""));
                 }
             }
             return p;
@@ -149,6 +149,13 @@ public class ProductsBean implements Serializable {
             Ui.info(Ui.text("product.saved"));
             Ui.redirect("/app/product.xhtml?id=" + saved.getId());
         }
+    }
+
+    /** The refusal worded in the page's language from its rule and figures (the API's detail is English). */
+    private static Problems.ValidationFailed words(ImageRefused e) {
+        String message = MessageFormat.format(
+                Ui.text("product.image.rule." + e.rule().code()), e.args().stream().map(String::valueOf).toArray());
+        return new Problems.ValidationFailed(ImageRefused.FIELD, message);
     }
 
     public OcopLevel[] getLevels() {
