@@ -146,7 +146,7 @@ public abstract class PortalScenarios extends ApiScenarios {
             JsonNode payload = r.get("payload");
             assertHasEveryRequiredField(payload, lot);
             assertEquals(lot, payload.get("lotNumber").asText());
-            assertTrue(payload.get("productImage").asText().startsWith(Fixtures.BASE + "/static/demo/"), lot);
+            assertTrue(payload.get("productImage").asText().startsWith(Fixtures.BASE + "/images/"), lot);
             Api.Reply image = api.request(
                             "GET", payload.get("productImage").asText().substring(Fixtures.BASE.length()))
                     .send();

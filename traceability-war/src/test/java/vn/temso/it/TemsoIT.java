@@ -157,6 +157,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UserAdmin extends UserAdminScenarios {}
 
+    /** Issue 18: product images checked from their bytes, served in JPEG sizes, linked by the feeds. */
+    @Nested
+    class Images extends ImageScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 
