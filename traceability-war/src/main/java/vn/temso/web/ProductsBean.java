@@ -17,6 +17,7 @@ import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
 import vn.temso.product.control.ImageRefused;
+import vn.temso.product.control.ImageSizes;
 import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.OcopLevel;
@@ -122,8 +123,18 @@ public class ProductsBean implements Serializable {
 
     public void save() {
         var saved = Ui.attempt("product", () -> {
-            if (image != null && image.getSize() > ProductImages.MAX_BYTES) {
-                throw words(new ImageRefused(ImageRefused.Rule.TOO_LARGE, "", ProductImages.MAX_BYTES / 1_000_000));
+            // the image is read and checked first: a refused one leaves the product as it was
+            byte[] upload = null;
+            ImageSizes.Prepared prepared = null;
+            if (image != null && image.getSize() > 0) {
+                try (InputStream in = image.getInputStream()) {
+                    upload = ProductImages.read(in);
+                    prepared = ImageSizes.prepare(upload, true);
+                } catch (ImageRefused e) {
+                    throw words(e);
+                } catch (IOException e) {
+                    throw words(new ImageRefused(ImageRefused.Rule.UNREADABLE, ""));
+                }
             }
             ProductRequest.OcopRequest ocop = ocopStars == null
                     ? null
@@ -134,16 +145,7 @@ public class ProductsBean implements Serializable {
                     new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
             Validation.check(r);
             var p = id == null ? products.create(r.toCommand()) : products.update(id, r.toCommand());
-            if (image != null && image.getSize() > 0) {
-                try (InputStream in = image.getInputStream()) {
-                    p = images.store(p.getId(), in);
-                } catch (ImageRefused e) {
-                    throw words(e);
-                } catch (IOException e) {
-                    throw words(new ImageRefused(ImageRefused.Rule.UNREADABLE, ""));
-                }
-            }
-            return p;
+            return prepared == null ? p : images.store(p.getId(), upload, prepared);
         });
         if (saved != null) {
             Ui.info(Ui.text("product.saved"));
@@ -154,7 +156,8 @@ public class ProductsBean implements Serializable {
     /** The refusal worded in the page's language from its rule and figures (the API's detail is English). */
     private static Problems.ValidationFailed words(ImageRefused e) {
         String message = MessageFormat.format(
-                Ui.text("product.image.rule." + e.rule().code()), e.args().stream().map(String::valueOf).toArray());
+                Ui.text("product.image.rule." + e.rule().code()),
+                e.args().stream().map(String::valueOf).toArray());
         return new Problems.ValidationFailed(ImageRefused.FIELD, message);
     }
 

@@ -139,7 +139,10 @@ public abstract class FileScenarios extends ApiScenarios {
         assertEquals("\"" + sha256(served.body()) + "\"", etag, "the content's hash: the same tag from every instance");
         assertEquals(304, get(url, "If-None-Match", etag).statusCode());
 
-        assertEquals(200, putImage(MANAGER, id, "image/jpeg", ImageScenarios.jpeg(700, 640)).statusCode());
+        assertEquals(
+                200,
+                putImage(MANAGER, id, "image/jpeg", ImageScenarios.jpeg(700, 640))
+                        .statusCode());
         byte[] replaced = get(url).body();
         assertTrue(!sha256(replaced).equals(sha256(served.body())), "a new upload replaces the image");
 
@@ -151,7 +154,9 @@ public abstract class FileScenarios extends ApiScenarios {
                 400, putImage(MANAGER, id, "image/jpeg", new byte[2_000_001]).statusCode(), "over 2 MB");
         assertEquals(404, putImage("duchoa.quanly", id, "image/jpeg", image).statusCode(), "another cooperative's");
         assertArrayEquals(replaced, get(url).body(), "refused uploads change nothing");
-        assertEquals(404, get("/images/00000000-0000-0000-0000-000000000000/1200.jpg").statusCode());
+        assertEquals(
+                404,
+                get("/images/00000000-0000-0000-0000-000000000000/1200.jpg").statusCode());
     }
 
     @Test
@@ -166,10 +171,8 @@ public abstract class FileScenarios extends ApiScenarios {
             Thread.sleep(100);
         }
         assertEquals(301, served.statusCode(), "the address of earlier versions sends to the largest size");
-        assertTrue(served.headers()
-                .firstValue("Location")
-                .orElse("")
-                .endsWith("/images/" + LEGACY_IMAGE + "/1200.jpg"));
+        assertTrue(
+                served.headers().firstValue("Location").orElse("").endsWith("/images/" + LEGACY_IMAGE + "/1200.jpg"));
         // its sizes were made from the stored upload on that first request (without the 500 px minimum of uploads)
         HttpResponse<byte[]> sized = get("/images/" + LEGACY_IMAGE + "/300.jpg");
         assertEquals(200, sized.statusCode());

@@ -74,7 +74,7 @@ public abstract class ImageScenarios extends ApiScenarios {
 
     private static BufferedImage served(HttpResponse<byte[]> r) throws IOException {
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-        assertEquals("image/jpeg", r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("image/jpeg"));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
         assertNotNull(img, "a JPEG ImageIO reads");
         return img;
@@ -120,7 +120,8 @@ public abstract class ImageScenarios extends ApiScenarios {
         String etag = large.headers().firstValue("ETag").orElseThrow();
         assertEquals("\"" + FileScenarios.sha256(large.body()) + "\"", etag, "strong, of the stored bytes");
         assertTrue(large.headers().firstValue("Cache-Control").orElse("").contains("public"));
-        assertEquals(304, get("/images/" + id + "/1200.jpg", "If-None-Match", etag).statusCode());
+        assertEquals(
+                304, get("/images/" + id + "/1200.jpg", "If-None-Match", etag).statusCode());
         Api.Reply head = api.request("HEAD", "/images/" + id + "/600.jpg").send();
         assertEquals(200, head.status());
         assertEquals(0, head.raw().body().length);
@@ -149,8 +150,10 @@ public abstract class ImageScenarios extends ApiScenarios {
         HttpResponse<byte[]> replaced = get("/images/" + id + "/1200.jpg");
         assertNotEquals(etag, replaced.headers().firstValue("ETag").orElse(""), "a new upload, a new tag");
         assertEquals(900, served(replaced).getWidth(), "never enlarged");
-        assertEquals(200, get("/images/" + id + "/1200.jpg", "If-None-Match", etag).statusCode());
-        assertEquals(404, upload("duchoa.quanly", id, "image/jpeg", jpeg(900, 700)).status(), "another's product");
+        assertEquals(
+                200, get("/images/" + id + "/1200.jpg", "If-None-Match", etag).statusCode());
+        assertEquals(
+                404, upload("duchoa.quanly", id, "image/jpeg", jpeg(900, 700)).status(), "another's product");
     }
 
     @Test
@@ -234,7 +237,10 @@ public abstract class ImageScenarios extends ApiScenarios {
             Files.write(photo, jpeg(1600, 1200));
             b.el("product:image").sendKeys(photo.toAbsolutePath().toString());
             b.click("product:save");
-            b.waitFor(d -> d.getCurrentUrl().contains("id=" + productId) && !d.getCurrentUrl().contains("#"), 15);
+            b.waitFor(
+                    d -> d.getCurrentUrl().contains("id=" + productId)
+                            && !d.getCurrentUrl().contains("#"),
+                    15);
             b.screenshot("images-uploaded");
         }
 

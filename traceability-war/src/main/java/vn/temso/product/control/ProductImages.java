@@ -137,6 +137,22 @@ public class ProductImages {
      */
     public Product store(String productId, InputStream in) {
         products.manageable(productId);
+        byte[] upload = read(in);
+        return store(productId, upload, ImageSizes.prepare(upload, true));
+    }
+
+    /**
+     * As {@link #store(String, InputStream)} with an upload already read and checked ({@link #read},
+     * {@link ImageSizes#prepare}): a form checks the image before it saves the rest of the product.
+     */
+    public Product store(String productId, byte[] upload, ImageSizes.Prepared prepared) {
+        products.manageable(productId);
+        write(productId, upload, prepared);
+        return products.imageStored(productId, url(productId));
+    }
+
+    /** An upload of at most {@link #MAX_BYTES}, counted while reading (a body without a length too). */
+    public static byte[] read(InputStream in) {
         byte[] upload;
         try {
             upload = in.readNBytes((int) MAX_BYTES + 1);
@@ -147,7 +163,7 @@ public class ProductImages {
             throw new ImageRefused(
                     Rule.TOO_LARGE, "An image is at most " + MAX_BYTES / 1_000_000 + " MB", MAX_BYTES / 1_000_000);
         }
-        return products.imageStored(productId, keep(productId, upload));
+        return upload;
     }
 
     /**
@@ -155,14 +171,17 @@ public class ProductImages {
      * the product's imageUrl takes. No tenancy check: for the callers that already made it, and the demo data.
      */
     public String keep(String productId, byte[] image) {
-        ImageSizes.Prepared prepared = ImageSizes.prepare(image, true);
+        write(productId, image, ImageSizes.prepare(image, true));
+        return url(productId);
+    }
+
+    private void write(String productId, byte[] upload, ImageSizes.Prepared prepared) {
         writeSizes(productId, prepared.jpegs());
         try {
-            files.write(key(productId), prepared.format().contentType(), out -> out.write(image));
+            files.write(key(productId), prepared.format().contentType(), out -> out.write(upload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return url(productId);
     }
 
     private void writeSizes(String productId, Map<Integer, byte[]> jpegs) {

@@ -25,8 +25,7 @@ class ImageSizesTest {
 
     /** A test image: left half red, right half blue, the top-left corner transparent when {@code alpha}. */
     static byte[] image(int w, int h, String format, boolean alpha) throws IOException {
-        BufferedImage img =
-                new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < w; x++) {
             for (int y = 0; y < h; y++) {
                 int rgb = x < w / 2 ? 0xffc62828 : 0xff1565c0;
@@ -89,7 +88,8 @@ class ImageSizesTest {
         assertEquals(ImageSizes.Format.JPEG, ImageSizes.sniff(image(8, 8, "jpeg", false)));
         assertEquals(ImageSizes.Format.WEBP, ImageSizes.sniff(resource("quadrants.webp")));
         assertEquals(null, ImageSizes.sniff(image(8, 8, "gif", false)));
-        assertEquals(null, ImageSizes.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                null, ImageSizes.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Rule.NOT_AN_IMAGE, refused(image(600, 600, "gif", false)));
         assertEquals(Rule.NOT_AN_IMAGE, refused("<html>not an image</html>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Rule.EMPTY, refused(new byte[0]));
@@ -99,16 +99,15 @@ class ImageSizesTest {
 
     @Test
     void shouldRefuseWebpByName() throws IOException {
-        ImageRefused e =
-                assertThrows(ImageRefused.class, () -> ImageSizes.prepare(resource("quadrants.webp"), true));
+        ImageRefused e = assertThrows(ImageRefused.class, () -> ImageSizes.prepare(resource("quadrants.webp"), true));
         assertEquals(Rule.WEBP, e.rule());
         assertEquals(Map.of("rule", "webp-not-accepted"), e.extensions());
     }
 
     @Test
     void shouldRefuseImagesSmallerThanTheMarketplacesMinimumNamingTheRule() throws IOException {
-        ImageRefused e = assertThrows(
-                ImageRefused.class, () -> ImageSizes.prepare(image(499, 800, "png", false), true));
+        ImageRefused e =
+                assertThrows(ImageRefused.class, () -> ImageSizes.prepare(image(499, 800, "png", false), true));
         assertEquals(Rule.TOO_SMALL, e.rule());
         assertEquals(ImageRefused.FIELD, e.violations().get(0).field());
         assertEquals(Map.of("rule", "too-small"), e.extensions());
@@ -117,7 +116,11 @@ class ImageSizesTest {
         assertTrue(e.getMessage().contains("499 × 800"), e.getMessage());
         // an image stored by an earlier version is still served, as well as it can be
         assertEquals(
-                499, read(ImageSizes.prepare(image(499, 800, "png", false), false).jpegs().get(1200)).getWidth());
+                499,
+                read(ImageSizes.prepare(image(499, 800, "png", false), false)
+                                .jpegs()
+                                .get(1200))
+                        .getWidth());
     }
 
     @Test
