@@ -87,15 +87,21 @@ PY
   status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$A_URL/api/products/$product/image" \
     -H "Authorization: Bearer $tok" -H 'Content-Type: image/png' --data-binary "@$png")
   [ "$status" = 200 ] || fail "uploading the image on a answered $status"
-  files_same "the product image" "/images/$product" "" "$png"
+  # served as JPEG sizes made on a at upload (issue 18): b and the load balancer serve a's bytes of the 1200 px size
+  local jpg="$CLUSTER_WORK/files-image-a.jpg"
+  read -r status size ms <<<"$(files_fetch "$A_URL/images/$product/1200.jpg" "" "$jpg")"
+  [ "$status" = 200 ] || fail "the image's 1200 px size on a answered $status"
+  files_same "the product image" "/images/$product/1200.jpg" "" "$jpg"
   local tag_a tag_b
-  tag_a=$(curl -s -D - -o /dev/null "$A_URL/images/$product" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
-  tag_b=$(curl -s -D - -o /dev/null "$B_URL/images/$product" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
-  [ "$tag_a" = "\"$(sha_of <"$png")\"" ] && [ "$tag_a" = "$tag_b" ] || fail "image ETags: a $tag_a, b $tag_b"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag_a" "$B_URL/images/$product")" = 304 ] \
+  tag_a=$(curl -s -D - -o /dev/null "$A_URL/images/$product/1200.jpg" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  tag_b=$(curl -s -D - -o /dev/null "$B_URL/images/$product/1200.jpg" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  [ "$tag_a" = "\"$(sha_of <"$jpg")\"" ] && [ "$tag_a" = "$tag_b" ] || fail "image ETags: a $tag_a, b $tag_b"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag_a" "$B_URL/images/$product/1200.jpg")" = 304 ] \
     || fail "b does not answer 304 to the image's ETag"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$B_URL/images/$product")" = 301 ] \
+    || fail "b does not redirect the image's earlier address to its largest size"
   figure files_image_bytes "$(stat -c %s "$png")" bytes
-  pass "a $(stat -c %s "$png")-byte image uploaded on a is served byte for byte by b and through the load balancer"
+  pass "a $(stat -c %s "$png")-byte image uploaded on a is served as the same $(stat -c %s "$jpg")-byte JPEG by b and through the load balancer"
 
   # a feed: listing the product makes some instance regenerate the cooperative's feed. The cluster runs in demo mode
   # on an http base URL, which marketplaces refuse: demo mode takes the item and marks the feed "demo" (issue 18).

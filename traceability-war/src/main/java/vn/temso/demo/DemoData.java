@@ -32,6 +32,7 @@ import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.platform.security.Role;
 import vn.temso.platform.time.FarmTime;
+import vn.temso.product.control.ProductImages;
 import vn.temso.product.entity.Gtin;
 import vn.temso.product.entity.OcopCertificate;
 import vn.temso.product.entity.OcopGroup;
@@ -55,6 +56,9 @@ public class DemoData {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ProductImages images;
 
     @Transactional
     public boolean loadIfEmpty() {
@@ -105,13 +109,17 @@ public class DemoData {
         for (JsonValue v : root.getJsonArray("products")) {
             JsonObject p = v.asJsonObject();
             Product product = new Product(coops.get(p.getString("coop")), Gtin.normalize(p.getString("gtin")), now);
+            // a drawn illustration (no photographs ship), through the same checks and sizes as an upload
+            String image = images.keep(
+                    product.getId(),
+                    DemoImages.illustration(p.getString("name"), p.getString("imageColour", "#e0e6d8")));
             product.describe(
                     p.getString("name"),
                     p.getString("description"),
                     p.getString("category"),
                     p.getString("unit"),
                     p.getJsonNumber("priceVnd").longValue(),
-                    p.getString("image", null),
+                    image,
                     now);
             if (p.containsKey("ocop") && !p.isNull("ocop")) {
                 JsonObject o = p.getJsonObject("ocop");

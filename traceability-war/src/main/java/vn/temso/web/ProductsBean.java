@@ -7,15 +7,17 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.rest.Page;
 import vn.temso.platform.time.FarmTime;
 import vn.temso.product.boundary.ProductRequest;
 import vn.temso.product.boundary.ProductView;
+import vn.temso.product.control.ImageRefused;
+import vn.temso.product.control.ImageSizes;
 import vn.temso.product.control.ProductImages;
 import vn.temso.product.control.Products;
 import vn.temso.product.entity.OcopLevel;
@@ -26,7 +28,6 @@ import vn.temso.product.entity.OcopLevel;
 public class ProductsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> IMAGE_TYPES = ProductImages.TYPES;
 
     @Inject
     transient Products products;
@@ -122,10 +123,18 @@ public class ProductsBean implements Serializable {
 
     public void save() {
         var saved = Ui.attempt("product", () -> {
-            if (image != null
-                    && image.getSize() > 0
-                    && (!IMAGE_TYPES.contains(image.getContentType()) || image.getSize() > 2_000_000)) {
-                throw new Problems.ValidationFailed("image", "PNG, JPEG or WebP, at most 2 MB");
+            // the image is read and checked first: a refused one leaves the product as it was
+            byte[] upload = null;
+            ImageSizes.Prepared prepared = null;
+            if (image != null && image.getSize() > 0) {
+                try (InputStream in = image.getInputStream()) {
+                    upload = ProductImages.read(in);
+                    prepared = ImageSizes.prepare(upload, true);
+                } catch (ImageRefused e) {
+                    throw words(e);
+                } catch (IOException e) {
+                    throw words(new ImageRefused(ImageRefused.Rule.UNREADABLE, ""));
+                }
             }
             ProductRequest.OcopRequest ocop = ocopStars == null
                     ? null
@@ -136,19 +145,20 @@ public class ProductsBean implements Serializable {
                     new ProductRequest(null, gtin, name, description, category, unit, priceVnd, imageUrl, ocop);
             Validation.check(r);
             var p = id == null ? products.create(r.toCommand()) : products.update(id, r.toCommand());
-            if (image != null && image.getSize() > 0) {
-                try (InputStream in = image.getInputStream()) {
-                    p = images.store(p.getId(), image.getContentType(), in);
-                } catch (IOException e) {
-                    throw new Problems.ValidationFailed("image", "The image could not be stored");
-                }
-            }
-            return p;
+            return prepared == null ? p : images.store(p.getId(), upload, prepared);
         });
         if (saved != null) {
             Ui.info(Ui.text("product.saved"));
             Ui.redirect("/app/product.xhtml?id=" + saved.getId());
         }
+    }
+
+    /** The refusal worded in the page's language from its rule and figures (the API's detail is English). */
+    private static Problems.ValidationFailed words(ImageRefused e) {
+        String message = MessageFormat.format(
+                Ui.text("product.image.rule." + e.rule().code()),
+                e.args().stream().map(String::valueOf).toArray());
+        return new Problems.ValidationFailed(ImageRefused.FIELD, message);
     }
 
     public OcopLevel[] getLevels() {

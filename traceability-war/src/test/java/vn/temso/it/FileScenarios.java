@@ -119,29 +119,32 @@ public abstract class FileScenarios extends ApiScenarios {
     @Test
     void shouldStoreAProductImageInTheDatabaseAndServeItPublicly() throws Exception {
         String id = Fixtures.product(api, MANAGER).get("id").asText();
-        byte[] image = png(0xc62828);
-        HttpResponse<byte[]> put = putImage(MANAGER, id, "image/png", image);
+        byte[] image = ImageScenarios.jpeg(800, 600);
+        HttpResponse<byte[]> put = putImage(MANAGER, id, "image/jpeg", image);
         assertEquals(200, put.statusCode(), new String(put.body(), StandardCharsets.UTF_8));
-        assertEquals(
-                "/images/" + id, Api.JSON.readTree(put.body()).get("imageUrl").asText());
-        assertStored("images/" + id, image, "image/png");
+        String url = "/images/" + id + "/1200.jpg";
+        assertEquals(url, Api.JSON.readTree(put.body()).get("imageUrl").asText());
+        assertStored("images/" + id, image, "image/jpeg"); // the upload, kept to make sizes from; never served
 
-        HttpResponse<byte[]> served = get("/images/" + id); // public: trace pages show it
+        HttpResponse<byte[]> served = get(url); // public: trace pages and feeds show it
         assertEquals(200, served.statusCode());
-        assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith("image/png"));
+        assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith("image/jpeg"));
         assertEquals(
                 "nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(
-                String.valueOf(image.length),
+                String.valueOf(served.body().length),
                 served.headers().firstValue("Content-Length").orElse(""));
-        assertArrayEquals(image, served.body());
+        assertStored("images/" + id + "/1200.jpg", served.body(), "image/jpeg");
         String etag = served.headers().firstValue("ETag").orElseThrow();
-        assertEquals("\"" + sha256(image) + "\"", etag, "the content's hash: the same tag from every instance");
-        assertEquals(304, get("/images/" + id, "If-None-Match", etag).statusCode());
+        assertEquals("\"" + sha256(served.body()) + "\"", etag, "the content's hash: the same tag from every instance");
+        assertEquals(304, get(url, "If-None-Match", etag).statusCode());
 
-        byte[] replaced = png(0x1565c0);
-        assertEquals(200, putImage(MANAGER, id, "image/png", replaced).statusCode());
-        assertArrayEquals(replaced, get("/images/" + id).body(), "a new upload replaces the image");
+        assertEquals(
+                200,
+                putImage(MANAGER, id, "image/jpeg", ImageScenarios.jpeg(700, 640))
+                        .statusCode());
+        byte[] replaced = get(url).body();
+        assertTrue(!sha256(replaced).equals(sha256(served.body())), "a new upload replaces the image");
 
         assertEquals(
                 400,
@@ -149,9 +152,11 @@ public abstract class FileScenarios extends ApiScenarios {
                         .statusCode());
         assertEquals(
                 400, putImage(MANAGER, id, "image/jpeg", new byte[2_000_001]).statusCode(), "over 2 MB");
-        assertEquals(404, putImage("duchoa.quanly", id, "image/png", image).statusCode(), "another cooperative's");
-        assertArrayEquals(replaced, get("/images/" + id).body(), "refused uploads change nothing");
-        assertEquals(404, get("/images/00000000-0000-0000-0000-000000000000").statusCode());
+        assertEquals(404, putImage("duchoa.quanly", id, "image/jpeg", image).statusCode(), "another cooperative's");
+        assertArrayEquals(replaced, get(url).body(), "refused uploads change nothing");
+        assertEquals(
+                404,
+                get("/images/00000000-0000-0000-0000-000000000000/1200.jpg").statusCode());
     }
 
     @Test
@@ -160,13 +165,20 @@ public abstract class FileScenarios extends ApiScenarios {
         HttpResponse<byte[]> served = null;
         for (int i = 0; i < 100; i++) { // imported in the background at start
             served = get("/images/" + LEGACY_IMAGE);
-            if (served.statusCode() == 200) {
+            if (served.statusCode() == 301) {
                 break;
             }
             Thread.sleep(100);
         }
-        assertEquals(200, served.statusCode());
-        assertArrayEquals(expected, served.body());
+        assertEquals(301, served.statusCode(), "the address of earlier versions sends to the largest size");
+        assertTrue(
+                served.headers().firstValue("Location").orElse("").endsWith("/images/" + LEGACY_IMAGE + "/1200.jpg"));
+        // its sizes were made from the stored upload on that first request (without the 500 px minimum of uploads)
+        HttpResponse<byte[]> sized = get("/images/" + LEGACY_IMAGE + "/300.jpg");
+        assertEquals(200, sized.statusCode());
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(sized.body()));
+        assertEquals(32, img.getWidth(), "never enlarged");
+        assertEquals(24, img.getHeight());
         assertStored("images/" + LEGACY_IMAGE, expected, "image/png");
         Path data = Path.of(System.getProperty("temso.it.dataDir", "target/it-data"));
         assertTrue(

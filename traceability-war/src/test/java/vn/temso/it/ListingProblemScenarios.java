@@ -118,7 +118,7 @@ public abstract class ListingProblemScenarios extends ApiScenarios {
             b.waitFor(d -> d.getCurrentUrl().contains("/app/product.xhtml"), 10);
             assertTrue(b.driver.getCurrentUrl().endsWith("#product:image"), b.driver.getCurrentUrl());
             Path png = Files.createTempFile(Path.of("target"), "mam-ca-linh", ".png");
-            Files.write(png, png(200));
+            Files.write(png, png(600)); // marketplaces need at least 500 × 500 px
             b.el("product:image").sendKeys(png.toAbsolutePath().toString());
             b.click("product:save");
             b.waitFor(d -> !d.getCurrentUrl().contains("#product:image"), 10);
@@ -128,7 +128,10 @@ public abstract class ListingProblemScenarios extends ApiScenarios {
             Element published =
                     ListingScenarios.googleItems(xml).get(product.get("gtin").asText());
             assertNotNull(published, xml);
-            assertEquals(Fixtures.BASE + "/images/" + productId, ListingScenarios.g(published, "image_link"), xml);
+            assertEquals(
+                    Fixtures.BASE + "/images/" + productId + "/1200.jpg",
+                    ListingScenarios.g(published, "image_link"),
+                    xml);
             JsonNode done = awaitFeedStatus(
                     manager, coopId, f -> "PUBLISHED".equals(f.path("outcome").asText()));
             assertEquals(0, done.get("problems").size(), done.toString());
@@ -157,7 +160,7 @@ public abstract class ListingProblemScenarios extends ApiScenarios {
                 api.get(manager, "/api/products?cooperativeId=" + coopId).json().get("items");
         JsonNode demo = null;
         for (JsonNode p : products) {
-            if (p.path("imageUrl").asText().startsWith("/static/demo/")) {
+            if (p.path("imageUrl").asText().startsWith("/images/")) {
                 demo = p;
             }
         }
@@ -167,7 +170,7 @@ public abstract class ListingProblemScenarios extends ApiScenarios {
         String gtin = demo.get("gtin").asText();
         String xml = ListingScenarios.awaitFeed("/feeds/" + coopId + "/google-xml.xml", x -> x.contains(gtin));
         Element item = ListingScenarios.googleItems(xml).get(gtin);
-        assertTrue(ListingScenarios.g(item, "image_link").startsWith(Fixtures.BASE + "/static/demo/"), xml);
+        assertTrue(ListingScenarios.g(item, "image_link").startsWith(Fixtures.BASE + "/images/"), xml);
         JsonNode feed = awaitFeedStatus(
                 manager, coopId, f -> "PUBLISHED".equals(f.path("outcome").asText()));
         // the IT's base URL is https, so these are real links: no demo mark (an http base URL in demo mode has one)

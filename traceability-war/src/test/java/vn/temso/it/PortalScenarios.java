@@ -146,12 +146,12 @@ public abstract class PortalScenarios extends ApiScenarios {
             JsonNode payload = r.get("payload");
             assertHasEveryRequiredField(payload, lot);
             assertEquals(lot, payload.get("lotNumber").asText());
-            assertTrue(payload.get("productImage").asText().startsWith(Fixtures.BASE + "/static/demo/"), lot);
+            assertTrue(payload.get("productImage").asText().startsWith(Fixtures.BASE + "/images/"), lot);
             Api.Reply image = api.request(
                             "GET", payload.get("productImage").asText().substring(Fixtures.BASE.length()))
                     .send();
             assertEquals(200, image.status(), "the demo image is served: " + lot);
-            assertTrue(image.contentType().startsWith("image/png"), image.contentType());
+            assertTrue(image.contentType().startsWith("image/jpeg"), image.contentType());
             assertTrue(payload.at("/producer/identifier").asText().matches("893\\d{10}"), "the GLN: " + payload);
             assertTrue(payload.at("/producer/taxCode").asText().matches("\\d{10}"), payload.toString());
             assertTrue(payload.at("/origin/zoneCodes/0").asText().startsWith("VN-"), payload.toString());

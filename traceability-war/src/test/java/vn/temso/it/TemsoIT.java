@@ -169,6 +169,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Mappings extends MappingScenarios {}
 
+    /** Issue 18: product images checked from their bytes, served in JPEG sizes, linked by the feeds. */
+    @Nested
+    class Images extends ImageScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -23,8 +23,7 @@ public record ProductRequest(
         @Min(value = 0, message = "the price is a whole number of VND, 0 or more") @Max(10_000_000_000L)
         Long priceVnd,
 
-        // a path on this server too: GET answers the demo products' images as /static/demo/..., and a PUT of what GET
-        // gave
+        // a path on this server too: GET answers uploaded images as /images/<id>/1200.jpg, and a PUT of what GET gave
         // must work (never "//host", which a browser reads as another site)
         @Size(max = 1000)
         @Pattern(

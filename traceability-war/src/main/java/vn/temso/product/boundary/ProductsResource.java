@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -110,14 +108,19 @@ public class ProductsResource {
 
     @PUT
     @Path("{id}/image")
-    @Consumes(MediaType.WILDCARD) // the type is checked by ProductImages, which answers a problem naming the field
+    @Consumes(MediaType.WILDCARD) // the bytes decide the format (ImageSizes), which answers a problem naming the field
     @Operation(
-            summary = "Upload the product's image (PNG, JPEG or WebP, at most 2 MB) as the raw body",
-            description = "Served publicly at /images/{id} (trace pages show it); the product's imageUrl points there.")
+            summary = "Upload the product's image (PNG, JPEG or WebP, at most 2 MB, at least 500 × 500 px) as the raw"
+                    + " body",
+            description = "The format is read from the bytes, not the Content-Type. Made into JPEGs of 1200, 600 and"
+                    + " 300 px (longest side, never enlarged, no metadata), served publicly at"
+                    + " /images/{id}/{px}.jpg; the product's imageUrl is /images/{id}/1200.jpg.")
     @APIResponse(responseCode = "200", description = "The product, its imageUrl set")
-    @APIResponse(responseCode = "400", description = "Not PNG, JPEG or WebP, empty, or over 2 MB")
-    public ProductView putImage(
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return ProductView.of(images.store(id, contentType, body), FarmTime.today(clock));
+    @APIResponse(
+            responseCode = "400",
+            description = "validation-failed on field image; its rule member says which: empty, too-large,"
+                    + " not-an-image, unreadable, too-many-pixels (over 40 megapixels or 10000 px a side), too-small")
+    public ProductView putImage(@PathParam("id") String id, InputStream body) {
+        return ProductView.of(images.store(id, body), FarmTime.today(clock));
     }
 }
