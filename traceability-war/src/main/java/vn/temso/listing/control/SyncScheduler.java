@@ -51,6 +51,12 @@ public class SyncScheduler {
     FeedRegenerator regenerator;
 
     @Inject
+    AreaFeeds areaFeeds;
+
+    @Inject
+    AreaFeedRegenerator areaRegenerator;
+
+    @Inject
     PushOutbox outbox;
 
     @Inject
@@ -112,6 +118,7 @@ public class SyncScheduler {
                 if (daily != null) {
                     try {
                         int queued = listings.sweep(today);
+                        areaFeeds.sweep(); // the commune and province feeds list only certificates valid today
                         LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
                         daily.release(Duration.between(clock.instant(), FarmTime.startOf(today.plusDays(1))));
                     } finally {
@@ -129,6 +136,12 @@ public class SyncScheduler {
         } catch (RuntimeException e) {
             ok = false;
             failed("Feed regeneration failed; retried next round", e);
+        }
+        try {
+            areaRegenerator.regenerateDirty();
+        } catch (RuntimeException e) {
+            ok = false;
+            failed("Area feed regeneration failed; retried next round", e);
         }
         try {
             settings.pushClient().ifPresent(this::pushDue);
