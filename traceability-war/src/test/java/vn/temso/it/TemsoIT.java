@@ -157,6 +157,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class UserAdmin extends UserAdminScenarios {}
 
+    /** Issue 18: commune and province feeds of consenting cooperatives, the public catalogue page. */
+    @Nested
+    class AreaFeeds extends AreaFeedScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

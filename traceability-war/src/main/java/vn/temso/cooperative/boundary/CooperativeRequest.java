@@ -55,22 +55,6 @@ public record CooperativeRequest(
         this.catalogConsent = catalogConsent;
     }
 
-    /** Without a word on the catalogue consent (kept as it is). */
-    public CooperativeRequest(
-            String name,
-            CooperativeKind kind,
-            String taxId,
-            String gln,
-            String address,
-            String commune,
-            String district,
-            String province,
-            String phone,
-            String email,
-            String representative) {
-        this(name, kind, taxId, gln, address, commune, district, province, phone, email, representative, null);
-    }
-
     public CooperativeCommand toCommand() {
         return new CooperativeCommand(
                 name, kind, taxId, gln, address, commune, district, province, phone, email, representative, catalogConsent);

@@ -1,7 +1,6 @@
 package vn.temso.listing.control;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.listing.entity.Listing;
 import vn.temso.product.entity.Product;
 
@@ -53,60 +53,114 @@ public final class AreaCatalog {
     }
 
     /**
-     * A product read for a page and the listing its entry is made from; null when it changed between the page's two
-     * queries and no longer qualifies (the change marked the feeds dirty again). Its id is the paging key either way,
-     * so a page is short only at the end.
+     * A product read for a page and the listing its entry is made from; null when it changed between the page's
+     * queries and no longer qualifies (the change marked the feeds dirty again). Its {@link #key()} is the paging key
+     * either way, so a page is short only at the end.
      */
-    public record Row(String productId, Listing listing) {}
+    public record Row(String cooperativeId, String productId, Listing listing) {
+
+        /** {@code <cooperative id>:<product id>}: the order of the catalogue, and the {@code after} of the next page. */
+        public String key() {
+            return cooperativeId + ":" + productId;
+        }
+    }
 
     /**
-     * Up to {@code limit} listed products with an id after {@code after}, in product id order (keyset paging on the
-     * primary key: a deep page costs what the first does), each as the listing its entry is made from. Two queries a
-     * page, whatever its size: the product ids, then their live listings with product and cooperative fetched.
+     * The consenting cooperatives, in id order. Read whole and filtered here: cooperatives are a few hundred in a
+     * province, and EclipseLink writes a boolean condition as 1, which Derby's BOOLEAN refuses.
+     */
+    public static List<Cooperative> consenting(EntityManager em) {
+        return em.createQuery("SELECT c FROM Cooperative c ORDER BY c.id", Cooperative.class)
+                .getResultStream()
+                .filter(Cooperative::isCatalogConsent)
+                .toList();
+    }
+
+    /** Whether a string from outside has the shape of a {@link Row#key()} (checked before any query). */
+    public static boolean isKey(String s) {
+        return s != null && KEY.matcher(s).matches();
+    }
+
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + ":[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * Up to {@code limit} listed products after the key {@code after}, in (cooperative id, product id) order, each as
+     * the listing its entry is made from. Keyset paging on the index {@code ix_product_coop_id} (cooperative_id, id),
+     * one cooperative after the other: every query is an index range scan that stops after the rows it returns, so
+     * a deep page costs what the first does and no query ever sorts the catalogue. For each cooperative a page
+     * touches: the qualifying product ids, then those products and their listings by id range (no N+1).
      *
-     * @param cooperativeIds only these cooperatives (a commune, or one cooperative), or null for every one
+     * @param cooperativeIds the consenting cooperatives of the area (a province, a commune, one cooperative)
+     * @param after          the key of the last row of the previous page, or null (or empty) for the first page
      */
     public static List<Row> page(
-            EntityManager em, Collection<String> cooperativeIds, String after, int limit, LocalDate today) {
-        if (cooperativeIds != null && cooperativeIds.isEmpty()) {
+            EntityManager em, List<String> cooperativeIds, String after, int limit, LocalDate today) {
+        List<String> coops = cooperativeIds.stream().sorted().toList();
+        String afterCoop = after == null || after.isEmpty() ? "" : after.substring(0, after.indexOf(':'));
+        String afterProduct = after == null || after.isEmpty() ? "" : after.substring(after.indexOf(':') + 1);
+        List<Row> page = new ArrayList<>(Math.min(limit, 1000));
+        for (String coop : coops) {
+            if (coop.compareTo(afterCoop) < 0) {
+                continue;
+            }
+            String from = coop.equals(afterCoop) ? afterProduct : "";
+            page.addAll(ofCooperative(em, coop, from, limit - page.size(), today));
+            if (page.size() >= limit) {
+                break;
+            }
+        }
+        return page;
+    }
+
+    private static List<Row> ofCooperative(EntityManager em, String coop, String after, int limit, LocalDate today) {
+        // native SQL: EclipseLink writes a boolean condition as 1/0 (and then binds nothing), which Derby's BOOLEAN
+        // refuses; TRUE/FALSE and FETCH FIRST ? ROWS are the same on Derby and PostgreSQL
+        List<?> found = em.createNativeQuery("SELECT p.id FROM product p WHERE p.cooperative_id = ?1 AND p.id > ?2"
+                        + " AND p.ocop_stars >= ?3 AND p.ocop_decision_date <= ?4 AND p.ocop_valid_until >= ?4"
+                        + " AND EXISTS (SELECT 1 FROM listing l WHERE l.product_id = p.id AND l.enabled = TRUE"
+                        + " AND l.deleted = FALSE) ORDER BY p.id FETCH FIRST ?5 ROWS ONLY")
+                .setParameter(1, coop)
+                .setParameter(2, after)
+                .setParameter(3, MIN_STARS)
+                .setParameter(4, java.sql.Date.valueOf(today))
+                .setParameter(5, limit) // a parameter, not text: one statement for Derby to compile, whatever the limit
+                .getResultList();
+        if (found.isEmpty()) {
             return List.of();
         }
-        TypedQuery<String> ids = em.createQuery(
-                        "SELECT p.id FROM Product p WHERE p.cooperative.catalogConsent = TRUE"
-                                + (cooperativeIds == null ? "" : " AND p.cooperative.id IN :coops")
-                                + " AND p.ocop.stars >= :stars AND p.ocop.decisionDate <= :today"
-                                + " AND p.ocop.validUntil >= :today AND p.id > :after"
-                                + " AND EXISTS (SELECT l.id FROM Listing l WHERE l.product = p"
-                                + " AND l.enabled = TRUE AND l.deleted = FALSE)"
-                                + " ORDER BY p.id",
-                        String.class)
-                .setParameter("stars", MIN_STARS)
-                .setParameter("today", today)
-                .setParameter("after", after == null ? "" : after)
-                .setMaxResults(limit);
-        if (cooperativeIds != null) {
-            ids.setParameter("coops", cooperativeIds);
-        }
-        List<String> productIds = ids.getResultList();
-        if (productIds.isEmpty()) {
-            return List.of();
-        }
-        List<Listing> live = em.createQuery(
-                        "SELECT l FROM Listing l JOIN FETCH l.product p JOIN FETCH p.cooperative"
-                                + " WHERE p.id IN :ids AND l.enabled = TRUE AND l.deleted = FALSE",
+        String first = (String) found.get(0);
+        String last = (String) found.get(found.size() - 1);
+        // the products first: the listings' product (eager) then comes from the persistence context, not a query each
+        em.createQuery(
+                        "SELECT p FROM Product p WHERE p.cooperative.id = :c AND p.id >= :first AND p.id <= :last",
+                        Product.class)
+                .setParameter("c", coop)
+                .setParameter("first", first)
+                .setParameter("last", last)
+                .getResultList();
+        List<Listing> listings = em.createQuery(
+                        "SELECT l FROM Listing l WHERE l.cooperativeId = :c AND l.product.id >= :first"
+                                + " AND l.product.id <= :last",
                         Listing.class)
-                .setParameter("ids", productIds)
+                .setParameter("c", coop)
+                .setParameter("first", first)
+                .setParameter("last", last)
                 .getResultList();
         Map<String, List<Listing>> byProduct = new LinkedHashMap<>();
-        productIds.forEach(id -> byProduct.put(id, new ArrayList<>(2)));
-        for (Listing l : live) {
-            byProduct.get(l.getProduct().getId()).add(l);
+        found.forEach(id -> byProduct.put((String) id, new ArrayList<>(2)));
+        for (Listing l : listings) {
+            List<Listing> of = byProduct.get(l.getProduct().getId());
+            if (of != null) { // the range also holds products that do not qualify
+                of.add(l);
+            }
         }
-        List<Row> page = new ArrayList<>(productIds.size());
+        List<Row> rows = new ArrayList<>(found.size());
         byProduct.forEach((id, ls) -> {
             Listing chosen = choose(ls);
-            page.add(new Row(id, chosen != null && qualifies(chosen, today) ? chosen : null));
+            rows.add(new Row(coop, id, chosen != null && qualifies(chosen, today) ? chosen : null));
         });
-        return page;
+        return rows;
     }
 }

@@ -71,7 +71,7 @@ public class AreaFeedRegenerator {
                 .withFeedHeader(title + " – " + f.getChannel().cliName(), settings.publicBaseUrl(), title);
         try {
             PublishResult r = publish(
-                    StoredFeedTarget.under(files, scope.prefix(), clock),
+                    target(files, scope, clock),
                     policy(settings.publishPolicy()),
                     f.getChannel(),
                     options,
@@ -102,6 +102,11 @@ public class AreaFeedRegenerator {
         return "Sản phẩm OCOP xã " + name;
     }
 
+    /** Where a scope's feeds are published: the file store, so any instance of a cluster serves them. */
+    public static FeedTarget target(FileStore files, AreaScope scope, Clock clock) {
+        return StoredFeedTarget.under(files, scope.prefix(), clock);
+    }
+
     /** The cooperatives' publish policy without the shrink gate (see the class comment). */
     public static PublishPolicy policy(PublishPolicy base) {
         return new PublishPolicy(base.maxInvalidShare(), 1.0, base.maxReportedItems());
@@ -126,7 +131,7 @@ public class AreaFeedRegenerator {
      */
     public static Iterator<CatalogEntry> entries(
             KeysetPages.Source<AreaCatalog.Row, String> pages, String publicBaseUrl, LocalDate today) {
-        return KeysetPages.stream("", PAGE, pages, AreaCatalog.Row::productId)
+        return KeysetPages.stream("", PAGE, pages, AreaCatalog.Row::key)
                 .map(AreaCatalog.Row::listing)
                 .filter(Objects::nonNull)
                 .map(l -> CatalogEntries.of(l, publicBaseUrl, today))

@@ -48,51 +48,50 @@ public class AreaFeeds {
     /** The communes of consenting cooperatives, by slug (the first name in name order when several spell it). */
     public List<Commune> communes() {
         TreeMap<String, String> bySlug = new TreeMap<>();
-        em.createQuery(
-                        "SELECT DISTINCT c.commune FROM Cooperative c WHERE c.catalogConsent = TRUE"
-                                + " AND c.commune IS NOT NULL ORDER BY c.commune",
-                        String.class)
-                .getResultList()
-                .forEach(name -> {
-                    String slug = AreaScope.slug(name);
-                    if (slug != null) {
-                        bySlug.putIfAbsent(slug, name);
-                    }
-                });
+        for (Cooperative c : consenting()) {
+            String slug = AreaScope.slug(c.getCommune());
+            if (slug != null && (!bySlug.containsKey(slug) || c.getCommune().compareTo(bySlug.get(slug)) < 0)) {
+                bySlug.put(slug, c.getCommune());
+            }
+        }
         return bySlug.entrySet().stream()
                 .map(e -> new Commune(e.getKey(), e.getValue()))
                 .toList();
     }
 
     /**
-     * The cooperatives a scope covers: null for the province (every consenting cooperative, said in the query), the
-     * consenting cooperatives of the commune otherwise (empty when it has none).
+     * The consenting cooperatives a scope covers: every one for the province, those of the commune otherwise (empty
+     * when it has none).
      */
     public List<String> cooperativesOf(AreaScope scope) {
-        if (scope.isProvince()) {
-            return null;
-        }
         List<String> ids = new ArrayList<>();
-        // consenting cooperatives are a few hundred at most; the slug is computed here, not stored
-        for (Cooperative c : em.createQuery(
-                        "SELECT c FROM Cooperative c WHERE c.catalogConsent = TRUE ORDER BY c.id", Cooperative.class)
-                .getResultList()) {
-            if (scope.commune().equals(AreaScope.slug(c.getCommune()))) {
+        for (Cooperative c : consenting()) {
+            if (scope.isProvince() || scope.commune().equals(AreaScope.slug(c.getCommune()))) {
                 ids.add(c.getId());
             }
         }
         return ids;
     }
 
+    private List<Cooperative> consenting() {
+        return AreaCatalog.consenting(em);
+    }
+
+    /** The cooperative if it consents to the catalogue, else null (unknown and not consenting alike). */
+    public Cooperative consenting(String id) {
+        Cooperative c = em.find(Cooperative.class, id);
+        return c != null && c.isCatalogConsent() ? c : null;
+    }
+
     /** The province the instance serves: the configured name, else the one all consenting cooperatives share. */
     public String provinceOfCooperatives() {
-        List<String> provinces = em.createQuery(
-                        "SELECT DISTINCT c.province FROM Cooperative c WHERE c.catalogConsent = TRUE"
-                                + " AND c.province IS NOT NULL",
-                        String.class)
-                .setMaxResults(2)
-                .getResultList();
-        return provinces.size() == 1 ? provinces.get(0) : null;
+        Set<String> provinces = new HashSet<>();
+        consenting().forEach(c -> {
+            if (c.getProvince() != null) {
+                provinces.add(c.getProvince());
+            }
+        });
+        return provinces.size() == 1 ? provinces.iterator().next() : null;
     }
 
     /**
