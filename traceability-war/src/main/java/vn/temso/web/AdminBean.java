@@ -82,8 +82,8 @@ public class AdminBean {
 
     public void createCooperative() {
         if (Ui.run("coop", () -> {
-            CooperativeRequest r =
-                    new CooperativeRequest(name, kind, taxId, gln, address, commune, null, null, null, null, null, null);
+            CooperativeRequest r = new CooperativeRequest(
+                    name, kind, taxId, gln, address, commune, null, null, null, null, null, null);
             Validation.check(r);
             cooperatives.create(r.toCommand());
         })) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -102,7 +103,8 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.raw().body()));
+        Document doc =
+                f.newDocumentBuilder().parse(new ByteArrayInputStream(r.raw().body()));
         NodeList ids = doc.getElementsByTagNameNS(G, "id");
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < ids.getLength(); i++) {
@@ -128,8 +130,7 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
         }
     }
 
-    private static <T> T await(String what, java.util.concurrent.Callable<T> read, Predicate<T> done)
-            throws Exception {
+    private static <T> T await(String what, java.util.concurrent.Callable<T> read, Predicate<T> done) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         T last = null;
         while (System.nanoTime() < end) {
@@ -204,8 +205,16 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
         JsonNode notConsenting = product(no.get("id").asText(), "Dừa không đồng ý " + u, 4, "2025-06-01");
         // OCOP has no 2-star rating: the API refuses one
         Map<String, Object> two = new HashMap<>(Map.of(
-                "cooperativeId", yesId, "gtin", Fixtures.gtin13(), "name", "Hai sao " + u, "unit", "gói",
-                "priceVnd", 1000));
+                "cooperativeId",
+                yesId,
+                "gtin",
+                Fixtures.gtin13(),
+                "name",
+                "Hai sao " + u,
+                "unit",
+                "gói",
+                "priceVnd",
+                1000));
         two.put("ocop", Map.of("stars", 2, "decisionDate", "2025-06-01"));
         assertEquals(400, api.post("admin", "/api/products", two).status());
         for (JsonNode p : List.of(three, four, twoListings, noOcop, lapsed, notConsenting)) {
@@ -226,12 +235,12 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
             assertFalse(province.contains(gtin(p)), p.get("name").asText());
         }
         // the same products in a CSV channel (Meta), every channel has its file
-        List<String> meta = await(
-                "province meta feed", () -> csvIds("/feeds/province/meta-csv.csv"), ids -> ids.containsAll(ours));
+        List<String> meta =
+                await("province meta feed", () -> csvIds("/feeds/province/meta-csv.csv"), ids -> ids.containsAll(ours));
         assertEquals(new TreeSet<>(province), new TreeSet<>(meta));
         for (String file : List.of("google-tsv.tsv", "voso-csv.csv", "postmart-csv.csv", "jsonld.jsonld")) {
-            Api.Reply r = await(
-                    "province " + file, () -> api.get(null, "/feeds/province/" + file), x -> x.status() == 200);
+            Api.Reply r =
+                    await("province " + file, () -> api.get(null, "/feeds/province/" + file), x -> x.status() == 200);
             assertTrue(r.text().contains(gtin(four)), file);
         }
 
@@ -279,7 +288,8 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
         assertEquals(expectedProvince(), new TreeSet<>(after));
         await(
                 "commune feed removed",
-                () -> api.get(null, "/feeds/commune/" + slug + "/google-xml.xml").status(),
+                () -> api.get(null, "/feeds/commune/" + slug + "/google-xml.xml")
+                        .status(),
                 s -> s == 404);
         JsonNode audit = api.get("admin", "/api/audit?entityId=" + yesId).json();
         assertTrue(audit.toString().contains("cooperative-catalog-consent"), audit.toString());
@@ -308,7 +318,9 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
             }
         }
         update.put("catalogConsent", true);
-        assertEquals(403, api.put("tantru.xavien", "/api/cooperatives/" + coop, update).status());
+        assertEquals(
+                403,
+                api.put("tantru.xavien", "/api/cooperatives/" + coop, update).status());
         Api.Reply same = api.put("tantru.quanly", "/api/cooperatives/" + coop, update);
         assertEquals(200, same.status(), same.text());
         update.remove("catalogConsent"); // a client that does not know the field keeps the consent
@@ -319,7 +331,9 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
     @Test
     void shouldRefuseHostileCatalogueParameters() {
         // a huge key: over HTTP/1.1 (HTTP/2 refuses so long a header block before any servlet runs)
-        Api.Reply huge = api.request("GET", "/catalog?after=" + "f".repeat(6_000)).http1().send();
+        Api.Reply huge = api.request("GET", "/catalog?after=" + "f".repeat(6_000))
+                .http1()
+                .send();
         assertTrue(huge.status() >= 400 && huge.status() < 500, "huge key -> " + huge.status());
         for (String q : List.of(
                 "?commune=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
@@ -334,7 +348,10 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
             assertFalse(r.text().contains("<img"), q);
         }
         assertEquals(404, api.get(null, "/catalog?commune=khong-co-xa-nay").status());
-        assertEquals(404, api.get(null, "/catalog?coop=ffffffff-ffff-ffff-ffff-ffffffffffff").status());
+        assertEquals(
+                404,
+                api.get(null, "/catalog?coop=ffffffff-ffff-ffff-ffff-ffffffffffff")
+                        .status());
         Api.Reply past = api.get(
                 null,
                 "/catalog?after=ffffffff-ffff-ffff-ffff-ffffffffffff:ffffffff-ffff-ffff-ffff-ffffffffffff&lang=en");
@@ -354,25 +371,38 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
                 "admin",
                 "/api/users",
                 Map.of(
-                        "username", manager,
-                        "displayName", "Trần Thị Ửng",
-                        "role", "COOP_MANAGER",
-                        "cooperativeId", coopId,
-                        "password", Api.DEMO_PASSWORD));
+                        "username",
+                        manager,
+                        "displayName",
+                        "Trần Thị Ửng",
+                        "role",
+                        "COOP_MANAGER",
+                        "cooperativeId",
+                        coopId,
+                        "password",
+                        Api.DEMO_PASSWORD));
         assertEquals(201, user.status(), user.text());
         String name = "Mật ong hoa nhãn Đồng Tháp – hũ 500 g " + u;
         JsonNode honey = product(coopId, name, 4, "2025-06-01");
         JsonNode zone = Fixtures.zone(api, manager);
         String lot = "MO-" + u;
         Api.Reply batch = api.post(
-                manager, "/api/batches", Fixtures.batchBody(honey.get("id").asText(), zone.get("id").asText(), lot));
+                manager,
+                "/api/batches",
+                Fixtures.batchBody(honey.get("id").asText(), zone.get("id").asText(), lot));
         assertEquals(201, batch.status(), batch.text());
         list(honey, "google-xml", false);
 
         try (Browser b = new Browser(api.base(), 360, 740)) {
+            // a 360 px phone screen (a headless window has a larger minimum width)
+            ((ChromiumDriver) b.driver)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
             b.open("/catalog?coop=" + coopId);
             b.waitFor(d -> d.findElement(By.tagName("body")).getText().contains(name), 60);
             JavascriptExecutor js = (JavascriptExecutor) b.driver;
+            assertEquals(360L, ((Number) js.executeScript("return window.innerWidth")).longValue());
             long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
             assertTrue(width <= 360, "no sideways scrolling at 360 px: " + width);
             String ld = (String) js.executeScript(
@@ -385,11 +415,15 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
             assertEquals("Offer", item.at("/offers/@type").asText());
             assertEquals("79000", item.at("/offers/price").asText());
             assertEquals("HTX Mật ong Đồng Tháp " + u, item.at("/brand/name").asText());
-            String og = b.driver.findElement(By.cssSelector("meta[property='og:image']")).getAttribute("content");
+            String og = b.driver
+                    .findElement(By.cssSelector("meta[property='og:image']"))
+                    .getAttribute("content");
             assertTrue(og.startsWith("https://"), og);
             assertEquals(
                     "summary_large_image",
-                    b.driver.findElement(By.cssSelector("meta[name='twitter:card']")).getAttribute("content"));
+                    b.driver
+                            .findElement(By.cssSelector("meta[name='twitter:card']"))
+                            .getAttribute("content"));
             String lotHref = b.driver.findElement(By.partialLinkText(lot)).getAttribute("href");
             assertTrue(lotHref.endsWith("/01/" + gtin(honey) + "/10/" + lot), lotHref);
             b.screenshot("catalog-coop-360");
@@ -398,8 +432,10 @@ public abstract class AreaFeedScenarios extends ApiScenarios {
             b.open("/catalog?commune=my-loc-" + u.toLowerCase() + "&lang=en");
             b.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("4-star OCOP"), 60);
             assertNotEquals(
-                    0, b.driver.findElements(By.cssSelector("a[href='/feeds/commune/my-loc-" + u.toLowerCase()
-                                    + "/google-xml.xml']"))
+                    0,
+                    b.driver
+                            .findElements(By.cssSelector(
+                                    "a[href='/feeds/commune/my-loc-" + u.toLowerCase() + "/google-xml.xml']"))
                             .size());
             b.open("/catalog");
             b.waitFor(d -> d.findElement(By.tagName("h1")).getText().contains("OCOP"), 30);

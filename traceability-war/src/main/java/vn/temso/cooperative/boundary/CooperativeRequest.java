@@ -57,6 +57,17 @@ public record CooperativeRequest(
 
     public CooperativeCommand toCommand() {
         return new CooperativeCommand(
-                name, kind, taxId, gln, address, commune, district, province, phone, email, representative, catalogConsent);
+                name,
+                kind,
+                taxId,
+                gln,
+                address,
+                commune,
+                district,
+                province,
+                phone,
+                email,
+                representative,
+                catalogConsent);
     }
 }

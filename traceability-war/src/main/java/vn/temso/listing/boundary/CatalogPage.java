@@ -187,9 +187,15 @@ final class CatalogPage {
                     .append(esc(e.title()))
                     .append("\" loading=\"lazy\" width=\"320\" height=\"240\">");
         } else {
-            h.append("<div class=\"noimg\">").append(esc(t.getString("area.noImage"))).append("</div>");
+            h.append("<div class=\"noimg\">")
+                    .append(esc(t.getString("area.noImage")))
+                    .append("</div>");
         }
-        h.append("<h2><a href=\"/01/").append(e.gtin()).append("\">").append(esc(e.title())).append("</a></h2>");
+        h.append("<h2><a href=\"/01/")
+                .append(e.gtin())
+                .append("\">")
+                .append(esc(e.title()))
+                .append("</a></h2>");
         if (e.ocop() != null) {
             int stars = e.ocop().stars();
             h.append("<p class=\"stars\"><span aria-hidden=\"true\">")

@@ -47,7 +47,8 @@ public final class AreaCatalog {
         return listings.stream()
                 .filter(Listing::isLive)
                 .min(Comparator.comparing(
-                                Listing::getUpdatedAt, Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
+                                Listing::getUpdatedAt,
+                                Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
                         .thenComparing(Listing::getId))
                 .orElse(null);
     }
@@ -81,8 +82,8 @@ public final class AreaCatalog {
         return s != null && KEY.matcher(s).matches();
     }
 
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    private static final java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
                     + ":[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**

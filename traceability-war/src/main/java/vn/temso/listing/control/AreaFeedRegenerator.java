@@ -76,10 +76,7 @@ public class AreaFeedRegenerator {
                     f.getChannel(),
                     options,
                     settings.validator(f.getChannel()),
-                    entries(
-                            (after, size) -> areas.page(coops, after, size, today),
-                            settings.publicBaseUrl(),
-                            today));
+                    entries((after, size) -> areas.page(coops, after, size, today), settings.publicBaseUrl(), today));
             areas.finish(f.getId(), f.getGeneration(), r, null);
             Level level = r.published() ? Level.FINE : Level.WARNING;
             LOG.log(level, () -> "Area feed " + f.getId() + ": " + r.message());

@@ -90,7 +90,10 @@ public record AreaScope(String commune) {
 
     /** Whether a string from outside (a URL) has the shape of a slug; checked before anything is looked up. */
     public static boolean isSlug(String s) {
-        return s != null && !s.isEmpty() && s.length() <= MAX_SLUG && SLUG.matcher(s).matches();
+        return s != null
+                && !s.isEmpty()
+                && s.length() <= MAX_SLUG
+                && SLUG.matcher(s).matches();
     }
 
     /**

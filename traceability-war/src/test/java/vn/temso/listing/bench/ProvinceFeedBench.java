@@ -247,7 +247,9 @@ public final class ProvinceFeedBench {
                 while (running) {
                     peak = Math.max(
                             peak,
-                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed());
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {

@@ -61,7 +61,8 @@ class CatalogPageTest {
         assertFalse(html.contains("<script>alert"), html);
         assertFalse(html.contains("<b>"), html);
         assertFalse(html.contains("<Tịnh>"), html);
-        assertTrue(html.contains("Gạo &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot; &#39;y&#39; &amp;"));
+        assertTrue(html.contains(
+                "Gạo &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot; &#39;y&#39; &amp;"));
         // exactly one script element: the JSON-LD data block
         assertEquals(1, html.split("<script", -1).length - 1);
         String ld = html.substring(html.indexOf("application/ld+json\">") + 21, html.indexOf("</script>"));
@@ -69,14 +70,17 @@ class CatalogPageTest {
         assertEquals("ItemList", list.get("@type").asText());
         assertEquals(HOSTILE, list.at("/itemListElement/0/item/name").asText());
         assertEquals("Offer", list.at("/itemListElement/0/item/offers/@type").asText());
-        assertEquals("VND", list.at("/itemListElement/0/item/offers/priceCurrency").asText());
+        assertEquals(
+                "VND", list.at("/itemListElement/0/item/offers/priceCurrency").asText());
     }
 
     @Test
     void shouldCarrySharingTagsWithAbsoluteUrls() {
         String html = CatalogPage.render(view(false, List.of(item("Gạo ST25", "/static/demo/gao-st25.png")), null));
-        assertTrue(html.contains("<meta property=\"og:image\" content=\"" + BASE + "/static/demo/gao-st25.png\">"), html);
-        assertTrue(html.contains("<meta property=\"og:url\" content=\"" + BASE + "/catalog?commune=binh-tinh\">"), html);
+        assertTrue(
+                html.contains("<meta property=\"og:image\" content=\"" + BASE + "/static/demo/gao-st25.png\">"), html);
+        assertTrue(
+                html.contains("<meta property=\"og:url\" content=\"" + BASE + "/catalog?commune=binh-tinh\">"), html);
         assertTrue(html.contains("<meta property=\"og:title\" content=\"Sản phẩm OCOP xã Bình &lt;Tịnh&gt;\">"), html);
         assertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         assertTrue(html.contains("property=\"og:description\""));
@@ -88,14 +92,17 @@ class CatalogPageTest {
 
     @Test
     void shouldLinkProductLotsAndTheNextPage() {
-        String html = CatalogPage.render(
-                view(false, List.of(item("Gạo", null)), "ffffffff-ffff-ffff-ffff-ffffffffffff:0f8fad5b-d9cb-469f-a165-70867728950e"));
+        String html = CatalogPage.render(view(
+                false,
+                List.of(item("Gạo", null)),
+                "ffffffff-ffff-ffff-ffff-ffffffffffff:0f8fad5b-d9cb-469f-a165-70867728950e"));
         assertTrue(html.contains("href=\"/01/08931234500016\""));
         assertTrue(html.contains("href=\"/01/08931234500016/10/TT2611%2FA\""), html);
         assertTrue(html.contains("href=\"/01/08931234500016/10/L%3C1%3E\""), html);
         assertTrue(html.contains("href=\"/catalog?coop=0f8fad5b-d9cb-469f-a165-70867728950e\""));
-        assertTrue(html.contains(
-                "href=\"/catalog?commune=binh-tinh&amp;after=ffffffff-ffff-ffff-ffff-ffffffffffff:0f8fad5b-d9cb-469f-a165-70867728950e\" rel=\"next\""));
+        assertTrue(
+                html.contains(
+                        "href=\"/catalog?commune=binh-tinh&amp;after=ffffffff-ffff-ffff-ffff-ffffffffffff:0f8fad5b-d9cb-469f-a165-70867728950e\" rel=\"next\""));
         assertTrue(html.contains("href=\"/feeds/commune/binh-tinh/google-xml.xml\""));
         assertTrue(html.contains("79.000 ₫"), html);
         assertEquals("79,000 VND", CatalogPage.price(79000, true));

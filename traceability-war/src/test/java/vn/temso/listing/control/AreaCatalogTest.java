@@ -44,7 +44,8 @@ class AreaCatalogTest {
 
     @Test
     void shouldListActiveRatingsOfConsentingCooperatives() {
-        assertTrue(AreaCatalog.qualifies(live(product(true, 3, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T), TODAY));
+        assertTrue(
+                AreaCatalog.qualifies(live(product(true, 3, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T), TODAY));
         assertTrue(AreaCatalog.qualifies(live(product(true, 5, TODAY, null), Channel.HTTP_PUSH, T), TODAY));
         // the last valid day counts; the day after does not
         assertTrue(AreaCatalog.qualifies(live(product(true, 4, TODAY.minusYears(2), TODAY), Channel.JSONLD, T), TODAY));
@@ -54,11 +55,14 @@ class AreaCatalogTest {
 
     @Test
     void shouldLeaveOutWhatDoesNotQualify() {
-        assertFalse(AreaCatalog.qualifies(live(product(false, 4, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T), TODAY),
+        assertFalse(
+                AreaCatalog.qualifies(live(product(false, 4, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T), TODAY),
                 "no consent");
-        assertFalse(AreaCatalog.qualifies(live(product(true, null, null, null), Channel.GOOGLE_XML, T), TODAY),
+        assertFalse(
+                AreaCatalog.qualifies(live(product(true, null, null, null), Channel.GOOGLE_XML, T), TODAY),
                 "no OCOP rating");
-        assertFalse(AreaCatalog.qualifies(live(product(true, 4, TODAY.plusDays(1), null), Channel.GOOGLE_XML, T), TODAY),
+        assertFalse(
+                AreaCatalog.qualifies(live(product(true, 4, TODAY.plusDays(1), null), Channel.GOOGLE_XML, T), TODAY),
                 "decided tomorrow");
         Listing withdrawn = live(product(true, 4, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T);
         withdrawn.change(true, Availability.IN_STOCK, true, T);

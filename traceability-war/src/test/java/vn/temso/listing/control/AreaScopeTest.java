@@ -22,7 +22,9 @@ class AreaScopeTest {
         assertEquals("phuong-1", AreaScope.slug("Phường 1"));
         assertEquals("my-loc-ab12", AreaScope.slug("Mỹ Lộc AB12"));
         // decomposed input (NFD, as some keyboards send it) gives the same slug as composed
-        assertEquals(AreaScope.slug("Bình Tịnh"), AreaScope.slug(java.text.Normalizer.normalize("Bình Tịnh", java.text.Normalizer.Form.NFD)));
+        assertEquals(
+                AreaScope.slug("Bình Tịnh"),
+                AreaScope.slug(java.text.Normalizer.normalize("Bình Tịnh", java.text.Normalizer.Form.NFD)));
         assertEquals("xa-a-b", AreaScope.slug("xã <a> & \"b\""));
     }
 
@@ -53,9 +55,7 @@ class AreaScopeTest {
 
     @Test
     void shouldMapFeedPathsToStoreKeysOfChannelFilesOnly() {
-        assertEquals(
-                "feeds/area/province/google-xml.xml",
-                AreaScope.key("/province/google-xml.xml".split("/")));
+        assertEquals("feeds/area/province/google-xml.xml", AreaScope.key("/province/google-xml.xml".split("/")));
         assertEquals(
                 "feeds/area/commune/binh-tinh/meta-csv.csv",
                 AreaScope.key("/commune/binh-tinh/meta-csv.csv".split("/")));
