@@ -76,6 +76,7 @@ public class DemoData {
             coop.locate(
                     c.getString("address"), c.getString("commune"), c.getString("district"), c.getString("province"));
             coop.contact(c.getString("phone", null), null, null);
+            coop.consentToCatalog(c.getBoolean("catalogConsent", false)); // the demo cooperatives are in the catalogue
             em.persist(coop);
             coops.put(c.getString("ref"), coop);
         }

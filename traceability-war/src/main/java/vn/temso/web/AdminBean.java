@@ -82,8 +82,8 @@ public class AdminBean {
 
     public void createCooperative() {
         if (Ui.run("coop", () -> {
-            CooperativeRequest r =
-                    new CooperativeRequest(name, kind, taxId, gln, address, commune, null, null, null, null, null);
+            CooperativeRequest r = new CooperativeRequest(
+                    name, kind, taxId, gln, address, commune, null, null, null, null, null, null);
             Validation.check(r);
             cooperatives.create(r.toCommand());
         })) {
@@ -109,7 +109,8 @@ public class AdminBean {
                     c.province(),
                     c.phone(),
                     c.email(),
-                    c.representative());
+                    c.representative(),
+                    null);
             Validation.check(r);
             cooperatives.update(cooperativeId, r.toCommand());
         })) {

@@ -173,6 +173,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class Images extends ImageScenarios {}
 
+    /** Issue 18: commune and province feeds of consenting cooperatives, the public catalogue page. */
+    @Nested
+    class AreaFeeds extends AreaFeedScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

@@ -25,7 +25,8 @@ public record CooperativeRequest(
         @Size(max = 120) String province,
         @Size(max = 40) String phone,
         @Email @Size(max = 200) String email,
-        @Size(max = 200) String representative) {
+        @Size(max = 200) String representative,
+        Boolean catalogConsent) {
     // explicit canonical constructor: keeps the constraints off its parameters, where Payara's OpenAPI scanner fails
     public CooperativeRequest(
             String name,
@@ -38,7 +39,8 @@ public record CooperativeRequest(
             String province,
             String phone,
             String email,
-            String representative) {
+            String representative,
+            Boolean catalogConsent) {
         this.name = name;
         this.kind = kind;
         this.taxId = taxId;
@@ -50,10 +52,22 @@ public record CooperativeRequest(
         this.phone = phone;
         this.email = email;
         this.representative = representative;
+        this.catalogConsent = catalogConsent;
     }
 
     public CooperativeCommand toCommand() {
         return new CooperativeCommand(
-                name, kind, taxId, gln, address, commune, district, province, phone, email, representative);
+                name,
+                kind,
+                taxId,
+                gln,
+                address,
+                commune,
+                district,
+                province,
+                phone,
+                email,
+                representative,
+                catalogConsent);
     }
 }

@@ -17,6 +17,7 @@ public record CooperativeView(
         String phone,
         String email,
         String representative,
+        boolean catalogConsent,
         Instant createdAt,
         int version) {
 
@@ -34,6 +35,7 @@ public record CooperativeView(
                 c.getPhone(),
                 c.getEmail(),
                 c.getRepresentative(),
+                c.isCatalogConsent(),
                 c.getCreatedAt(),
                 c.getVersion());
     }

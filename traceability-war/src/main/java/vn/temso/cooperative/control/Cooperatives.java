@@ -120,6 +120,7 @@ public class Cooperatives {
         checkTaxIdFree(c.getTaxId(), c.getId());
         em.persist(c);
         audit.record(c, "create", "cooperative", c.getId(), c.getName());
+        consent(c, r);
         return c;
     }
 
@@ -136,8 +137,21 @@ public class Cooperatives {
         apply(c, r);
         checkTaxIdFree(c.getTaxId(), c.getId());
         audit.record(c, "update", "cooperative", c.getId(), c.getName());
+        consent(c, r);
         changed.fire(new CooperativeChanged(c));
         return c;
+    }
+
+    /** The catalogue consent, when the command says it: its own audit entry, so the log shows who gave it. */
+    private void consent(Cooperative c, CooperativeCommand r) {
+        if (r.catalogConsent() != null && c.consentToCatalog(r.catalogConsent())) {
+            audit.record(
+                    c,
+                    "update",
+                    "cooperative-catalog-consent",
+                    c.getId(),
+                    (r.catalogConsent() ? "consents to" : "withdraws from") + " the commune and province catalogue");
+        }
     }
 
     private static void apply(Cooperative c, CooperativeCommand r) {

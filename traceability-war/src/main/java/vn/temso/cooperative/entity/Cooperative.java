@@ -53,6 +53,13 @@ public class Cooperative implements Tenant {
     private String email;
     private String representative;
 
+    /**
+     * The cooperative agreed to list its active OCOP products (3 stars or more) in the public commune and province
+     * catalogue and feeds. False until its manager or an admin says so.
+     */
+    @Column(name = "catalog_consent")
+    private boolean catalogConsent;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -97,6 +104,17 @@ public class Cooperative implements Tenant {
         this.phone = Texts.clean(phone);
         this.email = Texts.clean(email);
         this.representative = Texts.clean(representative);
+    }
+
+    /** Gives or withdraws consent to the commune and province catalogue; returns whether it changed. */
+    public boolean consentToCatalog(boolean consent) {
+        boolean changed = this.catalogConsent != consent;
+        this.catalogConsent = consent;
+        return changed;
+    }
+
+    public boolean isCatalogConsent() {
+        return catalogConsent;
     }
 
     public String getId() {

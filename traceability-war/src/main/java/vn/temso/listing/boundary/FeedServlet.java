@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+import vn.temso.listing.control.AreaScope;
 import vn.temso.listing.control.Feeds;
 import vn.temso.platform.files.FileStore;
 import vn.temso.platform.files.StoredFile;
@@ -17,7 +18,9 @@ import vn.temso.platform.web.ConditionalGet;
 /**
  * Public feed files: {@code GET /feeds/{cooperativeId}/{channel}.{ext}}, e.g. {@code /feeds/<uuid>/google-xml.xml}.
  * No sign-in (marketplaces fetch them); the cooperative id is a random UUID, so the URL is not guessable. Only
- * names built from the channel list are served, never the publisher's side files. Served from the last published
+ * names built from the channel list are served, never the publisher's side files. The commune and province feeds are
+ * {@code /feeds/province/{channel}.{ext}} and {@code /feeds/commune/{slug}/{channel}.{ext}} (see {@link AreaScope}):
+ * a slug of the wrong shape is not looked up, an unknown one is a 404 like any feed not (yet) published. Served from the last published
  * file in the file store (any instance serves it) with a strong ETag and Last-Modified (304 on If-None-Match /
  * If-Modified-Since) and gzip when accepted.
  */
@@ -31,7 +34,10 @@ public class FeedServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String[] parts =
                 req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
-        String key = parts.length == 3 && parts[0].isEmpty() ? Feeds.key(parts[1], parts[2]) : null;
+        String key = AreaScope.key(parts);
+        if (key == null) {
+            key = parts.length == 3 && parts[0].isEmpty() ? Feeds.key(parts[1], parts[2]) : null;
+        }
         StoredFile file = key == null ? null : files.find(key).orElse(null);
         if (file == null) {
             resp.sendError(
@@ -48,7 +54,7 @@ public class FeedServlet extends HttpServlet {
         resp.setDateHeader("Last-Modified", modified);
         resp.setHeader("Vary", "Accept-Encoding");
         resp.setHeader("Cache-Control", "public, max-age=60");
-        resp.setContentType(Feeds.contentType(parts[2]));
+        resp.setContentType(Feeds.contentType(parts[parts.length - 1]));
         if (notModified(req, etag, modified)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

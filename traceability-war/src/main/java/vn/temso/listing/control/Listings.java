@@ -63,6 +63,9 @@ public class Listings {
     @Inject
     Stock stock;
 
+    @Inject
+    AreaFeeds areaFeeds;
+
     /** The listing if the caller may read its product: 404 otherwise, as for an unknown id. */
     public Listing readable(String id) {
         return tenancy.readable(
@@ -157,6 +160,7 @@ public class Listings {
     }
 
     private void changed(Listing l, LocalDate today) {
+        areaFeeds.cooperativeContentChanged(l.getProduct().getCooperative());
         if (l.getChannel().writesFile()) {
             markDirty(l.getCooperativeId(), l.getChannel());
         } else {

@@ -31,6 +31,11 @@ public class Stock {
 
     /** The stock level of each of these products; a product without batches maps to {@link StockLevel#NONE}. */
     public Map<String, StockLevel> of(Collection<String> productIds) {
+        return of(em, productIds);
+    }
+
+    /** As above, on a given entity manager (the area catalogue pages with its own, also outside the server). */
+    public static Map<String, StockLevel> of(EntityManager em, Collection<String> productIds) {
         Map<String, long[]> counts = new HashMap<>();
         List<String> ids = new ArrayList<>(productIds.stream().distinct().toList());
         for (int from = 0; from < ids.size(); from += CHUNK) {

@@ -25,9 +25,18 @@ final class StoredFeedTarget implements FeedTarget {
     private final Clock clock;
 
     StoredFeedTarget(FileStore files, String cooperativeId, Clock clock) {
+        this(clock, files, Feeds.PREFIX + cooperativeId + "/");
+    }
+
+    private StoredFeedTarget(Clock clock, FileStore files, String prefix) {
         this.files = files;
         this.clock = clock;
-        this.prefix = Feeds.PREFIX + cooperativeId + "/";
+        this.prefix = prefix;
+    }
+
+    /** Feeds kept under another prefix (an area feed's, {@link AreaScope#prefix()}). */
+    static StoredFeedTarget under(FileStore files, String prefix, Clock clock) {
+        return new StoredFeedTarget(clock, files, prefix);
     }
 
     static String stateKey(String feedKey) {

@@ -52,6 +52,12 @@ public class SyncScheduler {
     FeedRegenerator regenerator;
 
     @Inject
+    AreaFeeds areaFeeds;
+
+    @Inject
+    AreaFeedRegenerator areaRegenerator;
+
+    @Inject
     PushOutbox outbox;
 
     @Inject
@@ -114,6 +120,7 @@ public class SyncScheduler {
                 if (sweep != null) {
                     try {
                         int queued = listings.sweep(today);
+                        areaFeeds.sweep(); // the commune and province feeds list only certificates valid today
                         LOG.fine(() -> "Daily catalog sweep for " + today + ": " + queued + " push(es) queued");
                         sweep.release(Duration.between(clock.instant(), FarmTime.startOf(today.plusDays(1))));
                     } finally {
@@ -131,6 +138,12 @@ public class SyncScheduler {
         } catch (RuntimeException e) {
             ok = false;
             failed("Feed regeneration failed; retried next round", e);
+        }
+        try {
+            areaRegenerator.regenerateDirty();
+        } catch (RuntimeException e) {
+            ok = false;
+            failed("Area feed regeneration failed; retried next round", e);
         }
         try {
             settings.pushClient().ifPresent(this::pushDue);

@@ -33,6 +33,11 @@ public final class DerbyFiles {
         return ds;
     }
 
+    /** A file store on a database that already has the schema (bench/province-feed.sh). */
+    public static DatabaseFileStore store(javax.sql.DataSource dataSource) {
+        return new DatabaseFileStore(new FileRows(dataSource), DatabaseFileStore.CHUNK);
+    }
+
     public static DatabaseFileStore store() throws Exception {
         return new DatabaseFileStore(new FileRows(database()), DatabaseFileStore.CHUNK);
     }
