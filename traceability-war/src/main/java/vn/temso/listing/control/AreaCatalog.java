@@ -162,7 +162,10 @@ public final class AreaCatalog {
         byProduct.forEach((id, ls) -> {
             Listing chosen = choose(ls);
             rows.add(new Row(
-                    coop, id, chosen != null && qualifies(chosen, today) ? chosen : null, stock.get(id).stocked()));
+                    coop,
+                    id,
+                    chosen != null && qualifies(chosen, today) ? chosen : null,
+                    stock.get(id).stocked()));
         });
         return rows;
     }
