@@ -94,7 +94,7 @@ final class TracePage {
     /** The origin and journey section's words ({@code journey.*} of the UI's message bundles): Vietnamese, English. */
     private static final Map<String, String[]> JOURNEY = bundle("journey.");
 
-    private static final String CSS =
+    static final String CSS =
             "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
                     + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
                     + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
@@ -310,6 +310,11 @@ final class TracePage {
                 en(l));
     }
 
+    /** The verdict's headline, as the page shows it (not escaped). */
+    static String verdictTitle(TraceRecord.Verdict v, boolean en) {
+        return T.get(v.name())[en ? 1 : 0];
+    }
+
     private static void verdict(StringBuilder h, TraceRecord r, int l) {
         String cls = switch (r.verdict()) {
             case GENUINE -> "ok";
@@ -319,7 +324,7 @@ final class TracePage {
         };
         h.append("<div class=\"v ")
                 .append(cls)
-                .append("\" role=\"status\"><h1>")
+                .append("\" id=\"status\" role=\"status\"><h1>")
                 .append(t(r.verdict().name(), l))
                 .append("</h1>");
         switch (r.verdict()) {
