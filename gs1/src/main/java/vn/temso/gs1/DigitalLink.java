@@ -41,7 +41,8 @@ public record DigitalLink(String gtin, String cpv, String lot, String serial) {
         }
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         if (!p.startsWith("/")) {
-            throw new DigitalLinkException(DigitalLinkException.Problem.NO_PRIMARY_KEY, "the path must start with /01/");
+            throw new DigitalLinkException(
+                    DigitalLinkException.Problem.NO_PRIMARY_KEY, "the path must start with /01/");
         }
         String[] s = p.substring(1).split("/", -1);
         if (!"01".equals(s[0])) {
@@ -65,7 +66,8 @@ public record DigitalLink(String gtin, String cpv, String lot, String serial) {
                     DigitalLinkException.Problem.GTIN,
                     switch (problem) {
                         case NOT_DIGITS -> "the GTIN must be digits only";
-                        case WRONG_LENGTH -> "the GTIN must be written with 14 digits (GS1 Digital Link URI syntax 1.4)";
+                        case WRONG_LENGTH ->
+                            "the GTIN must be written with 14 digits (GS1 Digital Link URI syntax 1.4)";
                         case WRONG_CHECK_DIGIT -> "the GTIN's check digit is wrong";
                     });
         }

@@ -77,7 +77,9 @@ final class ProductPage {
                 .append(t("intro", l))
                 .append("</p></div>");
         h.append("<section><h2>").append(Html.esc(p.name())).append("</h2>");
-        if (p.imageUrl() != null && p.imageUrl().startsWith("/") && !p.imageUrl().startsWith("//")) {
+        if (p.imageUrl() != null
+                && p.imageUrl().startsWith("/")
+                && !p.imageUrl().startsWith("//")) {
             h.append("<img src=\"")
                     .append(Html.esc(p.imageUrl()))
                     .append("\" alt=\"")

@@ -105,7 +105,8 @@ record ResolverLinks(String anchor, String description, List<Link> links) {
     }
 
     /** A Vietnamese and an English link of one type to a page of this service. */
-    private static void both(List<Link> l, String type, String page, String fragment, String name, String vi, String en) {
+    private static void both(
+            List<Link> l, String type, String page, String fragment, String name, String vi, String en) {
         l.add(new Link(type, page + "?lang=vi" + fragment, name == null ? vi : name, "text/html", "vi"));
         l.add(new Link(type, page + "?lang=en" + fragment, name == null ? en : name, "text/html", "en"));
     }
@@ -137,17 +138,18 @@ record ResolverLinks(String anchor, String description, List<Link> links) {
     String linkset() {
         Map<String, JsonArrayBuilder> byType = new LinkedHashMap<>();
         for (Link k : links) {
-            JsonObjectBuilder o = JSON.createObjectBuilder().add("href", k.href()).add("title", k.title());
+            JsonObjectBuilder o =
+                    JSON.createObjectBuilder().add("href", k.href()).add("title", k.title());
             if (k.mediaType() != null) {
                 o.add("type", k.mediaType());
             }
             if (k.lang() != null) {
                 o.add("hreflang", JSON.createArrayBuilder().add(k.lang()));
             }
-            byType.computeIfAbsent(VOC + k.type(), t -> JSON.createArrayBuilder()).add(o);
+            byType.computeIfAbsent(VOC + k.type(), t -> JSON.createArrayBuilder())
+                    .add(o);
         }
-        JsonObjectBuilder set =
-                JSON.createObjectBuilder().add("anchor", anchor).add("itemDescription", description);
+        JsonObjectBuilder set = JSON.createObjectBuilder().add("anchor", anchor).add("itemDescription", description);
         byType.forEach(set::add);
         return JSON.createObjectBuilder()
                 .add("linkset", JSON.createArrayBuilder().add(set))
@@ -186,7 +188,11 @@ record ResolverLinks(String anchor, String description, List<Link> links) {
             return null;
         }
         for (String prefix : new String[] {
-            "gs1:", "https://gs1.org/voc/", "https://ref.gs1.org/voc/", "https://www.gs1.org/voc/", "http://gs1.org/voc/"
+            "gs1:",
+            "https://gs1.org/voc/",
+            "https://ref.gs1.org/voc/",
+            "https://www.gs1.org/voc/",
+            "http://gs1.org/voc/"
         }) {
             if (value.startsWith(prefix)) {
                 return value.substring(prefix.length());

@@ -3,7 +3,6 @@ package vn.temso.trace.boundary;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +52,29 @@ public class TraceServlet extends HttpServlet {
 
     static final String PAGES = "/page";
 
+    /** What a HEAD answer's body is written to. */
+    private static final jakarta.servlet.ServletOutputStream NO_BODY = new jakarta.servlet.ServletOutputStream() {
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            // writes never block
+        }
+
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            // discarded
+        }
+    };
+
     @Inject
     Traces traces;
 
@@ -89,8 +111,14 @@ public class TraceServlet extends HttpServlet {
     }
 
     @Override
-    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        super.doHead(req, resp); // doGet without a body; a stamp asked for with HEAD is not counted as a scan
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // doGet, headers and length as for GET, no body; a stamp asked for with HEAD is not counted as a scan
+        doGet(req, new jakarta.servlet.http.HttpServletResponseWrapper(resp) {
+            @Override
+            public jakarta.servlet.ServletOutputStream getOutputStream() {
+                return NO_BODY;
+            }
+        });
     }
 
     @Override
@@ -105,11 +133,20 @@ public class TraceServlet extends HttpServlet {
         cors(resp);
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Vary", "Accept, Accept-Language");
-        Matcher stamp = STAMP.matcher(decodePath(rawPath));
-        if (Query.param(query, "8030") != null && (stamp.matches() || rawPath.contains("/21/"))) {
+        if (Query.param(query, "8030") != null) {
+            DigitalLink item = parsedOrNull(rawPath);
+            Matcher m = STAMP.matcher(decodePath(rawPath));
             // a signature: the verdict page, whatever the path (one that is no stamp of ours is not genuine)
-            stamp(req, resp, rawPath, query, en, stamp.matches() ? stamp : null);
-            return;
+            if (item != null && item.lot() != null && item.serial() != null) {
+                stamp(req, resp, rawPath, query, en, new String[] {item.gtin(), item.lot(), item.serial()});
+                return;
+            } else if (m.matches()) {
+                stamp(req, resp, rawPath, query, en, new String[] {m.group(1), m.group(2), m.group(3)});
+                return;
+            } else if (rawPath.contains("/21/")) {
+                stamp(req, resp, rawPath, query, en, null);
+                return;
+            }
         }
         DigitalLink link;
         try {
@@ -127,19 +164,19 @@ public class TraceServlet extends HttpServlet {
     }
 
     /**
-     * A signed stamp: its verdict, as always (a scan, or a preview for link-preview crawlers and HEAD); {@code m} null
-     * for a signed path that is not a stamp path (not genuine, without asking the verifier).
+     * A signed stamp: its verdict, as always (a scan, or a preview for link-preview crawlers and HEAD); {@code key}
+     * (GTIN, lot, serial as read from the path) null for a signed path that is not a stamp path: not genuine.
      */
     private void stamp(
-            HttpServletRequest req, HttpServletResponse resp, String rawPath, String query, boolean en, Matcher m)
+            HttpServletRequest req, HttpServletResponse resp, String rawPath, String query, boolean en, String[] key)
             throws IOException {
         String full = baseUrl + rawPath + (query == null ? "" : "?" + query);
-        TraceRecord record = m == null
+        TraceRecord record = key == null
                 ? TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, "MALFORMED", null, null, null)
                 : LinkPreviews.isPreviewer(req.getHeader("User-Agent")) || "HEAD".equals(req.getMethod())
                         // a chat app making the preview of a shared stamp link is not a buyer scanning a package
-                        ? traces.preview(full, m.group(1), m.group(2), m.group(3))
-                        : traces.scan(full, m.group(1), m.group(2), m.group(3), traces.scanner(ClientAddress.of(req)));
+                        ? traces.preview(full, key[0], key[1], key[2])
+                        : traces.scan(full, key[0], key[1], key[2], traces.scanner(ClientAddress.of(req)));
         resp.setHeader("Referrer-Policy", "no-referrer");
         if (record.verdict() == TraceRecord.Verdict.NOT_FOUND) {
             resp.setStatus(404);
@@ -161,7 +198,10 @@ public class TraceServlet extends HttpServlet {
             }
             resp.setHeader("Link", contextLink() + ", " + linksetLink(self));
             String title = TracePage.verdictTitle(record.verdict(), en);
-            write(resp, "application/linkset+json", ResolverLinks.stamp(baseUrl, item, self, record, title).linkset());
+            write(
+                    resp,
+                    "application/linkset+json",
+                    ResolverLinks.stamp(baseUrl, item, self, record, title).linkset());
         } else if (accept.contains("application/json") && !accept.contains("text/html")) {
             write(resp, "application/json", JSONB.toJson(record));
         } else {
@@ -202,7 +242,11 @@ public class TraceServlet extends HttpServlet {
         if (link.lot() != null) {
             lot = traces.lot(link.gtin(), link.lot());
             if (lot.verdict() == TraceRecord.Verdict.NOT_FOUND) {
-                walkUp(req, resp, link.product(), product.isPresent(), query, en);
+                if (product.isEmpty()) {
+                    notFound(req, resp, en, link.lot()); // "batch not found": neither the lot nor its GTIN is known
+                } else {
+                    walkUp(req, resp, link.product(), true, query, en);
+                }
                 return;
             }
         } else if (product.isEmpty()) {
@@ -219,12 +263,7 @@ public class TraceServlet extends HttpServlet {
 
     /** 307 to a less specific key path that exists, the query passed on; 404 when not even the product exists. */
     private void walkUp(
-            HttpServletRequest req,
-            HttpServletResponse resp,
-            DigitalLink up,
-            boolean exists,
-            String query,
-            boolean en)
+            HttpServletRequest req, HttpServletResponse resp, DigitalLink up, boolean exists, String query, boolean en)
             throws IOException {
         if (!exists) {
             notFound(req, resp, en, up.lot());
@@ -269,7 +308,8 @@ public class TraceServlet extends HttpServlet {
             return false;
         }
         if (accept.contains("text/html")) {
-            return true; // a browser (a phone that scanned the code): the default link's page itself, one round trip less
+            return true; // a browser (a phone that scanned the code): the default link's page itself, one round trip
+            // less
         }
         ResolverLinks.Link home = links.pick("defaultLink", null, List.of());
         redirect(resp, ResolverLinks.passOn(home.href(), query));
@@ -336,8 +376,7 @@ public class TraceServlet extends HttpServlet {
         }
     }
 
-    private void notFound(HttpServletRequest req, HttpServletResponse resp, boolean en, String lot)
-            throws IOException {
+    private void notFound(HttpServletRequest req, HttpServletResponse resp, boolean en, String lot) throws IOException {
         resp.setStatus(404);
         String accept = accept(req);
         if (wantsJson(accept)) {

@@ -92,7 +92,10 @@ public class ProductRecords {
                     c = Bounded.<String, Cached>builder(
                                     MAX_PRODUCTS,
                                     MAX_PRODUCT_BYTES,
-                                    (k, v) -> 100 + (v.record() == null ? 0 : v.record().bytes()))
+                                    (k, v) -> 100
+                                            + (v.record() == null
+                                                    ? 0
+                                                    : v.record().bytes()))
                             .expireAfterWrite(Duration.ofSeconds(Math.max(1, cacheSeconds)))
                             .build();
                     cache = c;
@@ -123,7 +126,8 @@ public class ProductRecords {
                 .setParameter("open", BatchStatus.OPEN)
                 .setMaxResults(MAX_LOTS)
                 .getResultList();
-        List<String> marketplaces = em.createQuery(
+        List<String> marketplaces = em
+                .createQuery(
                         "SELECT DISTINCT l.channel FROM Listing l WHERE l.product.id = :p AND l.enabled = TRUE"
                                 + " AND l.deleted = FALSE AND l.availability = :inStock",
                         vn.temso.catalog.feed.Channel.class)

@@ -70,7 +70,8 @@ class ResolverLinksTest {
         assertTrue(l.linkset().contains("MATCH_anyEPCClass=https%3A%2F%2Fid.gs1.org%2F01%2F" + GTIN), l.linkset());
 
         DigitalLink item = DigitalLink.parse("/01/" + GTIN + "/10/L1/21/S1");
-        TraceRecord forged = TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, "BAD_SIGNATURE", GTIN, "L1", "S1");
+        TraceRecord forged =
+                TraceRecord.verdictOnly(TraceRecord.Verdict.NOT_GENUINE, "BAD_SIGNATURE", GTIN, "L1", "S1");
         ResolverLinks s = ResolverLinks.stamp(BASE, item, BASE + item.keyPath() + "?8030=x", forged, "Not genuine");
         assertValid(s.linkset());
         assertEquals(1, s.links().size(), "a forged stamp's linkset names its verdict page only");
@@ -79,9 +80,14 @@ class ResolverLinksTest {
     @Test
     void shouldPickTheLinkOfTheTypeAndLanguageAsked() {
         ResolverLinks p = ResolverLinks.product(BASE, product());
-        assertEquals("en", p.pick("pip", "text/html", ResolverLinks.languages(null, "en-GB,en;q=0.8")).lang());
-        assertEquals("vi", p.pick("pip", "*/*", ResolverLinks.languages(null, "fr")).lang());
-        assertEquals("en", p.pick("pip", null, ResolverLinks.languages("en", "vi")).lang());
+        assertEquals(
+                "en",
+                p.pick("pip", "text/html", ResolverLinks.languages(null, "en-GB,en;q=0.8"))
+                        .lang());
+        assertEquals(
+                "vi", p.pick("pip", "*/*", ResolverLinks.languages(null, "fr")).lang());
+        assertEquals(
+                "en", p.pick("pip", null, ResolverLinks.languages("en", "vi")).lang());
         assertNull(p.pick("epcis", "*/*", List.of()), "no lot, no events");
         assertEquals("pip", ResolverLinks.linkType("gs1:pip"));
         assertEquals("pip", ResolverLinks.linkType("https://ref.gs1.org/voc/pip"));
@@ -94,7 +100,8 @@ class ResolverLinksTest {
         assertEquals("https://x/p?foo=bar", ResolverLinks.passOn("https://x/p", "linkType=gs1:pip&foo=bar"));
         assertEquals("https://x/p", ResolverLinks.passOn("https://x/p", "linkType=gs1%3Apip"));
         assertEquals("https://x/p", ResolverLinks.passOn("https://x/p", null));
-        assertEquals("https://x/p?lang=en#ocop", ResolverLinks.passOn("https://x/p?lang=en#ocop", "lang=en&linkType=x"));
+        assertEquals(
+                "https://x/p?lang=en#ocop", ResolverLinks.passOn("https://x/p?lang=en#ocop", "lang=en&linkType=x"));
     }
 
     private static void assertValid(String linkset) {
