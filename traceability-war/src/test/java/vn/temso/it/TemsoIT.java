@@ -177,6 +177,10 @@ class TemsoIT extends TenancyScenarios {
     @Nested
     class AreaFeeds extends AreaFeedScenarios {}
 
+    /** Temso as a GS1-Conformant resolver: product page, walking up, linksets, link types (issue 19). */
+    @Nested
+    class Resolver extends ResolverScenarios {}
+
     @ArquillianResource
     URL deploymentUrl;
 

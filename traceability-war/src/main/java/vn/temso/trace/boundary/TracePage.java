@@ -94,18 +94,17 @@ final class TracePage {
     /** The origin and journey section's words ({@code journey.*} of the UI's message bundles): Vietnamese, English. */
     private static final Map<String, String[]> JOURNEY = bundle("journey.");
 
-    private static final String CSS =
-            "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
-                    + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
-                    + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
-                    + ".v p{margin:.3rem 0 0}.ok{background:#1e7b3c}.bad{background:#b3261e}.warn{background:#a35a00}.info{background:#3b5b7a}"
-                    + "section{background:#fff;border-radius:.6rem;padding:.75rem 1rem;margin:0 0 .8rem;box-shadow:0 1px 2px #0001}"
-                    + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
-                    + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
-                    + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
-                    + ".stars{color:#8a5a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
-                    + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}"
-                    + "h3{font-size:.95rem;margin:.7rem 0 .3rem}ul{margin:0;padding-left:1.2rem}";
+    static final String CSS = "body{margin:0;font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;"
+            + "color:#1b1f1d;background:#f4f6f4}main{max-width:40rem;margin:0 auto;padding:.75rem}"
+            + ".v{border-radius:.6rem;padding:.9rem 1rem;margin:.5rem 0 1rem;color:#fff}.v h1{margin:0;font-size:1.3rem}"
+            + ".v p{margin:.3rem 0 0}.ok{background:#1e7b3c}.bad{background:#b3261e}.warn{background:#a35a00}.info{background:#3b5b7a}"
+            + "section{background:#fff;border-radius:.6rem;padding:.75rem 1rem;margin:0 0 .8rem;box-shadow:0 1px 2px #0001}"
+            + "h2{font-size:1.05rem;margin:.1rem 0 .5rem}dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}"
+            + "dt{color:#55605a}dd{margin:0;overflow-wrap:anywhere}ol{margin:0;padding-left:1.2rem}li{margin:.25rem 0}"
+            + "small{color:#55605a}img{max-width:100%;border-radius:.4rem}svg{width:100%;max-width:220px;height:auto;background:#eef3ee;border-radius:.4rem}"
+            + ".stars{color:#8a5a00;font-size:1.2rem}label{display:block;margin:.4rem 0 .1rem}input,select,textarea,button{font:inherit;width:100%;box-sizing:border-box}"
+            + "button{margin-top:.5rem;padding:.5rem;background:#1e7b3c;color:#fff;border:0;border-radius:.4rem}a{color:#1a5c8f}"
+            + "h3{font-size:.95rem;margin:.7rem 0 .3rem}ul{margin:0;padding-left:1.2rem}";
 
     private TracePage() {}
 
@@ -310,6 +309,11 @@ final class TracePage {
                 en(l));
     }
 
+    /** The verdict's headline, as the page shows it (not escaped). */
+    static String verdictTitle(TraceRecord.Verdict v, boolean en) {
+        return T.get(v.name())[en ? 1 : 0];
+    }
+
     private static void verdict(StringBuilder h, TraceRecord r, int l) {
         String cls = switch (r.verdict()) {
             case GENUINE -> "ok";
@@ -319,7 +323,7 @@ final class TracePage {
         };
         h.append("<div class=\"v ")
                 .append(cls)
-                .append("\" role=\"status\"><h1>")
+                .append("\" id=\"status\" role=\"status\"><h1>")
                 .append(t(r.verdict().name(), l))
                 .append("</h1>");
         switch (r.verdict()) {
