@@ -52,6 +52,15 @@ public class AreaFeedRegenerator {
 
     /** Called from the scheduler's round only (one instance of a cluster at a time). */
     public void regenerateDirty() {
+        for (AreaScope retired : areas.retired()) {
+            for (Channel c : Channel.values()) {
+                if (c.writesFile()) {
+                    String key = retired.prefix() + Feeds.fileName(c);
+                    files.delete(key);
+                    files.delete(StoredFeedTarget.stateKey(key));
+                }
+            }
+        }
         areas.syncScopes();
         for (AreaFeed f : areas.dirty()) {
             regenerate(f);

@@ -21,7 +21,6 @@ import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.cooperative.entity.CooperativeChanged;
 import vn.temso.listing.entity.AreaFeed;
 import vn.temso.listing.entity.ListingFeed;
-import vn.temso.platform.files.FileStore;
 
 /**
  * Database side of the commune and province feeds and of the public catalogue ({@link AreaCatalog} says which
@@ -38,9 +37,6 @@ public class AreaFeeds {
 
     @Inject
     Clock clock;
-
-    @Inject
-    FileStore files;
 
     /** A consenting cooperative's commune: its name as entered and its slug. */
     public record Commune(String slug, String name) {}
@@ -96,14 +92,13 @@ public class AreaFeeds {
 
     /**
      * Makes the rows of the province and of every commune with a consenting cooperative (new rows are dirty), and
-     * removes the rows and files of communes that have none any more: the number of feeds follows real communes.
+     * removes the rows of communes that have none any more: the number of feeds follows real communes. Their files
+     * are deleted before, outside any transaction, by the regenerator ({@link #retired}): the file store works on its
+     * own connections, which must not be taken while this transaction holds one.
      */
     public void syncScopes() {
-        Set<String> wanted = new HashSet<>();
-        wanted.add(AreaScope.PROVINCE.scope());
-        communes().forEach(c -> wanted.add(AreaScope.commune(c.slug()).scope()));
-        Set<String> have = new HashSet<>(em.createQuery("SELECT DISTINCT f.scope FROM AreaFeed f", String.class)
-                .getResultList());
+        Set<String> wanted = wantedScopes();
+        Set<String> have = haveScopes();
         for (String scope : wanted) {
             if (!have.contains(scope)) {
                 for (Channel c : Channel.values()) {
@@ -114,20 +109,34 @@ public class AreaFeeds {
             }
         }
         for (String scope : have) {
-            AreaScope s = AreaScope.parse(scope);
-            if (!wanted.contains(scope) && s != null) {
-                for (Channel c : Channel.values()) {
-                    if (c.writesFile()) {
-                        String key = s.prefix() + Feeds.fileName(c);
-                        files.delete(key);
-                        files.delete(StoredFeedTarget.stateKey(key));
-                    }
-                }
+            if (!wanted.contains(scope)) {
                 em.createQuery("DELETE FROM AreaFeed f WHERE f.scope = :s")
                         .setParameter("s", scope)
                         .executeUpdate();
             }
         }
+    }
+
+    /** The scopes that have feeds but no consenting cooperative any more (their files go, then their rows). */
+    public List<AreaScope> retired() {
+        Set<String> wanted = wantedScopes();
+        return haveScopes().stream()
+                .filter(s -> !wanted.contains(s))
+                .map(AreaScope::parse)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private Set<String> wantedScopes() {
+        Set<String> wanted = new HashSet<>();
+        wanted.add(AreaScope.PROVINCE.scope());
+        communes().forEach(c -> wanted.add(AreaScope.commune(c.slug()).scope()));
+        return wanted;
+    }
+
+    private Set<String> haveScopes() {
+        return new HashSet<>(em.createQuery("SELECT DISTINCT f.scope FROM AreaFeed f", String.class)
+                .getResultList());
     }
 
     public List<AreaFeed> dirty() {
