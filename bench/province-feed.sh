@@ -19,4 +19,5 @@ JAVA_OPTS="-Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dderby.stream.error.file=$
 if [ ! -d "$DATA" ]; then
   java -Xmx1g $JAVA_OPTS -cp "$CP" vn.temso.listing.bench.ProvinceFeedBench seed "$DATA" "$PRODUCTS"
 fi
-java -Xmx128m $JAVA_OPTS -cp "$CP" vn.temso.listing.bench.ProvinceFeedBench run "$DATA"
+# the service runs with the parallel collector (scripts/jvm-options.sh); so does the measured JVM
+java -Xmx128m -XX:+UseParallelGC $JAVA_OPTS -cp "$CP" vn.temso.listing.bench.ProvinceFeedBench run "$DATA"
