@@ -11,6 +11,8 @@ import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.listing.control.AreaFeeds;
 import vn.temso.listing.control.AreaScope;
 import vn.temso.listing.control.Feeds;
+import vn.temso.platform.web.Html;
+import vn.temso.platform.web.SharingCard;
 import vn.temso.stamp.Gs1Value;
 
 /**
@@ -67,11 +69,11 @@ final class CatalogPage {
                 .append(v.english() ? "en" : "vi")
                 .append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-                .append(esc(title))
+                .append(Html.esc(title))
                 .append("</title><meta name=\"description\" content=\"")
-                .append(esc(t.getString("area.description")))
+                .append(Html.esc(t.getString("area.description")))
                 .append("\"><link rel=\"canonical\" href=\"")
-                .append(esc(selfUrl))
+                .append(Html.esc(selfUrl))
                 .append("\">");
         social(h, v, t, title, selfUrl);
         h.append("<style>").append(CSS).append("</style>");
@@ -79,19 +81,19 @@ final class CatalogPage {
             h.append("<script type=\"application/ld+json\">").append(jsonLd(v)).append("</script>");
         }
         h.append("</head><body><main><nav><p><small><a href=\"")
-                .append(esc(selfPath(v, v.after(), !v.english())))
+                .append(Html.esc(selfPath(v, v.after(), !v.english())))
                 .append("\" hreflang=\"")
                 .append(v.english() ? "vi" : "en")
                 .append("\">")
-                .append(esc(t.getString("area.lang")))
+                .append(Html.esc(t.getString("area.lang")))
                 .append("</a></small></p>");
         communes(h, v, t);
-        h.append("</nav><h1>").append(esc(title)).append("</h1>");
+        h.append("</nav><h1>").append(Html.esc(title)).append("</h1>");
         if (v.cooperativeName() != null) {
-            h.append("<p>").append(esc(v.cooperativeName())).append("</p>");
+            h.append("<p>").append(Html.esc(v.cooperativeName())).append("</p>");
         }
         if (v.items().isEmpty()) {
-            h.append("<p>").append(esc(t.getString("area.empty"))).append("</p>");
+            h.append("<p>").append(Html.esc(t.getString("area.empty"))).append("</p>");
         } else {
             h.append("<ul class=\"grid\">");
             for (Item i : v.items()) {
@@ -109,10 +111,10 @@ final class CatalogPage {
         ResourceBundle t = bundle(english);
         return "<!DOCTYPE html><html lang=\"" + (english ? "en" : "vi") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>" + esc(t.getString("area.title"))
-                + "</title><style>" + CSS + "</style></head><body><main><h1>" + esc(t.getString(key))
+                + "<meta name=\"robots\" content=\"noindex\"><title>" + Html.esc(t.getString("area.title"))
+                + "</title><style>" + CSS + "</style></head><body><main><h1>" + Html.esc(t.getString(key))
                 + "</h1><p><a href=\"/catalog" + (english ? "?lang=en" : "") + "\">"
-                + esc(t.getString("area.title")) + "</a></p></main></body></html>";
+                + Html.esc(t.getString("area.title")) + "</a></p></main></body></html>";
     }
 
     private static String title(View v, ResourceBundle t) {
@@ -129,28 +131,7 @@ final class CatalogPage {
                 .filter(u -> u != null && (u.startsWith("https://") || u.startsWith("http://")))
                 .findFirst()
                 .orElse(v.baseUrl() + "/static/catalog-og.png");
-        String description = t.getString("area.description");
-        meta(h, "property", "og:type", "website");
-        meta(h, "property", "og:site_name", "Temso");
-        meta(h, "property", "og:locale", v.english() ? "en_US" : "vi_VN");
-        meta(h, "property", "og:title", title);
-        meta(h, "property", "og:description", description);
-        meta(h, "property", "og:url", selfUrl);
-        meta(h, "property", "og:image", image);
-        meta(h, "name", "twitter:card", "summary_large_image");
-        meta(h, "name", "twitter:title", title);
-        meta(h, "name", "twitter:description", description);
-        meta(h, "name", "twitter:image", image);
-    }
-
-    private static void meta(StringBuilder h, String attr, String name, String content) {
-        h.append("<meta ")
-                .append(attr)
-                .append("=\"")
-                .append(name)
-                .append("\" content=\"")
-                .append(esc(content))
-                .append("\">");
+        new SharingCard(title, t.getString("area.description"), image, selfUrl, "website", v.english()).appendTo(h);
     }
 
     private static void communes(StringBuilder h, View v, ResourceBundle t) {
@@ -158,10 +139,10 @@ final class CatalogPage {
         h.append("<p><a href=\"/catalog")
                 .append(lang.isEmpty() ? "" : "?" + lang)
                 .append("\">")
-                .append(esc(t.getString("area.all")))
+                .append(Html.esc(t.getString("area.all")))
                 .append("</a>");
         if (!v.communes().isEmpty()) {
-            h.append(" · ").append(esc(t.getString("area.communes"))).append(": ");
+            h.append(" · ").append(Html.esc(t.getString("area.communes"))).append(": ");
             boolean first = true;
             for (AreaFeeds.Commune c : v.communes()) {
                 h.append(first ? "" : ", ")
@@ -169,7 +150,7 @@ final class CatalogPage {
                         .append(c.slug())
                         .append(lang.isEmpty() ? "" : "&amp;" + lang)
                         .append("\">")
-                        .append(esc(c.name()))
+                        .append(Html.esc(c.name()))
                         .append("</a>");
                 first = false;
             }
@@ -182,54 +163,54 @@ final class CatalogPage {
         h.append("<li class=\"card\">");
         if (i.imagePath() != null) {
             h.append("<img src=\"")
-                    .append(esc(i.imagePath()))
+                    .append(Html.esc(i.imagePath()))
                     .append("\" alt=\"")
-                    .append(esc(e.title()))
+                    .append(Html.esc(e.title()))
                     .append("\" loading=\"lazy\" width=\"320\" height=\"240\">");
         } else {
             h.append("<div class=\"noimg\">")
-                    .append(esc(t.getString("area.noImage")))
+                    .append(Html.esc(t.getString("area.noImage")))
                     .append("</div>");
         }
         h.append("<h2><a href=\"/01/")
                 .append(e.gtin())
                 .append("\">")
-                .append(esc(e.title()))
+                .append(Html.esc(e.title()))
                 .append("</a></h2>");
         if (e.ocop() != null) {
             int stars = e.ocop().stars();
             h.append("<p class=\"stars\"><span aria-hidden=\"true\">")
                     .append("★".repeat(stars))
                     .append("</span> ")
-                    .append(esc(MessageFormat.format(t.getString("area.stars"), stars)))
+                    .append(Html.esc(MessageFormat.format(t.getString("area.stars"), stars)))
                     .append("</p>");
         }
         h.append("<p class=\"price\">")
-                .append(esc(t.getString("area.price")))
+                .append(Html.esc(t.getString("area.price")))
                 .append(": ")
-                .append(esc(price(e.priceVnd(), v.english())))
+                .append(Html.esc(price(e.priceVnd(), v.english())))
                 .append("</p><p>")
-                .append(esc(t.getString("area.producer")))
+                .append(Html.esc(t.getString("area.producer")))
                 .append(": <a href=\"")
-                .append(esc(coopPath(i.cooperativeId(), v.english())))
+                .append(Html.esc(coopPath(i.cooperativeId(), v.english())))
                 .append("\">")
-                .append(esc(i.cooperativeName()))
+                .append(Html.esc(i.cooperativeName()))
                 .append("</a>");
         if (i.commune() != null) {
-            h.append(" <small>(").append(esc(i.commune())).append(")</small>");
+            h.append(" <small>(").append(Html.esc(i.commune())).append(")</small>");
         }
         h.append("</p><p><a href=\"/01/")
                 .append(e.gtin())
                 .append("\">")
-                .append(esc(t.getString("area.product")))
+                .append(Html.esc(t.getString("area.product")))
                 .append("</a></p>");
         if (!i.openLots().isEmpty()) {
-            h.append("<p>").append(esc(t.getString("area.lots"))).append(":</p><ul class=\"lots\">");
+            h.append("<p>").append(Html.esc(t.getString("area.lots"))).append(":</p><ul class=\"lots\">");
             for (String lot : i.openLots()) {
                 h.append("<li><a href=\"")
-                        .append(esc(lotPath(e.gtin(), lot)))
+                        .append(Html.esc(lotPath(e.gtin(), lot)))
                         .append("\">")
-                        .append(esc(lot))
+                        .append(Html.esc(lot))
                         .append("</a></li>");
             }
             h.append("</ul>");
@@ -249,16 +230,16 @@ final class CatalogPage {
         h.append("<p class=\"pager\">");
         if (v.after() != null) {
             h.append("<a href=\"")
-                    .append(esc(selfPath(v, null, v.english())))
+                    .append(Html.esc(selfPath(v, null, v.english())))
                     .append("\">")
-                    .append(esc(t.getString("area.first")))
+                    .append(Html.esc(t.getString("area.first")))
                     .append("</a>");
         }
         if (v.nextAfter() != null) {
             h.append("<a href=\"")
-                    .append(esc(selfPath(v, v.nextAfter(), v.english())))
+                    .append(Html.esc(selfPath(v, v.nextAfter(), v.english())))
                     .append("\" rel=\"next\">")
-                    .append(esc(t.getString("area.next")))
+                    .append(Html.esc(t.getString("area.next")))
                     .append("</a>");
         }
         h.append("</p>");
@@ -268,13 +249,13 @@ final class CatalogPage {
         if (v.cooperativeId() != null) {
             return; // a cooperative's own feeds are its business; the area feeds are linked from the area pages
         }
-        h.append("<section><h2>").append(esc(t.getString("area.feeds"))).append("</h2><p><small>");
+        h.append("<section><h2>").append(Html.esc(t.getString("area.feeds"))).append("</h2><p><small>");
         boolean first = true;
         for (Channel c : Channel.values()) {
             if (c.writesFile()) {
                 h.append(first ? "" : " · ")
                         .append("<a href=\"")
-                        .append(esc(v.scope().path(c)))
+                        .append(Html.esc(v.scope().path(c)))
                         .append("\">")
                         .append(Feeds.fileName(c))
                         .append("</a>");
@@ -336,33 +317,4 @@ final class CatalogPage {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** Text for element content and quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String r = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (r != null && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                if (r == null) {
-                    b.append(c);
-                } else {
-                    b.append(r);
-                }
-            }
-        }
-        return b == null ? s : b.toString();
-    }
 }
