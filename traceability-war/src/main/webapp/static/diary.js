@@ -183,19 +183,28 @@
   }
 
   var photosBusy = false;
+  var uploading = {}; // clientIds of photos on their way up: a round never sends one twice at once
 
-  /** Uploads a photo whose entry is recorded; kept for the next round unless it went up or was refused for good. */
+  /**
+   * Uploads a photo whose entry is recorded; kept for the next round unless it went up or was refused for good. It
+   * carries the entry's clientId, so a resend after a lost answer is recognised by the server, not stored twice.
+   */
   function uploadPhoto(p) {
+    if (uploading[p.clientId]) { return Promise.resolve(); }
+    uploading[p.clientId] = true;
     var form = new FormData();
     form.append('photo', p.blob, 'photo');
     return fetch(base + '/app/diary/photos?zone=' + enc(p.zone) + '&season=' + enc(p.season)
-      + '&entry=' + enc(p.entry) + '&keepLocation=' + (p.keepLocation ? 'true' : 'false'), {
+      + '&entry=' + enc(p.entry) + '&clientId=' + enc(p.clientId)
+      + '&keepLocation=' + (p.keepLocation ? 'true' : 'false'), {
       method: 'POST', credentials: 'same-origin', redirect: 'manual', body: form
     }).then(function (r) {
       if (r.ok || (r.status >= 400 && r.status < 500)) {
         return photoStore('readwrite', function (s) { return s.delete(p.clientId); });
       }
-    }, function () { /* offline again: the next round sends it */ });
+    }, function () { /* offline again: the next round sends it */ }).then(function () {
+      delete uploading[p.clientId];
+    });
   }
 
   /** The photo waiting for this entry, if any, now that the entry has its id. */

@@ -127,15 +127,24 @@ public class DiaryServlet extends HttpServlet {
         if (part == null) {
             throw new Problems.ValidationFailed("photo", "Send the photo as the form field photo");
         }
+        String zone = req.getParameter("zone");
+        String season = req.getParameter("season");
+        String entry = req.getParameter("entry");
+        String clientId = req.getParameter("clientId");
         try (InputStream in = part.getInputStream()) {
-            EntryPhoto p = photos.add(
-                    req.getParameter("zone"),
-                    req.getParameter("season"),
-                    req.getParameter("entry"),
-                    part.getContentType(),
-                    in,
-                    "true".equals(req.getParameter("keepLocation")));
-            resp.setStatus(201);
+            var made = Idempotent.create(
+                    clientId,
+                    () -> photos.byClientId(zone, season, entry, clientId),
+                    () -> photos.add(
+                            zone,
+                            season,
+                            entry,
+                            part.getContentType(),
+                            in,
+                            "true".equals(req.getParameter("keepLocation")),
+                            clientId));
+            resp.setStatus(made.created() ? 201 : 200);
+            EntryPhoto p = made.value();
             return Map.of("id", p.getId(), "width", p.getWidth(), "height", p.getHeight());
         } catch (IOException e) {
             throw new Problems.ValidationFailed("photo", "The photo could not be read");

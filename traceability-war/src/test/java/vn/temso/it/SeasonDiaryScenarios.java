@@ -320,6 +320,14 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
     }
 
     /** A JPEG from a phone camera: large, with the EXIF GPS position of Bình Tịnh (10.5371 N, 106.5122 E). */
+    /** Another entry of the same season, for a client id used twice. */
+    private static String otherEntry(String entries) {
+        return api.post(MEMBER, entries, entry("INSPECTION", "2026-03-06T08:00:00+07:00"))
+                .json()
+                .get("id")
+                .asText();
+    }
+
     static byte[] cameraJpeg(int width, int height) {
         return CameraJpegs.withExif(CameraJpegs.marked(width, height), 0, true);
     }
@@ -364,6 +372,34 @@ public abstract class SeasonDiaryScenarios extends ApiScenarios {
         assertEquals(10.5371, kept.json().get("latitude").asDouble(), 0.001);
         assertEquals(106.5122, kept.json().get("longitude").asDouble(), 0.001);
         assertEquals(2, api.get(MANAGER, photos).json().size());
+
+        // the phone's queue sends a photo again (a lost answer, two rounds overlapping): one copy, twice the same id
+        String clientId = UUID.randomUUID().toString();
+        List<Api.Reply> twice = java.util.stream.IntStream.range(0, 2)
+                .parallel()
+                .mapToObj(i -> api.request("POST", photos + "?clientId=" + clientId)
+                        .as(MEMBER)
+                        .body("image/jpeg", camera)
+                        .send())
+                .toList();
+        assertEquals(
+                List.of(200, 201),
+                twice.stream().map(Api.Reply::status).sorted().toList(),
+                twice.get(0).text() + twice.get(1).text());
+        assertEquals(twice.get(0).json().get("id"), twice.get(1).json().get("id"));
+        assertEquals(3, api.get(MANAGER, photos).json().size());
+        // refused before the body is read, so a small one (a large one would be cut off mid-send)
+        Api.Reply elsewhere = api.request("POST", entries + "/" + otherEntry(entries) + "/photos?clientId=" + clientId)
+                .as(MEMBER)
+                .body("image/jpeg", new byte[] {1, 2, 3})
+                .send();
+        assertProblem(elsewhere, 409, "conflict");
+        assertTrue(hasViolation(
+                api.request("POST", photos + "?clientId=not-a-uuid")
+                        .as(MEMBER)
+                        .body("image/jpeg", new byte[] {1, 2, 3})
+                        .send(),
+                "clientId"));
 
         Api.Reply text = api.request("POST", photos)
                 .as(MEMBER)

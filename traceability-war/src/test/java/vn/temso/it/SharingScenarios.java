@@ -99,7 +99,10 @@ public abstract class SharingScenarios extends ApiScenarios {
     @Test
     void shouldSayAForgedStampIsForgedInItsPreviewWithoutThePicture() throws Exception {
         String path = stampPath();
-        String forged = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
+        // a middle character of the signature: the last one also carries base64url padding bits, and changing
+        // only those makes the code malformed (a different verdict) rather than wrongly signed
+        int at = path.length() - 10;
+        String forged = path.substring(0, at) + (path.charAt(at) == 'A' ? 'B' : 'A') + path.substring(at + 1);
         for (String ua : new String[] {FACEBOOK, "Mozilla/5.0 (Linux; Android 10) Zalo"}) {
             Api.Reply r = get(forged, ua);
             var tags = card(r.text());

@@ -139,21 +139,26 @@ public class SeasonsResource {
                     + " million pixels, else 400 on photo). Turned upright as its EXIF orientation says, stored as a"
                     + " JPEG whose longest side is at most 1600 px, without the upload's metadata (EXIF, orientation,"
                     + " GPS, camera); with keepLocation=true the GPS position the camera wrote is kept as latitude"
-                    + " and longitude of the photo.")
+                    + " and longitude of the photo. With clientId (a UUID the client makes once per photo) a resend"
+                    + " answers 200 with the photo stored the first time.")
     @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "Stored before with this clientId")
     @APIResponse(responseCode = "413", description = "Body over 12 MiB (payload-too-large)")
     public Response addPhoto(
             @PathParam("zoneId") String zoneId,
             @PathParam("seasonId") String seasonId,
             @PathParam("entryId") String entryId,
             @QueryParam("keepLocation") boolean keepLocation,
+            @QueryParam("clientId") String clientId,
             @HeaderParam("Content-Type") String contentType,
             InputStream body) {
-        EntryPhoto p = photos.add(zoneId, seasonId, entryId, contentType, body, keepLocation);
+        var made = Idempotent.create(
+                clientId,
+                () -> photos.byClientId(zoneId, seasonId, entryId, clientId),
+                () -> photos.add(zoneId, seasonId, entryId, contentType, body, keepLocation, clientId));
+        EntryPhoto p = made.value();
         String url = uri.getAbsolutePathBuilder().path(p.getId()).build().getPath();
-        return Response.created(uri.getAbsolutePathBuilder().path(p.getId()).build())
-                .entity(PhotoView.of(p, url))
-                .build();
+        return made.answer(uri, p.getId(), PhotoView.of(p, url));
     }
 
     @GET

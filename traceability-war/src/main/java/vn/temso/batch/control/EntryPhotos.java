@@ -24,6 +24,7 @@ import vn.temso.batch.entity.Season;
 import vn.temso.batch.entity.SeasonEntry;
 import vn.temso.platform.files.FileStore;
 import vn.temso.platform.files.StoredFile;
+import vn.temso.platform.persistence.ClientIds;
 import vn.temso.platform.problem.Problems;
 import vn.temso.platform.security.Caller;
 import vn.temso.platform.security.CurrentCaller;
@@ -65,8 +66,25 @@ public class EntryPhotos {
                 .orElseThrow(() -> new Problems.NotFound("Diary entry", entryId));
     }
 
+    /**
+     * The photo a client id stored on that entry, if any (for {@code Idempotent}); a client id used for another
+     * entry's photo is 409.
+     */
+    public Optional<EntryPhoto> byClientId(String zoneId, String seasonId, String entryId, String clientId) {
+        SeasonEntry e = entry(zoneId, seasonId, entryId);
+        return ClientIds.sameTarget(
+                em, EntryPhoto.class, clientId, p -> p.getEntry().getId().equals(e.getId()));
+    }
+
+    /** @param clientId the uploading client's UUID for this photo, or null */
     public EntryPhoto add(
-            String zoneId, String seasonId, String entryId, String contentType, InputStream in, boolean keepLocation) {
+            String zoneId,
+            String seasonId,
+            String entryId,
+            String contentType,
+            InputStream in,
+            boolean keepLocation,
+            String clientId) {
         SeasonEntry e = entry(zoneId, seasonId, entryId);
         Caller caller = current.require();
         if (!caller.canRecordDiary(
@@ -89,7 +107,8 @@ public class EntryPhotos {
                 p.location() == null ? null : p.location().latitude(),
                 p.location() == null ? null : p.location().longitude(),
                 caller.username(),
-                clock.instant());
+                clock.instant(),
+                clientId);
         em.persist(photo);
         try {
             files.write(photo.fileKey(), "image/jpeg", out -> out.write(p.jpeg()));

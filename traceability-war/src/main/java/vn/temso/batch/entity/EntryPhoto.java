@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import vn.temso.platform.domain.ClientId;
 import vn.temso.platform.persistence.PublicContent;
 
 /**
@@ -44,6 +45,10 @@ public class EntryPhoto {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The uploading client's id for this photo, so that a resend stores no second copy; null on older photos. */
+    @Column(name = "client_id", length = 36)
+    private String clientId;
+
     protected EntryPhoto() {}
 
     /** @param latitude null unless the user chose to keep the location (then with {@code longitude}) */
@@ -55,7 +60,8 @@ public class EntryPhoto {
             Double latitude,
             Double longitude,
             String createdBy,
-            Instant createdAt) {
+            Instant createdAt,
+            String clientId) {
         this.id = UUID.randomUUID().toString();
         this.entry = entry;
         this.width = width;
@@ -65,6 +71,11 @@ public class EntryPhoto {
         this.longitude = longitude;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.clientId = ClientId.validate(clientId);
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     /** Where the image is in the file store. */

@@ -316,5 +316,4 @@ final class CatalogPage {
                 CatalogPage.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
-
 }
