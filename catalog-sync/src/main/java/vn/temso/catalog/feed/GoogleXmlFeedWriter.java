@@ -1,8 +1,11 @@
 package vn.temso.catalog.feed;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,11 +34,13 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
 
     @Override
     public FeedSink open(OutputStream out) throws IOException {
-        OutputStream buffered = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
+        // a Writer, not the stream: on a stream the JDK's StAX encodes and writes one byte per call (a synchronized
+        // BufferedOutputStream.write each), a measurable share of a 100,000-item area feed
+        Writer buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
             // the JDK's own StAX, not whatever provider the container puts on the class path; a
             // factory per feed because the StAX spec does not promise factories are thread-safe
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("rss");
@@ -63,9 +68,9 @@ public final class GoogleXmlFeedWriter implements FeedWriter {
 
     private final class Sink extends AbstractFeedSink {
         private final XMLStreamWriter xml;
-        private final OutputStream out;
+        private final Writer out;
 
-        Sink(XMLStreamWriter xml, OutputStream out) {
+        Sink(XMLStreamWriter xml, Writer out) {
             this.xml = xml;
             this.out = out;
         }

@@ -20,8 +20,8 @@ import vn.temso.listing.control.AreaCatalog;
 import vn.temso.listing.control.AreaFeeds;
 import vn.temso.listing.control.AreaScope;
 import vn.temso.listing.control.CatalogEntries;
+import vn.temso.listing.control.CatalogRow;
 import vn.temso.listing.control.CatalogSettings;
-import vn.temso.listing.entity.Listing;
 import vn.temso.platform.cache.Bounded;
 import vn.temso.platform.persistence.PublicContent;
 import vn.temso.platform.time.FarmTime;
@@ -133,21 +133,19 @@ public class CatalogServlet extends HttpServlet {
         String next = rows.size() > PAGE ? rows.get(PAGE - 1).key() : null;
         List<CatalogPage.Item> items = new ArrayList<>();
         for (AreaCatalog.Row r : rows.subList(0, Math.min(PAGE, rows.size()))) {
-            Listing l = r.listing();
+            CatalogRow l = r.listing();
             if (l == null) {
                 continue;
             }
-            var p = l.getProduct();
-            var c = p.getCooperative();
-            String image = p.getImageUrl();
+            String image = l.imageUrl();
             items.add(new CatalogPage.Item(
                     CatalogEntries.of(l, base, today, r.stocked()),
-                    c.getId(),
-                    c.getName(),
-                    c.getCommune(),
+                    l.cooperativeId(),
+                    l.cooperativeName(),
+                    l.cooperativeCommune(),
                     // same origin only, as the trace page: the page makes no outside requests
                     image != null && image.startsWith("/") && !image.startsWith("//") ? image : null,
-                    areas.openLots(p.getId(), LOTS)));
+                    areas.openLots(l.productId(), LOTS)));
         }
         return CatalogPage.render(new CatalogPage.View(
                         english, base, scope, scopeName, coop, coopName, after, items, next, communes))

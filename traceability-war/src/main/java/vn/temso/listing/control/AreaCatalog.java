@@ -1,6 +1,7 @@
 package vn.temso.listing.control;
 
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,9 +9,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import vn.temso.cooperative.entity.Cooperative;
 import vn.temso.listing.entity.Listing;
-import vn.temso.product.entity.Product;
 
 /**
  * Which products the commune and province catalogue lists, and reading them page by page. Plain JPA on a given
@@ -20,7 +22,7 @@ import vn.temso.product.entity.Product;
  * <ul>
  *   <li>its cooperative consents to the catalogue ({@code catalogConsent});
  *   <li>it has an OCOP certificate of 3 stars or more that is active that day (decision date .. valid until,
- *       {@link Product#isOcopActiveOn}): a lapsed or not yet valid certificate leaves it out;
+ *       {@link vn.temso.product.entity.Product#isOcopActiveOn}): a lapsed or not yet valid certificate leaves it out;
  *   <li>it has at least one live listing (enabled and not withdrawn) on any channel: the cooperative offers it for
  *       sale. A product whose listings are all paused or withdrawn is not listed.
  * </ul>
@@ -35,30 +37,40 @@ public final class AreaCatalog {
 
     /** The rule above, in Java (the query says the same; this checks each row read, and is unit-tested). */
     public static boolean qualifies(Listing l, LocalDate today) {
-        Product p = l.getProduct();
-        return l.isLive()
-                && p.getCooperative().isCatalogConsent()
-                && p.isOcopActiveOn(today)
-                && p.ocop().getStars() >= MIN_STARS;
+        return qualifies(CatalogRow.of(l), today);
+    }
+
+    /** As above, on a row read flat: the one place the rule is written. */
+    public static boolean qualifies(CatalogRow r, LocalDate today) {
+        return r.live() && r.catalogConsent() && r.ocopActiveOn(today) && r.ocopStars() >= MIN_STARS;
     }
 
     /** The listing an entry is made from, among a product's live listings, or null when there is none. */
     public static Listing choose(Collection<Listing> listings) {
+        return choose(listings, Listing::isLive, Listing::getUpdatedAt, Listing::getId);
+    }
+
+    /** As above, among rows of one product read flat. */
+    public static CatalogRow chooseRow(Collection<CatalogRow> rows) {
+        return choose(rows, CatalogRow::live, CatalogRow::listingUpdatedAt, CatalogRow::listingId);
+    }
+
+    /** The rule once, for entities and rows: the most recently changed live listing, the smaller id on a tie. */
+    static <L> L choose(
+            Collection<L> listings, Predicate<L> live, Function<L, Instant> updatedAt, Function<L, String> id) {
         return listings.stream()
-                .filter(Listing::isLive)
-                .min(Comparator.comparing(
-                                Listing::getUpdatedAt,
-                                Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
-                        .thenComparing(Listing::getId))
+                .filter(live)
+                .min(Comparator.comparing(updatedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                        .thenComparing(id))
                 .orElse(null);
     }
 
     /**
-     * A product read for a page and the listing its entry is made from; null when it changed between the page's
+     * A product read for a page and the listing its entry is made from (flat); null when it changed between the page's
      * queries and no longer qualifies (the change marked the feeds dirty again). Its {@link #key()} is the paging key
      * either way, so a page is short only at the end.
      */
-    public record Row(String cooperativeId, String productId, Listing listing, boolean stocked) {
+    public record Row(String cooperativeId, String productId, CatalogRow listing, boolean stocked) {
 
         /** {@code <cooperative id>:<product id>}: the order of the catalogue, and the {@code after} of the next page. */
         public String key() {
@@ -91,7 +103,8 @@ public final class AreaCatalog {
      * the listing its entry is made from. Keyset paging on the index {@code ix_product_coop_id} (cooperative_id, id),
      * one cooperative after the other: every query is an index range scan that stops after the rows it returns, so
      * a deep page costs what the first does and no query ever sorts the catalogue. For each cooperative a page
-     * touches: the qualifying product ids, then those products and their listings by id range (no N+1).
+     * touches: the qualifying product ids, then their listings with product and cooperative as flat {@link CatalogRow}s
+     * by id range (no N+1, no entities).
      *
      * @param cooperativeIds the consenting cooperatives of the area (a province, a commune, one cooperative)
      * @param after          the key of the last row of the previous page, or null (or empty) for the first page
@@ -133,26 +146,20 @@ public final class AreaCatalog {
         }
         String first = (String) found.get(0);
         String last = (String) found.get(found.size() - 1);
-        // the products first: the listings' product (eager) then comes from the persistence context, not a query each
-        em.createQuery(
-                        "SELECT p FROM Product p WHERE p.cooperative.id = :c AND p.id >= :first AND p.id <= :last",
-                        Product.class)
+        // one flat query for the page's listings with their product and cooperative: no entities, no persistence
+        // context (materialising them was most of a province feed's time)
+        List<CatalogRow> listings = em.createQuery(
+                        CatalogRow.SELECT + " FROM Listing l JOIN l.product p JOIN p.cooperative c"
+                                + " WHERE l.cooperativeId = :c AND p.id >= :first AND p.id <= :last",
+                        CatalogRow.class)
                 .setParameter("c", coop)
                 .setParameter("first", first)
                 .setParameter("last", last)
                 .getResultList();
-        List<Listing> listings = em.createQuery(
-                        "SELECT l FROM Listing l WHERE l.cooperativeId = :c AND l.product.id >= :first"
-                                + " AND l.product.id <= :last",
-                        Listing.class)
-                .setParameter("c", coop)
-                .setParameter("first", first)
-                .setParameter("last", last)
-                .getResultList();
-        Map<String, List<Listing>> byProduct = new LinkedHashMap<>();
+        Map<String, List<CatalogRow>> byProduct = new LinkedHashMap<>();
         found.forEach(id -> byProduct.put((String) id, new ArrayList<>(2)));
-        for (Listing l : listings) {
-            List<Listing> of = byProduct.get(l.getProduct().getId());
+        for (CatalogRow l : listings) {
+            List<CatalogRow> of = byProduct.get(l.productId());
             if (of != null) { // the range also holds products that do not qualify
                 of.add(l);
             }
@@ -160,7 +167,7 @@ public final class AreaCatalog {
         Map<String, StockLevel> stock = Stock.of(em, byProduct.keySet()); // one grouped query for the page
         List<Row> rows = new ArrayList<>(found.size());
         byProduct.forEach((id, ls) -> {
-            Listing chosen = choose(ls);
+            CatalogRow chosen = chooseRow(ls);
             rows.add(new Row(
                     coop,
                     id,

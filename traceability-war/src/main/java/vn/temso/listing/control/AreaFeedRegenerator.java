@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import vn.temso.catalog.feed.Channel;
 import vn.temso.catalog.feed.FeedOptions;
 import vn.temso.catalog.feed.FeedWriters;
@@ -25,9 +26,10 @@ import vn.temso.platform.time.FarmTime;
 
 /**
  * Regenerates dirty commune and province feeds through {@link FeedPublisher} into the file store, streaming the
- * products page by page (never the whole catalogue in memory). The publish gate holds back a feed with too many
- * invalid items; it does not hold back a shrinking one: an area feed shrinks when a cooperative withdraws its
- * consent or a certificate lapses, and that must take effect (each cooperative's own feeds keep the shrink gate).
+ * products (never the whole catalogue in memory): a province's from table scans ({@link AreaScan}), a commune's
+ * page by page ({@link AreaCatalog#page}). The publish gate holds back a feed with too many invalid items; it does
+ * not hold back a shrinking one: an area feed shrinks when a cooperative withdraws its consent or a certificate
+ * lapses, and that must take effect (each cooperative's own feeds keep the shrink gate).
  */
 @ApplicationScoped
 public class AreaFeedRegenerator {
@@ -37,6 +39,9 @@ public class AreaFeedRegenerator {
 
     @Inject
     AreaFeeds areas;
+
+    @Inject
+    AreaRows rows;
 
     @Inject
     CatalogSettings catalog;
@@ -77,14 +82,26 @@ public class AreaFeedRegenerator {
         String title = title(scope);
         FeedOptions options = FeedOptions.forDay(today)
                 .withFeedHeader(title + " – " + f.getChannel().cliName(), settings.publicBaseUrl(), title);
+        FeedTarget target = target(files, scope, clock);
+        PublishPolicy policy = policy(settings.publishPolicy());
+        FeedValidator validator = settings.validator(f.getChannel());
+        String base = settings.publicBaseUrl();
         try {
-            PublishResult r = publish(
-                    target(files, scope, clock),
-                    policy(settings.publishPolicy()),
-                    f.getChannel(),
-                    options,
-                    settings.validator(f.getChannel()),
-                    entries((after, size) -> areas.page(coops, after, size, today), settings.publicBaseUrl(), today));
+            // a province reads most of the tables: scanned once each; a commune's few cooperatives are a small
+            // share of them: read through the cooperative indexes, page by page
+            PublishResult r = scope.isProvince()
+                    ? rows.scan(
+                            coops,
+                            today,
+                            scanned -> publish(
+                                    target, policy, f.getChannel(), options, validator, entries(scanned, base, today)))
+                    : publish(
+                            target,
+                            policy,
+                            f.getChannel(),
+                            options,
+                            validator,
+                            entries((after, size) -> areas.page(coops, after, size, today), base, today));
             areas.finish(f.getId(), f.getGeneration(), r, null);
             Level level = r.published() ? Level.FINE : Level.WARNING;
             LOG.log(level, () -> "Area feed " + f.getId() + ": " + r.message());
@@ -136,8 +153,12 @@ public class AreaFeedRegenerator {
      */
     public static Iterator<CatalogEntry> entries(
             KeysetPages.Source<AreaCatalog.Row, String> pages, String publicBaseUrl, LocalDate today) {
-        return KeysetPages.stream("", PAGE, pages, AreaCatalog.Row::key)
-                .filter(r -> r.listing() != null)
+        return entries(KeysetPages.stream("", PAGE, pages, AreaCatalog.Row::key), publicBaseUrl, today);
+    }
+
+    /** The entries of the rows of a scope however they are read ({@link AreaScan} for a whole feed). */
+    public static Iterator<CatalogEntry> entries(Stream<AreaCatalog.Row> rows, String publicBaseUrl, LocalDate today) {
+        return rows.filter(r -> r.listing() != null)
                 .map(r -> CatalogEntries.of(r.listing(), publicBaseUrl, today, r.stocked()))
                 .iterator();
     }

@@ -6,7 +6,6 @@ import vn.temso.catalog.model.Availability;
 import vn.temso.catalog.model.CatalogEntry;
 import vn.temso.catalog.model.OcopCertificate;
 import vn.temso.listing.entity.Listing;
-import vn.temso.product.entity.Product;
 
 /** Maps a listed product to the marketplaces' view of it (the catalog-sync model knows nothing of JPA). */
 public final class CatalogEntries {
@@ -23,39 +22,42 @@ public final class CatalogEntries {
      *     one the item is out of stock whatever the manager chose
      */
     public static CatalogEntry of(Listing listing, String publicBaseUrl, LocalDate today, boolean stocked) {
-        Product p = listing.getProduct();
+        return of(CatalogRow.of(listing), publicBaseUrl, today, stocked);
+    }
+
+    /** As above, from a row read flat (the area catalogue); the one place an entry is made. */
+    public static CatalogEntry of(CatalogRow r, String publicBaseUrl, LocalDate today, boolean stocked) {
         String base =
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        CatalogEntry.Builder b = CatalogEntry.builder(p.getGtin())
-                .title(p.getName())
+        CatalogEntry.Builder b = CatalogEntry.builder(r.gtin())
+                .title(r.name())
                 // Google and Meta require a description; the name is the honest fallback
-                .description(p.getDescription() != null ? p.getDescription() : p.getName())
-                .link(base + "/01/" + p.getGtin())
+                .description(r.description() != null ? r.description() : r.name())
+                .link(base + "/01/" + r.gtin())
                 // an uploaded image is served by Temso itself (/images/<id>); marketplaces need the full URL
-                .imageLink(
-                        p.getImageUrl() != null && p.getImageUrl().startsWith("/")
-                                ? base + p.getImageUrl()
-                                : p.getImageUrl())
-                .availability(availability(listing, stocked))
-                .priceVnd(p.getPriceVnd() == null ? 0 : p.getPriceVnd())
+                .imageLink(r.imageUrl() != null && r.imageUrl().startsWith("/") ? base + r.imageUrl() : r.imageUrl())
+                .availability(availability(r.availability(), stocked))
+                .priceVnd(r.priceVnd() == null ? 0 : r.priceVnd())
                 .condition("new")
-                .brand(p.getCooperative().getName())
-                .gtin(p.getGtin())
-                .category(p.getCategory())
-                .updatedAt(latest(p.getUpdatedAt(), listing.getUpdatedAt()))
-                .deleted(!listing.isLive());
+                .brand(r.cooperativeName())
+                .gtin(r.gtin())
+                .category(r.category())
+                .updatedAt(latest(r.productUpdatedAt(), r.listingUpdatedAt()))
+                .deleted(!r.live());
         // the product's own rule (decision date .. valid until) decides; the library then only checks validUntil
-        if (p.isOcopActiveOn(today)) {
-            b.ocop(new OcopCertificate(p.ocop().getStars(), p.ocop().getValidUntil()));
+        if (r.ocopActiveOn(today)) {
+            b.ocop(new OcopCertificate(r.ocopStars(), r.ocopValidUntil()));
         }
         return b.build();
     }
 
     /** In stock only while the manager says so and the product has an open batch. */
     public static Availability availability(Listing listing, boolean stocked) {
-        return stocked && listing.getAvailability() == Availability.IN_STOCK
-                ? Availability.IN_STOCK
-                : Availability.OUT_OF_STOCK;
+        return availability(listing.getAvailability(), stocked);
+    }
+
+    private static Availability availability(Availability chosen, boolean stocked) {
+        return stocked && chosen == Availability.IN_STOCK ? Availability.IN_STOCK : Availability.OUT_OF_STOCK;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -86,6 +86,11 @@ public class OcopCertificate {
     }
 
     public boolean isActiveOn(LocalDate day) {
+        return isActiveOn(stars, decisionDate, validUntil, day);
+    }
+
+    /** The same rule on the columns alone (the area catalogue reads them as flat rows, not entities). */
+    public static boolean isActiveOn(Integer stars, LocalDate decisionDate, LocalDate validUntil, LocalDate day) {
         return stars != null && !day.isBefore(decisionDate) && !day.isAfter(validUntil);
     }
 

@@ -31,6 +31,7 @@ import vn.temso.cooperative.entity.CooperativeKind;
 import vn.temso.gs1.Gtin;
 import vn.temso.listing.control.AreaCatalog;
 import vn.temso.listing.control.AreaFeedRegenerator;
+import vn.temso.listing.control.AreaScan;
 import vn.temso.listing.control.AreaScope;
 import vn.temso.listing.entity.Listing;
 import vn.temso.platform.files.DatabaseFileStore;
@@ -178,6 +179,8 @@ public final class ProvinceFeedBench {
         }
         // -Dtarget=directory: the same into files on disk, to tell the file store's share of the time
         boolean directory = "directory".equals(System.getProperty("target"));
+        // -Dread=pages: the catalogue page's keyset pages instead of the feed's table scans (AreaScan)
+        boolean scan = !"pages".equals(System.getProperty("read"));
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("area-feed");
         for (int round = 1; round <= Integer.getInteger("rounds", 3); round++) {
             System.gc();
@@ -186,6 +189,7 @@ public final class ProvinceFeedBench {
             long[] reading = {0};
             HeapWatch watch = new HeapWatch();
             long t0 = System.nanoTime();
+            Scan opened = null;
             PublishResult r = AreaFeedRegenerator.publish(
                     directory
                             ? new vn.temso.catalog.publish.DirectoryFeedTarget(dir, clock)
@@ -194,15 +198,20 @@ public final class ProvinceFeedBench {
                     Channel.GOOGLE_XML,
                     FeedOptions.forDay(today).withFeedHeader("Sản phẩm OCOP tỉnh Long An", BASE, "OCOP"),
                     FeedValidator.forChannel(Channel.GOOGLE_XML),
-                    AreaFeedRegenerator.entries(
-                            (after, size) -> {
-                                long s0 = System.nanoTime();
-                                List<AreaCatalog.Row> rows = page(emf, coops, after, size, today);
-                                reading[0] += System.nanoTime() - s0;
-                                return rows;
-                            },
-                            BASE,
-                            today));
+                    scan
+                            ? AreaFeedRegenerator.entries(timed(opened = scan(ds, coops, today), reading), BASE, today)
+                            : AreaFeedRegenerator.entries(
+                                    (after, size) -> {
+                                        long s0 = System.nanoTime();
+                                        List<AreaCatalog.Row> rows = page(emf, coops, after, size, today);
+                                        reading[0] += System.nanoTime() - s0;
+                                        return rows;
+                                    },
+                                    BASE,
+                                    today));
+            if (opened != null) {
+                opened.close();
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long peak = watch.stop();
             long size = directory
@@ -276,6 +285,51 @@ public final class ProvinceFeedBench {
             }
             return live;
         }
+    }
+
+    /** The scan on a connection of its own, in one transaction as in the service; closing it ends both. */
+    private static final class Scan implements AutoCloseable {
+        final java.sql.Connection connection;
+        final AreaScan rows;
+
+        Scan(java.sql.Connection connection, AreaScan rows) {
+            this.connection = connection;
+            this.rows = rows;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (connection) {
+                rows.close();
+                connection.commit();
+            }
+        }
+    }
+
+    private static Scan scan(EmbeddedDataSource ds, List<String> coops, LocalDate today) throws Exception {
+        java.sql.Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        return new Scan(c, AreaScan.open(c, coops, today));
+    }
+
+    /** The scan's rows, the time spent reading them added to {@code reading[0]}. */
+    private static java.util.stream.Stream<AreaCatalog.Row> timed(Scan scan, long[] reading) {
+        java.util.Iterator<AreaCatalog.Row> timed = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                long s0 = System.nanoTime();
+                boolean more = scan.rows.hasNext();
+                reading[0] += System.nanoTime() - s0;
+                return more;
+            }
+
+            @Override
+            public AreaCatalog.Row next() {
+                return scan.rows.next();
+            }
+        };
+        return java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(timed, java.util.Spliterator.ORDERED), false);
     }
 
     /** One page in its own entity manager, as each page is its own transaction in the service. */

@@ -90,4 +90,29 @@ class AreaCatalogTest {
         assertEquals(first, AreaCatalog.choose(List.of(a, b)));
         assertEquals(first, AreaCatalog.choose(List.of(b, a)));
     }
+
+    @Test
+    void shouldApplyTheSameRulesToRowsReadFlat() {
+        Product p = product(true, 4, TODAY.minusYears(1), null);
+        Listing older = live(p, Channel.GOOGLE_XML, T);
+        Listing newer = live(p, Channel.META_CSV, T.plusSeconds(60));
+        Listing withdrawn = live(p, Channel.JSONLD, T.plusSeconds(120));
+        withdrawn.change(true, Availability.IN_STOCK, true, T.plusSeconds(120));
+        List<Listing> listings = List.of(older, withdrawn, newer);
+        CatalogRow chosen =
+                AreaCatalog.chooseRow(listings.stream().map(CatalogRow::of).toList());
+        assertEquals(AreaCatalog.choose(listings).getId(), chosen.listingId());
+        assertTrue(AreaCatalog.qualifies(chosen, TODAY));
+        assertFalse(AreaCatalog.qualifies(CatalogRow.of(withdrawn), TODAY), "withdrawn");
+        assertNull(AreaCatalog.chooseRow(List.of(CatalogRow.of(withdrawn))));
+        Listing lapsed = live(product(true, 4, TODAY.minusYears(2), TODAY.minusDays(1)), Channel.GOOGLE_XML, T);
+        assertFalse(AreaCatalog.qualifies(CatalogRow.of(lapsed), TODAY), "lapsed");
+        Listing noConsent = live(product(false, 4, TODAY.minusYears(1), null), Channel.GOOGLE_XML, T);
+        assertFalse(AreaCatalog.qualifies(CatalogRow.of(noConsent), TODAY), "no consent");
+        Listing unrated = live(product(true, null, null, null), Channel.GOOGLE_XML, T);
+        assertFalse(AreaCatalog.qualifies(CatalogRow.of(unrated), TODAY), "no OCOP rating");
+        assertEquals(
+                CatalogEntries.of(newer, "https://t.vn", TODAY, true),
+                CatalogEntries.of(chosen, "https://t.vn", TODAY, true));
+    }
 }
