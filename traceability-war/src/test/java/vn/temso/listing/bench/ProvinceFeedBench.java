@@ -45,9 +45,10 @@ import vn.temso.product.entity.Product;
  * The province feed benchmark (bench/province-feed.sh): {@code seed} writes {@code n} qualifying products (200
  * consenting cooperatives, an active 3-5 star certificate and a live Google listing each; plus a tenth as many that
  * do not qualify: no consent, lapsed certificate, withdrawn listing) into an embedded Derby database with the real
- * schema; {@code run} regenerates the province google-xml feed exactly as the service does (AreaCatalog pages read
- * through EclipseLink, each page in its own entity manager, CatalogEntries, FeedPublisher with the Google validator,
- * written into the database file store) and prints the time against the 5 s target and the heap used against 128 MB.
+ * schema; {@code run} regenerates the province google-xml feed exactly as the service does (AreaScan table scans on a
+ * connection of their own, CatalogEntries, FeedPublisher with the Google validator, written into the database file
+ * store) and prints the time against the 5 s target and the heap used against 128 MB. {@code -Dread=pages} reads
+ * AreaCatalog pages instead (each in its own entity manager), as commune feeds do, for comparison.
  * Run {@code run} with -Xmx128m: the limit itself is part of the test.
  *
  * <p>Usage: {@code ProvinceFeedBench seed <derby dir> <products>} then {@code ProvinceFeedBench run <derby dir>}
@@ -221,10 +222,11 @@ public final class ProvinceFeedBench {
                             .size();
             System.out.printf(
                     Locale.ROOT,
-                    "round %d (%s): %s, %,d items, %.1f MB file, %.2f s (%.2f of the %.0f s target; reading pages %.2f s),"
+                    "round %d (%s, %s): %s, %,d items, %.1f MB file, %.2f s (%.2f of the %.0f s target; reading %.2f s),"
                             + " heap used at most %.1f MB of %d MB (%.2f; live after a collection at most %.1f MB),"
                             + " max heap %d MB%n",
                     round,
+                    scan ? "table scans" : "pages",
                     directory ? "to a directory" : "to the database file store",
                     r.published() ? "published" : "HELD BACK: " + r.message(),
                     r.itemsWritten(),
