@@ -184,14 +184,15 @@ public final class AreaScan implements Iterator<AreaCatalog.Row>, AutoCloseable 
                 if (coop == null) {
                     continue; // not listed, or of another area
                 }
-                Long price = rows.getLong(7);
+                long read = rows.getLong(7);
+                Long price = rows.wasNull() ? null : read; // right after its own column: wasNull is the last read's
                 CatalogRow row = new CatalogRow(
                         id,
                         rows.getString(3),
                         rows.getString(4),
                         rows.getString(5),
                         rows.getString(6),
-                        rows.wasNull() ? null : price,
+                        price,
                         rows.getString(8),
                         instant(rows.getTimestamp(9)),
                         coop.id(),

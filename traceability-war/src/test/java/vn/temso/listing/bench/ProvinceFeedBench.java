@@ -74,7 +74,7 @@ public final class ProvinceFeedBench {
         }
     }
 
-    static void migrate(EmbeddedDataSource ds) throws Exception {
+    public static void migrate(EmbeddedDataSource ds) throws Exception {
         try (Connection c = ds.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
@@ -89,7 +89,7 @@ public final class ProvinceFeedBench {
         }
     }
 
-    static EntityManagerFactory jpa(EmbeddedDataSource ds) {
+    public static EntityManagerFactory jpa(EmbeddedDataSource ds) {
         Map<String, Object> p = new HashMap<>();
         // the WAR's persistence unit, outside the container: resource-local on the same database
         p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
